@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { DatabaseHandle } from './db/connection.js';
+import { AssetStore } from './public/assets.js';
+import { assetRoutes } from './public/asset-routes.js';
+import { errorRoutes } from './public/error-routes.js';
+import { feedRoutes } from './public/feed-routes.js';
+import { PageCache } from './public/page-cache.js';
+import { publicRoutes } from './public/routes.js';
+import { contentSecurityPolicy } from './public/security.js';
+import { widgetRoutes } from './public/widget-routes.js';
+import { SiteResolver } from './sites/resolver.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: DatabaseHandle;
+  now?: () => Date;
+  logger?: boolean;
+}
+
+/** Builds the whole application from a config object and an open, migrated database. */
+export async function buildApp({ config, database, now = () => new Date(), logger = true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    // Ward portals are small; anything bigger than a form post is refused early.
+    bodyLimit: 256 * 1024,
+  });
+
+  const sites = new SiteResolver(database.db);
+  await sites.reload();
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    sites,
+    pageCache: new PageCache(config.pageCacheSeconds * 1000),
+    assets: new AssetStore(config.assetsDir),
+    now,
+  };
+  app.decorate('cong', ctx);
+  app.decorateRequest('site', null as never);
+
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(rateLimit, { global: false });
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: join(config.dataDir, 'media'), serve: false });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const site = sites.resolve(request.headers.host);
+    if (!site) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('Chưa có trang thông tin nào được tạo.');
+    }
+    request.site = site;
+    reply.header('content-security-policy', contentSecurityPolicy(site));
+  });
+
+  await errorRoutes(app);
+  await app.register(assetRoutes);
+  await app.register(publicRoutes);
+  await app.register(feedRoutes);
+  await app.register(widgetRoutes);
+  return app;
+}

@@ -1,0 +1,103 @@
+/**
+ * Progressive enhancements for every public page. Everything here is optional: the pages are
+ * complete without it (links play songs, the links form posts, the browser prints).
+ */
+document.documentElement.classList.add('js');
+
+const FONT_KEY = 'cong:font-step';
+
+function setupFontSize(): void {
+  const target = document.querySelector<HTMLElement>('[data-font-target]');
+  if (!target) return;
+  const apply = (step: number) => {
+    target.style.fontSize = `${100 + step * 12.5}%`;
+    try {
+      localStorage.setItem(FONT_KEY, String(step));
+    } catch {
+      /* private mode: the size just isn't remembered */
+    }
+  };
+  let step = Number(localStorage.getItem(FONT_KEY) ?? 0) || 0;
+  if (step) apply(step);
+  document.querySelectorAll<HTMLButtonElement>('[data-font]').forEach((b) => {
+    b.addEventListener('click', () => {
+      const d = Number(b.dataset.font);
+      step = d === 0 ? 0 : Math.max(-2, Math.min(4, step + d));
+      apply(step);
+    });
+  });
+}
+
+function setupPrintAndCopy(): void {
+  document.querySelectorAll('[data-print]').forEach((b) => b.addEventListener('click', () => window.print()));
+  const status = document.querySelector<HTMLElement>('[data-copy-status]');
+  document.querySelectorAll<HTMLButtonElement>('[data-copy-link]').forEach((b) => {
+    b.addEventListener('click', async () => {
+      const url = b.dataset.copyLink ?? location.href;
+      try {
+        await navigator.clipboard.writeText(url);
+        b.textContent = 'Đã sao chép';
+        if (status) status.textContent = 'Đã sao chép liên kết bài viết.';
+      } catch {
+        if (status) status.textContent = `Không sao chép được. Liên kết: ${url}`;
+      }
+      setTimeout(() => (b.textContent = 'Sao chép liên kết'), 2500);
+    });
+  });
+}
+
+/** The links drop-down goes to the chosen site at once (the hint under it says so). */
+function setupLinks(): void {
+  document.querySelectorAll<HTMLFormElement>('[data-links-form]').forEach((form) => {
+    const select = form.querySelector('select');
+    select?.addEventListener('change', () => {
+      const url = select.selectedOptions[0]?.dataset.url;
+      if (url && /^https?:\/\//.test(url)) location.href = url;
+    });
+  });
+}
+
+function setupPlaylist(root: HTMLElement): void {
+  const audio = root.querySelector('audio')!;
+  const tracks = [...root.querySelectorAll<HTMLAnchorElement>('[data-track]')];
+  const now = root.querySelector<HTMLElement>('[data-now-playing]');
+  const playBtn = root.querySelector<HTMLButtonElement>('[data-play]');
+  let index = 0;
+
+  const select = (i: number, play: boolean) => {
+    index = (i + tracks.length) % tracks.length;
+    tracks.forEach((t, j) => (j === index ? t.setAttribute('aria-current', 'true') : t.removeAttribute('aria-current')));
+    const t = tracks[index]!;
+    if (audio.getAttribute('src') !== t.getAttribute('href')) audio.src = t.href;
+    audio.setAttribute('aria-label', `Trình phát nhạc: ${t.dataset.title}`);
+    if (now) now.textContent = `${play ? 'Đang phát' : 'Bài đang chọn'}: ${t.dataset.title}`;
+    if (play) void audio.play().catch(() => undefined);
+  };
+
+  tracks.forEach((t, i) =>
+    t.addEventListener('click', (e) => {
+      e.preventDefault();
+      select(i, true);
+    }),
+  );
+  playBtn?.addEventListener('click', () => {
+    if (audio.paused) select(index, true);
+    else audio.pause();
+  });
+  root.querySelector('[data-next]')?.addEventListener('click', () => select(index + 1, true));
+  audio.addEventListener('ended', () => {
+    if (index + 1 < tracks.length) select(index + 1, true);
+  });
+  audio.addEventListener('play', () => {
+    if (playBtn) playBtn.textContent = 'Tạm dừng';
+    if (now) now.textContent = `Đang phát: ${tracks[index]!.dataset.title}`;
+  });
+  audio.addEventListener('pause', () => {
+    if (playBtn) playBtn.textContent = 'Phát';
+  });
+}
+
+setupFontSize();
+setupPrintAndCopy();
+setupLinks();
+document.querySelectorAll<HTMLElement>('[data-playlist]').forEach(setupPlaylist);

@@ -1,0 +1,49 @@
+/**
+ * The interactive map over the static one. Tiles come from the site's configured tile server;
+ * when none has loaded after a few seconds (offline, blocked), the static map stays visible.
+ */
+import L from 'leaflet';
+
+interface MapConfig {
+  center: [number, number];
+  zoom: number;
+  tileUrl: string;
+  attribution: string;
+  offices: { n: number; name: string; address: string; lat: number; lng: number }[];
+}
+
+const box = document.querySelector<HTMLElement>('[data-map]');
+const status = document.querySelector<HTMLElement>('[data-map-status]');
+if (box) {
+  const cfg = JSON.parse(box.dataset.map ?? '{}') as MapConfig;
+  const canvas = document.createElement('div');
+  canvas.className = 'map-canvas';
+  canvas.setAttribute('role', 'region');
+  canvas.setAttribute('aria-label', 'Bản đồ tương tác');
+  box.appendChild(canvas);
+  const map = L.map(canvas).setView(cfg.center, cfg.zoom);
+  let loaded = 0;
+  const layer = L.tileLayer(cfg.tileUrl, { attribution: cfg.attribution, maxZoom: 19 });
+  layer.on('tileload', () => {
+    loaded++;
+    box.classList.add('map-live');
+  });
+  layer.addTo(map);
+  for (const o of cfg.offices) {
+    const icon = L.divIcon({ className: 'map-pin', html: `<span>${o.n}</span>`, iconSize: [26, 26] });
+    const marker = L.marker([o.lat, o.lng], { icon, title: o.name, alt: o.name }).addTo(map);
+    const popup = document.createElement('div');
+    const strong = document.createElement('strong');
+    strong.textContent = o.name;
+    popup.append(strong, document.createElement('br'), o.address);
+    marker.bindPopup(popup);
+  }
+  setTimeout(() => {
+    if (loaded === 0) {
+      map.remove();
+      canvas.remove();
+      box.classList.add('map-fallback');
+      if (status) status.textContent = 'Không tải được bản đồ trực tuyến, đang hiển thị bản đồ tĩnh.';
+    }
+  }, 4000);
+}

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+
+/** The one validated configuration object. Nothing else in the program reads process.env. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Directory for the embedded SQLite database and uploaded media. */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of the embedded SQLite database. */
+  databaseUrl: string | null;
+  /** Load the demo sites when the database has no site yet. */
+  seedDemo: boolean;
+  /** Directory holding the built client assets (CSS, JS) served under /assets. */
+  assetsDir: string;
+  /** Seconds a rendered public page stays in the in-process cache. */
+  pageCacheSeconds: number;
+  logLevel: string;
+  /** Trust X-Forwarded-* headers (behind nginx or a CDN). */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function int(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  return {
+    host: env.HOST || '0.0.0.0',
+    port: int('PORT', env.PORT, 3000, 0, 65535),
+    dataDir: resolve(cwd, env.CONG_DATA_DIR || 'data'),
+    databaseUrl,
+    seedDemo: bool('CONG_DEMO', env.CONG_DEMO, true),
+    assetsDir: resolve(cwd, env.CONG_ASSETS_DIR || 'build/assets'),
+    pageCacheSeconds: int('CONG_PAGE_CACHE_SECONDS', env.CONG_PAGE_CACHE_SECONDS, 60, 0, 86400),
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: bool('CONG_TRUST_PROXY', env.CONG_TRUST_PROXY, false),
+  };
+}

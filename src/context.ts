@@ -1,0 +1,27 @@
+import type { Config } from './config.js';
+import type { Db, Dialect } from './db/connection.js';
+import type { AssetStore } from './public/assets.js';
+import type { PageCache } from './public/page-cache.js';
+import type { SiteResolver } from './sites/resolver.js';
+import type { Site } from './sites/site.js';
+
+/** What the routes of every feature need, decorated on the Fastify instance as `app.cong`. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  sites: SiteResolver;
+  pageCache: PageCache;
+  assets: AssetStore;
+  /** The clock; tests replace it. */
+  now(): Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cong: AppContext;
+  }
+  interface FastifyRequest {
+    site: Site;
+  }
+}

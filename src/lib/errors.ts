@@ -1,0 +1,18 @@
+/** The error catalogue: stable codes, HTTP status, and the Vietnamese message people read. */
+export const ERRORS = {
+  not_found: { status: 404, message: 'Không tìm thấy trang bạn yêu cầu.' },
+  link_not_allowed: { status: 400, message: 'Liên kết bạn chọn không có trong danh sách liên kết của trang.' },
+  bad_request: { status: 400, message: 'Yêu cầu không hợp lệ.' },
+  rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
+  internal: { status: 500, message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(readonly code: ErrorCode, message?: string) {
+    super(message ?? ERRORS[code].message);
+    this.status = ERRORS[code].status;
+  }
+}

@@ -1,0 +1,30 @@
+import type { Db } from '../db/connection.js';
+import type { CategoryRow, LinkRow, SongRow } from '../db/schema.js';
+import { listCategories, listPages } from '../content/repo.js';
+import { readCounters, type SiteCounters } from '../stats/repo.js';
+import type { Site } from '../sites/site.js';
+import type { AssetManifest } from './assets.js';
+import { listLinks, listSongs } from './widgets-repo.js';
+
+/** What every public page shows around its content: menu, widgets, footer. */
+export interface Frame {
+  site: Site;
+  origin: string;
+  assets: AssetManifest;
+  categories: CategoryRow[];
+  pages: { slug: string; title: string }[];
+  links: LinkRow[];
+  songs: SongRow[];
+  counters: SiteCounters;
+}
+
+export async function loadFrame(db: Db, site: Site, origin: string, assets: AssetManifest, now: Date): Promise<Frame> {
+  const [categories, pages, links, songs, counters] = await Promise.all([
+    listCategories(db, site.id),
+    listPages(db, site.id),
+    listLinks(db, site.id),
+    listSongs(db, site.id),
+    readCounters(db, site.id, site.counterBase, now),
+  ]);
+  return { site, origin, assets, categories, pages, links, songs, counters };
+}

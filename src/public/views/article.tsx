@@ -1,0 +1,101 @@
+import type { ArticleSummary } from '../../content/repo.js';
+import type { ArticleRow, CategoryRow } from '../../db/schema.js';
+import { formatDateTime } from '../../lib/format.js';
+import type { Frame } from '../frame.js';
+import { urls } from '../urls.js';
+import { TitleList } from './article-list.js';
+import { Layout } from './layout.js';
+import { SanitizedBody } from './trusted-html.js';
+
+export function ArticlePage({ frame, article, category, related }: {
+  frame: Frame;
+  article: ArticleRow;
+  category: CategoryRow;
+  related: ArticleSummary[];
+}) {
+  const path = urls.article(article);
+  const url = frame.origin + path;
+  const crumbs = [
+    { name: 'Trang chủ', href: '/' },
+    { name: category.name, href: urls.category(category.slug) },
+    { name: article.title, href: path },
+  ];
+  return (
+    <Layout
+      frame={frame}
+      meta={{
+        title: article.title,
+        description: article.sapo || undefined,
+        canonicalPath: path,
+        ogType: 'article',
+        publishedTime: article.published_at,
+        current: `cat:${category.slug}`,
+        jsonLd: [newsArticleLd(frame, article, category, url)],
+      }}
+      crumbs={crumbs}
+    >
+      <article class="article" data-article-id={String(article.id)}>
+        <header>
+          <h1 class="article-title">{article.title}</h1>
+          <p class="article-meta">
+            <time dateTime={article.published_at}>{formatDateTime(article.published_at)}</time>
+          </p>
+          <ArticleTools url={url} title={article.title} />
+        </header>
+        <div class="article-content" data-font-target>
+          {article.sapo && <p class="article-sapo">{article.sapo}</p>}
+          <SanitizedBody className="article-body" html={article.body_html} />
+          {(article.author || article.source) && (
+            <p class="article-byline">
+              {article.author && <span class="author">{article.author}</span>}
+              {article.source && <span class="source">Nguồn: {article.source}</span>}
+            </p>
+          )}
+        </div>
+      </article>
+      {related.length > 0 && (
+        <section class="related" aria-labelledby="tin-lien-quan">
+          <h2 id="tin-lien-quan" class="section-title">Tin cùng chuyên mục</h2>
+          <TitleList items={related} />
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+/** Print, share and text-size tools; the buttons need JS and stay hidden without it. */
+function ArticleTools({ url, title }: { url: string; title: string }) {
+  const u = encodeURIComponent(url);
+  return (
+    <div class="article-tools">
+      <div class="font-size js-only" role="group" aria-label="Cỡ chữ">
+        <button type="button" data-font="-1" aria-label="Giảm cỡ chữ">A-</button>
+        <button type="button" data-font="0" aria-label="Cỡ chữ mặc định">A</button>
+        <button type="button" data-font="1" aria-label="Tăng cỡ chữ">A+</button>
+      </div>
+      <button type="button" class="js-only" data-print>In bài viết</button>
+      <ul class="share" aria-label="Chia sẻ">
+        <li><a href={`https://www.facebook.com/sharer/sharer.php?u=${u}`} rel="noopener noreferrer" target="_blank">Facebook<span class="visually-hidden"> (mở cửa sổ mới)</span></a></li>
+        <li><a href={`https://zalo.me/share?url=${u}&title=${encodeURIComponent(title)}`} rel="noopener noreferrer" target="_blank">Zalo<span class="visually-hidden"> (mở cửa sổ mới)</span></a></li>
+        <li class="js-only"><button type="button" data-copy-link={url}>Sao chép liên kết</button></li>
+      </ul>
+      <p class="copy-status visually-hidden" aria-live="polite" data-copy-status></p>
+    </div>
+  );
+}
+
+function newsArticleLd(frame: Frame, a: ArticleRow, category: CategoryRow, url: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title.slice(0, 110),
+    description: a.sapo || undefined,
+    datePublished: a.published_at,
+    dateModified: a.updated_at,
+    articleSection: category.name,
+    inLanguage: 'vi',
+    mainEntityOfPage: url,
+    author: a.author ? { '@type': 'Person', name: a.author } : { '@type': 'Organization', name: frame.site.name },
+    publisher: { '@type': 'GovernmentOrganization', name: frame.site.settings.publisher.agency },
+  };
+}

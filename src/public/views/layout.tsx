@@ -1,0 +1,134 @@
+import type { ComponentChildren } from 'preact';
+import type { Frame } from '../frame.js';
+import { urls } from '../urls.js';
+import { JsonLd } from './trusted-html.js';
+import { Sidebar } from './widgets.js';
+import { SiteFooter } from './footer.js';
+
+export interface Crumb {
+  name: string;
+  href: string;
+}
+
+export interface PageMeta {
+  title: string;
+  description?: string;
+  /** Path of the canonical URL (origin comes from the frame). */
+  canonicalPath: string;
+  ogType?: 'website' | 'article';
+  publishedTime?: string;
+  noindex?: boolean;
+  jsonLd?: unknown[];
+  /** Extra stylesheet / script logical names for this page (e.g. the map). */
+  styles?: string[];
+  scripts?: string[];
+  /** The nav entry to mark as current. */
+  current?: string;
+}
+
+export function Layout({ frame, meta, crumbs, children, wide }: {
+  frame: Frame;
+  meta: PageMeta;
+  crumbs?: Crumb[];
+  children: ComponentChildren;
+  wide?: boolean;
+}) {
+  const { site, assets, origin } = frame;
+  const fullTitle = meta.canonicalPath === '/' ? site.name : `${meta.title} - ${site.name}`;
+  const canonical = origin + meta.canonicalPath;
+  const jsonLd = [...(meta.jsonLd ?? [])];
+  if (crumbs?.length) jsonLd.push(breadcrumbLd(origin, crumbs));
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        <link rel="canonical" href={canonical} />
+        <link rel="alternate" type="application/rss+xml" title={`${site.name} - RSS`} href={urls.feed()} />
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:locale" content="vi_VN" />
+        <meta property="og:type" content={meta.ogType ?? 'website'} />
+        <meta property="og:title" content={meta.title} />
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        <meta property="og:url" content={canonical} />
+        {meta.publishedTime && <meta property="article:published_time" content={meta.publishedTime} />}
+        <link rel="icon" href={assets.url('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assets.url('app.css')} />
+        {meta.styles?.map((s) => <link rel="stylesheet" href={assets.url(s)} />)}
+        <script type="module" src={assets.url('app.js')} />
+        {meta.scripts?.map((s) => <script type="module" src={assets.url(s)} />)}
+        {jsonLd.map((d) => <JsonLd data={d} />)}
+      </head>
+      <body>
+        <a class="skip-link" href="#noi-dung">Bỏ qua đến nội dung chính</a>
+        <SiteHeader frame={frame} current={meta.current} />
+        <div class={wide ? 'container wide' : 'container'}>
+          <main id="noi-dung" tabIndex={-1}>
+            {crumbs && <Breadcrumb crumbs={crumbs} />}
+            {children}
+          </main>
+          {!wide && <Sidebar frame={frame} />}
+        </div>
+        <SiteFooter frame={frame} />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader({ frame, current }: { frame: Frame; current?: string }) {
+  const { site } = frame;
+  return (
+    <header class="site-header">
+      <div class="brand">
+        <a href="/" class="brand-link">
+          <svg class="emblem" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+            <circle cx="32" cy="32" r="31" fill="#c8102e" stroke="#f7d117" stroke-width="2" />
+            <polygon fill="#f7d117" points="32,12 37.9,26.1 53,26.1 40.8,35.2 45.5,50 32,41 18.5,50 23.2,35.2 11,26.1 26.1,26.1" />
+          </svg>
+          <span class="brand-text">
+            <span class="brand-name">{site.name}</span>
+            <span class="brand-tagline">{site.settings.tagline}</span>
+          </span>
+        </a>
+      </div>
+      <nav class="main-nav" aria-label="Chuyên mục">
+        <ul>
+          <li><a href="/" aria-current={current === 'home' ? 'page' : undefined}>Trang chủ</a></li>
+          {frame.categories.map((c) => (
+            <li>
+              <a href={urls.category(c.slug)} aria-current={current === `cat:${c.slug}` ? 'page' : undefined}>{c.name}</a>
+            </li>
+          ))}
+          {frame.pages.slice(0, 1).map((p) => (
+            <li><a href={urls.page(p.slug)} aria-current={current === `page:${p.slug}` ? 'page' : undefined}>{p.title}</a></li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function Breadcrumb({ crumbs }: { crumbs: Crumb[] }) {
+  return (
+    <nav class="breadcrumb" aria-label="Đường dẫn">
+      <ol>
+        {crumbs.map((c, i) => (
+          <li>
+            {i === crumbs.length - 1 ? <span aria-current="page">{c.name}</span> : <a href={c.href}>{c.name}</a>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function breadcrumbLd(origin: string, crumbs: Crumb[]) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: origin + c.href })),
+  };
+}

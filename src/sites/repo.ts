@@ -1,0 +1,59 @@
+import type { Db } from '../db/connection.js';
+import type { SiteRow } from '../db/schema.js';
+import type { Site } from './site.js';
+import type { SiteSettings } from './settings.js';
+
+export function toSite(row: SiteRow): Site {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    isDefault: row.is_default === 1,
+    settings: JSON.parse(row.settings) as SiteSettings,
+    counterBase: Number(row.counter_base),
+  };
+}
+
+export async function listSites(db: Db): Promise<Site[]> {
+  const rows = await db.selectFrom('sites').selectAll().orderBy('id').execute();
+  return rows.map(toSite);
+}
+
+export async function listHosts(db: Db): Promise<{ host: string; site_id: number }[]> {
+  return db.selectFrom('site_hosts').selectAll().execute();
+}
+
+export async function countSites(db: Db): Promise<number> {
+  const r = await db.selectFrom('sites').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export interface NewSite {
+  code: string;
+  name: string;
+  isDefault: boolean;
+  settings: SiteSettings;
+  counterBase: number;
+  hosts: string[];
+}
+
+/** Creates a site with its hostnames and its counter row, in the caller's transaction. */
+export async function insertSite(db: Db, s: NewSite, now: string): Promise<number> {
+  const { id } = await db
+    .insertInto('sites')
+    .values({
+      code: s.code,
+      name: s.name,
+      is_default: s.isDefault ? 1 : 0,
+      settings: JSON.stringify(s.settings),
+      counter_base: s.counterBase,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const host of s.hosts) {
+    await db.insertInto('site_hosts').values({ host: host.toLowerCase(), site_id: id }).execute();
+  }
+  await db.insertInto('site_stats').values({ site_id: id, page_views: 0, updated_at: now }).execute();
+  return id;
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../db/connection.js';
+import { listHosts, listSites } from './repo.js';
+import type { Site } from './site.js';
+
+/**
+ * Maps a Host header to a site. Sites change rarely, so the table is held in memory and
+ * reloaded when a site is created or edited. In development `<code>.localhost` reaches a
+ * site without any configuration; unknown hosts get the default site.
+ */
+export class SiteResolver {
+  private byHost = new Map<string, Site>();
+  private byCode = new Map<string, Site>();
+  private byId = new Map<number, Site>();
+  private fallback: Site | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  async reload(): Promise<void> {
+    const [sites, hosts] = await Promise.all([listSites(this.db), listHosts(this.db)]);
+    this.byId = new Map(sites.map((s) => [s.id, s]));
+    this.byCode = new Map(sites.map((s) => [s.code, s]));
+    this.byHost = new Map();
+    for (const h of hosts) {
+      const site = this.byId.get(h.site_id);
+      if (site) this.byHost.set(h.host, site);
+    }
+    this.fallback = sites.find((s) => s.isDefault) ?? sites[0] ?? null;
+  }
+
+  all(): Site[] {
+    return [...this.byId.values()];
+  }
+
+  byIdOrNull(id: number): Site | null {
+    return this.byId.get(id) ?? null;
+  }
+
+  resolve(hostHeader: string | undefined): Site | null {
+    const host = normaliseHost(hostHeader);
+    const exact = this.byHost.get(host);
+    if (exact) return exact;
+    if (host.endsWith('.localhost')) {
+      const code = host.slice(0, -'.localhost'.length);
+      const dev = this.byCode.get(code);
+      if (dev) return dev;
+    }
+    return this.fallback;
+  }
+}
+
+/** Lowercase, without the port and a trailing dot; IPv6 literals keep their brackets. */
+export function normaliseHost(hostHeader: string | undefined): string {
+  if (!hostHeader) return '';
+  let h = hostHeader.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  const colon = h.lastIndexOf(':');
+  if (colon !== -1) h = h.slice(0, colon);
+  return h.endsWith('.') ? h.slice(0, -1) : h;
+}

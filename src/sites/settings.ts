@@ -1,0 +1,31 @@
+/** Per-site settings stored as JSON on the site row. Everything a citizen reads is Vietnamese. */
+export interface PublisherInfo {
+  /** Cơ quan chủ quản */
+  agency: string;
+  address: string;
+  phone: string;
+  email: string;
+  /** Người chịu trách nhiệm chính (name and post) */
+  responsible: string;
+  /** Licence line, e.g. "Giấy phép số 12/GP-STTTT do Sở Thông tin và Truyền thông Hà Tĩnh cấp ngày …" */
+  licence: string;
+}
+
+export interface MapSettings {
+  /** Widget and page heading, e.g. "Bản đồ thị xã Hồng Lĩnh" */
+  title: string;
+  center: [number, number];
+  zoom: number;
+  /** Leaflet tile URL template; tiles may be unreachable, the static map is the fallback. */
+  tileUrl: string;
+  tileAttribution: string;
+}
+
+export interface SiteSettings {
+  /** Short line under the site name in the header, e.g. "Tỉnh Hà Tĩnh" */
+  tagline: string;
+  publisher: PublisherInfo;
+  map: MapSettings;
+  linksTitle: string;
+  songsTitle: string;
+}

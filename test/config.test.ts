@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+test('defaults: SQLite in ./data, port 3000, demo content on', () => {
+  const c = loadConfig({}, '/srv/cong');
+  assert.equal(c.port, 3000);
+  assert.equal(c.dataDir, '/srv/cong/data');
+  assert.equal(c.databaseUrl, null);
+  assert.equal(c.seedDemo, true);
+});
+
+test('environment overrides are validated', () => {
+  const c = loadConfig({ PORT: '8080', CONG_DATA_DIR: '/var/lib/cong', DATABASE_URL: 'postgres://u@h/db', CONG_DEMO: 'false' }, '/');
+  assert.equal(c.port, 8080);
+  assert.equal(c.dataDir, '/var/lib/cong');
+  assert.equal(c.databaseUrl, 'postgres://u@h/db');
+  assert.equal(c.seedDemo, false);
+  assert.throws(() => loadConfig({ PORT: 'abc' }), ConfigError);
+  assert.throws(() => loadConfig({ PORT: '70000' }), ConfigError);
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), ConfigError);
+  assert.throws(() => loadConfig({ CONG_DEMO: 'maybe' }), ConfigError);
+});

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+import pg from 'pg';
+import { connect, type DatabaseHandle, type Dialect } from '../../src/db/connection.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+/**
+ * Every database test runs on SQLite and on PostgreSQL. PostgreSQL comes from TEST_DATABASE_URL
+ * (default: the machine's server, database "test"); each suite gets its own schema. Without a
+ * server the PostgreSQL suites are skipped with a printed reason, unless CONG_REQUIRE_PG=1 (CI),
+ * which turns that into a failure.
+ */
+export const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+let pgReachable: Promise<string | null> | null = null;
+
+function checkPostgres(): Promise<string | null> {
+  pgReachable ??= (async () => {
+    const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return null;
+    } catch (err) {
+      return `PostgreSQL not reachable at ${PG_URL}: ${(err as Error).message}`;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  })();
+  return pgReachable;
+}
+
+export interface TestDb extends DatabaseHandle {
+  dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+export async function openTestDb(dialect: Dialect): Promise<TestDb> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cong-test-'));
+  if (dialect === 'sqlite') {
+    const handle = connect({ databaseUrl: null, dataDir });
+    await migrateToLatest(handle);
+    return {
+      ...handle,
+      dataDir,
+      cleanup: async () => {
+        await handle.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const handle = connect({ databaseUrl: PG_URL, dataDir, pgSchema: schema });
+  await migrateToLatest(handle);
+  return {
+    ...handle,
+    dataDir,
+    cleanup: async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
+
+/**
+ * describe() once per database engine. `setup` runs before the suite with a fresh migrated
+ * database; its result is available to the tests through the returned getter.
+ */
+export function describeEachDb<T>(
+  name: string,
+  setup: (db: TestDb) => Promise<T>,
+  body: (get: () => T & { db: TestDb }) => void,
+  teardown?: (value: T) => Promise<void>,
+): void {
+  for (const dialect of DIALECTS) {
+    describe(`${name} [${dialect}]`, async () => {
+      let skipReason: string | null = null;
+      if (dialect === 'postgres') {
+        skipReason = await checkPostgres();
+        if (skipReason && process.env.CONG_REQUIRE_PG === '1') {
+          throw new Error(`${skipReason} (CONG_REQUIRE_PG=1: PostgreSQL tests must run)`);
+        }
+        if (skipReason) {
+          console.log(`# skipping PostgreSQL suite "${name}": ${skipReason}`);
+          return;
+        }
+      }
+      let value: (T & { db: TestDb }) | undefined;
+      before(async () => {
+        const db = await openTestDb(dialect);
+        value = Object.assign((await setup(db)) as object, { db }) as T & { db: TestDb };
+      });
+      after(async () => {
+        if (!value) return;
+        if (teardown) await teardown(value);
+        await value.db.cleanup();
+      });
+      body(() => value!);
+    });
+  }
+}
