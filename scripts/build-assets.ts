@@ -13,7 +13,12 @@ const out = resolve(process.env.CONG_ASSETS_DIR || join(root, 'build', 'assets')
 mkdirSync(out, { recursive: true });
 
 await build({
-  entryPoints: { app: join(root, 'src/client/app.ts'), map: join(root, 'src/client/map.ts') },
+  entryPoints: {
+    app: join(root, 'src/client/app.ts'),
+    map: join(root, 'src/client/map.ts'),
+    admin: join(root, 'src/client/admin/admin.ts'),
+    editor: join(root, 'src/client/admin/editor.ts'),
+  },
   bundle: true,
   minify: true,
   format: 'esm',
@@ -22,7 +27,11 @@ await build({
   logLevel: 'warning',
 });
 await build({
-  entryPoints: { app: join(root, 'src/client/styles/app.css'), map: join(root, 'src/client/styles/map.css') },
+  entryPoints: {
+    app: join(root, 'src/client/styles/app.css'),
+    map: join(root, 'src/client/styles/map.css'),
+    admin: join(root, 'src/client/styles/admin.css'),
+  },
   bundle: true,
   minify: true,
   outdir: out,

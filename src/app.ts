@@ -17,6 +17,13 @@ import { PageCache } from './public/page-cache.js';
 import { publicRoutes } from './public/routes.js';
 import { contentSecurityPolicy } from './public/security.js';
 import { widgetRoutes } from './public/widget-routes.js';
+import { accountRoutes } from './admin/account/routes.js';
+import { articleAdminRoutes } from './admin/articles/routes.js';
+import { auditRoutes } from './admin/audit-routes.js';
+import { authRoutes } from './admin/auth/routes.js';
+import { dashboardRoutes } from './admin/dashboard.js';
+import { adminSessionHooks } from './admin/plugin.js';
+import { userRoutes } from './admin/users/routes.js';
 import { SiteResolver } from './sites/resolver.js';
 
 export interface BuildOptions {
@@ -70,5 +77,12 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   await app.register(publicRoutes);
   await app.register(feedRoutes);
   await app.register(widgetRoutes);
+  // The back office: its own session, CSRF and no-store hooks, encapsulated under /quan-tri.
+  await app.register(async (admin) => {
+    await adminSessionHooks(admin);
+    for (const routes of [authRoutes, dashboardRoutes, articleAdminRoutes, accountRoutes, userRoutes, auditRoutes]) {
+      await routes(admin);
+    }
+  });
   return app;
 }

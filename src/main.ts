@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { createFirstAdminIfNone } from './admin/first-admin.js';
+import { PublishScheduler } from './content/scheduler.js';
 
 /** Process entry: config → migrate → (demo content) → listen → graceful shutdown. */
 async function main(): Promise<void> {
@@ -10,13 +12,16 @@ async function main(): Promise<void> {
   const database = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
   const seeded = config.seedDemo && (await seedDemoIfEmpty(database, config.dataDir));
+  const firstAdmin = await createFirstAdminIfNone(database.db, new Date());
   const app = await buildApp({ config, database });
+  const scheduler = new PublishScheduler(database.db, app.cong.pageCache, () => new Date(), (err) => app.log.error({ err }, 'scheduled publishing failed'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -25,13 +30,20 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
+  scheduler.start();
   const port = (app.server.address() as { port: number }).port;
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.dataDir}/cong.db)`;
   console.log(`\nCổng đang chạy trên ${where}${seeded ? ', đã nạp dữ liệu mẫu' : ''}.`);
   for (const site of app.cong.sites.all()) {
     console.log(`  ${site.name}: http://${site.code}.localhost:${port}/`);
   }
-  console.log(`  (trang mặc định: http://localhost:${port}/)\n`);
+  console.log(`  (trang mặc định: http://localhost:${port}/)`);
+  console.log(`  Trang quản trị: http://localhost:${port}/quan-tri\n`);
+  if (firstAdmin) {
+    console.log('Tài khoản quản trị hệ thống đầu tiên (mật khẩu chỉ hiển thị MỘT LẦN, hãy đổi sau khi đăng nhập):');
+    console.log(`  Tên đăng nhập: ${firstAdmin.username}`);
+    console.log(`  Mật khẩu:      ${firstAdmin.password}\n`);
+  }
 }
 
 main().catch((err) => {

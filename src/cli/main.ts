@@ -4,6 +4,9 @@ import { connect } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { listSites } from '../sites/repo.js';
+import { generatePassword } from '../admin/auth/passwords.js';
+import { createUser } from '../admin/commands/create-user.js';
+import { resetPassword } from '../admin/commands/reset-password.js';
 
 /** `cong <command>`: operations for the people who run the installation. */
 const USAGE = `Cách dùng: cong <lệnh>
@@ -11,6 +14,10 @@ const USAGE = `Cách dùng: cong <lệnh>
   migrate     tạo hoặc nâng cấp cấu trúc cơ sở dữ liệu
   seed-demo   nạp hai trang mẫu (chỉ khi chưa có trang nào)
   sites       liệt kê các trang thông tin
+  create-admin <email> <tên đăng nhập> [họ tên]
+              tạo tài khoản quản trị hệ thống, in mật khẩu một lần
+  reset-password <email hoặc tên đăng nhập>
+              đặt mật khẩu mới (in một lần) và đăng xuất mọi phiên
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -36,6 +43,37 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'sites': {
         for (const s of await listSites(database.db)) console.log(`${s.id}\t${s.code}\t${s.name}${s.isDefault ? '\t(mặc định)' : ''}`);
+        return 0;
+      }
+      case 'create-admin': {
+        const [email, username, ...name] = argv.slice(1);
+        if (!email || !/^[^\s@]+@[^\s@]+$/.test(email) || !username || !/^[a-z0-9._-]{3,40}$/i.test(username)) {
+          process.stderr.write('Cách dùng: cong create-admin <email> <tên đăng nhập> [họ tên]\n');
+          return 1;
+        }
+        await migrateToLatest(database);
+        const password = generatePassword();
+        try {
+          await createUser(database.db, { email, username, displayName: name.join(' ') || username, password, isSystemAdmin: true }, null, new Date());
+        } catch {
+          process.stderr.write('Email hoặc tên đăng nhập đã có người dùng.\n');
+          return 1;
+        }
+        console.log(`Đã tạo tài khoản quản trị hệ thống ${username}.\nMật khẩu (chỉ hiển thị một lần): ${password}`);
+        return 0;
+      }
+      case 'reset-password': {
+        const login = argv[1];
+        if (!login) {
+          process.stderr.write('Cách dùng: cong reset-password <email hoặc tên đăng nhập>\n');
+          return 1;
+        }
+        const password = await resetPassword(database.db, login, null, new Date());
+        if (!password) {
+          process.stderr.write(`Không có tài khoản ${login}.\n`);
+          return 1;
+        }
+        console.log(`Mật khẩu mới của ${login} (chỉ hiển thị một lần): ${password}\nMọi phiên đăng nhập của tài khoản đã kết thúc.`);
         return 0;
       }
       default:

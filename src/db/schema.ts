@@ -38,12 +38,27 @@ export interface ArticlesTable {
   body_html: string;
   author: string;
   source: string;
-  status: 'draft' | 'published';
+  status: ArticleStatus;
+  /** When it went or goes public; for drafts, the intended time. */
   published_at: string;
   updated_at: string;
   featured: number;
   legacy_id: string | null;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string | null;
+  /** Why an approver returned it (trả lại), shown to the author. */
+  return_reason: Generated<string>;
+  cover_media_id: number | null;
+  cover_alt: Generated<string>;
+  seo_title: Generated<string>;
+  seo_description: Generated<string>;
+  legacy_url: Generated<string>;
+  /** searchFold(title), for the back-office title filter. */
+  title_fold: Generated<string>;
 }
+
+export type ArticleStatus = 'draft' | 'submitted' | 'scheduled' | 'published' | 'returned' | 'unpublished';
 
 export interface PagesTable {
   id: Generated<number>;
@@ -99,7 +114,82 @@ export interface OnlineVisitorsTable {
   last_seen_at: string;
 }
 
+export type Role = 'site_admin' | 'approver' | 'editor' | 'contributor' | 'moderator';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  /** JSON array of sha-256 hashes of unused recovery codes. */
+  recovery_codes: Generated<string>;
+  is_system_admin: Generated<number>;
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  site_id: number;
+  role: Role;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  mfa_pending: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  site_id: number | null;
+  user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  created_at: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  site_id: number;
+  snapshot: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  owner: string;
+  expires_at: string;
+}
+
 export interface Database {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  article_revisions: ArticleRevisionsTable;
+  job_leases: JobLeasesTable;
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   categories: CategoriesTable;
@@ -120,3 +210,7 @@ export type PageRow = Selectable<PagesTable>;
 export type LinkRow = Selectable<LinksTable>;
 export type MapOfficeRow = Selectable<MapOfficesTable>;
 export type SongRow = Selectable<SongsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type RevisionRow = Selectable<ArticleRevisionsTable>;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DatabaseHandle } from '../db/connection.js';
 import { fromLocalTime } from '../lib/format.js';
 import { paragraphsToHtml, sanitizeArticleHtml } from '../lib/html.js';
-import { nfc, slugify } from '../lib/text.js';
+import { nfc, searchFold, slugify } from '../lib/text.js';
 import { countSites, insertSite } from '../sites/repo.js';
 import { demoSites } from './data/index.js';
 import { melodyWav } from './tones.js';
@@ -64,6 +64,8 @@ export async function seedSite(handle: DatabaseHandle, dataDir: string, demo: De
           category_id: categoryId,
           title: nfc(a.title),
           slug: slugify(a.title),
+          title_fold: searchFold(a.title),
+          created_at: published,
           sapo: nfc(a.sapo),
           body_html: sanitizeArticleHtml(paragraphsToHtml(a.paragraphs)),
           author: nfc(a.author ?? ''),

@@ -3,6 +3,10 @@ export const ERRORS = {
   not_found: { status: 404, message: 'Không tìm thấy trang bạn yêu cầu.' },
   link_not_allowed: { status: 400, message: 'Liên kết bạn chọn không có trong danh sách liên kết của trang.' },
   bad_request: { status: 400, message: 'Yêu cầu không hợp lệ.' },
+  forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  csrf: { status: 403, message: 'Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.' },
+  conflict: { status: 409, message: 'Bài viết vừa được người khác thay đổi. Vui lòng tải lại trang.' },
+  invalid_transition: { status: 409, message: 'Không thể chuyển bài viết sang trạng thái này.' },
   rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
   internal: { status: 500, message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
 } as const;

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, ERRORS } from '../lib/errors.js';
 import { frameFor, renderHtml } from './render.js';
 import { ErrorPage } from './views/error-page.js';
+import { AdminErrorPage } from '../admin/views/error-page.js';
 
 /** One error handler: full context in the log, a Vietnamese message for people, 5xx details never shown. */
 export async function errorRoutes(app: FastifyInstance): Promise<void> {
@@ -10,6 +11,9 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
   async function respond(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) {
     reply.code(status).header('cache-control', 'no-store');
     const wantsHtml = (request.headers.accept ?? 'text/html').includes('text/html') && request.site;
+    if (wantsHtml && request.url.startsWith('/quan-tri')) {
+      return reply.type('text/html; charset=utf-8').send(renderHtml(<AdminErrorPage site={request.site} assets={ctx.assets} status={status} message={message} />));
+    }
     if (wantsHtml) {
       try {
         const frame = await frameFor(ctx, request);

@@ -80,6 +80,16 @@ export class PageCache {
     for (const k of this.entries.keys()) if (k.startsWith(prefix)) this.entries.delete(k);
   }
 
+  /** Purges every path of a site that starts with the prefix (a category and its pages, feeds). */
+  purgePrefix(siteId: number, prefix: string): void {
+    const site = `${siteId}\n`;
+    for (const k of this.entries.keys()) {
+      if (!k.startsWith(site)) continue;
+      const path = k.slice(k.indexOf('\n', site.length) + 1);
+      if (path === prefix || path.startsWith(`${prefix}/`)) this.entries.delete(k);
+    }
+  }
+
   /** Purges the given paths of a site, on every origin it was served under. */
   purgePaths(siteId: number, paths: string[]): void {
     const prefix = `${siteId}\n`;

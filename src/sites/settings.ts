@@ -28,4 +28,8 @@ export interface SiteSettings {
   map: MapSettings;
   linksTitle: string;
   songsTitle: string;
+  /** Nobody publishes an article they wrote or last edited (optional, off by default). */
+  twoPersonRule?: boolean;
+  /** Admins must sign in with a second factor (TOTP). */
+  requireTotpForAdmins?: boolean;
 }

@@ -54,7 +54,9 @@ describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp
     assert.match(html, /Zalo/);
     assert.match(html, /data-copy-link="http:\/\/honglinh\.localhost\/bai-viet\//);
     assert.match(html, /data-print/);
-    for (const l of ['A-', 'A', 'A+']) assert.ok(html.includes(`>${l}</button>`), l);
+    assert.match(html, /data-font="-1"[^>]*>A-</);
+    assert.match(html, /data-font="0"[^>]*>A</);
+    assert.match(html, /data-font="1"[^>]*>A\+</);
     assert.match(html, /Tin cùng chuyên mục/);
     const related = html.split('Tin cùng chuyên mục')[1]!.match(/href="\/bai-viet\//g) ?? [];
     assert.ok(related.length >= 3, 'at least three related articles');

@@ -69,9 +69,10 @@ function ArticleTools({ url, title }: { url: string; title: string }) {
   return (
     <div class="article-tools">
       <div class="font-size js-only" role="group" aria-label="Cỡ chữ">
-        <button type="button" data-font="-1" aria-label="Giảm cỡ chữ">A-</button>
-        <button type="button" data-font="0" aria-label="Cỡ chữ mặc định">A</button>
-        <button type="button" data-font="1" aria-label="Tăng cỡ chữ">A+</button>
+        {/* The visible text starts the accessible name (WCAG 2.5.3, label in name). */}
+        <button type="button" data-font="-1" title="Giảm cỡ chữ">A-<span class="visually-hidden"> (giảm cỡ chữ)</span></button>
+        <button type="button" data-font="0" title="Cỡ chữ mặc định">A<span class="visually-hidden"> (cỡ chữ mặc định)</span></button>
+        <button type="button" data-font="1" title="Tăng cỡ chữ">A+<span class="visually-hidden"> (tăng cỡ chữ)</span></button>
       </div>
       <button type="button" class="js-only" data-print>In bài viết</button>
       <ul class="share" aria-label="Chia sẻ">

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify, Algorithm } from '@node-rs/argon2';
+
+/** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password.normalize('NFC'), OPTIONS);
+}
+
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, password.normalize('NFC'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A hash of a random password, verified against when the account does not exist, so that a
+ * wrong user name costs the same time as a wrong password.
+ */
+let dummy: Promise<string> | null = null;
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}
+
+/** Generated passwords for first-run admins and resets: 20 characters, no look-alikes. */
+export function generatePassword(length = 20): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(length);
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[bytes[i]! % alphabet.length];
+  return out;
+}
+
+/** A Vietnamese message when the password is too weak, or null. */
+export function passwordProblem(password: string, identity: string[]): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
+  if (password.length > 200) return 'Mật khẩu quá dài (tối đa 200 ký tự).';
+  const lower = password.toLowerCase();
+  if (identity.some((s) => s && s.length >= 3 && lower.includes(s.toLowerCase()))) {
+    return 'Mật khẩu không được chứa tên đăng nhập hoặc email.';
+  }
+  if (new Set(password).size < 5) return 'Mật khẩu quá đơn giản, hãy dùng nhiều ký tự khác nhau hơn.';
+  return null;
+}

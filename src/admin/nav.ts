@@ -1,0 +1,13 @@
+import { hasRole, type Actor } from './actor.js';
+
+/** The back-office menu, filtered by what the person may do on this site. */
+export function adminNav(actor: Actor, siteId: number): { href: string; label: string }[] {
+  const items: { href: string; label: string; show: boolean }[] = [
+    { href: '/quan-tri', label: 'Tổng quan', show: true },
+    { href: '/quan-tri/bai-viet', label: 'Bài viết', show: hasRole(actor, siteId, 'site_admin', 'approver', 'editor', 'contributor') },
+    { href: '/quan-tri/nguoi-dung', label: 'Người dùng', show: hasRole(actor, siteId, 'site_admin') },
+    { href: '/quan-tri/nhat-ky', label: 'Nhật ký thao tác', show: hasRole(actor, siteId, 'site_admin') },
+    { href: '/quan-tri/tai-khoan', label: 'Tài khoản của tôi', show: true },
+  ];
+  return items.filter((i) => i.show);
+}

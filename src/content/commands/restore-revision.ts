@@ -1,0 +1,19 @@
+import { AppError } from '../../lib/errors.js';
+import { findRevision } from '../admin-repo.js';
+import { formFromArticle } from '../article-input.js';
+import type { CommandContext, CommandResult, Snapshot } from '../command-context.js';
+import type { ArticleRow } from '../../db/schema.js';
+import { findArticle } from '../admin-repo.js';
+import { saveArticle } from './save-article.js';
+
+/** Restoring a revision saves its fields as a new revision; the history stays complete. */
+export async function restoreRevision(cx: CommandContext, articleId: number, revisionId: number): Promise<CommandResult> {
+  const [article, revision] = await Promise.all([
+    findArticle(cx.db, cx.site.id, articleId),
+    findRevision(cx.db, cx.site.id, articleId, revisionId),
+  ]);
+  if (!article || !revision) throw new AppError('not_found');
+  const snap = JSON.parse(revision.snapshot) as Snapshot;
+  const form = formFromArticle({ ...article, ...snap } as ArticleRow);
+  return saveArticle(cx, articleId, form, article.updated_at);
+}
