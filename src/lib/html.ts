@@ -18,7 +18,9 @@ const ALIGN_CLASSES = ['align-left', 'align-center', 'align-right', 'align-justi
 
 function alignToClass(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const m = /text-align\s*:\s*(left|right|center|justify)/i.exec(attribs.style ?? '');
-  return { tagName, attribs: m ? { class: `align-${m[1]!.toLowerCase()}` } : {} };
+  const existing = (attribs.class ?? '').split(/\s+/).find((c) => ALIGN_CLASSES.includes(c));
+  const cls = m ? `align-${m[1]!.toLowerCase()}` : existing;
+  return { tagName, attribs: cls ? { class: cls } : {} };
 }
 
 const ALLOWED: sanitizeHtml.IOptions = {
@@ -42,6 +44,11 @@ const ALLOWED: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
   transformTags: {
+    // Images come from the media library (root-relative) or an absolute http(s) address only.
+    img: (tagName, attribs) => {
+      const { src, ...rest } = attribs;
+      return { tagName, attribs: src && /^(https?:\/\/|\/(?!\/))/i.test(src.trim()) ? { src: src.trim(), ...rest } : rest };
+    },
     p: alignToClass,
     h2: alignToClass,
     h3: alignToClass,
