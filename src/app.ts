@@ -24,6 +24,8 @@ import { authRoutes } from './admin/auth/routes.js';
 import { dashboardRoutes } from './admin/dashboard.js';
 import { adminSessionHooks } from './admin/plugin.js';
 import { userRoutes } from './admin/users/routes.js';
+import { mediaRoutes } from './admin/media/routes.js';
+import { siteAdminRoutes } from './admin/site/routes.js';
 import { SiteResolver } from './sites/resolver.js';
 
 export interface BuildOptions {
@@ -80,7 +82,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   // The back office: its own session, CSRF and no-store hooks, encapsulated under /quan-tri.
   await app.register(async (admin) => {
     await adminSessionHooks(admin);
-    for (const routes of [authRoutes, dashboardRoutes, articleAdminRoutes, accountRoutes, userRoutes, auditRoutes]) {
+    for (const routes of [authRoutes, dashboardRoutes, articleAdminRoutes, mediaRoutes, siteAdminRoutes, accountRoutes, userRoutes, auditRoutes]) {
       await routes(admin);
     }
   });

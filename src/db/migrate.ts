@@ -2,11 +2,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './connection.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-back-office.js';
+import * as m0003 from './migrations/0003-media.js';
+import * as m0004 from './migrations/0004-site-admin.js';
 
 /** Migrations are listed here in order; each receives the dialect for the few type differences. */
 const migrations: Record<string, { up: typeof m0001.up }> = {
   '0001-initial': m0001,
   '0002-back-office': m0002,
+  '0003-media': m0003,
+  '0004-site-admin': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,3 +1,5 @@
+import type { MediaTables } from '../media/schema.js';
+import type { SiteAdminTables } from '../sites/admin-schema.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -182,7 +184,7 @@ export interface JobLeasesTable {
   expires_at: string;
 }
 
-export interface Database {
+export interface Database extends MediaTables, SiteAdminTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
