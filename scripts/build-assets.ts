@@ -12,17 +12,23 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', ...(import.m
 const out = resolve(process.env.CONG_ASSETS_DIR || join(root, 'build', 'assets'));
 mkdirSync(out, { recursive: true });
 
+// Citizens' scripts also run on old Android phones; the back office needs a browser from the
+// last few years (TipTap does not go below ES2020).
 await build({
-  entryPoints: {
-    app: join(root, 'src/client/app.ts'),
-    map: join(root, 'src/client/map.ts'),
-    admin: join(root, 'src/client/admin/admin.ts'),
-    editor: join(root, 'src/client/admin/editor.ts'),
-  },
+  entryPoints: { app: join(root, 'src/client/app.ts'), map: join(root, 'src/client/map.ts') },
   bundle: true,
   minify: true,
   format: 'esm',
   target: ['es2019', 'chrome80', 'safari13'],
+  outdir: out,
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: { admin: join(root, 'src/client/admin/admin.ts'), editor: join(root, 'src/client/admin/editor.ts') },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
   outdir: out,
   logLevel: 'warning',
 });
