@@ -27,7 +27,10 @@ export interface CategoriesTable {
   site_id: number;
   slug: string;
   name: string;
+  /** Position in the site's whole tree, depth first (so ordering by it lists the tree). */
   position: number;
+  /** The parent category; null at the top level. */
+  parent_id: Generated<number | null>;
 }
 
 export interface ArticlesTable {

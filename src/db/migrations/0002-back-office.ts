@@ -85,6 +85,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('articles_admin_status').on('articles').columns(['site_id', 'status', 'updated_at', 'id']).execute();
   await db.schema.createIndex('articles_admin_author').on('articles').columns(['site_id', 'created_by', 'updated_at', 'id']).execute();
   await db.schema.createIndex('articles_admin_category').on('articles').columns(['site_id', 'category_id', 'updated_at', 'id']).execute();
+  await db.schema.createIndex('articles_admin_title').on('articles').columns(['site_id', 'title_fold', 'id']).execute();
   await db.schema.createIndex('articles_scheduled').on('articles').columns(['status', 'published_at']).execute();
 
   await db.schema
