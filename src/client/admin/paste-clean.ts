@@ -18,6 +18,8 @@ const KEEP_ATTRS: Record<string, string[]> = {
   th: ['colspan', 'rowspan'],
 };
 const NBSP = /\u00a0/g;
+/** Where defuseStyleAttributes() moves style="…". */
+export const STYLE_ATTR = 'data-cong-style';
 
 /** http(s), mailto, tel or a site-relative path ("/..."): the only link targets accepted. */
 export function isSafeLinkUrl(url: string): boolean {
@@ -31,9 +33,23 @@ export function isSafeImageUrl(url: string): boolean {
   return /^https?:\/\/[^\s/?#]+/i.test(u) || /^\/(?![/\\])/.test(u);
 }
 
+/**
+ * Prepares HTML for parsing under our CSP (style-src 'self', script-src 'self'): even in a
+ * DOMParser document Chrome reports every style attribute, <style> element and on… handler as
+ * a violation. So <style>/<script> blocks go, on… handlers are renamed away, and style="…"
+ * becomes data-cong-style="…", which keeps the information (alignment, mso-list, bold…) for the
+ * code that needs it. Whatever this misses is merely blocked by the CSP, never applied.
+ */
+export function defuseHtml(html: string): string {
+  return html
+    .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/(<[a-zA-Z][^<>]*?\s)style(\s*=)/g, `$1${STYLE_ATTR}$2`)
+    .replace(/(<[a-zA-Z][^<>]*?\s)on([a-z]+\s*=)/gi, '$1data-cong-on$2');
+}
+
 export function cleanPastedHtml(html: string): string {
   // Word's conditional comments may hide whole blocks of VML/XML; drop them before parsing.
-  const source = html
+  const source = defuseHtml(html)
     .replace(/<!--\[if(?:(?!-->)[\s\S])*?<!\[endif\]-->/gi, '')
     .replace(/<!\[if !supportLists\]>/gi, '<!--[if !supportLists]-->')
     .replace(/<!\[endif\]>/gi, '<!--[endif]-->');
@@ -50,21 +66,33 @@ export function cleanPastedHtml(html: string): string {
 // Word lists: <p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'>
 //   <![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp;</span></span><![endif]>Text</p>
 
+/**
+ * How a Word list item is kept. Bullets become <ul> and plain decimal numbers ("1.", "2)")
+ * <ol>. Other numbering - letters and roman numerals ("a)", "II."), multi-level ("1.1.") or
+ * parenthesised ("(1)") - has no HTML equivalent the sanitizer keeps (no type/start on <ol>) and
+ * is cited in official texts ("điểm a khoản 1"), so the marker stays as typed text: under a list
+ * item when nested in one, else as a paragraph of its own. Headings with numbering stay headings.
+ */
+type ListKind = 'ul' | 'ol' | 'text';
+
 interface WordListInfo {
   id: string;
   level: number;
-  ordered: boolean;
+  kind: ListKind;
+  marker: string;
 }
 
 function wordListInfo(p: Element): WordListInfo | null {
-  const style = p.getAttribute('style') ?? '';
+  const style = p.getAttribute(STYLE_ATTR) ?? '';
   const m = /mso-list\s*:\s*(l\d+)\s+level(\d+)\s*(lfo\d+)?/i.exec(style);
   if (!m) return null;
   const marker = takeWordListMarker(p);
-  // A typed number or letter ("1.", "a)", "iv.", "(2)") makes an ordered list; bullets are
-  // symbols ("·", "o", "§", "•", "-") usually in Symbol or Wingdings.
-  const ordered = /^[([]?([0-9]{1,3}|[a-z]|[ivxlcdm]{1,6})[.)\]]/i.test(marker);
-  return { id: `${m[1]}-${m[3] ?? ''}`, level: Number(m[2]) || 1, ordered };
+  let kind: ListKind;
+  if (/^h[1-6]$/i.test(p.tagName)) kind = 'text';
+  else if (/^\d{1,3}[.)]$/.test(marker)) kind = 'ol';
+  else if (/^[([]?(\d+(\.\d+)*|[a-zđ]|[ivxlcdm]{1,7})[.)\]]+$/i.test(marker)) kind = 'text';
+  else kind = 'ul'; // "·", "o", "§", "•", "-", "+", "Ø"… (Symbol, Wingdings, Courier New)
+  return { id: `${m[1]}-${m[3] ?? ''}`, level: Number(m[2]) || 1, kind, marker };
 }
 
 /** Removes the typed list marker from a Word list paragraph and returns its text. */
@@ -90,7 +118,7 @@ function takeWordListMarker(p: Element): string {
   }
   // Without the comments (some Word versions), the marker is a span with mso-list:Ignore.
   for (const s of Array.from(p.querySelectorAll('span'))) {
-    if (/mso-list\s*:\s*ignore/i.test(s.getAttribute('style') ?? '')) {
+    if (/mso-list\s*:\s*ignore/i.test(s.getAttribute(STYLE_ATTR) ?? '')) {
       marker += s.textContent ?? '';
       let gone: Element = s;
       // Remove wrapper spans left empty (the Symbol-font span around the marker).
@@ -100,7 +128,7 @@ function takeWordListMarker(p: Element): string {
       gone.remove();
     }
   }
-  return marker.replace(NBSP, ' ').trim();
+  return marker.replace(NBSP, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function convertWordLists(doc: Document, root: Element): void {
@@ -113,15 +141,40 @@ function convertWordLists(doc: Document, root: Element): void {
     if (!info) continue;
     const continues = previous !== null && nextElement(previous) === p && info.id === lastId;
     if (!continues) stack = [];
+    lastId = info.id;
+
+    if (info.kind === 'text') {
+      if (info.marker) p.insertBefore(doc.createTextNode(`${info.marker} `), p.firstChild);
+      while (stack.length && stack[stack.length - 1]!.level >= info.level) stack.pop();
+      const parentItem = /^p$/i.test(p.tagName) ? stack[stack.length - 1]?.list.lastElementChild : null;
+      if (parentItem) {
+        // "a) …" under "1. …": a paragraph of that list item, so the numbering goes on after it.
+        parentItem.appendChild(p);
+        previous = stack[0]!.list;
+      } else {
+        stack = [];
+        previous = p;
+      }
+      continue;
+    }
+
     while (stack.length && stack[stack.length - 1]!.level > info.level) stack.pop();
-    const top = stack[stack.length - 1];
+    let top = stack[stack.length - 1];
+    if (top && top.level === info.level && top.list.localName !== info.kind) {
+      // Bullets after numbers (or the reverse) at the same level: a new list beside the old one.
+      stack.pop();
+      const sibling = doc.createElement(info.kind);
+      top.list.after(sibling);
+      top = { level: info.level, list: sibling };
+      stack.push(top);
+    }
     let list: HTMLElement;
     if (!top) {
-      list = doc.createElement(info.ordered ? 'ol' : 'ul');
+      list = doc.createElement(info.kind);
       p.before(list);
       stack.push({ level: info.level, list });
     } else if (top.level < info.level) {
-      list = doc.createElement(info.ordered ? 'ol' : 'ul');
+      list = doc.createElement(info.kind);
       const parentItem = top.list.lastElementChild ?? top.list.appendChild(doc.createElement('li'));
       parentItem.appendChild(list);
       stack.push({ level: info.level, list });
@@ -131,10 +184,9 @@ function convertWordLists(doc: Document, root: Element): void {
     const li = doc.createElement('li');
     while (p.firstChild) li.appendChild(p.firstChild);
     list.appendChild(li);
-    // Keep a reference point for "is the next paragraph adjacent?": the list now stands where p was.
+    // The reference point for "is the next paragraph adjacent?": the list now stands where p was.
     previous = stack[0]!.list;
     p.remove();
-    lastId = info.id;
   }
 }
 
@@ -181,7 +233,7 @@ function cleanElement(el: HTMLElement): void {
   }
   cleanNode(el);
 
-  const style = el.getAttribute('style') ?? '';
+  const style = el.getAttribute(STYLE_ATTR) ?? '';
   switch (tag) {
     case 'span':
     case 'font': {
@@ -235,7 +287,9 @@ function cleanElement(el: HTMLElement): void {
   const align = BLOCKS_WITH_ALIGN.has(name) ? alignmentOf(el, style) : null;
   const keep = KEEP_ATTRS[name] ?? [];
   for (const attr of Array.from(el.attributes)) {
-    if (!keep.includes(attr.name.toLowerCase())) el.removeAttribute(attr.name);
+    const n = attr.name.toLowerCase();
+    // data-pm-slice: the editor's own copy-paste (open list items, table cells…).
+    if (!keep.includes(n) && n !== 'data-pm-slice') el.removeAttribute(attr.name);
   }
   if (align) el.setAttribute('class', `align-${align}`);
 }
