@@ -44,11 +44,11 @@ export function ArticleEditPage({ frame, article, form, errors, categories, acti
           <Field name="title" label="Tiêu đề" value={form.title} errors={errors} required maxLength={LIMITS.title} />
           <Field name="sapo" label="Sapo (đoạn mở đầu)" value={form.sapo} errors={errors} multiline={3} maxLength={LIMITS.sapo} />
           <Field name="body" label="Nội dung" errors={errors} hint="Có thể dán trực tiếp từ Microsoft Word hoặc trang web; định dạng thừa sẽ được làm sạch.">
-            <textarea id="f-body" name="body" rows={18} data-editor aria-invalid={errors.body ? 'true' : undefined}>{form.body}</textarea>
+            <textarea id="f-body" name="body" rows={18} data-editor aria-invalid={errors.body ? 'true' : undefined} aria-describedby={errors.body ? 'f-body-hint f-body-error' : 'f-body-hint'}>{form.body}</textarea>
           </Field>
           <div class="form-grid">
             <Field name="category_id" label="Chuyên mục" errors={errors} required>
-              <select id="f-category_id" name="category_id" required aria-invalid={errors.category_id ? 'true' : undefined}>
+              <select id="f-category_id" name="category_id" required aria-invalid={errors.category_id ? 'true' : undefined} aria-describedby={errors.category_id ? 'f-category_id-error' : undefined}>
                 <option value="">-- Chọn chuyên mục --</option>
                 {categories.map((c) => <option value={String(c.id)} selected={form.category_id === String(c.id)}>{c.name}</option>)}
               </select>
@@ -114,7 +114,7 @@ function WorkflowForms({ frame, article, actions, errors }: { frame: AdminFrame;
             <Csrf token={frame.csrf} />
             <button type="submit" class="primary">Xuất bản ngay</button>
           </form>
-          <form method="post" action={`${base}/hen-gio`} class="inline-form">
+          <form method="post" action={`${base}/hen-gio`} class="inline-form" novalidate>
             <Csrf token={frame.csrf} />
             <Field name="publish_at" label="Hẹn giờ xuất bản (giờ Việt Nam)" type="datetime-local" errors={errors} required />
             <button type="submit">Hẹn giờ</button>
@@ -122,7 +122,7 @@ function WorkflowForms({ frame, article, actions, errors }: { frame: AdminFrame;
         </>
       )}
       {actions.returnToAuthor && (
-        <form method="post" action={`${base}/tra-lai`} class="inline-form">
+        <form method="post" action={`${base}/tra-lai`} class="inline-form" novalidate>
           <Csrf token={frame.csrf} />
           <Field name="reason" label="Lý do trả lại" errors={errors} multiline={2} required maxLength={2000} />
           <button type="submit">Trả lại tác giả</button>
