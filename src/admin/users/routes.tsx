@@ -61,9 +61,9 @@ function UsersPage({ frame, members, form, errors, created }: { frame: AdminFram
           <Field name="email" label="Email" type="email" value={form.email} errors={errors} required />
           <Field name="username" label="Tên đăng nhập" value={form.username} errors={errors} hint="Bỏ trống nếu người này đã có tài khoản (cùng email)." />
           <Field name="display_name" label="Họ và tên" value={form.display_name} errors={errors} />
-          <fieldset id="f-roles" class={errors.roles ? 'field has-error' : 'field'}>
+          <fieldset id="f-roles" class={errors.roles ? 'field has-error' : 'field'} aria-describedby={errors.roles ? 'f-roles-error' : undefined}>
             <legend>Vai trò trên trang này</legend>
-            {errors.roles && <p class="field-error">{errors.roles}</p>}
+            {errors.roles && <p class="field-error" id="f-roles-error">{errors.roles}</p>}
             <RoleBoxes name="roles" selected={form.roles} idPrefix="new" />
           </fieldset>
           <button type="submit" class="primary">Thêm người dùng</button>
