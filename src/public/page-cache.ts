@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -24,11 +24,20 @@ export interface CacheEntry {
   cacheControl: string;
   etag: string;
   lastModified: string | null;
-  identity: Buffer;
+  /** Kept only when the body is not compressed; otherwise gunzipped for the rare client without gzip. */
+  identity: Buffer | null;
   gzip: Buffer | null;
   br: Buffer | null;
   headers: Record<string, string>;
   expiresAt: number;
+  bytes: number;
+  /**
+   * The headers the full pipeline (helmet, the site's CSP) put on the first response; cache hits
+   * answered before routing send exactly these.
+   */
+  baseHeaders?: Record<string, string>;
+  /** Complete header sets for the fast path, per encoding and for 304, built once. */
+  rawHeaders?: Map<string, Record<string, string | number>>;
 }
 
 const COMPRESS_MIN_BYTES = 1024;
@@ -37,13 +46,22 @@ export class PageCache {
   private entries = new Map<string, CacheEntry>();
   private pending = new Map<string, Promise<CacheEntry>>();
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 5000) {}
+  private bytes = 0;
+
+  /** Bounded by bytes (compressed copies) as well as entries, so a crawler cannot grow it without limit. */
+  constructor(private readonly ttlMs: number, private readonly maxEntries = 5000, private readonly maxBytes = 48 * 1024 * 1024) {}
 
   static key(siteId: number, origin: string, path: string): string {
     return `${siteId}\n${origin}\n${path}`;
   }
 
   /** The cached entry, or the one `render` produces; concurrent misses render once. */
+  /** A fresh entry or undefined; no rendering. */
+  peek(key: string, now = Date.now()): CacheEntry | undefined {
+    const hit = this.entries.get(key);
+    return hit && hit.expiresAt > now ? hit : undefined;
+  }
+
   async getOrRender(key: string, render: () => Promise<Rendered>, now = Date.now()): Promise<CacheEntry> {
     const hit = this.entries.get(key);
     if (hit && hit.expiresAt > now) return hit;
@@ -61,14 +79,22 @@ export class PageCache {
   }
 
   private store(key: string, entry: CacheEntry): void {
-    this.entries.delete(key);
+    this.delete(key);
     this.entries.set(key, entry);
+    this.bytes += entry.bytes;
     // Map keeps insertion order: the first keys are the oldest.
-    while (this.entries.size > this.maxEntries) {
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.delete(oldest);
     }
+  }
+
+  private delete(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.bytes -= e.bytes;
+    this.entries.delete(key);
   }
 
   get size(): number {
@@ -77,16 +103,16 @@ export class PageCache {
 
   purgeSite(siteId: number): void {
     const prefix = `${siteId}\n`;
-    for (const k of this.entries.keys()) if (k.startsWith(prefix)) this.entries.delete(k);
+    for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.delete(k);
   }
 
   /** Purges every path of a site that starts with the prefix (a category and its pages, feeds). */
   purgePrefix(siteId: number, prefix: string): void {
     const site = `${siteId}\n`;
-    for (const k of this.entries.keys()) {
+    for (const k of [...this.entries.keys()]) {
       if (!k.startsWith(site)) continue;
       const path = k.slice(k.indexOf('\n', site.length) + 1);
-      if (path === prefix || path.startsWith(`${prefix}/`)) this.entries.delete(k);
+      if (path === prefix || path.startsWith(`${prefix}/`)) this.delete(k);
     }
   }
 
@@ -94,10 +120,10 @@ export class PageCache {
   purgePaths(siteId: number, paths: string[]): void {
     const prefix = `${siteId}\n`;
     const wanted = new Set(paths);
-    for (const k of this.entries.keys()) {
+    for (const k of [...this.entries.keys()]) {
       if (!k.startsWith(prefix)) continue;
       const path = k.slice(k.indexOf('\n', prefix.length) + 1);
-      if (wanted.has(path)) this.entries.delete(k);
+      if (wanted.has(path)) this.delete(k);
     }
   }
 }
@@ -106,21 +132,22 @@ export function toEntry(r: Rendered, expiresAt: number): CacheEntry {
   const identity = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body;
   const compressible = identity.length >= COMPRESS_MIN_BYTES && /^(text\/|application\/(json|xml|rss\+xml|javascript)|image\/svg)/.test(r.contentType);
   const etag = `"${createHash('sha1').update(identity).digest('base64url').slice(0, 20)}"`;
+  const gzip = compressible ? gzipSync(identity, { level: 9 }) : null;
+  const br = compressible
+    ? brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } })
+    : null;
   return {
     status: r.status,
     contentType: r.contentType,
     cacheControl: r.cacheControl,
     etag,
     lastModified: r.lastModified ? new Date(r.lastModified).toUTCString() : null,
-    identity,
-    gzip: compressible ? gzipSync(identity, { level: 9 }) : null,
-    br: compressible
-      ? brotliCompressSync(identity, {
-          params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length },
-        })
-      : null,
+    identity: gzip ? null : identity,
+    gzip,
+    br,
     headers: r.headers ?? {},
     expiresAt,
+    bytes: (gzip ? 0 : identity.length) + (gzip?.length ?? 0) + (br?.length ?? 0) + 512,
   };
 }
 
@@ -145,7 +172,19 @@ function pickEncoding(accept: string | undefined): 'br' | 'gzip' | null {
   return null;
 }
 
+function bodyFor(entry: CacheEntry, enc: 'br' | 'gzip' | null): Buffer {
+  if (enc === 'br') return entry.br!;
+  if (enc === 'gzip') return entry.gzip!;
+  return entry.identity ?? gunzipSync(entry.gzip!);
+}
+
 export function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): FastifyReply {
+  if (!entry.baseHeaders) {
+    // What helmet and the site hook set for this site, before anything entry-specific.
+    const base: Record<string, string> = {};
+    for (const [k, v] of Object.entries(reply.getHeaders())) if (typeof v === 'string') base[k] = v;
+    entry.baseHeaders = base;
+  }
   reply.header('cache-control', entry.cacheControl);
   reply.header('etag', entry.etag);
   if (entry.lastModified) reply.header('last-modified', entry.lastModified);
@@ -156,7 +195,36 @@ export function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: C
   reply.code(entry.status).header('content-type', entry.contentType);
   if (entry.gzip) reply.header('vary', 'Accept-Encoding');
   const enc = entry.gzip ? pickEncoding(request.headers['accept-encoding']) : null;
-  const body = enc === 'br' ? entry.br! : enc === 'gzip' ? entry.gzip! : entry.identity;
+  const body = bodyFor(entry, enc);
   if (enc) reply.header('content-encoding', enc);
   return reply.header('content-length', body.length).send(body);
+}
+
+/**
+ * The fast path for cache hits, run before routing and the header plugins: the complete header
+ * set of each variant is built once per entry and the bytes go straight to the socket. It only
+ * answers entries that have been sent once through the full pipeline (so their headers are known).
+ */
+export function answerFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): boolean {
+  if (!entry.baseHeaders || entry.status !== 200) return false;
+  const fresh = notModified(request, entry);
+  const enc = fresh ? null : entry.gzip ? pickEncoding(request.headers['accept-encoding']) : null;
+  const variant = fresh ? '304' : (enc ?? 'identity');
+  entry.rawHeaders ??= new Map();
+  let headers = entry.rawHeaders.get(variant);
+  if (!headers) {
+    headers = { ...entry.baseHeaders, 'cache-control': entry.cacheControl, etag: entry.etag, ...entry.headers };
+    if (entry.lastModified) headers['last-modified'] = entry.lastModified;
+    if (!fresh) {
+      headers['content-type'] = entry.contentType;
+      if (entry.gzip) headers.vary = 'Accept-Encoding';
+      if (enc) headers['content-encoding'] = enc;
+      headers['content-length'] = bodyFor(entry, enc).length;
+    }
+    entry.rawHeaders.set(variant, headers);
+  }
+  reply.hijack();
+  reply.raw.writeHead(fresh ? 304 : 200, headers);
+  reply.raw.end(fresh || request.method === 'HEAD' ? undefined : bodyFor(entry, enc));
+  return true;
 }

@@ -52,6 +52,29 @@ describeEachDb('HTTP caching and compression', async (db) => ({ app: await build
     assert.match((await req('/trang/gioi-thieu')).body, /Giới thiệu chung/);
   });
 
+  test('a cache hit answered before routing carries exactly the headers of the full pipeline', async () => {
+    const { app } = get();
+    app.cong.pageCache.purgeSite(1);
+    const strip = (h: Record<string, unknown>) => {
+      const { date, connection, 'keep-alive': _k, 'transfer-encoding': _t, ...rest } = h;
+      return rest;
+    };
+    for (const enc of ['br', 'gzip', '']) {
+      const first = await req('/chuyen-muc/kinh-te', { 'accept-encoding': enc });
+      const hit = await req('/chuyen-muc/kinh-te', { 'accept-encoding': enc });
+      assert.deepEqual(strip(hit.headers), strip(first.headers), `headers for "${enc}"`);
+      assert.deepEqual(hit.rawPayload, first.rawPayload);
+      assert.ok(hit.headers['x-frame-options'] && hit.headers['content-security-policy'] && hit.headers['strict-transport-security']);
+    }
+    const etag = (await req('/chuyen-muc/kinh-te')).headers.etag as string;
+    const notModified = await req('/chuyen-muc/kinh-te', { 'if-none-match': etag });
+    assert.equal(notModified.statusCode, 304);
+    assert.equal(notModified.rawPayload.length, 0);
+    const head = await get().app.inject({ method: 'HEAD', url: '/chuyen-muc/kinh-te', headers: { host: HONG_LINH, 'accept-encoding': 'gzip' } });
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.rawPayload.length, 0);
+  });
+
   test('assets have content-hashed names and a one-year immutable Cache-Control', async () => {
     const home = (await req('/')).body;
     const css = /href="(\/assets\/app\.[0-9a-f]{10}\.css)"/.exec(home)?.[1];
