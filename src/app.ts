@@ -13,7 +13,8 @@ import { AssetStore } from './public/assets.js';
 import { assetRoutes } from './public/asset-routes.js';
 import { errorRoutes } from './public/error-routes.js';
 import { feedRoutes } from './public/feed-routes.js';
-import { PageCache } from './public/page-cache.js';
+import { answerFromCache, PageCache } from './public/page-cache.js';
+import { originOf } from './public/render.js';
 import { publicRoutes } from './public/routes.js';
 import { contentSecurityPolicy } from './public/security.js';
 import { widgetRoutes } from './public/widget-routes.js';
@@ -26,6 +27,12 @@ import { adminSessionHooks } from './admin/plugin.js';
 import { userRoutes } from './admin/users/routes.js';
 import { mediaRoutes } from './admin/media/routes.js';
 import { siteAdminRoutes } from './admin/site/routes.js';
+import { statsAdminRoutes } from './admin/stats/routes.js';
+import { searchRoutes } from './search/routes.js';
+import { statsRoutes } from './stats/routes.js';
+import { interactRoutes } from './interact/routes.js';
+import { mediaPublicRoutes } from './media/public-routes.js';
+import { commentAdminRoutes } from './admin/comments/routes.js';
 import { SiteResolver } from './sites/resolver.js';
 
 export interface BuildOptions {
@@ -39,6 +46,8 @@ export interface BuildOptions {
 export async function buildApp({ config, database, now = () => new Date(), logger = true }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
+    // Access logs belong to the reverse proxy; per-request log lines cost more than serving a cached page.
+    disableRequestLogging: !config.accessLog,
     trustProxy: config.trustProxy,
     // Ward portals are small; anything bigger than a form post is refused early.
     bodyLimit: 256 * 1024,
@@ -58,6 +67,21 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   app.decorate('cong', ctx);
   app.decorateRequest('site', null as never);
 
+  // First hook: which site, and — for a public page already in the cache — the answer itself,
+  // before routing and the header plugins (their headers are stored with the entry).
+  app.addHook('onRequest', async (request, reply) => {
+    const site = sites.resolve(request.headers.host);
+    if (!site) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('Chưa có trang thông tin nào được tạo.');
+    }
+    request.site = site;
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const entry = ctx.pageCache.peek(PageCache.key(site.id, originOf(request), request.url.split('?', 1)[0]!));
+      if (entry && answerFromCache(request, reply, entry)) return reply;
+    }
+    reply.header('content-security-policy', contentSecurityPolicy(site));
+  });
+
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
   await app.register(rateLimit, { global: false });
   await app.register(compress, { global: true, threshold: 1024 });
@@ -65,24 +89,19 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   await app.register(formbody);
   await app.register(fastifyStatic, { root: join(config.dataDir, 'media'), serve: false });
 
-  app.addHook('onRequest', async (request, reply) => {
-    const site = sites.resolve(request.headers.host);
-    if (!site) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('Chưa có trang thông tin nào được tạo.');
-    }
-    request.site = site;
-    reply.header('content-security-policy', contentSecurityPolicy(site));
-  });
-
   await errorRoutes(app);
   await app.register(assetRoutes);
   await app.register(publicRoutes);
   await app.register(feedRoutes);
   await app.register(widgetRoutes);
+  await app.register(mediaPublicRoutes);
+  await app.register(searchRoutes);
+  await app.register(statsRoutes);
+  await app.register(interactRoutes);
   // The back office: its own session, CSRF and no-store hooks, encapsulated under /quan-tri.
   await app.register(async (admin) => {
     await adminSessionHooks(admin);
-    for (const routes of [authRoutes, dashboardRoutes, articleAdminRoutes, mediaRoutes, siteAdminRoutes, accountRoutes, userRoutes, auditRoutes]) {
+    for (const routes of [authRoutes, dashboardRoutes, articleAdminRoutes, mediaRoutes, siteAdminRoutes, statsAdminRoutes, commentAdminRoutes, accountRoutes, userRoutes, auditRoutes]) {
       await routes(admin);
     }
   });

@@ -15,6 +15,8 @@ export interface Config {
   /** Seconds a rendered public page stays in the in-process cache. */
   pageCacheSeconds: number;
   logLevel: string;
+  /** Log every request (off by default: nginx or the CDN keeps access logs). */
+  accessLog: boolean;
   /** Trust X-Forwarded-* headers (behind nginx or a CDN). */
   trustProxy: boolean;
 }
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     assetsDir: resolve(cwd, env.CONG_ASSETS_DIR || 'build/assets'),
     pageCacheSeconds: int('CONG_PAGE_CACHE_SECONDS', env.CONG_PAGE_CACHE_SECONDS, 60, 0, 86400),
     logLevel: env.LOG_LEVEL || 'info',
+    accessLog: bool('CONG_ACCESS_LOG', env.CONG_ACCESS_LOG, false),
     trustProxy: bool('CONG_TRUST_PROXY', env.CONG_TRUST_PROXY, false),
   };
 }

@@ -5,8 +5,10 @@ export function adminNav(actor: Actor, siteId: number): { href: string; label: s
   const items: { href: string; label: string; show: boolean }[] = [
     { href: '/quan-tri', label: 'Tổng quan', show: true },
     { href: '/quan-tri/bai-viet', label: 'Bài viết', show: hasRole(actor, siteId, 'site_admin', 'approver', 'editor', 'contributor') },
+    { href: '/quan-tri/binh-luan', label: 'Bình luận', show: hasRole(actor, siteId, 'site_admin', 'moderator') },
     { href: '/quan-tri/thu-vien', label: 'Thư viện tệp', show: hasRole(actor, siteId, 'site_admin', 'approver', 'editor', 'contributor') },
     { href: '/quan-tri/trang-web', label: 'Quản lý trang', show: hasRole(actor, siteId, 'site_admin') },
+    { href: '/quan-tri/thong-ke', label: 'Thống kê truy cập', show: hasRole(actor, siteId, 'site_admin', 'approver', 'editor') },
     { href: '/quan-tri/nguoi-dung', label: 'Người dùng', show: hasRole(actor, siteId, 'site_admin') },
     { href: '/quan-tri/nhat-ky', label: 'Nhật ký thao tác', show: hasRole(actor, siteId, 'site_admin') },
     { href: '/quan-tri/tai-khoan', label: 'Tài khoản của tôi', show: true },

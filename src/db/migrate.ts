@@ -4,6 +4,9 @@ import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-back-office.js';
 import * as m0003 from './migrations/0003-media.js';
 import * as m0004 from './migrations/0004-site-admin.js';
+import * as m0005 from './migrations/0005-search.js';
+import * as m0006 from './migrations/0006-stats.js';
+import * as m0007 from './migrations/0007-interact.js';
 
 /** Migrations are listed here in order; each receives the dialect for the few type differences. */
 const migrations: Record<string, { up: typeof m0001.up }> = {
@@ -11,6 +14,9 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0002-back-office': m0002,
   '0003-media': m0003,
   '0004-site-admin': m0004,
+  '0005-search': m0005,
+  '0006-stats': m0006,
+  '0007-interact': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

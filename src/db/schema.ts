@@ -1,5 +1,8 @@
 import type { MediaTables } from '../media/schema.js';
 import type { SiteAdminTables } from '../sites/admin-schema.js';
+import type { SearchTables } from '../search/schema.js';
+import type { StatsTables } from '../stats/schema.js';
+import type { InteractTables } from '../interact/schema.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -187,7 +190,7 @@ export interface JobLeasesTable {
   expires_at: string;
 }
 
-export interface Database extends MediaTables, SiteAdminTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
