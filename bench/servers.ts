@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * Child processes, ports, raw HTTP and /proc readings shared by the bench. Every child is
+ * registered so that any way out of the bench (normal end, error, Ctrl-C) stops it.
+ */
+const children = new Set<ChildProcess>();
+
+export function spawnChild(name: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv }): ChildProcess {
+  const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'ignore', 'pipe'] });
+  children.add(child);
+  // Warnings and errors of the servers stay visible, prefixed with who said them.
+  child.stderr!.on('data', (d: Buffer) => {
+    for (const line of d.toString().split('\n')) if (line.trim()) process.stderr.write(`[${name}] ${line}\n`);
+  });
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+/** SIGTERM (both Node's graceful shutdown and nginx's fast shutdown), SIGKILL if still alive after 5 s. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(t);
+}
+
+/** Synchronous last resort, safe in an 'exit' handler. */
+export function killAllChildren(): void {
+  for (const c of children) c.kill('SIGTERM');
+}
+
+/** A port that was free a moment ago on 127.0.0.1 (the kernel picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The bytes as sent: node:http, unlike fetch, does not decompress. */
+  body: Buffer;
+}
+
+export function httpGet(port: number, path: string, headers: Record<string, string>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.setTimeout(10_000, () => req.destroy(new Error(`GET ${path}: no answer in 10 s`)));
+    req.end();
+  });
+}
+
+/** Polls until the server answers anything at all; fails early if the child dies. */
+export async function waitForHttp(child: ChildProcess, port: number, headers: Record<string, string>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited (code ${child.exitCode}, signal ${child.signalCode}) before answering`);
+    }
+    try {
+      await httpGet(port, '/', headers);
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`no answer on port ${port} after ${timeoutMs / 1000} s`);
+      await sleep(100);
+    }
+  }
+}
+
+/** Starts the built server the way production would, on a fresh data directory. */
+export async function startCong(repo: string, dataDir: string, host: string): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), CONG_DATA_DIR: dataDir };
+  const child = spawnChild('cong', process.execPath, ['dist/src/main.js'], { cwd: repo, env });
+  // A fresh directory means migrations plus demo seeding before the first answer.
+  await waitForHttp(child, port, { host });
+  return { child, port };
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MB. */
+export function memoryMB(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** User + system CPU time of a process in seconds (USER_HZ is 100 on Linux). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name, which may itself contain spaces.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+/** Direct children of a process (nginx's worker), found by scanning /proc. */
+export function childPids(ppid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(join('/proc', name, 'stat'), 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === ppid) out.push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
