@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -47,7 +47,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     // Access logs belong to the reverse proxy; per-request log lines cost more than serving a cached page.
-    disableRequestLogging: !config.accessLog,
+    logController: new LogController({ disableRequestLogging: !config.accessLog }),
     trustProxy: config.trustProxy,
     // Ward portals are small; anything bigger than a form post is refused early.
     bodyLimit: 256 * 1024,

@@ -17,17 +17,23 @@ export const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.
 let pgReachable: Promise<string | null> | null = null;
 
 function checkPostgres(): Promise<string | null> {
+  // A loaded CI machine can be slow to accept a connection: try a few times before giving up.
   pgReachable ??= (async () => {
-    const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return null;
-    } catch (err) {
-      return `PostgreSQL not reachable at ${PG_URL}: ${(err as Error).message}`;
-    } finally {
-      await client.end().catch(() => undefined);
+    let last = '';
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 10_000 });
+      try {
+        await client.connect();
+        await client.query('select 1');
+        return null;
+      } catch (err) {
+        last = (err as Error).message;
+        if (/ECONNREFUSED|ENOTFOUND|does not exist|authentication/i.test(last)) break;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
     }
+    return `PostgreSQL not reachable at ${PG_URL}: ${last}`;
   })();
   return pgReachable;
 }
