@@ -117,6 +117,7 @@ export async function withPage<T>(env: E2E, opts: PageOptions, fn: (page: Page, 
   await context.route((url) => !isLocal(url), (route) => route.abort('internetdisconnected'));
   const errors: string[] = [];
   const page = await context.newPage();
+  if (opts.js === false) withoutJs.set(page, env);
   page.on('pageerror', (err) => errors.push(err.message));
   try {
     const result = await fn(page, context);
@@ -145,11 +146,36 @@ interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
+/** Pages opened with scripts off, and the environment they came from. */
+const withoutJs = new WeakMap<Page, E2E>();
+
 /**
  * Runs axe-core (WCAG 2.0/2.1 A and AA) and fails with each violation's id, targets and summary.
  * The source goes in through the DevTools protocol, so the page's CSP does not block it.
+ *
+ * axe-core cannot run in a page whose scripts are off (its timers never fire, and the call hangs).
+ * So the page a script-less browser shows is served again, as it is, to a browser with scripts on,
+ * our own scripts blocked and <noscript> unwrapped: axe then sees what a person without JS sees.
  */
 export async function assertAccessible(page: Page, label: string): Promise<void> {
+  const env = withoutJs.get(page);
+  if (env) return assertAccessibleWithoutJs(env, page, label);
+  return runAxe(page, label);
+}
+
+async function assertAccessibleWithoutJs(env: E2E, noJs: Page, label: string): Promise<void> {
+  const html = (await noJs.content()).replace(/<\/?noscript>/g, '');
+  const url = noJs.url();
+  await withPage(env, { viewport: noJs.viewportSize() ?? DESKTOP }, async (page) => {
+    await page.route((u) => u.pathname.startsWith('/assets/') && u.pathname.endsWith('.js'), (r) => r.abort());
+    await page.route((u) => u.href === url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(url);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('js')), false, 'our scripts stayed off');
+    await runAxe(page, `${label} (without JS)`);
+  });
+}
+
+async function runAxe(page: Page, label: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(
     (tags) => (window as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: AxeViolation[] }> } }).axe

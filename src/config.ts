@@ -19,6 +19,14 @@ export interface Config {
   accessLog: boolean;
   /** Trust X-Forwarded-* headers (behind nginx or a CDN). */
   trustProxy: boolean;
+  /** When set, Redis is shared by the instances (visitor statistics, online-now). */
+  redisUrl: string | null;
+  /** Prefix of every Redis key, so that several installations can share one Redis. */
+  redisPrefix: string;
+  /** Milliseconds between two writes of the visit counters to the database. */
+  statsFlushMs: number;
+  /** Visit beacons accepted per minute from one IP address (0: no limit). */
+  statsRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  }
   return {
     host: env.HOST || '0.0.0.0',
     port: int('PORT', env.PORT, 3000, 0, 65535),
@@ -55,5 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL || 'info',
     accessLog: bool('CONG_ACCESS_LOG', env.CONG_ACCESS_LOG, false),
     trustProxy: bool('CONG_TRUST_PROXY', env.CONG_TRUST_PROXY, false),
+    redisUrl,
+    redisPrefix: env.CONG_REDIS_PREFIX || 'cong:',
+    // At most a second of hits may be lost to a crash: flush well within it.
+    statsFlushMs: int('CONG_STATS_FLUSH_MS', env.CONG_STATS_FLUSH_MS, 500, 50, 1000),
+    statsRateLimit: int('CONG_STATS_RATE_LIMIT', env.CONG_STATS_RATE_LIMIT, 600, 0, 1_000_000),
   };
 }

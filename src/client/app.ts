@@ -97,7 +97,40 @@ function setupPlaylist(root: HTMLElement): void {
   });
 }
 
+/**
+ * Counts this page view (the page itself is cached and the same for everyone) and shows the
+ * site's live numbers in the statistics widget. A page the browser only prerenders is counted
+ * when it is shown. Failures change nothing: the server-rendered numbers stay.
+ */
+function countVisit(): void {
+  const doc = document as Document & { prerendering?: boolean };
+  if (doc.prerendering) {
+    document.addEventListener('prerenderingchange', countVisit, { once: true });
+    return;
+  }
+  const article = document.querySelector<HTMLElement>('[data-article-id]')?.dataset.articleId;
+  const body = JSON.stringify({ a: article ? Number(article) : undefined, r: document.referrer || undefined });
+  if (typeof fetch !== 'function') {
+    navigator.sendBeacon?.('/thong-ke/ghi', body);
+    return;
+  }
+  fetch('/thong-ke/ghi', { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true, credentials: 'omit' })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((n: Record<string, number> | null) => {
+      if (!n) return;
+      const nf = new Intl.NumberFormat('vi-VN');
+      document.querySelectorAll<HTMLElement>('[data-stat]').forEach((el) => {
+        const v = n[el.dataset.stat ?? ''];
+        if (typeof v === 'number') el.textContent = nf.format(v);
+      });
+      const views = document.querySelector<HTMLElement>('[data-article-views]');
+      if (views && typeof n.views === 'number') views.hidden = false;
+    })
+    .catch(() => undefined);
+}
+
 setupFontSize();
 setupPrintAndCopy();
 setupLinks();
 document.querySelectorAll<HTMLElement>('[data-playlist]').forEach(setupPlaylist);
+countVisit();

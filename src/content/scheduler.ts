@@ -3,6 +3,7 @@ import { writeAudit } from '../audit/log.js';
 import type { Db } from '../db/connection.js';
 import type { PageCache } from '../public/page-cache.js';
 import { purgeForArticle } from './command-context.js';
+import { syncArticleIndex } from '../search/indexer.js';
 
 /**
  * Scheduled publishing. Every instance ticks; a database lease lets one of them do the work,
@@ -48,6 +49,8 @@ export async function publishDue(db: Db, cache: PageCache, now: Date): Promise<n
         .where('status', '=', 'scheduled')
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
+      // Searchable from the moment it is public (same transaction).
+      await syncArticleIndex(tx, a.id);
       await writeAudit(tx, { siteId: a.site_id, userId: null, action: 'article.publish_scheduled', entityType: 'article', entityId: a.id, before: { status: 'scheduled' }, after: { status: 'published', published_at: a.published_at } }, now);
       return true;
     });

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/connection.js';
 import { fromLocalTime } from '../lib/format.js';
 import { paragraphsToHtml, sanitizeArticleHtml } from '../lib/html.js';
 import { nfc, searchFold, slugify } from '../lib/text.js';
+import { indexPublished } from '../search/indexer.js';
 import { countSites, insertSite } from '../sites/repo.js';
 import { demoSites } from './data/index.js';
 import { melodyWav } from './tones.js';
@@ -78,6 +79,7 @@ export async function seedSite(handle: DatabaseHandle, dataDir: string, demo: De
         })
         .execute();
     }
+    await indexPublished(db, siteId); // the demo articles are searchable from the start
     for (const [i, p] of demo.pages.entries()) {
       await db
         .insertInto('pages')

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.js';
 import type { CategoryRow, LinkRow, SongRow } from '../db/schema.js';
 import { listCategories, listPages } from '../content/repo.js';
+import { listMenu, type MenuEntry } from '../sites/menu-repo.js';
 import { readCounters, type SiteCounters } from '../stats/repo.js';
 import type { Site } from '../sites/site.js';
 import type { AssetManifest } from './assets.js';
@@ -16,15 +17,18 @@ export interface Frame {
   links: LinkRow[];
   songs: SongRow[];
   counters: SiteCounters;
+  /** The header menu the site's admins configured; empty (or absent) means the default menu. */
+  menu?: MenuEntry[];
 }
 
 export async function loadFrame(db: Db, site: Site, origin: string, assets: AssetManifest, now: Date): Promise<Frame> {
-  const [categories, pages, links, songs, counters] = await Promise.all([
+  const [categories, pages, links, songs, counters, menu] = await Promise.all([
     listCategories(db, site.id),
     listPages(db, site.id),
     listLinks(db, site.id),
     listSongs(db, site.id),
     readCounters(db, site.id, site.counterBase, now),
+    listMenu(db, site.id),
   ]);
-  return { site, origin, assets, categories, pages, links, songs, counters };
+  return { site, origin, assets, categories, pages, links, songs, counters, menu };
 }

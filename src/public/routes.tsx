@@ -12,6 +12,7 @@ import {
   listRelated,
 } from '../content/repo.js';
 import { AppError } from '../lib/errors.js';
+import { listPublished as listComments } from '../interact/comments/repo.js';
 import { PageCache, sendEntry, type Rendered } from './page-cache.js';
 import { frameFor, htmlPage, originOf, permanentRedirect } from './render.js';
 import { urls } from './urls.js';
@@ -101,8 +102,8 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     if (m[1] !== article.slug) return permanentRedirect(urls.article(article));
     const categories = await listCategories(ctx.db, site.id);
     const category = categories.find((c) => c.id === article.category_id)!;
-    const [frame, related] = await Promise.all([frameFor(ctx, request), listRelated(ctx.db, article, t, 5)]);
-    return htmlPage(<ArticlePage frame={frame} article={article} category={category} related={related} />, article.updated_at);
+    const [frame, related, comments] = await Promise.all([frameFor(ctx, request), listRelated(ctx.db, article, t, 5), listComments(ctx.db, site.id, article.id)]);
+    return htmlPage(<ArticlePage frame={frame} article={article} category={category} related={related} comments={comments} />, article.updated_at);
   }));
 
   app.get('/trang/:slug', cached(app, async (request) => {

@@ -1,3 +1,32 @@
-/** Tables of the search index (filled in by the search feature). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SearchTables {}
+/**
+ * The search index. One row per published article: its text in NFC (for snippets and the
+ * exact-diacritics check) and folded (what the engines index). SQLite keeps an FTS5 table over
+ * the folded columns (external content, kept in step by triggers); PostgreSQL a generated
+ * tsvector column with a GIN index. Deleting the article deletes its row (foreign key cascade).
+ */
+export interface SearchDocumentsTable {
+  /**
+   * Publish time in seconds × 65536 + a per-article low part: unique, and ordering by it is
+   * ordering by recency, so both engines walk matches newest first and the "published by now"
+   * and date-range filters are ranges over it (the FTS5 rowid on SQLite).
+   */
+  rank_key: number;
+  article_id: number;
+  site_id: number;
+  category_id: number;
+  published_at: string;
+  /** NFC title and plain-text sapo + body. */
+  title: string;
+  body: string;
+  /** searchFold() of the two above. */
+  title_fold: string;
+  body_fold: string;
+  /** The document numbers and other joined words of title and body as single tokens: "22nqtw". */
+  codes: string;
+  /** "s<site> c<category>": lets FTS5 filter by site and category inside the full-text index. */
+  scope: string;
+}
+
+export interface SearchTables {
+  search_documents: SearchDocumentsTable;
+}

@@ -1,3 +1,17 @@
-/** Tables added for managing a site from the back office (filled in by the site-management feature). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SiteAdminTables {}
+import type { Generated, Selectable } from 'kysely';
+
+/** Tables added for managing a site from the back office. */
+export interface MenuItemsTable {
+  id: Generated<number>;
+  site_id: number;
+  /** Exactly one of category_id / page_id is set. */
+  category_id: number | null;
+  page_id: number | null;
+  position: number;
+}
+
+export interface SiteAdminTables {
+  menu_items: MenuItemsTable;
+}
+
+export type MenuItemRow = Selectable<MenuItemsTable>;

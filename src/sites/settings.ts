@@ -32,4 +32,11 @@ export interface SiteSettings {
   twoPersonRule?: boolean;
   /** Admins must sign in with a second factor (TOTP). */
   requireTotpForAdmins?: boolean;
+  /** How new comments are published (src/interact); absent means hold every comment. */
+  commentModeration?: CommentModeration;
+  /** No new comments anywhere on the site (existing ones stay visible). */
+  commentsClosed?: boolean;
 }
+
+/** Hold every comment for a moderator (the default), hold only a new author's first, or publish at once. */
+export type CommentModeration = 'hold_all' | 'hold_first' | 'publish';

@@ -1,4 +1,42 @@
 import type { FastifyInstance } from 'fastify';
+import { sitePolicy } from '../../sites/policy.js';
+import { actorOf, adminFrame, sendAdmin } from '../plugin.js';
+import type { AdminFrame } from '../views/layout.js';
+import { categoryRoutes } from './categories-routes.js';
+import { linkRoutes } from './links-routes.js';
+import { mapRoutes } from './map-routes.js';
+import { menuRoutes } from './menu-routes.js';
+import { pageRoutes } from './pages-routes.js';
+import { settingsRoutes } from './settings-routes.js';
+import { BASE, guardSiteAdmin, SECTIONS } from './shared.js';
+import { sitesRoutes } from './sites-routes.js';
+import { songRoutes } from './songs-routes.js';
+import { AdminLayout } from '../views/layout.js';
 
-/** Site management screens: categories, pages, widgets, settings, sites (/quan-tri/trang-web…). */
-export async function siteAdminRoutes(_app: FastifyInstance): Promise<void> {}
+function HubPage({ frame, showSystem }: { frame: AdminFrame; showSystem: boolean }) {
+  return (
+    <AdminLayout frame={frame} title="Quản lý trang">
+      <h1>Quản lý trang</h1>
+      <nav aria-label="Các mục quản lý trang" class="cards">
+        {SECTIONS.filter((s) => showSystem || !s.systemOnly).map((s) => (
+          <a class="card" href={s.href}>
+            <strong>{s.label}</strong>
+            <br />
+            <span class="muted">{s.about}</span>
+          </a>
+        ))}
+      </nav>
+    </AdminLayout>
+  );
+}
+
+/** Site management screens: categories, menu, pages, widgets, settings, sites (/quan-tri/trang-web…). */
+export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
+  app.get(BASE, async (request, reply) => {
+    guardSiteAdmin(request);
+    return sendAdmin(reply, <HubPage frame={adminFrame(app, request, reply)} showSystem={sitePolicy.manageSites(actorOf(request))} />);
+  });
+  for (const routes of [categoryRoutes, menuRoutes, pageRoutes, linkRoutes, songRoutes, mapRoutes, settingsRoutes, sitesRoutes]) {
+    await routes(app);
+  }
+}

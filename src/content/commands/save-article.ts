@@ -5,6 +5,7 @@ import { findArticle } from '../admin-repo.js';
 import { validateArticle, type ArticleForm } from '../article-input.js';
 import { purgeForArticle, snapshotOf, type CommandContext, type CommandResult } from '../command-context.js';
 import { articlePolicy } from '../policy.js';
+import { syncArticleIndex } from '../../search/indexer.js';
 
 export const CONFLICT_MESSAGE = 'Bài viết vừa được người khác lưu. Nội dung bạn nhập vẫn còn dưới đây; hãy tải lại bài trong thẻ khác để so sánh trước khi lưu.';
 
@@ -61,6 +62,8 @@ export async function saveArticle(
       .where('updated_at', '=', before.updated_at)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, errors: { _form: CONFLICT_MESSAGE } };
+    // A published article's new text is searchable as soon as it is saved (same transaction).
+    await syncArticleIndex(tx, articleId);
     await tx.insertInto('article_revisions').values({ article_id: articleId, site_id: site.id, snapshot: JSON.stringify(snapshotOf(row)), created_by: actor.userId, created_at: stamp }).execute();
     await writeAudit(tx, { siteId: site.id, userId: actor.userId, action: 'article.update', entityType: 'article', entityId: articleId, before: snapshotOf(before), after: snapshotOf(row) }, now);
     const visible = before.status === 'published';

@@ -3,6 +3,7 @@ import type { ArticleRow, ArticleStatus } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
 import { findArticle } from '../admin-repo.js';
 import { purgeForArticle, type CommandContext } from '../command-context.js';
+import { syncArticleIndex } from '../../search/indexer.js';
 
 /**
  * The shared step of every workflow command: load the article, check the rule, change its
@@ -31,6 +32,8 @@ export async function transition(
       .where('updated_at', '=', before.updated_at)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict');
+    // Publishing adds the article to the search index, unpublishing removes it (same transaction).
+    if (before.status === 'published' || set.status === 'published') await syncArticleIndex(tx, articleId);
     const after = { ...before, ...set };
     await writeAudit(
       tx,

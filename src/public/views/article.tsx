@@ -1,17 +1,22 @@
 import type { ArticleSummary } from '../../content/repo.js';
 import type { ArticleRow, CategoryRow } from '../../db/schema.js';
 import { formatDateTime } from '../../lib/format.js';
+import type { PublicComment } from '../../interact/comments/repo.js';
+import { CommentsSection } from '../../interact/views/comments-section.js';
+import { aggregateRatingLd, RatingBlock } from '../../interact/views/rating-block.js';
 import type { Frame } from '../frame.js';
 import { urls } from '../urls.js';
 import { TitleList } from './article-list.js';
 import { Layout } from './layout.js';
 import { SanitizedBody } from './trusted-html.js';
 
-export function ArticlePage({ frame, article, category, related }: {
+export function ArticlePage({ frame, article, category, related, comments }: {
   frame: Frame;
   article: ArticleRow;
   category: CategoryRow;
   related: ArticleSummary[];
+  /** Published comments (src/interact); absent in the back-office preview. */
+  comments?: PublicComment[];
 }) {
   const path = urls.article(article);
   const url = frame.origin + path;
@@ -30,7 +35,10 @@ export function ArticlePage({ frame, article, category, related }: {
         ogType: 'article',
         publishedTime: article.published_at,
         current: `cat:${category.slug}`,
-        jsonLd: [newsArticleLd(frame, article, category, url)],
+        jsonLd: [{ ...newsArticleLd(frame, article, category, url), ...aggregateRatingLd(article) }],
+        // Rating and comment form (src/interact): script and styles.
+        scripts: ['interact.js'],
+        styles: ['interact.css'],
       }}
       crumbs={crumbs}
     >
@@ -39,6 +47,8 @@ export function ArticlePage({ frame, article, category, related }: {
           <h1 class="article-title">{article.title}</h1>
           <p class="article-meta">
             <time dateTime={article.published_at}>{formatDateTime(article.published_at)}</time>
+            {/* Filled in by the visit beacon's answer (per-visitor numbers stay out of cached HTML). */}
+            {frame.counters.showArticleViews && <span class="article-views" data-article-views hidden>Lượt xem: <span data-stat="views"></span></span>}
           </p>
           <ArticleTools url={url} title={article.title} />
         </header>
@@ -53,6 +63,9 @@ export function ArticlePage({ frame, article, category, related }: {
           )}
         </div>
       </article>
+      {/* Citizen interaction (src/interact): the rating block, then the comments. */}
+      <RatingBlock article={article} />
+      {comments && <CommentsSection frame={frame} article={article} comments={comments} />}
       {related.length > 0 && (
         <section class="related" aria-labelledby="tin-lien-quan">
           <h2 id="tin-lien-quan" class="section-title">Tin cùng chuyên mục</h2>

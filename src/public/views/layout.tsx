@@ -4,6 +4,7 @@ import { urls } from '../urls.js';
 import { JsonLd } from './trusted-html.js';
 import { Sidebar } from './widgets.js';
 import { SiteFooter } from './footer.js';
+import { SearchBox } from '../../search/search-box.js';
 
 export interface Crumb {
   name: string;
@@ -48,6 +49,7 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
         {meta.noindex && <meta name="robots" content="noindex" />}
         <link rel="canonical" href={canonical} />
         <link rel="alternate" type="application/rss+xml" title={`${site.name} - RSS`} href={urls.feed()} />
+        <link rel="search" type="application/opensearchdescription+xml" title={site.name} href="/opensearch.xml" />
         <meta property="og:site_name" content={site.name} />
         <meta property="og:locale" content="vi_VN" />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
@@ -73,6 +75,8 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
           {!wide && <Sidebar frame={frame} />}
         </div>
         <SiteFooter frame={frame} />
+        {/* Counts the visit of people without JavaScript (the script counts everyone else). */}
+        <noscript><img src="/thong-ke/ghi.gif" alt="" width={1} height={1} class="stats-pixel" /></noscript>
       </body>
     </html>
   );
@@ -94,21 +98,28 @@ function SiteHeader({ frame, current }: { frame: Frame; current?: string }) {
           </span>
         </a>
       </div>
+      <SearchBox />
       <nav class="main-nav" aria-label="Chuyên mục">
         <ul>
           <li><a href="/" aria-current={current === 'home' ? 'page' : undefined}>Trang chủ</a></li>
-          {frame.categories.map((c) => (
+          {menuOf(frame).map((m) => (
             <li>
-              <a href={urls.category(c.slug)} aria-current={current === `cat:${c.slug}` ? 'page' : undefined}>{c.name}</a>
+              <a href={m.href} aria-current={current === m.current ? 'page' : undefined}>{m.label}</a>
             </li>
-          ))}
-          {frame.pages.slice(0, 1).map((p) => (
-            <li><a href={urls.page(p.slug)} aria-current={current === `page:${p.slug}` ? 'page' : undefined}>{p.title}</a></li>
           ))}
         </ul>
       </nav>
     </header>
   );
+}
+
+/** The menu the site's admins configured, or by default every category and the first page. */
+function menuOf(frame: Frame): { href: string; label: string; current: string }[] {
+  if (frame.menu?.length) return frame.menu;
+  return [
+    ...frame.categories.map((c) => ({ href: urls.category(c.slug), label: c.name, current: `cat:${c.slug}` })),
+    ...frame.pages.slice(0, 1).map((p) => ({ href: urls.page(p.slug), label: p.title, current: `page:${p.slug}` })),
+  ];
 }
 
 function Breadcrumb({ crumbs }: { crumbs: Crumb[] }) {

@@ -1,0 +1,103 @@
+import type { SearchQuery } from './query.js';
+import { containsWord, foldedOccurrences, toneVariants } from './text.js';
+
+/**
+ * The final order of results, computed here rather than by the engines so that SQLite and
+ * PostgreSQL give the same order: the whole query as a phrase (title, then body), the words
+ * close together, the words in the title, the exact diacritics typed; recency breaks ties.
+ * The weights are coarse on purpose, so that equally good matches tie and the newest wins.
+ */
+export interface Candidate {
+  rank_key: number;
+  article_id: number;
+  published_at: string;
+  title: string;
+  /** Loaded only when the query has diacritics to compare. */
+  body: string | null;
+  title_fold: string;
+  body_fold: string;
+}
+
+/**
+ * A phrase in the body outweighs every word in the title but apart (6 > 4 + 1); when the query
+ * has diacritics, matching them all outweighs everything else, because a word that is only the
+ * same when folded is usually another word ("lúa" is rice, "lửa" fire).
+ */
+const W = { titlePhrase: 12, bodyPhrase: 6, near: 2, nearish: 1, inTitle: 4, exact: 20 } as const;
+
+/** The spellings that count as exact, per folded term (computed once per query). */
+type Exact = Map<string, string[]>;
+
+function exactSpellings(q: SearchQuery): Exact {
+  const out: Exact = new Map();
+  for (const t of q.terms) {
+    const typed = q.typed.get(t);
+    if (typed) out.set(t, toneVariants(typed));
+  }
+  return out;
+}
+
+export function score(q: SearchQuery, c: Candidate, exact: Exact = exactSpellings(q)): number {
+  const n = q.terms.length;
+  let s = 0;
+  if (q.sequence.length > 1) {
+    const phrase = q.sequence.join(' ');
+    if (foldedOccurrences(c.title_fold, phrase, 1).length) s += W.titlePhrase;
+    else if (foldedOccurrences(c.body_fold, phrase, 1).length) s += W.bodyPhrase;
+    else if (n > 1) {
+      const span = Math.min(windowSpan(c.title_fold, q.terms), windowSpan(c.body_fold, q.terms));
+      if (span <= phrase.length * 2) s += W.near;
+      else if (span <= 120) s += W.nearish;
+    }
+  }
+  const inTitle = q.terms.filter((t) => foldedOccurrences(c.title_fold, t, 1).length).length;
+  s += (W.inTitle * inTitle) / n;
+  if (exact.size) {
+    const title = c.title.toLowerCase();
+    let body: string | null = null;
+    let found = 0;
+    for (const variants of exact.values()) {
+      if (variants.some((v) => containsWord(title, v) || containsWord((body ??= (c.body ?? '').toLowerCase()), v))) found++;
+    }
+    s += (W.exact * found) / n;
+  }
+  return s;
+}
+
+/** Sorts best first: score, then the newest, then the highest id. */
+export function rankCandidates<T extends Candidate>(q: SearchQuery, candidates: T[]): T[] {
+  const exact = exactSpellings(q);
+  const scored = candidates.map((c) => ({ c, s: score(q, c, exact) }));
+  scored.sort((a, b) => b.s - a.s || cmp(b.c.published_at, a.c.published_at) || b.c.article_id - a.c.article_id);
+  return scored.map((x) => x.c);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The shortest stretch of a folded text (in characters) holding every term, or Infinity.
+ * Looks at the first 64 occurrences of each term, which is plenty for an article.
+ */
+export function windowSpan(fold: string, terms: string[]): number {
+  const hits: { at: number; end: number; term: number }[] = [];
+  terms.forEach((t, term) => {
+    for (const at of foldedOccurrences(fold, t)) hits.push({ at, end: at + t.length, term });
+  });
+  if (!terms.every((_, i) => hits.some((h) => h.term === i))) return Infinity;
+  hits.sort((a, b) => a.at - b.at);
+  const count = new Array<number>(terms.length).fill(0);
+  let have = 0;
+  let best = Infinity;
+  let lo = 0;
+  for (let hi = 0; hi < hits.length; hi++) {
+    if (count[hits[hi]!.term]!++ === 0) have++;
+    while (have === terms.length) {
+      best = Math.min(best, hits[hi]!.end - hits[lo]!.at);
+      if (--count[hits[lo]!.term]! === 0) have--;
+      lo++;
+    }
+  }
+  return best;
+}

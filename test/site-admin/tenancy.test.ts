@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { seedDemoIfEmpty } from '../../src/demo/seed.js';
+import * as repo from '../../src/sites/admin-repo.js';
+import { listMenu } from '../../src/sites/menu-repo.js';
+import { describeEachDb } from '../helpers/db.js';
+
+/** The tenancy rule for the site-management queries: none returns another site's rows. */
+describeEachDb('site-management queries stay inside their site', async (db) => {
+  await seedDemoIfEmpty(db, db.dataDir);
+  // A menu on each site, pointing at that site's first category and page.
+  for (const siteId of [1, 2]) {
+    const c = await db.db.selectFrom('categories').select('id').where('site_id', '=', siteId).executeTakeFirstOrThrow();
+    const p = await db.db.selectFrom('pages').select('id').where('site_id', '=', siteId).executeTakeFirstOrThrow();
+    await db.db.insertInto('menu_items').values([{ site_id: siteId, category_id: c.id, page_id: null, position: 0 }, { site_id: siteId, category_id: null, page_id: p.id, position: 1 }]).execute();
+  }
+  return {};
+}, (get) => {
+  for (const [mine, theirs] of [[1, 2], [2, 1]] as const) {
+    test(`site ${mine}`, async () => {
+      const db = get().db.db;
+      const ids = async (table: 'pages' | 'map_offices' | 'categories' | 'menu_items', siteId: number) =>
+        new Set((await db.selectFrom(table).select('id').where('site_id', '=', siteId).execute()).map((r) => r.id));
+      const [myPages, myCats, myMenu] = [await ids('pages', mine), await ids('categories', mine), await ids('menu_items', mine)];
+      for (const p of await repo.listPagesAdmin(db, mine)) assert.ok(myPages.has(p.id));
+      for (const id of await ids('pages', theirs)) assert.equal(await repo.findPageById(db, mine, id), undefined);
+      for (const id of await ids('map_offices', theirs)) assert.equal(await repo.findOffice(db, mine, id), undefined);
+      for (const id of (await repo.countArticlesByCategory(db, mine)).keys()) assert.ok(myCats.has(id));
+      const menu = await listMenu(db, mine);
+      assert.equal(menu.length, 2);
+      for (const m of menu) assert.ok(myMenu.has(m.id));
+      assert.ok(menu.every((m) => (m.kind === 'category' ? myCats.has(m.targetId) : myPages.has(m.targetId))));
+    });
+  }
+});
