@@ -18,6 +18,7 @@ import { originOf } from './public/render.js';
 import { publicRoutes } from './public/routes.js';
 import { contentSecurityPolicy } from './public/security.js';
 import { widgetRoutes } from './public/widget-routes.js';
+import { themeRoutes } from './public/theme-routes.js';
 import { accountRoutes } from './admin/account/routes.js';
 import { articleAdminRoutes } from './admin/articles/routes.js';
 import { auditRoutes } from './admin/audit-routes.js';
@@ -33,6 +34,18 @@ import { statsRoutes } from './stats/routes.js';
 import { interactRoutes } from './interact/routes.js';
 import { mediaPublicRoutes } from './media/public-routes.js';
 import { commentAdminRoutes } from './admin/comments/routes.js';
+import { documentRoutes } from './documents/routes.js';
+import { documentAdminRoutes } from './admin/documents/routes.js';
+import { questionRoutes } from './questions/routes.js';
+import { questionAdminRoutes } from './admin/questions/routes.js';
+import { scheduleRoutes } from './schedule/routes.js';
+import { scheduleAdminRoutes } from './admin/schedule/routes.js';
+import { pollRoutes } from './polls/routes.js';
+import { pollAdminRoutes } from './admin/polls/routes.js';
+import { procedureRoutes } from './procedures/routes.js';
+import { procedureAdminRoutes } from './admin/procedures/routes.js';
+import { organisationRoutes } from './organisation/routes.js';
+import { organisationAdminRoutes } from './admin/organisation/routes.js';
 import { SiteResolver } from './sites/resolver.js';
 
 export interface BuildOptions {
@@ -75,8 +88,10 @@ export async function buildApp({ config, database, now = () => new Date(), logge
       return reply.code(503).type('text/plain; charset=utf-8').send('Chưa có trang thông tin nào được tạo.');
     }
     request.site = site;
-    if (request.method === 'GET' || request.method === 'HEAD') {
-      const entry = ctx.pageCache.peek(PageCache.key(site.id, originOf(request), request.url.split('?', 1)[0]!));
+    // Only bare paths: a page whose content depends on its query (a list filtered by ?q=) must
+    // reach its route, which decides what of it may come from the cache.
+    if ((request.method === 'GET' || request.method === 'HEAD') && !request.url.includes('?')) {
+      const entry = ctx.pageCache.peek(PageCache.key(site.id, originOf(request), request.url));
       if (entry && answerFromCache(request, reply, entry)) return reply;
     }
     reply.header('content-security-policy', contentSecurityPolicy(site));
@@ -94,14 +109,21 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   await app.register(publicRoutes);
   await app.register(feedRoutes);
   await app.register(widgetRoutes);
+  await app.register(themeRoutes);
   await app.register(mediaPublicRoutes);
   await app.register(searchRoutes);
   await app.register(statsRoutes);
   await app.register(interactRoutes);
+  await app.register(documentRoutes);
+  await app.register(questionRoutes);
+  await app.register(scheduleRoutes);
+  await app.register(pollRoutes);
+  await app.register(procedureRoutes);
+  await app.register(organisationRoutes);
   // The back office: its own session, CSRF and no-store hooks, encapsulated under /quan-tri.
   await app.register(async (admin) => {
     await adminSessionHooks(admin);
-    for (const routes of [authRoutes, dashboardRoutes, articleAdminRoutes, mediaRoutes, siteAdminRoutes, statsAdminRoutes, commentAdminRoutes, accountRoutes, userRoutes, auditRoutes]) {
+    for (const routes of [authRoutes, dashboardRoutes, articleAdminRoutes, mediaRoutes, siteAdminRoutes, statsAdminRoutes, commentAdminRoutes, documentAdminRoutes, questionAdminRoutes, scheduleAdminRoutes, pollAdminRoutes, procedureAdminRoutes, organisationAdminRoutes, accountRoutes, userRoutes, auditRoutes]) {
       await routes(admin);
     }
   });

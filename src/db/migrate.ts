@@ -7,6 +7,13 @@ import * as m0004 from './migrations/0004-site-admin.js';
 import * as m0005 from './migrations/0005-search.js';
 import * as m0006 from './migrations/0006-stats.js';
 import * as m0007 from './migrations/0007-interact.js';
+import * as m0008 from './migrations/0008-sections.js';
+import * as m0009 from './migrations/0009-documents.js';
+import * as m0010 from './migrations/0010-questions.js';
+import * as m0011 from './migrations/0011-schedule.js';
+import * as m0012 from './migrations/0012-polls.js';
+import * as m0013 from './migrations/0013-procedures.js';
+import * as m0014 from './migrations/0014-organisation.js';
 
 /** Migrations are listed here in order; each receives the dialect for the few type differences. */
 const migrations: Record<string, { up: typeof m0001.up }> = {
@@ -17,6 +24,13 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0005-search': m0005,
   '0006-stats': m0006,
   '0007-interact': m0007,
+  '0008-sections': m0008,
+  '0009-documents': m0009,
+  '0010-questions': m0010,
+  '0011-schedule': m0011,
+  '0012-polls': m0012,
+  '0013-procedures': m0013,
+  '0014-organisation': m0014,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -3,6 +3,12 @@ import type { SiteAdminTables } from '../sites/admin-schema.js';
 import type { SearchTables } from '../search/schema.js';
 import type { StatsTables } from '../stats/schema.js';
 import type { InteractTables } from '../interact/schema.js';
+import type { DocumentsTables } from '../documents/schema.js';
+import type { QuestionsTables } from '../questions/schema.js';
+import type { ScheduleTables } from '../schedule/schema.js';
+import type { PollsTables } from '../polls/schema.js';
+import type { ProceduresTables } from '../procedures/schema.js';
+import type { OrganisationTables } from '../organisation/schema.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -190,7 +196,7 @@ export interface JobLeasesTable {
   expires_at: string;
 }
 
-export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

@@ -6,9 +6,16 @@ import { paragraphsToHtml, sanitizeArticleHtml } from '../lib/html.js';
 import { nfc, searchFold, slugify } from '../lib/text.js';
 import { indexPublished } from '../search/indexer.js';
 import { countSites, insertSite } from '../sites/repo.js';
+import { sectionOf } from '../sites/sections.js';
 import { demoSites } from './data/index.js';
 import { melodyWav } from './tones.js';
 import type { DemoSite } from './types.js';
+import { seedDocuments } from './documents.js';
+import { seedQuestions } from './questions.js';
+import { seedSchedule } from './schedule.js';
+import { seedPolls } from './polls.js';
+import { seedProcedures } from './procedures.js';
+import { seedOrganisation } from './organisation.js';
 
 /**
  * Loads the demo sites when the database has no site yet. Each site goes in one transaction;
@@ -86,6 +93,16 @@ export async function seedSite(handle: DatabaseHandle, dataDir: string, demo: De
         .values({ site_id: siteId, slug: p.slug, title: nfc(p.title), body_html: sanitizeArticleHtml(paragraphsToHtml(p.paragraphs)), position: i, updated_at: stamp })
         .execute();
     }
+    for (const [i, entry] of demo.menu.entries()) {
+      const [kind, key] = [entry.slice(0, 1), entry.slice(2)];
+      const categoryId = kind === 'c' ? categoryIds.get(key) : undefined;
+      if (kind === 'c' && categoryId === undefined) throw new Error(`Demo menu entry ${entry} names an unknown category`);
+      if (kind === 's' && !sectionOf(key)) throw new Error(`Demo menu entry ${entry} names an unknown section`);
+      await db
+        .insertInto('menu_items')
+        .values({ site_id: siteId, category_id: categoryId ?? null, page_id: null, section: kind === 's' ? key : null, position: i })
+        .execute();
+    }
     for (const [i, l] of demo.links.entries()) {
       await db.insertInto('links').values({ site_id: siteId, title: nfc(l.title), url: l.url, position: i }).execute();
     }
@@ -101,6 +118,13 @@ export async function seedSite(handle: DatabaseHandle, dataDir: string, demo: De
         .values({ site_id: siteId, title: nfc(s.title), artist: nfc(s.artist), file_path: songFiles[i]!, mime: 'audio/wav', position: i })
         .execute();
     }
+    // The sections a ward portal must have (Nghị định 42/2022): each feature seeds its own.
+    await seedDocuments(db, siteId, demo, dataDir);
+    await seedQuestions(db, siteId, demo, dataDir);
+    await seedSchedule(db, siteId, demo, dataDir);
+    await seedPolls(db, siteId, demo, dataDir);
+    await seedProcedures(db, siteId, demo, dataDir);
+    await seedOrganisation(db, siteId, demo, dataDir);
     return siteId;
   });
 }

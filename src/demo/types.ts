@@ -59,6 +59,8 @@ export interface DemoSite {
   /** The imported total of the old portal's visit counter. */
   counterBase: number;
   categories: DemoCategory[];
+  /** The header menu: "s:<section key>" (src/sites/sections.ts) or "c:<category slug>". */
+  menu: string[];
   articles: DemoArticle[];
   pages: DemoPage[];
   links: DemoLink[];

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.js';
 import { searchFold } from '../lib/text.js';
 import { allPaths, mediaUrl } from './present.js';
 import type { MediaRow } from './schema.js';
+import type { SiteSettings } from '../sites/settings.js';
 import type { MediaKind } from './sniff.js';
 
 /** Queries of the media library. Every function takes the site and scopes by it. */
@@ -40,9 +41,13 @@ export interface MediaUses {
   articles: { id: number; title: string }[];
   pages: { id: number; title: string }[];
   songs: { id: number; title: string }[];
+  /** Portraits of people on the organisation pages (src/organisation). */
+  people: { id: number; title: string }[];
+  /** The site's logo or header banner (src/sites/appearance.ts), by what it is used as. */
+  appearance: { title: string }[];
 }
 
-export const isUsed = (u: MediaUses) => u.articles.length + u.pages.length + u.songs.length > 0;
+export const isUsed = (u: MediaUses) => u.articles.length + u.pages.length + u.songs.length + u.people.length + u.appearance.length > 0;
 
 /**
  * Where a file is used on its site: articles that link it in their body or have it as cover,
@@ -51,7 +56,7 @@ export const isUsed = (u: MediaUses) => u.articles.length + u.pages.length + u.s
  */
 export async function findUses(db: Db, siteId: number, m: Pick<MediaRow, 'id' | 'disk_path' | 'variants'>): Promise<MediaUses> {
   const stem = `%${mediaUrl(m.disk_path.replace(/\.[a-z0-9]+$/, ''))}%`;
-  const [articles, pages, songs] = await Promise.all([
+  const [articles, pages, songs, people, site] = await Promise.all([
     db
       .selectFrom('articles')
       .select(['id', 'title'])
@@ -61,6 +66,13 @@ export async function findUses(db: Db, siteId: number, m: Pick<MediaRow, 'id' | 
       .execute(),
     db.selectFrom('pages').select(['id', 'title']).where('site_id', '=', siteId).where('body_html', 'like', stem).orderBy('id').execute(),
     db.selectFrom('songs').select(['id', 'title']).where('site_id', '=', siteId).where('file_path', 'in', allPaths(m)).orderBy('id').execute(),
+    db.selectFrom('org_people').select(['id', 'full_name as title']).where('site_id', '=', siteId).where('photo_media_id', '=', m.id).orderBy('id').execute(),
+    db.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirst(),
   ]);
-  return { articles, pages, songs };
+  const look = site ? (JSON.parse(site.settings) as SiteSettings).appearance : undefined;
+  const appearance = [
+    ...(look?.logoMediaId === m.id ? [{ title: 'Biểu trưng của trang' }] : []),
+    ...(look?.bannerMediaId === m.id ? [{ title: 'Ảnh nền đầu trang' }] : []),
+  ];
+  return { articles, pages, songs, people, appearance };
 }

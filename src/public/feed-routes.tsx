@@ -13,6 +13,7 @@ import { AppError } from '../lib/errors.js';
 import { escapeHtml } from '../lib/html.js';
 import { cached } from './routes.js';
 import { originOf } from './render.js';
+import { sitemapSources } from './sitemap-sources.js';
 import { urls } from './urls.js';
 
 const FEED_SIZE = 20;
@@ -75,11 +76,12 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
     const site = request.site;
     const origin = originOf(request);
     const t = ctx.now().toISOString();
-    const [articles, categories, pages, changed] = await Promise.all([
-      listForSitemap(ctx.db, site.id, t, SITEMAP_MAX - 100),
+    const [articles, categories, pages, changed, sections] = await Promise.all([
+      listForSitemap(ctx.db, site.id, t, SITEMAP_MAX - 5000),
       listCategories(ctx.db, site.id),
       listPages(ctx.db, site.id),
       lastContentChange(ctx.db, site.id, t),
+      Promise.all(sitemapSources.map((source) => source(ctx.db, site.id))),
     ]);
     const entry = (path: string, lastmod?: string | null) =>
       `<url><loc>${escapeHtml(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
@@ -90,6 +92,7 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
       ...categories.map((c) => entry(urls.category(c.slug))),
       ...pages.map((p) => entry(urls.page(p.slug), p.updated_at)),
       entry(urls.map()),
+      ...sections.flat().slice(0, 4900).map((e) => entry(e.path, e.lastmod)),
       ...articles.map((a) => entry(urls.article(a), a.updated_at)),
       '</urlset>',
     ].join('\n');

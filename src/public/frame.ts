@@ -2,6 +2,8 @@ import type { Db } from '../db/connection.js';
 import type { CategoryRow, LinkRow, SongRow } from '../db/schema.js';
 import { listCategories, listPages } from '../content/repo.js';
 import { listMenu, type MenuEntry } from '../sites/menu-repo.js';
+import type { PollWithOptions } from '../polls/results.js';
+import { newestOpenPoll } from '../polls/views/widget.js';
 import { readCounters, type SiteCounters } from '../stats/repo.js';
 import type { Site } from '../sites/site.js';
 import type { AssetManifest } from './assets.js';
@@ -19,16 +21,19 @@ export interface Frame {
   counters: SiteCounters;
   /** The header menu the site's admins configured; empty (or absent) means the default menu. */
   menu?: MenuEntry[];
+  /** The newest open poll, for the sidebar (src/polls). */
+  poll?: PollWithOptions | null;
 }
 
 export async function loadFrame(db: Db, site: Site, origin: string, assets: AssetManifest, now: Date): Promise<Frame> {
-  const [categories, pages, links, songs, counters, menu] = await Promise.all([
+  const [categories, pages, links, songs, counters, menu, poll] = await Promise.all([
     listCategories(db, site.id),
     listPages(db, site.id),
     listLinks(db, site.id),
     listSongs(db, site.id),
     readCounters(db, site.id, site.counterBase, now),
     listMenu(db, site.id),
+    newestOpenPoll(db, site.id, now),
   ]);
-  return { site, origin, assets, categories, pages, links, songs, counters, menu };
+  return { site, origin, assets, categories, pages, links, songs, counters, menu, poll };
 }

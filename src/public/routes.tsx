@@ -12,6 +12,8 @@ import {
   listRelated,
 } from '../content/repo.js';
 import { AppError } from '../lib/errors.js';
+import { coverOf } from '../media/cover.js';
+import { linkDocumentNumbers } from '../documents/linker.js';
 import { listPublished as listComments } from '../interact/comments/repo.js';
 import { PageCache, sendEntry, type Rendered } from './page-cache.js';
 import { frameFor, htmlPage, originOf, permanentRedirect } from './render.js';
@@ -102,8 +104,8 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     if (m[1] !== article.slug) return permanentRedirect(urls.article(article));
     const categories = await listCategories(ctx.db, site.id);
     const category = categories.find((c) => c.id === article.category_id)!;
-    const [frame, related, comments] = await Promise.all([frameFor(ctx, request), listRelated(ctx.db, article, t, 5), listComments(ctx.db, site.id, article.id)]);
-    return htmlPage(<ArticlePage frame={frame} article={article} category={category} related={related} comments={comments} />, article.updated_at);
+    const [frame, related, comments, body_html, cover] = await Promise.all([frameFor(ctx, request), listRelated(ctx.db, article, t, 5), listComments(ctx.db, site.id, article.id), linkDocumentNumbers(ctx.db, site.id, article.body_html), coverOf(ctx.db, article)]);
+    return htmlPage(<ArticlePage frame={frame} article={{ ...article, body_html }} category={category} related={related} comments={comments} cover={cover} />, article.updated_at);
   }));
 
   app.get('/trang/:slug', cached(app, async (request) => {

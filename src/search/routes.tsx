@@ -9,6 +9,7 @@ import type { SearchFilters, SearchResults } from './engine.js';
 import { engineFor } from './indexer.js';
 import { parseQuery } from './query.js';
 import { SEARCH_PATH } from './search-box.js';
+import { sectionSearches, type SectionResults } from './section-results.js';
 import { SearchPage, type SearchForm } from './views.js';
 
 /**
@@ -30,11 +31,17 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     if (parsed.kind === 'invalid') form.errors.q = parsed.message;
     let results: SearchResults | null = null;
     if (parsed.kind === 'ok') results = await engineFor(ctx.dialect).search(ctx.db, site.id, parsed, filters, page);
-    const latest = !results || results.total === 0 ? await listPublished(ctx.db, site.id, now.toISOString(), { limit: 6 }) : [];
+    // Other sections (documents, answered questions…) on the first page, when no filter narrows it to news.
+    const sections =
+      parsed.kind === 'ok' && page === 1 && !form.category && !form.from && !form.to
+        ? (await Promise.all(sectionSearches.map((s) => s(ctx.db, site.id, parsed, now, 5)))).filter((r): r is SectionResults => r !== null)
+        : [];
+    const found = (results?.total ?? 0) > 0 || sections.length > 0;
+    const latest = !found ? await listPublished(ctx.db, site.id, now.toISOString(), { limit: 6 }) : [];
     return reply
       .header('cache-control', SEARCH_CACHE)
       .type(HTML)
-      .send(renderHtml(<SearchPage frame={frame} form={form} results={results} latest={latest} />));
+      .send(renderHtml(<SearchPage frame={frame} form={form} results={results} sections={sections} latest={latest} />));
   });
 
   app.get('/opensearch.xml', cached(app, async (request) => {

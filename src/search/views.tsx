@@ -8,6 +8,7 @@ import { Layout } from '../public/views/layout.js';
 import { PAGE_SIZE, type SearchResults } from './engine.js';
 import type { TextPart } from './highlight.js';
 import { MAX_QUERY_LENGTH } from './query.js';
+import type { SectionResults } from './section-results.js';
 import { SEARCH_PATH } from './search-box.js';
 
 /** The search page, /tim-kiem: the form with its filters, the count, the results, pagination. */
@@ -37,10 +38,11 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? <p id={id} class="field-error">{message}</p> : null;
 }
 
-export function SearchPage({ frame, form, results, latest }: {
+export function SearchPage({ frame, form, results, sections = [], latest }: {
   frame: Frame;
   form: SearchForm;
   results: SearchResults | null;
+  sections?: SectionResults[];
   latest: ArticleSummary[];
 }) {
   const title = results ? `Tìm kiếm: ${form.q}` : 'Tìm kiếm';
@@ -52,8 +54,9 @@ export function SearchPage({ frame, form, results, latest }: {
     >
       <h1 class="page-title">Tìm kiếm</h1>
       <Filters form={form} categories={frame.categories} />
-      {results && <Results form={form} results={results} />}
-      {(!results || results.total === 0) && latest.length > 0 && (
+      {sections.map((s, i) => <SectionGroup group={s} index={i} />)}
+      {results && (results.total > 0 || sections.length === 0) && <Results form={form} results={results} />}
+      {latest.length > 0 && (
         <section aria-labelledby="bai-moi-nhat">
           <h2 id="bai-moi-nhat" class="section-title">Bài viết mới nhất</h2>
           <TitleList items={latest} />
@@ -95,6 +98,25 @@ function Filters({ form, categories }: { form: SearchForm; categories: CategoryR
       </p>
       <p><button type="submit">Tìm kiếm</button></p>
     </form>
+  );
+}
+
+/** A few matches from another section, above the news results. */
+function SectionGroup({ group, index }: { group: SectionResults; index: number }) {
+  const id = `ket-qua-muc-${index + 1}`;
+  return (
+    <section class="search-section" aria-labelledby={id}>
+      <h2 id={id} class="section-title">{group.heading} ({formatNumber(group.total)})</h2>
+      <ul class="list">
+        {group.items.map((item) => (
+          <li class="item">
+            <h3 class="item-title"><a href={item.href}>{item.title}</a></h3>
+            {item.meta && <p class="item-date">{item.meta}</p>}
+          </li>
+        ))}
+      </ul>
+      {group.moreHref && group.total > group.items.length && <p><a href={group.moreHref}>Xem tất cả {formatNumber(group.total)} kết quả trong mục {group.heading}</a></p>}
+    </section>
   );
 }
 

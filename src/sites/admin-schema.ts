@@ -4,9 +4,11 @@ import type { Generated, Selectable } from 'kysely';
 export interface MenuItemsTable {
   id: Generated<number>;
   site_id: number;
-  /** Exactly one of category_id / page_id is set. */
+  /** Exactly one of category_id / page_id / section is set. */
   category_id: number | null;
   page_id: number | null;
+  /** A key of SECTIONS (src/sites/sections.ts). */
+  section: Generated<string | null>;
   position: number;
 }
 

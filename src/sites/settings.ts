@@ -36,6 +36,19 @@ export interface SiteSettings {
   commentModeration?: CommentModeration;
   /** No new comments anywhere on the site (existing ones stay visible). */
   commentsClosed?: boolean;
+  /** Logo, header banner and main colour (src/sites/appearance.ts); absent: the national emblem and red. */
+  appearance?: Appearance;
+}
+
+export interface Appearance {
+  /** Images of the site's library, shown in the header. */
+  logo: { path: string; width: number; height: number } | null;
+  banner: { path: string } | null;
+  /** The header and heading colour, "#rrggbb"; white text on it meets WCAG AA. */
+  color: string | null;
+  /** The media ids the images came from, for the settings form. */
+  logoMediaId: number | null;
+  bannerMediaId: number | null;
 }
 
 /** Hold every comment for a moderator (the default), hold only a new author's first, or publish at once. */

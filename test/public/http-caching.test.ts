@@ -75,6 +75,20 @@ describeEachDb('HTTP caching and compression', async (db) => ({ app: await build
     assert.equal(head.rawPayload.length, 0);
   });
 
+  test('a cached page never answers for the same path with a query: a list searched with ?q= reaches its route', async () => {
+    const list = await req('/hoi-dap');
+    assert.equal(list.statusCode, 200);
+    assert.equal((await req('/hoi-dap')).body, list.body, 'the bare list comes from the cache');
+    const searched = await req('/hoi-dap?q=zzzkhongcocauhoinao');
+    assert.equal(searched.statusCode, 200);
+    assert.notEqual(searched.body, list.body, 'the searched list is not the cached bare list');
+    assert.match(searched.body, /zzzkhongcocauhoinao/);
+    // A query the page ignores still gets the same page, through the route.
+    const tracked = await req('/chuyen-muc/xay-dung-dang?utm_source=zalo');
+    assert.equal(tracked.statusCode, 200);
+    assert.equal(tracked.body, (await req('/chuyen-muc/xay-dung-dang')).body);
+  });
+
   test('assets have content-hashed names and a one-year immutable Cache-Control', async () => {
     const home = (await req('/')).body;
     const css = /href="(\/assets\/app\.[0-9a-f]{10}\.css)"/.exec(home)?.[1];

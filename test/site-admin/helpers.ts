@@ -18,6 +18,9 @@ export interface SiteAdminFixture {
 
 export async function setupSiteAdmin(db: TestDb): Promise<SiteAdminFixture> {
   const app = await buildTestApp(db);
+  // These tests start where a newly created site starts: on the default menu (the demo sites
+  // come with a configured one).
+  await db.db.deleteFrom('menu_items').execute();
   await makeUser(db.db, 'quantri', [{ siteId: 1, role: 'site_admin' }]);
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);

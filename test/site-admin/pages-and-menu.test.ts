@@ -89,7 +89,7 @@ describeEachDb('static pages and the header menu', setupSiteAdmin, (get) => {
     assert.equal(dup.statusCode, 422);
     assert.equal(fieldError(dup.body, 'target'), '“Thông báo” đã có trên thanh menu.');
     const none = await admin.post(MENU, { target: '' });
-    assert.equal(fieldError(none.body, 'target'), 'Vui lòng chọn chuyên mục hoặc trang cần thêm vào thanh menu.');
+    assert.equal(fieldError(none.body, 'target'), 'Vui lòng chọn chuyên mục, trang hoặc mục thông tin cần thêm vào thanh menu.');
     const theirs = await db.db.selectFrom('categories').select('id').where('site_id', '=', 2).executeTakeFirstOrThrow();
     const foreign = await admin.post(MENU, { target: `c:${theirs.id}` });
     assert.equal(fieldError(foreign.body, 'target'), 'Chuyên mục hoặc trang đã chọn không còn tồn tại.');
@@ -100,6 +100,30 @@ describeEachDb('static pages and the header menu', setupSiteAdmin, (get) => {
     assert.equal((await admin.post(`${MENU}/mac-dinh`)).statusCode, 303);
     assert.match(navOf((await publicGet(app, '/')).body), /Xây dựng Đảng/, 'back to the default menu');
     assert.equal((await lastAudit(db, 'menu.reset')).before.length, 1);
+  });
+
+  test('a section (documents, Q&A…) can be a menu entry; unknown or repeated sections are refused', async () => {
+    const { admin, app, db } = get();
+    assert.match((await admin.get(MENU)).body, /<option value="s:van-ban">Văn bản<\/option>/);
+    assert.equal((await admin.post(MENU, { target: 's:van-ban' })).statusCode, 303);
+    const nav = navOf((await publicGet(app, '/')).body);
+    assert.match(nav, /<li><a href="\/van-ban">Văn bản<\/a><\/li>/);
+    assert.doesNotMatch(nav, /Xây dựng Đảng/, 'the configured menu replaced the default one');
+    const audit = await lastAudit(db, 'menu.add');
+    assert.deepEqual([audit.after.section, audit.after.label], ['van-ban', 'Văn bản']);
+    assert.doesNotMatch((await admin.get(MENU)).body, /<option value="s:van-ban">/, 'no longer offered');
+
+    const dup = await admin.post(MENU, { target: 's:van-ban' });
+    assert.equal(dup.statusCode, 422);
+    assert.equal(fieldError(dup.body, 'target'), '“Văn bản” đã có trên thanh menu.');
+    for (const target of ['s:khong-co', 's:', 's:VAN-BAN', 's:van-ban<script>']) {
+      const bad = await admin.post(MENU, { target });
+      assert.equal(bad.statusCode, 422, target);
+      assert.equal(fieldError(bad.body, 'target'), 'Vui lòng chọn chuyên mục, trang hoặc mục thông tin cần thêm vào thanh menu.', target);
+    }
+    assert.equal(await count(db, 'menu_items', 1), 1);
+    assert.equal((await admin.post(`${MENU}/mac-dinh`)).statusCode, 303);
+    assert.equal(await count(db, 'menu_items', 1), 0);
   });
 
   test('deleting a page takes it off the menu and the footer', async () => {

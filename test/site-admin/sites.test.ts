@@ -63,6 +63,8 @@ describeEachDb('sites and their hostnames (system admins)', setupSiteAdmin, (get
     assert.equal(settings.songsTitle, 'Các ca khúc hay về Mới');
     assert.equal(site.is_default, 0);
     assert.ok(await db.db.selectFrom('site_stats').select('site_id').where('site_id', '=', site.id).executeTakeFirst());
+    const types = await db.db.selectFrom('document_types').select('name').where('site_id', '=', site.id).orderBy('position').execute();
+    assert.deepEqual(types.slice(0, 3).map((t) => t.name), ['Nghị quyết', 'Quyết định', 'Chỉ thị'], 'the document library starts with the usual types');
     const audit = await lastAudit(db, 'site.create');
     assert.equal(audit.siteId, site.id);
     assert.deepEqual(audit.after.hosts, ['phuongmoi.hatinh.gov.vn', 'www.phuongmoi.vn'], 'lowercased, trailing dot dropped, duplicates once');

@@ -56,7 +56,7 @@ export function ArticleEditPage({ frame, article, form, errors, categories, acti
             <Field name="published_at" label="Thời gian xuất bản" type="datetime-local" value={form.published_at} errors={errors} hint="Giờ Việt Nam. Để trống: lúc xuất bản." />
             <Field name="author" label="Tác giả" value={form.author} errors={errors} maxLength={LIMITS.author} />
             <Field name="source" label="Nguồn" value={form.source} errors={errors} maxLength={LIMITS.source} />
-            <Field name="cover_media_id" label="Ảnh đại diện (mã trong thư viện)" value={form.cover_media_id} errors={errors} inputMode="numeric" />
+            <Field name="cover_media_id" label="Ảnh đại diện (mã trong thư viện)" value={form.cover_media_id} errors={errors} inputMode="numeric" hint="Bấm “Chọn ảnh từ thư viện”, hoặc nhập mã ảnh ghi trong Thư viện tệp." />
             <Field name="cover_alt" label="Mô tả ảnh đại diện" value={form.cover_alt} errors={errors} maxLength={LIMITS.cover_alt} hint="Bắt buộc khi có ảnh: mô tả cho người khiếm thị." />
             <Field name="seo_title" label="Tiêu đề SEO" value={form.seo_title} errors={errors} maxLength={LIMITS.seo_title} />
             <Field name="seo_description" label="Mô tả SEO" value={form.seo_description} errors={errors} maxLength={LIMITS.seo_description} />

@@ -17,6 +17,7 @@ import { actorOf, ADMIN, adminFrame, bodyField, sendAdmin } from '../plugin.js';
 import { ArticleEditPage, type ArticleActions } from './edit-view.js';
 import { ArticleListPage, type ListQuery } from './list-view.js';
 import { RevisionsPage } from './revisions-view.js';
+import { coverOf } from '../../media/cover.js';
 import { STATUSES } from './status.js';
 
 const PAGE = 30;
@@ -205,8 +206,8 @@ export async function articleAdminRoutes(app: FastifyInstance): Promise<void> {
     const a = await loadViewable(request);
     const categories = await listCategories(ctx.db, request.site.id);
     const category = categories.find((c) => c.id === a.category_id)!;
-    const frame = await frameFor(ctx, request);
+    const [frame, cover] = await Promise.all([frameFor(ctx, request), coverOf(ctx.db, a)]);
     reply.header('x-robots-tag', 'noindex');
-    return reply.type('text/html; charset=utf-8').send(renderHtml(<ArticlePage frame={frame} article={a} category={category} related={[]} />));
+    return reply.type('text/html; charset=utf-8').send(renderHtml(<ArticlePage frame={frame} article={a} category={category} related={[]} cover={cover} />));
   });
 }

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../lib/format.js';
 import { formatBytes, KIND_NAMES, mediaUrl, srcsetFor, variantsOf } from '../../media/present.js';
-import type { MediaUses } from '../../media/repo.js';
+import { isUsed, type MediaUses } from '../../media/repo.js';
 import type { MediaRow } from '../../media/schema.js';
 import { AdminLayout, type AdminFrame } from '../views/layout.js';
 import { Csrf, Notice } from '../views/forms.js';
@@ -23,12 +23,14 @@ function Preview({ m }: { m: MediaRow }) {
 }
 
 function UsesList({ uses }: { uses: MediaUses }) {
-  if (!uses.articles.length && !uses.pages.length && !uses.songs.length) return <p>Tệp này chưa được dùng ở đâu.</p>;
+  if (!isUsed(uses)) return <p>Tệp này chưa được dùng ở đâu.</p>;
   return (
     <ul>
       {uses.articles.map((a) => <li>Bài viết: <a href={`/quan-tri/bai-viet/${a.id}`}>{a.title}</a></li>)}
       {uses.pages.map((p) => <li>Trang: {p.title}</li>)}
       {uses.songs.map((s) => <li>Bài hát: {s.title}</li>)}
+      {uses.people.map((p) => <li>Ảnh chân dung: <a href={`/quan-tri/gioi-thieu/can-bo/${p.id}`}>{p.title}</a></li>)}
+      {uses.appearance.map((a) => <li><a href="/quan-tri/trang-web/giao-dien">{a.title}</a></li>)}
     </ul>
   );
 }

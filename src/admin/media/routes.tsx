@@ -10,6 +10,7 @@ import { safeEqual } from '../auth/tokens.js';
 import { actorOf, ADMIN, adminFrame, bodyField, sendAdmin } from '../plugin.js';
 import { findUserById } from '../users-repo.js';
 import { MediaDetailPage } from './detail-view.js';
+import { mediaPickerRoutes } from './picker-routes.js';
 import { KIND_PARAMS, MediaListPage, MediaUploadPage, type MediaListQuery, type UploadFormValues } from './views.js';
 
 declare module 'fastify' {
@@ -61,6 +62,7 @@ export async function mediaRoutes(admin: FastifyInstance): Promise<void> {
     app.decorateRequest('mediaUpload', null);
     await routes(app);
   });
+  await mediaPickerRoutes(admin);
 }
 
 async function routes(app: FastifyInstance): Promise<void> {

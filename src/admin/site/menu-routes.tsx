@@ -7,12 +7,14 @@ import { addMenuItem } from '../../sites/commands/add-menu-item.js';
 import { removeMenuItem } from '../../sites/commands/remove-menu-item.js';
 import { resetMenu } from '../../sites/commands/reset-menu.js';
 import { listMenu, type MenuEntry } from '../../sites/menu-repo.js';
+import { SECTIONS } from '../../sites/sections.js';
 import { adminFrame, bodyField, sendAdmin } from '../plugin.js';
 import type { AdminFrame } from '../views/layout.js';
 import { Csrf, Field, Notice, type FieldErrors } from '../views/forms.js';
 import { BASE, commandContext, guardSiteAdmin, idParam, moveRoutes, noticeOf, redirect, RowActions, SitePage } from './shared.js';
 
 const PATH = `${BASE}/menu`;
+const KIND_LABELS: Record<MenuEntry['kind'], string> = { category: 'Chuyên mục', page: 'Trang tĩnh', section: 'Mục thông tin' };
 const NOTICES: Record<string, string> = {
   'da-them': 'Đã thêm vào thanh menu.',
   'da-bo': 'Đã bỏ khỏi thanh menu.',
@@ -23,7 +25,8 @@ const NOTICES: Record<string, string> = {
 function MenuPage({ frame, menu, categories, pages, target, errors, notice }: {
   frame: AdminFrame; menu: MenuEntry[]; categories: CategoryRow[]; pages: PageListRow[]; target: string; errors: FieldErrors; notice?: string;
 }) {
-  const inMenu = new Set(menu.map((m) => `${m.kind === 'category' ? 'c' : 'p'}:${m.targetId}`));
+  const inMenu = new Set(menu.map((m) => (m.kind === 'section' ? `s:${m.section}` : `${m.kind === 'category' ? 'c' : 'p'}:${m.targetId}`)));
+  const sectionOptions = SECTIONS.filter((s) => !inMenu.has(`s:${s.key}`));
   const categoryOptions = treeOrder(categories).filter((e) => !inMenu.has(`c:${e.row.id}`));
   const pageOptions = pages.filter((p) => !inMenu.has(`p:${p.id}`));
   return (
@@ -36,7 +39,7 @@ function MenuPage({ frame, menu, categories, pages, target, errors, notice }: {
             {menu.map((m, i) => (
               <tr>
                 <th scope="row"><a href={m.href}>{m.label}</a></th>
-                <td>{m.kind === 'category' ? 'Chuyên mục' : 'Trang tĩnh'}</td>
+                <td>{KIND_LABELS[m.kind]}</td>
                 <RowActions path={PATH} id={m.id} name={m.label} csrf={frame.csrf} first={i === 0} last={i === menu.length - 1} editable={false} deleteLabel="Bỏ khỏi menu" />
               </tr>
             ))}
@@ -49,7 +52,7 @@ function MenuPage({ frame, menu, categories, pages, target, errors, notice }: {
         <h2 id="them-muc">Thêm vào thanh menu</h2>
         <form method="post" action={PATH} novalidate>
           <Csrf token={frame.csrf} />
-          <Field name="target" label="Chuyên mục hoặc trang" errors={errors}>
+          <Field name="target" label="Chuyên mục, trang hoặc mục thông tin" errors={errors}>
             <select id="f-target" name="target" aria-invalid={errors.target ? 'true' : undefined} aria-describedby={errors.target ? 'f-target-error' : undefined}>
               <option value="">-- Chọn --</option>
               <optgroup label="Chuyên mục">
@@ -57,6 +60,9 @@ function MenuPage({ frame, menu, categories, pages, target, errors, notice }: {
               </optgroup>
               <optgroup label="Trang tĩnh">
                 {pageOptions.map((p) => <option value={`p:${p.id}`} selected={target === `p:${p.id}`}>{p.title}</option>)}
+              </optgroup>
+              <optgroup label="Mục thông tin">
+                {sectionOptions.map((s) => <option value={`s:${s.key}`} selected={target === `s:${s.key}`}>{s.label}</option>)}
               </optgroup>
             </select>
           </Field>

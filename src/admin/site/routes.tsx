@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sitePolicy } from '../../sites/policy.js';
 import { actorOf, adminFrame, sendAdmin } from '../plugin.js';
 import type { AdminFrame } from '../views/layout.js';
+import { appearanceRoutes } from './appearance-routes.js';
 import { categoryRoutes } from './categories-routes.js';
 import { linkRoutes } from './links-routes.js';
 import { mapRoutes } from './map-routes.js';
@@ -36,7 +37,7 @@ export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
     guardSiteAdmin(request);
     return sendAdmin(reply, <HubPage frame={adminFrame(app, request, reply)} showSystem={sitePolicy.manageSites(actorOf(request))} />);
   });
-  for (const routes of [categoryRoutes, menuRoutes, pageRoutes, linkRoutes, songRoutes, mapRoutes, settingsRoutes, sitesRoutes]) {
+  for (const routes of [categoryRoutes, menuRoutes, pageRoutes, linkRoutes, songRoutes, mapRoutes, settingsRoutes, appearanceRoutes, sitesRoutes]) {
     await routes(app);
   }
 }

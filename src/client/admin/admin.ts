@@ -7,8 +7,8 @@ document.documentElement.classList.add('js');
 const summary = document.querySelector<HTMLElement>('.error-summary');
 summary?.focus();
 
-// Ask before destructive workflow actions.
-document.querySelectorAll<HTMLButtonElement>('button.danger').forEach((b) => {
+// Ask before destructive workflow actions (not on a page that is itself the confirmation).
+document.querySelectorAll<HTMLButtonElement>('button.danger:not([data-confirmed])').forEach((b) => {
   b.form?.addEventListener('submit', (e) => {
     if (!confirm(`${b.textContent?.trim()}?`)) e.preventDefault();
   });

@@ -15,6 +15,7 @@ import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import TextAlign from '@tiptap/extension-text-align';
+import { enhanceCoverField, pickImage } from './media-picker.js';
 import { cleanPastedHtml, defuseHtml, isSafeImageUrl, isSafeLinkUrl, STYLE_ATTR } from './paste-clean.js';
 
 const AUTOSAVE_DELAY_MS = 30_000;
@@ -202,6 +203,19 @@ function promptLink(editor: Editor): void {
   }
 }
 
+/** The image button: the library dialog for a new image; prompts to edit the selected one. */
+async function chooseImage(editor: Editor): Promise<void> {
+  if (editor.isActive('image')) return promptImage(editor);
+  const picked = await pickImage({ withCaption: true, offerUrl: true });
+  if (picked === 'url') return promptImage(editor);
+  if (!picked) {
+    editor.commands.focus();
+    return;
+  }
+  const attrs = { src: picked.image.src, alt: picked.alt, caption: picked.caption || null };
+  editor.chain().focus().insertContent({ type: 'image', attrs }).run();
+}
+
 function promptImage(editor: Editor): void {
   const selected = editor.isActive('image') ? editor.getAttributes('image') : null;
   const src = window.prompt('Địa chỉ ảnh (https://… hoặc /…):', (selected?.src as string | undefined) ?? '');
@@ -359,7 +373,7 @@ function buildToolbar(toolbar: HTMLElement, editor: Editor, onLink: () => void):
   blockGroup.append(select);
   toolbar.append(blockGroup);
 
-  for (const group of toolbarGroups(onLink, promptImage)) {
+  for (const group of toolbarGroups(onLink, (e) => void chooseImage(e))) {
     const g = el('div', { class: 'rte-group' });
     for (const item of group) {
       const button = el('button', { type: 'button', class: `rte-btn rte-${item.id}`, 'aria-label': item.label, title: item.key ? `${item.title ?? item.label} (${item.key})` : item.title ?? item.label, tabindex: '-1' });
@@ -547,6 +561,7 @@ function setupForm(form: HTMLFormElement): { changed: () => void } {
 }
 
 function init(): void {
+  enhanceCoverField();
   const textareas = document.querySelectorAll<HTMLTextAreaElement>('textarea[data-editor]');
   const forms = new Map<HTMLFormElement, { changed: () => void }>();
   textareas.forEach((textarea) => {

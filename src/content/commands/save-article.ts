@@ -7,6 +7,7 @@ import { purgeForArticle, snapshotOf, type CommandContext, type CommandResult } 
 import { articlePolicy } from '../policy.js';
 import { syncArticleIndex } from '../../search/indexer.js';
 
+export const COVER_MISSING = 'Ảnh đại diện phải là một ảnh trong Thư viện tệp của trang này. Hãy chọn lại ảnh.';
 export const CONFLICT_MESSAGE = 'Bài viết vừa được người khác lưu. Nội dung bạn nhập vẫn còn dưới đây; hãy tải lại bài trong thẻ khác để so sánh trước khi lưu.';
 
 /**
@@ -27,6 +28,15 @@ export async function saveArticle(
   const stamp = now.toISOString();
 
   const result = await db.transaction().execute(async (tx): Promise<CommandResult & { purge?: { id: number; slug: string; cats: number[] } }> => {
+    if (values.cover_media_id !== null) {
+      const cover = await tx
+        .selectFrom('media')
+        .select('kind')
+        .where('site_id', '=', site.id)
+        .where('id', '=', values.cover_media_id)
+        .executeTakeFirst();
+      if (cover?.kind !== 'image') return { ok: false, errors: { cover_media_id: COVER_MISSING } };
+    }
     if (values.legacy_id) {
       const taken = await tx
         .selectFrom('articles')

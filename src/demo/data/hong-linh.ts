@@ -31,6 +31,7 @@ export const hongLinh: DemoSite = {
     linksTitle: 'Liên kết website',
     songsTitle: 'Các ca khúc hay về Hồng Lĩnh',
   },
+  menu: ['s:gioi-thieu', 'c:tin-tuc-su-kien', 'c:xay-dung-dang', 'c:chinh-quyen', 'c:kinh-te', 'c:van-hoa-xa-hoi', 'c:quoc-phong-an-ninh', 'c:thong-bao', 's:van-ban', 's:lich-cong-tac', 's:thu-tuc', 's:hoi-dap'],
   categories: [
     { slug: 'tin-tuc-su-kien', name: 'Tin tức – Sự kiện' },
     { slug: 'xay-dung-dang', name: 'Xây dựng Đảng' },

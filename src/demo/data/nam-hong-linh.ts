@@ -30,6 +30,7 @@ export const namHongLinh: DemoSite = {
     linksTitle: 'Liên kết website',
     songsTitle: 'Các ca khúc hay về Nam Hồng Lĩnh',
   },
+  menu: ['s:gioi-thieu', 'c:tin-tuc-su-kien', 'c:xay-dung-dang', 'c:chinh-quyen', 'c:kinh-te-xa-hoi', 'c:quoc-phong-an-ninh', 'c:thong-bao', 's:van-ban', 's:lich-cong-tac', 's:thu-tuc', 's:hoi-dap'],
   categories: [
     { slug: 'tin-tuc-su-kien', name: 'Tin tức – Sự kiện' },
     { slug: 'xay-dung-dang', name: 'Xây dựng Đảng' },

@@ -16,6 +16,8 @@ export function inUseMessage(u: MediaUses): string {
     u.articles.length ? `bài viết ${quoted(u.articles)}` : '',
     u.pages.length ? `trang ${quoted(u.pages)}` : '',
     u.songs.length ? `bài hát ${quoted(u.songs)}` : '',
+    u.people.length ? `ảnh chân dung của ${quoted(u.people)}` : '',
+    u.appearance.length ? u.appearance.map((a) => a.title.toLowerCase()).join(', ') : '',
   ].filter(Boolean);
   return `Không thể xóa tệp này vì đang được dùng trong ${parts.join('; ')}. Hãy gỡ tệp khỏi những nơi này trước.`;
 }

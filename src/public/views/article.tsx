@@ -4,19 +4,22 @@ import { formatDateTime } from '../../lib/format.js';
 import type { PublicComment } from '../../interact/comments/repo.js';
 import { CommentsSection } from '../../interact/views/comments-section.js';
 import { aggregateRatingLd, RatingBlock } from '../../interact/views/rating-block.js';
+import type { ResponsiveImage } from '../../media/present.js';
 import type { Frame } from '../frame.js';
 import { urls } from '../urls.js';
 import { TitleList } from './article-list.js';
 import { Layout } from './layout.js';
 import { SanitizedBody } from './trusted-html.js';
 
-export function ArticlePage({ frame, article, category, related, comments }: {
+export function ArticlePage({ frame, article, category, related, comments, cover }: {
   frame: Frame;
   article: ArticleRow;
   category: CategoryRow;
   related: ArticleSummary[];
   /** Published comments (src/interact); absent in the back-office preview. */
   comments?: PublicComment[];
+  /** The cover image from the library, when the article has one. */
+  cover?: ResponsiveImage;
 }) {
   const path = urls.article(article);
   const url = frame.origin + path;
@@ -35,7 +38,7 @@ export function ArticlePage({ frame, article, category, related, comments }: {
         ogType: 'article',
         publishedTime: article.published_at,
         current: `cat:${category.slug}`,
-        jsonLd: [{ ...newsArticleLd(frame, article, category, url), ...aggregateRatingLd(article) }],
+        jsonLd: [{ ...newsArticleLd(frame, article, category, url), ...(cover ? { image: frame.origin + cover.src } : {}), ...aggregateRatingLd(article) }],
         // Rating and comment form (src/interact): script and styles.
         scripts: ['interact.js'],
         styles: ['interact.css'],
@@ -54,6 +57,7 @@ export function ArticlePage({ frame, article, category, related, comments }: {
         </header>
         <div class="article-content" data-font-target>
           {article.sapo && <p class="article-sapo">{article.sapo}</p>}
+          {cover && <CoverImage image={cover} alt={article.cover_alt} />}
           <SanitizedBody className="article-body" html={article.body_html} />
           {(article.author || article.source) && (
             <p class="article-byline">
@@ -95,6 +99,18 @@ function ArticleTools({ url, title }: { url: string; title: string }) {
       </ul>
       <p class="copy-status visually-hidden" aria-live="polite" data-copy-status></p>
     </div>
+  );
+}
+
+/** The cover: WebP copies first for browsers that take them, the original format otherwise. */
+function CoverImage({ image, alt }: { image: ResponsiveImage; alt: string }) {
+  return (
+    <figure class="article-cover">
+      <picture>
+        {image.webpSrcset && <source type="image/webp" srcSet={image.webpSrcset} sizes={image.sizes} />}
+        <img src={image.src} srcSet={image.srcset || undefined} sizes={image.srcset ? image.sizes : undefined} width={image.width || undefined} height={image.height || undefined} alt={alt} decoding="async" fetchPriority="high" />
+      </picture>
+    </figure>
   );
 }
 

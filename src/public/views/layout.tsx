@@ -4,6 +4,8 @@ import { urls } from '../urls.js';
 import { JsonLd } from './trusted-html.js';
 import { Sidebar } from './widgets.js';
 import { SiteFooter } from './footer.js';
+import { THEME_PATH, themeVersion } from '../../sites/appearance.js';
+import { SECTIONS } from '../../sites/sections.js';
 import { SearchBox } from '../../search/search-box.js';
 
 export interface Crumb {
@@ -25,6 +27,10 @@ export interface PageMeta {
   scripts?: string[];
   /** The nav entry to mark as current. */
   current?: string;
+  /** Language of the page; English pages get English chrome around them (default Vietnamese). */
+  lang?: 'vi' | 'en';
+  /** The same page in other languages: hreflang ("vi", "en", "x-default") and site-relative path. */
+  alternates?: { hreflang: string; path: string }[];
 }
 
 export function Layout({ frame, meta, crumbs, children, wide }: {
@@ -39,8 +45,10 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
   const canonical = origin + meta.canonicalPath;
   const jsonLd = [...(meta.jsonLd ?? [])];
   if (crumbs?.length) jsonLd.push(breadcrumbLd(origin, crumbs));
+  const en = meta.lang === 'en';
+  const switchTo = meta.alternates?.find((a) => a.hreflang === (en ? 'vi' : 'en'));
   return (
-    <html lang="vi">
+    <html lang={en ? 'en' : 'vi'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -48,10 +56,11 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
         <link rel="canonical" href={canonical} />
+        {meta.alternates?.map((a) => <link rel="alternate" hreflang={a.hreflang} href={origin + a.path} />)}
         <link rel="alternate" type="application/rss+xml" title={`${site.name} - RSS`} href={urls.feed()} />
         <link rel="search" type="application/opensearchdescription+xml" title={site.name} href="/opensearch.xml" />
         <meta property="og:site_name" content={site.name} />
-        <meta property="og:locale" content="vi_VN" />
+        <meta property="og:locale" content={en ? 'en_US' : 'vi_VN'} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
         <meta property="og:title" content={meta.title} />
         {meta.description && <meta property="og:description" content={meta.description} />}
@@ -59,22 +68,24 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
         {meta.publishedTime && <meta property="article:published_time" content={meta.publishedTime} />}
         <link rel="icon" href={assets.url('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.url('app.css')} />
+        {site.settings.appearance && <link rel="stylesheet" href={`${THEME_PATH}?v=${themeVersion(site.settings.appearance)}`} />}
         {meta.styles?.map((s) => <link rel="stylesheet" href={assets.url(s)} />)}
         <script type="module" src={assets.url('app.js')} />
         {meta.scripts?.map((s) => <script type="module" src={assets.url(s)} />)}
         {jsonLd.map((d) => <JsonLd data={d} />)}
       </head>
       <body>
-        <a class="skip-link" href="#noi-dung">Bỏ qua đến nội dung chính</a>
-        <SiteHeader frame={frame} current={meta.current} />
-        <div class={wide ? 'container wide' : 'container'}>
+        <a class="skip-link" href="#noi-dung">{en ? 'Skip to main content' : 'Bỏ qua đến nội dung chính'}</a>
+        {en ? <EnglishHeader frame={frame} /> : <SiteHeader frame={frame} current={currentOf(meta)} />}
+        {switchTo && <LanguageSwitch en={en} href={switchTo.path} />}
+        <div class={wide || en ? 'container wide' : 'container'}>
           <main id="noi-dung" tabIndex={-1}>
-            {crumbs && <Breadcrumb crumbs={crumbs} />}
+            {crumbs && <Breadcrumb crumbs={crumbs} label={en ? 'Breadcrumb' : undefined} />}
             {children}
           </main>
-          {!wide && <Sidebar frame={frame} />}
+          {!wide && !en && <Sidebar frame={frame} current={currentOf(meta)} />}
         </div>
-        <SiteFooter frame={frame} />
+        {en ? <div lang="vi"><SiteFooter frame={frame} /></div> : <SiteFooter frame={frame} />}
         {/* Counts the visit of people without JavaScript (the script counts everyone else). */}
         <noscript><img src="/thong-ke/ghi.gif" alt="" width={1} height={1} class="stats-pixel" /></noscript>
       </body>
@@ -88,10 +99,7 @@ function SiteHeader({ frame, current }: { frame: Frame; current?: string }) {
     <header class="site-header">
       <div class="brand">
         <a href="/" class="brand-link">
-          <svg class="emblem" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
-            <circle cx="32" cy="32" r="31" fill="#c8102e" stroke="#f7d117" stroke-width="2" />
-            <polygon fill="#f7d117" points="32,12 37.9,26.1 53,26.1 40.8,35.2 45.5,50 32,41 18.5,50 23.2,35.2 11,26.1 26.1,26.1" />
-          </svg>
+          <Emblem frame={frame} />
           <span class="brand-text">
             <span class="brand-name">{site.name}</span>
             <span class="brand-tagline">{site.settings.tagline}</span>
@@ -113,6 +121,25 @@ function SiteHeader({ frame, current }: { frame: Frame; current?: string }) {
   );
 }
 
+/** The site's logo from its appearance settings, or the national emblem (decorative: the name follows). */
+function Emblem({ frame }: { frame: Frame }) {
+  const logo = frame.site.settings.appearance?.logo;
+  if (logo) return <img class="emblem logo" src={`/media/${logo.path}`} alt="" width={logo.width || undefined} height={logo.height || undefined} />;
+  return (
+    <svg class="emblem" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+      <circle cx="32" cy="32" r="31" fill="#c8102e" stroke="#f7d117" stroke-width="2" />
+      <polygon fill="#f7d117" points="32,12 37.9,26.1 53,26.1 40.8,35.2 45.5,50 32,41 18.5,50 23.2,35.2 11,26.1 26.1,26.1" />
+    </svg>
+  );
+}
+
+/** The nav entry of a section page (src/sites/sections.ts) when the page names none itself. */
+function currentOf(meta: PageMeta): string | undefined {
+  if (meta.current) return meta.current;
+  const s = SECTIONS.find((x) => meta.canonicalPath === x.path || meta.canonicalPath.startsWith(`${x.path}/`));
+  return s ? `sec:${s.key}` : undefined;
+}
+
 /** The menu the site's admins configured, or by default every category and the first page. */
 function menuOf(frame: Frame): { href: string; label: string; current: string }[] {
   if (frame.menu?.length) return frame.menu;
@@ -122,9 +149,39 @@ function menuOf(frame: Frame): { href: string; label: string; current: string }[
   ];
 }
 
-function Breadcrumb({ crumbs }: { crumbs: Crumb[] }) {
+/**
+ * The header of an English page: the site's (Vietnamese) name marked as such, without the
+ * Vietnamese menu and search box, which lead to Vietnamese pages.
+ */
+function EnglishHeader({ frame }: { frame: Frame }) {
+  const { site } = frame;
   return (
-    <nav class="breadcrumb" aria-label="Đường dẫn">
+    <header class="site-header">
+      <div class="brand">
+        <a href="/" class="brand-link" lang="vi">
+          <Emblem frame={frame} />
+          <span class="brand-text">
+            <span class="brand-name">{site.name}</span>
+            <span class="brand-tagline">{site.settings.tagline}</span>
+          </span>
+        </a>
+      </div>
+    </header>
+  );
+}
+
+/** A link to the same page in the other language, named in that language. */
+function LanguageSwitch({ en, href }: { en: boolean; href: string }) {
+  return (
+    <p class="lang-switch">
+      {en ? <a href={href} hreflang="vi" lang="vi">Tiếng Việt</a> : <a href={href} hreflang="en" lang="en">English</a>}
+    </p>
+  );
+}
+
+function Breadcrumb({ crumbs, label = 'Đường dẫn' }: { crumbs: Crumb[]; label?: string }) {
+  return (
+    <nav class="breadcrumb" aria-label={label}>
       <ol>
         {crumbs.map((c, i) => (
           <li>

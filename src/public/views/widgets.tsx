@@ -1,16 +1,35 @@
 import type { Frame } from '../frame.js';
 import { formatNumber } from '../../lib/format.js';
+import { PollWidget } from '../../polls/views/widget.js';
+import { SECTIONS } from '../../sites/sections.js';
 import { urls } from '../urls.js';
 
 /** The right-hand column of every page: the widgets the seed page shows, fed from the database. */
-export function Sidebar({ frame }: { frame: Frame }) {
+export function Sidebar({ frame, current }: { frame: Frame; current?: string }) {
   return (
     <aside class="sidebar" aria-label="Tiện ích">
+      <SectionsWidget />
       <LinksWidget frame={frame} />
       <MapWidget frame={frame} />
       <SongsWidget frame={frame} />
+      {/* Not beside the polls themselves, where it would repeat a form of the page. */}
+      {current !== 'sec:tham-do' && <PollWidget poll={frame.poll ?? null} />}
       <StatsWidget frame={frame} />
     </aside>
+  );
+}
+
+/** Links to the sections every ward portal publishes (documents, schedule, Q&A, procedures…). */
+export function SectionsWidget() {
+  return (
+    <section class="widget widget-sections" aria-labelledby="w-sections">
+      <h2 id="w-sections" class="widget-title">Thông tin chính quyền</h2>
+      <ul class="section-links">
+        {SECTIONS.map((s) => (
+          <li><a href={s.path}>{s.label}</a></li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -5,6 +5,7 @@ import { insertSite } from '../repo.js';
 import { CODE_MESSAGE, CODE_RE, parseHostnames } from '../site-input.js';
 import { newSiteSettings, STARTER_CATEGORIES, STARTER_PAGE } from '../site-template.js';
 import { cleanText, fail, type CommandResult, type FieldErrors, type SiteCommandContext } from './context.js';
+import { DEFAULT_TYPES } from '../../documents/commands/document-types.js';
 import { hostsTakenError } from './save-site-hosts.js';
 
 export interface NewSiteForm {
@@ -44,6 +45,10 @@ export async function createSite(cx: SiteCommandContext, form: NewSiteForm): Pro
       await tx.insertInto('categories').values({ ...c, site_id: siteId, position }).execute();
     }
     await tx.insertInto('pages').values({ ...STARTER_PAGE, site_id: siteId, position: 0, updated_at: stamp }).execute();
+    // The usual kinds of documents, so the new site's library can be filled in at once.
+    for (const [position, typeName] of DEFAULT_TYPES.entries()) {
+      await tx.insertInto('document_types').values({ site_id: siteId, name: typeName, position, created_at: stamp }).execute();
+    }
     await writeAudit(tx, { siteId, userId: actor.userId, action: 'site.create', entityType: 'site', entityId: siteId, after: { code, name: name.value, hosts, settings } }, now);
     return { ok: true, value: siteId };
   });

@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import type { CommandContext } from '../../content/command-context.js';
+import { formatDateTime } from '../../lib/format.js';
+import { AppError } from '../../lib/errors.js';
+import type { EnglishState } from '../../organisation/english.js';
+import { organisationPolicy } from '../../organisation/policy.js';
+import { actorOf, ADMIN, bodyField } from '../plugin.js';
+import { ErrorSummary, Notice, type FieldErrors } from '../views/forms.js';
+import { AdminLayout, type AdminFrame } from '../views/layout.js';
+
+/** Pieces shared by the back-office screens of Giới thiệu (/quan-tri/gioi-thieu…). */
+export const BASE = `${ADMIN}/gioi-thieu`;
+export const PATHS = {
+  agency: `${BASE}/co-quan`,
+  units: `${BASE}/don-vi`,
+  people: `${BASE}/can-bo`,
+  english: `${BASE}/ban-tieng-anh`,
+};
+
+export const STALE_MESSAGE = 'Bản tiếng Anh cũ hơn bản tiếng Việt — cần cập nhật';
+
+const TABS: { href: string; label: string }[] = [
+  { href: BASE, label: 'Tổng quan' },
+  { href: PATHS.agency, label: 'Thông tin cơ quan' },
+  { href: PATHS.units, label: 'Đơn vị, bộ phận' },
+  { href: PATHS.people, label: 'Cán bộ, lãnh đạo' },
+  { href: PATHS.english, label: 'Bản tiếng Anh cần cập nhật' },
+];
+
+/** The screens answer 403 early to those who may not manage the section; the commands check again. */
+export function guard(request: FastifyRequest): void {
+  if (!organisationPolicy.manage(actorOf(request), request.site.id)) throw new AppError('forbidden');
+}
+
+export function commandContext(app: FastifyInstance, request: FastifyRequest): CommandContext {
+  const ctx = app.cong;
+  return { db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), cache: ctx.pageCache };
+}
+
+export function idParam(request: FastifyRequest): number {
+  const v = (request.params as Record<string, string>).id ?? '';
+  if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
+  return Number(v);
+}
+
+/** The posted fields named like those of `empty`, as typed (NFC); missing ones (unticked boxes) are empty. */
+export function formOf<T extends object>(request: FastifyRequest, empty: T): T {
+  const out = { ...empty } as Record<string, string>;
+  for (const k of Object.keys(out)) out[k] = bodyField(request, k) ?? '';
+  return out as T;
+}
+
+export function noticeOf(request: FastifyRequest, notices: Record<string, string>): string | undefined {
+  return notices[(request.query as { tb?: string }).tb ?? ''];
+}
+
+export function redirect(reply: FastifyReply, path: string, notice?: string): FastifyReply {
+  return reply.redirect(notice ? `${path}?tb=${notice}` : path, 303);
+}
+
+export function OrgAdminPage({ frame, title, notice, errors, children }: { frame: AdminFrame; title: string; notice?: string; errors?: FieldErrors; children: ComponentChildren }) {
+  const fieldErrors = Object.fromEntries(Object.entries(errors ?? {}).filter(([k]) => k !== '_form'));
+  return (
+    <AdminLayout frame={frame} title={title}>
+      <nav class="breadcrumb" aria-label="Đường dẫn">
+        <a href={BASE}>Giới thiệu – Tổ chức</a> › <span aria-current="page">{title}</span>
+      </nav>
+      <h1>{title}</h1>
+      <nav aria-label="Các mục của Giới thiệu" class="pager">
+        {TABS.map((t) => <a href={t.href} aria-current={frame.path === t.href ? 'page' : undefined}>{t.label}</a>)}
+      </nav>
+      {notice && <Notice kind="ok">{notice}</Notice>}
+      {errors?._form && <Notice kind="error">{errors._form}</Notice>}
+      <ErrorSummary errors={fieldErrors} />
+      {children}
+    </AdminLayout>
+  );
+}
+
+/** "Cập nhật lần cuối: …" for one side of a record. */
+export function Stamp({ label, at }: { label: string; at: string | null }) {
+  return <p class="muted">{label}: {at ? formatDateTime(at) : 'chưa có'}</p>;
+}
+
+/** What the English side of a record lacks, for the edit screens and lists. */
+export function EnglishWarning({ state }: { state: EnglishState }) {
+  if (!state.stale && !state.missing.length) return null;
+  return (
+    <Notice kind="info">
+      {state.stale && <strong>{STALE_MESSAGE}.</strong>}
+      {state.stale && state.missing.length > 0 && ' '}
+      {state.missing.length > 0 && `Chưa có bản tiếng Anh: ${state.missing.join(', ')}.`}
+    </Notice>
+  );
+}
+
+interface LangFieldProps {
+  name: string;
+  label: string;
+  value: string;
+  errors: FieldErrors;
+  lang?: 'en';
+  required?: boolean;
+  maxLength?: number;
+  rows?: number;
+  hint?: string;
+  type?: string;
+}
+
+/** A form field like views/forms.tsx's Field, that can mark its input as English. */
+export function LangField(p: LangFieldProps) {
+  const id = `f-${p.name}`;
+  const err = p.errors[p.name];
+  const described = [p.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = { id, name: p.name, lang: p.lang, maxLength: p.maxLength, required: p.required, 'aria-invalid': err ? ('true' as const) : undefined, 'aria-describedby': described };
+  return (
+    <div class={err ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {p.required && <span class="req" aria-hidden="true"> *</span>}
+      </label>
+      {p.hint && <p class="hint" id={`${id}-hint`}>{p.hint}</p>}
+      {err && <p class="field-error" id={`${id}-error`}>{err}</p>}
+      {p.rows ? <textarea {...common} rows={p.rows}>{p.value}</textarea> : <input {...common} type={(p.type ?? 'text') as 'text'} value={p.value} />}
+    </div>
+  );
+}
+
+/** The "English still matches" tick of an edit form. */
+export function ReviewedBox({ checked }: { checked: boolean }) {
+  return (
+    <div class="checkbox">
+      <label>
+        <input type="checkbox" name="en_reviewed" value="1" checked={checked} /> Bản tiếng Anh đã được rà soát, vẫn đúng với bản tiếng Việt
+      </label>
+    </div>
+  );
+}

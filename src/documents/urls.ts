@@ -1,0 +1,7 @@
+/** Public URLs of the document library (the section's path is in src/sites/sections.ts). */
+export const documentUrls = {
+  list: () => '/van-ban',
+  document: (d: { id: number; slug: string }) => `/van-ban/${d.slug}-${d.id}`,
+  file: (f: { id: number }) => `/van-ban/tai-ve/${f.id}`,
+  feed: () => '/van-ban/rss.xml',
+};

@@ -1,0 +1,58 @@
+import type { Db } from '../../src/db/connection.js';
+import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import type { TestDb } from '../helpers/db.js';
+
+/** Shared set-up of the poll tests: the app on the demo content, both sites' ids. */
+export async function setup(db: TestDb, opts: { cacheSeconds?: number; now?: () => Date } = {}) {
+  const app = await buildTestApp(db, { cacheSeconds: opts.cacheSeconds ?? 60, now: opts.now });
+  const ids = async (host: string) => (await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', host).executeTakeFirstOrThrow()).site_id;
+  return { app, siteId: await ids(HONG_LINH), otherSiteId: await ids(NAM_HONG_LINH) };
+}
+
+const DAY = 86_400_000;
+
+export interface PollSpec {
+  question?: string;
+  multiple?: boolean;
+  maxChoices?: number;
+  /** Days from now. */
+  opensIn?: number;
+  closesIn?: number | null;
+  published?: boolean;
+  results?: 'always' | 'after_vote';
+  options?: string[];
+}
+
+let n = 0;
+/** A poll written straight to the database; returns its id and option ids. */
+export async function makePoll(db: Db, siteId: number, s: PollSpec = {}): Promise<{ id: number; options: number[] }> {
+  n += 1;
+  const now = Date.now();
+  const at = (d: number) => new Date(now + d * DAY).toISOString();
+  const row = await db
+    .insertInto('polls')
+    .values({
+      site_id: siteId, question: s.question ?? `Câu hỏi thử số ${n}?`, multiple: s.multiple ? 1 : 0, max_choices: s.maxChoices ?? 0,
+      opens_at: at(s.opensIn ?? -1), closes_at: s.closesIn === undefined ? at(10) : s.closesIn === null ? null : at(s.closesIn),
+      published: s.published === false ? 0 : 1, results_visibility: s.results ?? 'always', created_by: null, created_at: at(-2), updated_at: at(-2),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const options = [];
+  for (const [i, label] of (s.options ?? ['Phương án A', 'Phương án B', 'Phương án C']).entries()) {
+    options.push((await db.insertInto('poll_options').values({ poll_id: row.id, site_id: siteId, label, position: i }).returning('id').executeTakeFirstOrThrow()).id);
+  }
+  return { id: row.id, options };
+}
+
+export async function counters(db: Db, pollId: number) {
+  const p = await db.selectFrom('polls').select('total_votes').where('id', '=', pollId).executeTakeFirstOrThrow();
+  const o = await db.selectFrom('poll_options').select(['id', 'votes']).where('poll_id', '=', pollId).orderBy('position').execute();
+  const log = await db.selectFrom('poll_votes').select((eb) => eb.fn.countAll<number>().as('n')).where('poll_id', '=', pollId).executeTakeFirstOrThrow();
+  return { total: Number(p.total_votes), options: o.map((x) => Number(x.votes)), log: Number(log.n) };
+}
+
+export function voterCookie(res: { headers: Record<string, unknown> }): string | undefined {
+  const c = ([] as string[]).concat((res.headers['set-cookie'] as string | string[]) ?? []).find((x) => x.startsWith('cong_bd='));
+  return c?.split(';')[0];
+}
