@@ -19,6 +19,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { PRODUCTION_ENV, PRODUCTION_NODE_ARGS } from './servers.js';
 import { connect } from '../src/db/connection.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -76,9 +77,9 @@ const built = flag('built') && existsSync(join(ROOT, 'dist/src/main.js'));
 const prefix = `congbench:${process.pid}:`;
 // BENCH_NODE_ARGS passes flags to the server's node (e.g. --cpu-prof) when looking into a result.
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const server = spawn(process.execPath, [...nodeArgs, ...(built ? [join(ROOT, 'dist/src/main.js')] : ['--import', 'tsx', join(ROOT, 'src/main.ts')])], {
+const server = spawn(process.execPath, [...PRODUCTION_NODE_ARGS, ...nodeArgs, ...(built ? [join(ROOT, 'dist/src/main.js')] : ['--import', 'tsx', join(ROOT, 'src/main.ts')])], {
   cwd: ROOT,
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CONG_DATA_DIR: dataDir, DATABASE_URL: db.url ?? '', CONG_TRUST_PROXY: 'true', REDIS_URL: flag('redis') ? 'redis://127.0.0.1:6379' : '', CONG_REDIS_PREFIX: prefix },
+  env: { ...process.env, ...PRODUCTION_ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CONG_DATA_DIR: dataDir, DATABASE_URL: db.url ?? '', CONG_TRUST_PROXY: 'true', REDIS_URL: flag('redis') ? 'redis://127.0.0.1:6379' : '', CONG_REDIS_PREFIX: prefix },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const port = await new Promise<number>((ok, fail) => {

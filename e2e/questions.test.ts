@@ -90,6 +90,27 @@ e2eSuite('Hỏi đáp in Chromium', (env) => {
     });
   });
 
+  test('with JavaScript: the ALTCHA widget replaces the question once the form is touched, and its proof is accepted', async () => {
+    await withPage(env(), {}, async (page) => {
+      await page.goto(env().url('/hoi-dap/gui-cau-hoi'));
+      assert.ok(await page.getByLabel(/^Câu hỏi:/).isVisible(), 'the question is there until the form is touched');
+      await page.getByLabel('Họ và tên').fill('Trần Văn Nam');
+      await page.getByLabel('Số điện thoại').fill('0987 654 321');
+      await page.getByLabel('Chủ đề').selectOption({ label: 'Hộ tịch – Chứng thực' });
+      await page.getByLabel('Tiêu đề').fill('Cấp bản sao trích lục khai sinh');
+      await page.locator('#hd-noi-dung').fill('Tôi cần bản sao trích lục khai sinh, thủ tục ở đâu?');
+      const box = page.getByRole('checkbox', { name: 'Tôi không phải là robot' });
+      await box.click();
+      await page.locator('altcha-widget .altcha[data-state="verified"]').waitFor({ timeout: 60_000 });
+      assert.equal(await page.getByLabel(/^Câu hỏi:/).count(), 0, 'the widget took the question\'s place');
+      await assertAccessible(page, 'the question form with the ALTCHA widget');
+      const ok = await navigation(page, () => page.getByRole('button', { name: 'Gửi câu hỏi' }).click());
+      assert.equal(ok?.status(), 200);
+      assert.equal(await page.getByRole('status').innerText(), 'Câu hỏi của bạn đã được tiếp nhận.');
+      assert.match(await page.locator('.qa-code-value').innerText(), /^HD-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    });
+  });
+
   test('the board answers and publishes; the citizen sees the answer; the list shows it without the asker', async () => {
     assert.ok(code, 'the first test gave a code');
     await makeUser(env().db.db, 'hd_bientap', [{ siteId: await hongLinhSiteId(env()), role: 'editor' }]);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -20,4 +21,12 @@ test('environment overrides are validated', () => {
   assert.throws(() => loadConfig({ PORT: '70000' }), ConfigError);
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), ConfigError);
   assert.throws(() => loadConfig({ CONG_DEMO: 'maybe' }), ConfigError);
+});
+
+test('npm start runs the server with the flags the benchmarks measure it with', async () => {
+  const { PRODUCTION_ENV, PRODUCTION_NODE_ARGS } = await import('../bench/servers.js');
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const env = Object.entries(PRODUCTION_ENV).map(([k, v]) => `${k}=${v}`);
+  assert.equal(pkg.scripts.serve, [...env, 'node', ...PRODUCTION_NODE_ARGS, 'dist/src/main.js'].join(' '));
+  assert.match(pkg.scripts.start!, /&& npm run serve$/);
 });
