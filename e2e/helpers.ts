@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildTestApp, HONG_LINH, NAM_HONG_LINH, ROOT } from '../test/helpers/app.js';
 import { openTestDb, type TestDb } from '../test/helpers/db.js';
+import { parseAnswer } from '../src/interact/question.js';
 import { startFakeExternalSites, type FakeExternalSites } from './fake-external-sites.js';
 
 export { HONG_LINH, NAM_HONG_LINH };
@@ -217,4 +218,18 @@ export async function assertSidebarWidgets(page: Page): Promise<void> {
   const text = await visibleText(page, '.sidebar');
   assert.match(text, /Thống kê: 2\.763\.801/);
   assert.match(text, /Online: \d/);
+}
+
+/** Reads the verification question ("Câu hỏi: hai cộng năm bằng mấy?") as a person does and works out the answer. */
+export async function rightAnswer(page: Page): Promise<number> {
+  const label = await page.getByText(/^Câu hỏi:/).innerText();
+  const m = /Câu hỏi: (\S+) (cộng|trừ) (\S+) bằng mấy\?/.exec(label);
+  assert.ok(m, label);
+  const [a, b] = [parseAnswer(m[1]!)!, parseAnswer(m[3]!)!];
+  return m[2] === 'cộng' ? a + b : a - b;
+}
+
+export async function noSidewaysScroll(page: Page, label: string): Promise<void> {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= (page.viewportSize()?.width ?? 0), `${label}: no sideways scroll (${wide}px)`);
 }

@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makeUser } from '../test/helpers/admin.js';
-import { parseAnswer } from '../src/interact/question.js';
 import { hongLinhSiteId, navigation, signIn } from './admin-helpers.js';
-import { assertAccessible, e2eSuite, SEED, visibleText, withPage, type E2E } from './helpers.js';
+import { assertAccessible, e2eSuite, rightAnswer, SEED, visibleText, withPage } from './helpers.js';
 
 /** Headless Chromium says "HeadlessChrome", which the server rightly takes for a robot and does not count. */
 const PERSON = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36' };
@@ -153,12 +152,4 @@ e2eSuite('rating and comments in Chromium', (env) => {
   });
 });
 
-/** Reads the question as a person does and works out the sum. */
-async function rightAnswer(page: Page): Promise<number> {
-  const label = await page.getByText(/^Câu hỏi:/).innerText();
-  const m = /Câu hỏi: (\S+) (cộng|trừ) (\S+) bằng mấy\?/.exec(label);
-  assert.ok(m, label);
-  const [a, b] = [parseAnswer(m[1]!)!, parseAnswer(m[3]!)!];
-  return m[2] === 'cộng' ? a + b : a - b;
-}
 

@@ -7,28 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { parseAnswer } from '../src/interact/question.js';
 import { makeUser } from '../test/helpers/admin.js';
 import { hongLinhSiteId, navigation, signIn } from './admin-helpers.js';
-import { assertAccessible, DESKTOP, e2eSuite, PHONE, visibleText, withPage } from './helpers.js';
+import { assertAccessible, DESKTOP, e2eSuite, noSidewaysScroll, PHONE, rightAnswer, visibleText, withPage } from './helpers.js';
 
 const WRONG = 'Mã xác thực không đúng.';
 /** Headless Chromium says "HeadlessChrome", which the server rightly takes for a robot and does not count. */
 const PERSON = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36' };
 
-async function rightAnswer(page: Page): Promise<number> {
-  const label = await page.getByText(/^Câu hỏi:/).innerText();
-  const m = /Câu hỏi: (\S+) (cộng|trừ) (\S+) bằng mấy\?/.exec(label);
-  assert.ok(m, label);
-  const [a, b] = [parseAnswer(m[1]!)!, parseAnswer(m[3]!)!];
-  return m[2] === 'cộng' ? a + b : a - b;
-}
 
-async function noSidewaysScroll(page: Page, label: string): Promise<void> {
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(wide <= (page.viewportSize()?.width ?? 0), `${label}: no sideways scroll (${wide}px)`);
-}
 
 const typed = {
   name: 'Nguyễn Văn Bình',

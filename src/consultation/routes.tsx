@@ -1,11 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listFiles } from '../documents/repo.js';
 import { assertSameSite, idParam, noStore, sendPage, wantsJson } from '../interact/http.js';
-import { MemoryCounter, RedisCounter, type Counter } from '../interact/limits.js';
-import { DbReplayStore, RedisReplayStore, type ReplayStore } from '../interact/replay-store.js';
-import { loadSecrets } from '../interact/secrets.js';
-import { Verification } from '../interact/verification.js';
-import { VisitorKeys } from '../interact/visitor.js';
+import { citizenServices } from '../interact/services.js';
 import { AppError } from '../lib/errors.js';
 import { DRAFTS_PATH, draftPath } from '../polls/paths.js';
 import { cached } from '../public/routes.js';
@@ -30,20 +26,7 @@ const perMinute = (max: number) => ({ config: { rateLimit: { max, timeWindow: '1
 
 export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.cong;
-  const secrets = await loadSecrets(ctx.db, ctx.now());
-  let replay: ReplayStore;
-  let counter: Counter;
-  if (ctx.config.redisUrl) {
-    const redis = RedisReplayStore.connect(ctx.config.redisUrl, ctx.config.redisPrefix);
-    replay = redis;
-    counter = new RedisCounter(redis.client, ctx.config.redisPrefix);
-  } else {
-    replay = new DbReplayStore(ctx.db);
-    counter = new MemoryCounter();
-  }
-  app.addHook('onClose', async () => replay.close());
-  const verification = new Verification(secrets, replay);
-  const visitors = new VisitorKeys(ctx.db);
+  const { secrets, verification, counter, visitors } = await citizenServices(app);
 
   async function draftOf(request: FastifyRequest): Promise<DraftItem> {
     const d = await findDraft(ctx.db, request.site.id, idParam(request));

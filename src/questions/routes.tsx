@@ -2,11 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import type { Rendered } from '../public/page-cache.js';
 import { assertSameSite, noStore, sendPage } from '../interact/http.js';
-import { MemoryCounter, RedisCounter, type Counter } from '../interact/limits.js';
-import { DbReplayStore, RedisReplayStore, type ReplayStore } from '../interact/replay-store.js';
-import { loadSecrets } from '../interact/secrets.js';
-import { Verification } from '../interact/verification.js';
-import { VisitorKeys } from '../interact/visitor.js';
+import { citizenServices } from '../interact/services.js';
 import { AppError } from '../lib/errors.js';
 import { cached } from '../public/routes.js';
 import { frameFor, htmlPage, HTML, originOf, permanentRedirect } from '../public/render.js';
@@ -43,21 +39,8 @@ export const NOT_FOUND_CODE = 'Không tìm thấy câu hỏi với mã này. Vui
 export async function questionRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.cong;
   // The verification step and limits of the comments (src/interact): same secrets, same replay store.
-  const secrets = await loadSecrets(ctx.db, ctx.now());
-  let replay: ReplayStore;
-  let counter: Counter;
-  if (ctx.config.redisUrl) {
-    const redis = RedisReplayStore.connect(ctx.config.redisUrl, ctx.config.redisPrefix);
-    replay = redis;
-    counter = new RedisCounter(redis.client, ctx.config.redisPrefix);
-  } else {
-    replay = new DbReplayStore(ctx.db);
-    counter = new MemoryCounter();
-  }
-  app.addHook('onClose', async () => replay.close());
-  const verification = new Verification(secrets, replay);
+  const { secrets, verification, counter, visitors } = await citizenServices(app);
   const limiter = new QuestionLimiter(counter, secrets.limiter);
-  const visitors = new VisitorKeys(ctx.db);
 
   async function listPage(request: FastifyRequest, topic: QuestionTopicRow | null, page: number, raw: string): Promise<Rendered> {
     const site = request.site;

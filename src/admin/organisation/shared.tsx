@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { CommandContext } from '../../content/command-context.js';
 import { formatDateTime } from '../../lib/format.js';
 import { AppError } from '../../lib/errors.js';
 import type { EnglishState } from '../../organisation/english.js';
 import { organisationPolicy } from '../../organisation/policy.js';
-import { actorOf, ADMIN, bodyField } from '../plugin.js';
+import { actorOf, ADMIN } from '../plugin.js';
 import { ErrorSummary, Notice, type FieldErrors } from '../views/forms.js';
 import { AdminLayout, type AdminFrame } from '../views/layout.js';
 
@@ -38,26 +38,8 @@ export function commandContext(app: FastifyInstance, request: FastifyRequest): C
   return { db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), cache: ctx.pageCache };
 }
 
-export function idParam(request: FastifyRequest): number {
-  const v = (request.params as Record<string, string>).id ?? '';
-  if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
-  return Number(v);
-}
-
-/** The posted fields named like those of `empty`, as typed (NFC); missing ones (unticked boxes) are empty. */
-export function formOf<T extends object>(request: FastifyRequest, empty: T): T {
-  const out = { ...empty } as Record<string, string>;
-  for (const k of Object.keys(out)) out[k] = bodyField(request, k) ?? '';
-  return out as T;
-}
-
-export function noticeOf(request: FastifyRequest, notices: Record<string, string>): string | undefined {
-  return notices[(request.query as { tb?: string }).tb ?? ''];
-}
-
-export function redirect(reply: FastifyReply, path: string, notice?: string): FastifyReply {
-  return reply.redirect(notice ? `${path}?tb=${notice}` : path, 303);
-}
+// The request helpers of the site-management screens serve here too.
+export { formOf, idParam, noticeOf, redirect } from '../site/shared.js';
 
 export function OrgAdminPage({ frame, title, notice, errors, children }: { frame: AdminFrame; title: string; notice?: string; errors?: FieldErrors; children: ComponentChildren }) {
   const fieldErrors = Object.fromEntries(Object.entries(errors ?? {}).filter(([k]) => k !== '_form'));
