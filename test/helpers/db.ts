@@ -16,7 +16,7 @@ export const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.
 
 let pgReachable: Promise<string | null> | null = null;
 
-function checkPostgres(): Promise<string | null> {
+export function checkPostgres(): Promise<string | null> {
   // A loaded CI machine can be slow to accept a connection: try a few times before giving up.
   pgReachable ??= (async () => {
     let last = '';
