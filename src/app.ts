@@ -46,6 +46,7 @@ import { procedureRoutes } from './procedures/routes.js';
 import { procedureAdminRoutes } from './admin/procedures/routes.js';
 import { organisationRoutes } from './organisation/routes.js';
 import { organisationAdminRoutes } from './admin/organisation/routes.js';
+import { sessionStoreFor } from './admin/auth/sessions.js';
 import { SiteResolver } from './sites/resolver.js';
 
 export interface BuildOptions {
@@ -75,9 +76,11 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     sites,
     pageCache: new PageCache(config.pageCacheSeconds * 1000),
     assets: new AssetStore(config.assetsDir),
+    sessions: sessionStoreFor(config, database.db),
     now,
   };
   app.decorate('cong', ctx);
+  app.addHook('onClose', async () => ctx.sessions.close());
   app.decorateRequest('site', null as never);
 
   // First hook: which site, and — for a public page already in the cache — the answer itself,

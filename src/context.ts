@@ -1,3 +1,4 @@
+import type { SessionStore } from './admin/auth/sessions.js';
 import type { Config } from './config.js';
 import type { Db, Dialect } from './db/connection.js';
 import type { AssetStore } from './public/assets.js';
@@ -13,6 +14,8 @@ export interface AppContext {
   sites: SiteResolver;
   pageCache: PageCache;
   assets: AssetStore;
+  /** Back-office sessions: in the database, or in Redis when REDIS_URL is set. */
+  sessions: SessionStore;
   /** The clock; tests replace it. */
   now(): Date;
 }

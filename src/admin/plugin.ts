@@ -4,7 +4,6 @@ import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { renderHtml } from '../public/render.js';
 import { hasAnyRole, hasRole, loadActor, type Actor } from './actor.js';
-import { loadSession } from './auth/sessions.js';
 import { randomToken, safeEqual } from './auth/tokens.js';
 import { findUserById } from './users-repo.js';
 import type { AdminFrame } from './views/layout.js';
@@ -51,7 +50,7 @@ export async function adminSessionHooks(app: FastifyInstance): Promise<void> {
     reply.header('x-robots-tag', 'noindex');
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await loadSession(ctx.db, token, ctx.now());
+      const session = await ctx.sessions.load(token, ctx.now());
       const user = session && (await findUserById(ctx.db, session.user_id));
       if (session && user && !user.disabled) {
         request.session = session;

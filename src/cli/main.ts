@@ -8,6 +8,7 @@ import { generatePassword } from '../admin/auth/passwords.js';
 import { createUser } from '../admin/commands/create-user.js';
 import { resetPassword } from '../admin/commands/reset-password.js';
 import { formatNumber } from '../lib/format.js';
+import { sessionStoreFor } from '../admin/auth/sessions.js';
 import { reindexSite } from '../search/indexer.js';
 
 /** `cong <command>`: operations for the people who run the installation. */
@@ -72,7 +73,8 @@ async function main(argv: string[]): Promise<number> {
           process.stderr.write('Cách dùng: cong reset-password <email hoặc tên đăng nhập>\n');
           return 1;
         }
-        const password = await resetPassword(database.db, login, null, new Date());
+        const sessions = sessionStoreFor(config, database.db);
+        const password = await resetPassword(database.db, sessions, login, null, new Date()).finally(() => sessions.close());
         if (!password) {
           process.stderr.write(`Không có tài khoản ${login}.\n`);
           return 1;

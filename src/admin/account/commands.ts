@@ -1,14 +1,14 @@
 import { writeAudit } from '../../audit/log.js';
 import type { Db } from '../../db/connection.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
-import { destroyUserSessions } from '../auth/sessions.js';
+import type { SessionStore } from '../auth/sessions.js';
 import { checkTotp, newRecoveryCodes, newTotpSecret } from '../auth/totp.js';
 import { findUserById } from '../users-repo.js';
 
 type Result<T = null> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
 /** Changes the person's own password; ends their other sessions. */
-export async function changePassword(db: Db, userId: number, keepSessionId: string, current: string, next: string, confirm: string, siteId: number, now: Date): Promise<Result> {
+export async function changePassword(db: Db, sessions: SessionStore, userId: number, keepSessionId: string, current: string, next: string, confirm: string, siteId: number, now: Date): Promise<Result> {
   const user = (await findUserById(db, userId))!;
   if (!(await verifyPassword(user.password_hash, current))) return { ok: false, errors: { current: 'Mật khẩu hiện tại không đúng.' } };
   const problem = passwordProblem(next, [user.username, user.email.split('@')[0]!]);
@@ -17,9 +17,10 @@ export async function changePassword(db: Db, userId: number, keepSessionId: stri
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ password_hash: hash, updated_at: now.toISOString() }).where('id', '=', userId).execute();
-    await tx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
     await writeAudit(tx, { siteId, userId, action: 'user.change_password', entityType: 'user', entityId: userId }, now);
   });
+  // After the commit: the other sessions end once the new password is really in place.
+  await sessions.destroyForUser(userId, keepSessionId);
   return { ok: true, value: null };
 }
 
@@ -52,10 +53,8 @@ export async function disableTotp(db: Db, userId: number, password: string, site
   return { ok: true, value: null };
 }
 
-export async function logoutEverywhere(db: Db, userId: number, siteId: number, now: Date): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const n = await destroyUserSessions(tx, userId);
-    await writeAudit(tx, { siteId, userId, action: 'user.logout_all', entityType: 'user', entityId: userId, after: { sessions_ended: n } }, now);
-    return n;
-  });
+export async function logoutEverywhere(db: Db, sessions: SessionStore, userId: number, siteId: number, now: Date): Promise<number> {
+  const n = await sessions.destroyForUser(userId);
+  await writeAudit(db, { siteId, userId, action: 'user.logout_all', entityType: 'user', entityId: userId, after: { sessions_ended: n } }, now);
+  return n;
 }

@@ -99,7 +99,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post(`${ADMIN}/tai-khoan/mat-khau`, async (request, reply) => {
-    const r = await changePassword(ctx.db, actorOf(request).userId, request.session!.id, bodyField(request, 'current') ?? '', bodyField(request, 'next') ?? '', bodyField(request, 'confirm') ?? '', request.site.id, ctx.now());
+    const r = await changePassword(ctx.db, ctx.sessions, actorOf(request).userId, request.session!.id, bodyField(request, 'current') ?? '', bodyField(request, 'next') ?? '', bodyField(request, 'confirm') ?? '', request.site.id, ctx.now());
     if (!r.ok) return page(request, reply, r.errors, 422);
     return reply.redirect(`${ADMIN}/tai-khoan?tb=mk`, 303);
   });
@@ -119,7 +119,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post(`${ADMIN}/tai-khoan/dang-xuat-tat-ca`, async (request, reply) => {
-    await logoutEverywhere(ctx.db, actorOf(request).userId, request.site.id, ctx.now());
+    await logoutEverywhere(ctx.db, ctx.sessions, actorOf(request).userId, request.site.id, ctx.now());
     reply.clearCookie(SESSION_COOKIE, { path: ADMIN });
     return reply.redirect(`${ADMIN}/dang-nhap?ra=1`, 303);
   });

@@ -3,7 +3,7 @@ import { writeAudit } from '../../audit/log.js';
 import { ADMIN, adminFrame, bodyField, cookieOptions, safeNext, sendAdmin, SESSION_COOKIE } from '../plugin.js';
 import { findUserById, findUserByLogin } from '../users-repo.js';
 import { dummyHash, verifyPassword } from './passwords.js';
-import { completeMfa, createSession, destroySession, ABSOLUTE_MS } from './sessions.js';
+import { ABSOLUTE_MS } from './sessions.js';
 import { clearFailures, recordFailure, waitFor } from './throttle.js';
 import { sha256 } from './tokens.js';
 import { checkTotp } from './totp.js';
@@ -53,7 +53,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       return page(after > 0 ? `${WRONG} ${tooMany(after)}` : WRONG, 401);
     }
     await clearFailures(ctx.db, keys);
-    const { token } = await createSession(ctx.db, user.id, user.totp_enabled === 1, now);
+    const { token } = await ctx.sessions.create(user.id, user.totp_enabled === 1, now);
     reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, ABSOLUTE_MS / 1000));
     await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.login', entityType: 'user', entityId: user.id }, now);
     if (user.totp_enabled) return reply.redirect(`${ADMIN}/dang-nhap/xac-thuc?tiep=${encodeURIComponent(safeNext(next))}`, 303);
@@ -90,12 +90,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       return page('Mã xác thực không đúng.', 401);
     }
     await clearFailures(ctx.db, keys);
-    await completeMfa(ctx.db, session.id);
+    await ctx.sessions.completeMfa(session.id);
     return reply.redirect(safeNext((request.query as { tiep?: string }).tiep), 303);
   });
 
   app.post(`${ADMIN}/dang-xuat`, { config: { mfaStep: true } }, async (request, reply) => {
-    if (request.session) await destroySession(ctx.db, request.session.id);
+    if (request.session) await ctx.sessions.destroy(request.session.id);
     reply.clearCookie(SESSION_COOKIE, { path: ADMIN });
     return reply.redirect(`${ADMIN}/dang-nhap?ra=1`, 303);
   });
