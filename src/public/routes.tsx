@@ -13,6 +13,7 @@ import {
 } from '../content/repo.js';
 import { AppError } from '../lib/errors.js';
 import { coverOf } from '../media/cover.js';
+import { responsiveImages } from '../media/responsive-body.js';
 import { linkDocumentNumbers } from '../documents/linker.js';
 import { listPublished as listComments } from '../interact/comments/repo.js';
 import { PageCache, sendEntry, type Rendered } from './page-cache.js';
@@ -104,7 +105,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     if (m[1] !== article.slug) return permanentRedirect(urls.article(article));
     const categories = await listCategories(ctx.db, site.id);
     const category = categories.find((c) => c.id === article.category_id)!;
-    const [frame, related, comments, body_html, cover] = await Promise.all([frameFor(ctx, request), listRelated(ctx.db, article, t, 5), listComments(ctx.db, site.id, article.id), linkDocumentNumbers(ctx.db, site.id, article.body_html), coverOf(ctx.db, article)]);
+    const [frame, related, comments, body_html, cover] = await Promise.all([frameFor(ctx, request), listRelated(ctx.db, article, t, 5), listComments(ctx.db, site.id, article.id), linkDocumentNumbers(ctx.db, site.id, article.body_html).then((html) => responsiveImages(ctx.db, site.id, html)), coverOf(ctx.db, article)]);
     return htmlPage(<ArticlePage frame={frame} article={{ ...article, body_html }} category={category} related={related} comments={comments} cover={cover} />, article.updated_at);
   }));
 

@@ -90,4 +90,23 @@ describeEachDb('choosing images from the library: the picker and the cover image
     const news = ld.find((x) => x['@type'] === 'NewsArticle');
     assert.match(news.image, /^http:\/\/honglinh\.localhost\/media\/honglinh\/.+\.jpg$/);
   });
+
+  test('images of the library inside the article text get srcset, sizes, width and height; others are left alone', async () => {
+    const { app, approver, bridge, theirs, categoryId } = get();
+    const picked = (await approver.get(PICKER)).json().images.find((i: { id: number }) => i.id === bridge) as { src: string };
+    const foreign = (await approver.app.cong.db.selectFrom('media').select('disk_path').where('id', '=', theirs).executeTakeFirstOrThrow()).disk_path;
+    const body = `<p>Ảnh cầu:</p><figure><img src="${picked.src}" alt="Cầu"><figcaption>Cầu mới</figcaption></figure>` +
+      `<p><img src="https://example.org/anh.jpg" alt="Ảnh ngoài"></p><p><img src="/media/${foreign}" alt="Ảnh phường khác"></p>`;
+    const created = await approver.post('/quan-tri/bai-viet/moi', { title: 'Ảnh trong bài', category_id: categoryId, body });
+    assert.equal(created.statusCode, 303, created.body);
+    const id = Number(/\/bai-viet\/(\d+)/.exec(String(created.headers.location))![1]);
+    assert.equal((await approver.post(`/quan-tri/bai-viet/${id}/xuat-ban`)).statusCode, 303);
+    const row = await approver.app.cong.db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirstOrThrow();
+    const html = (await app.inject({ url: `/bai-viet/${row.slug}-${id}`, headers: { host: HONG_LINH } })).body;
+    const imgs = [...html.matchAll(/<div class="article-body">[\s\S]*?<\/div>/g)][0]![0].match(/<img[^>]*>/g)!;
+    assert.equal(imgs.length, 3);
+    assert.match(imgs[0]!, new RegExp(`^<img src="${picked.src}" alt="Cầu" srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1600w" sizes="\\(max-width: 820px\\) 100vw, 820px" width="1600" height="900" loading="lazy" decoding="async">$`));
+    assert.doesNotMatch(imgs[1]!, /srcset|loading/, 'an image from elsewhere is left as it is');
+    assert.doesNotMatch(imgs[2]!, /srcset|loading/, 'another site\'s file is not looked up');
+  });
 });
