@@ -47,6 +47,7 @@ import { procedureAdminRoutes } from './admin/procedures/routes.js';
 import { organisationRoutes } from './organisation/routes.js';
 import { organisationAdminRoutes } from './admin/organisation/routes.js';
 import { sessionStoreFor } from './admin/auth/sessions.js';
+import { sharePurges } from './public/shared-purge.js';
 import { SiteResolver } from './sites/resolver.js';
 
 export interface BuildOptions {
@@ -81,6 +82,10 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   };
   app.decorate('cong', ctx);
   app.addHook('onClose', async () => ctx.sessions.close());
+  if (config.redisUrl) {
+    const stop = await sharePurges(ctx.pageCache, sites, config.redisUrl, config.redisPrefix);
+    app.addHook('onClose', stop);
+  }
   app.decorateRequest('site', null as never);
 
   // First hook: which site, and — for a public page already in the cache — the answer itself,

@@ -101,6 +101,11 @@ export class PageCache {
     return this.entries.size;
   }
 
+  /** Everything, e.g. after another instance changed the site table. */
+  purgeAll(): void {
+    for (const k of [...this.entries.keys()]) this.delete(k);
+  }
+
   purgeSite(siteId: number): void {
     const prefix = `${siteId}\n`;
     for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.delete(k);
