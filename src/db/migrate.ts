@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-schedule.js';
 import * as m0012 from './migrations/0012-polls.js';
 import * as m0013 from './migrations/0013-procedures.js';
 import * as m0014 from './migrations/0014-organisation.js';
+import * as m0015 from './migrations/0015-redirects.js';
 
 /** Migrations are listed here in order; each receives the dialect for the few type differences. */
 const migrations: Record<string, { up: typeof m0001.up }> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0012-polls': m0012,
   '0013-procedures': m0013,
   '0014-organisation': m0014,
+  '0015-redirects': m0015,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERRORS } from '../lib/errors.js';
+import { findMove } from '../sites/redirects.js';
 import { frameFor, renderHtml } from './render.js';
 import { ErrorPage } from './views/error-page.js';
 import { AdminErrorPage } from '../admin/views/error-page.js';
@@ -25,7 +26,18 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
     return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
   }
 
+  /** A 301 when the unknown public address moved (a category or page got a new slug). */
+  async function moved(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.site || request.url.startsWith('/quan-tri')) return false;
+    const [path, query] = request.url.split('?', 2) as [string, string | undefined];
+    const to = await findMove(ctx.db, request.site.id, path).catch(() => null);
+    if (!to) return false;
+    reply.code(301).header('cache-control', 'public, max-age=3600').redirect(query ? `${to}?${query}` : to, 301);
+    return true;
+  }
+
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError && err.status === 404 && (await moved(request, reply))) return reply;
     if (err instanceof AppError) return respond(request, reply, err.status, err.code, err.message);
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {
@@ -37,7 +49,8 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
     return respond(request, reply, status, 'bad_request', ERRORS.bad_request.message);
   });
 
-  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, async (request, reply) =>
-    respond(request, reply, 404, 'not_found', ERRORS.not_found.message),
-  );
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, async (request, reply) => {
+    if (await moved(request, reply)) return reply;
+    return respond(request, reply, 404, 'not_found', ERRORS.not_found.message);
+  });
 }

@@ -14,6 +14,15 @@ export interface MenuItemsTable {
 
 export interface SiteAdminTables {
   menu_items: MenuItemsTable;
+  redirects: RedirectsTable;
+}
+
+/** An old public address of a site and where it moved (src/sites/redirects.ts). */
+export interface RedirectsTable {
+  site_id: number;
+  from_path: string;
+  to_path: string;
+  created_at: string;
 }
 
 export type MenuItemRow = Selectable<MenuItemsTable>;

@@ -66,7 +66,9 @@ describeEachDb('managing categories', setupSiteAdmin, (get) => {
     const home = (await publicGet(app, '/')).body;
     assert.match(home, /href="\/chuyen-muc\/kinh-te-dau-tu">Kinh tế – Đầu tư</);
     assert.equal((await publicGet(app, '/chuyen-muc/kinh-te-dau-tu')).statusCode, 200);
-    assert.equal((await publicGet(app, '/chuyen-muc/kinh-te')).statusCode, 404);
+    const old = await publicGet(app, '/chuyen-muc/kinh-te');
+    assert.equal(old.statusCode, 301, 'the old address leads to the new one');
+    assert.equal(old.headers.location, '/chuyen-muc/kinh-te-dau-tu');
     const audit = await lastAudit(db, 'category.update');
     assert.deepEqual(audit.before, { name: 'Kinh tế', slug: 'kinh-te', parent_id: null });
     assert.equal(audit.after.slug, 'kinh-te-dau-tu');

@@ -39,13 +39,15 @@ describeEachDb('static pages and the header menu', setupSiteAdmin, (get) => {
     assert.deepEqual((await lastAudit(db, 'page.create')).after, { title: 'Đường dây nóng', slug: 'duong-day-nong', body_html: '<p>Gọi <strong>1022</strong></p>' });
   });
 
-  test('edit a page: its cached public page shows the new text, its old address is gone', async () => {
+  test('edit a page: its cached public page shows the new text, its old address leads to the new one', async () => {
     const { admin, app, db } = get();
     const row = (await page('duong-day-nong'))!;
     assert.match((await publicGet(app, '/trang/duong-day-nong')).body, /1022/);
     const res = await admin.post(`${PAGES}/${row.id}`, { title: 'Đường dây nóng UBND', slug: 'duong-day-nong-ubnd', body: '<p>Gọi 0239 3831 248</p>' });
     assert.equal(res.statusCode, 303);
-    assert.equal((await publicGet(app, '/trang/duong-day-nong')).statusCode, 404);
+    const old = await publicGet(app, '/trang/duong-day-nong');
+    assert.equal(old.statusCode, 301, 'the old address leads to the new one');
+    assert.equal(old.headers.location, '/trang/duong-day-nong-ubnd');
     assert.match((await publicGet(app, '/trang/duong-day-nong-ubnd')).body, /Gọi 0239 3831 248/);
     const audit = await lastAudit(db, 'page.update');
     assert.equal(audit.before.slug, 'duong-day-nong');

@@ -3,6 +3,8 @@ import { AppError } from '../../lib/errors.js';
 import { slugify } from '../../lib/text.js';
 import { assertSiteAdmin, cleanText, fail, SLUG_MESSAGE, SLUG_RE, type FieldErrors } from '../../sites/commands/context.js';
 import { childrenOf, loadCategories, renumberTree, subtreeIds } from '../category-tree.js';
+import { recordMove } from '../../sites/redirects.js';
+import { urls } from '../../public/urls.js';
 import type { CommandContext, CommandResult } from '../command-context.js';
 
 /** What the category form posts, as typed. */
@@ -59,6 +61,7 @@ export async function saveCategory(cx: CommandContext, id: number | null, form: 
       const position = before.parent_id === parentId ? before.position : end;
       await tx.updateTable('categories').set({ ...values, position }).where('site_id', '=', site.id).where('id', '=', savedId).execute();
       Object.assign(rows.find((r) => r.id === savedId)!, values, { position });
+      if (before.slug !== slug) await recordMove(tx, site.id, urls.category(before.slug), urls.category(slug), now);
     }
     await renumberTree(tx, site.id, childrenOf(rows));
     await writeAudit(

@@ -4,6 +4,8 @@ import { sanitizeArticleHtml } from '../../lib/html.js';
 import { slugify } from '../../lib/text.js';
 import { assertSiteAdmin, cleanText, fail, SLUG_MESSAGE, SLUG_RE, type FieldErrors } from '../../sites/commands/context.js';
 import { nextPosition } from '../../sites/ordering.js';
+import { recordMove } from '../../sites/redirects.js';
+import { urls } from '../../public/urls.js';
 import type { CommandContext, CommandResult } from '../command-context.js';
 
 /** What the static page form posts, as typed. */
@@ -52,6 +54,7 @@ export async function savePage(cx: CommandContext, id: number | null, form: Page
     } else {
       savedId = before.id;
       await tx.updateTable('pages').set(values).where('site_id', '=', site.id).where('id', '=', savedId).execute();
+      if (before.slug !== slug) await recordMove(tx, site.id, urls.page(before.slug), urls.page(slug), now);
     }
     await writeAudit(
       tx,
