@@ -4,6 +4,7 @@ import type { ParsedQuery } from './query.js';
 import { searchQuestions } from '../questions/search.js';
 import { searchProcedures } from '../procedures/search.js';
 import { pollSearch } from '../polls/search.js';
+import { searchSchedule } from '../schedule/search.js';
 import { searchOrganisation } from '../organisation/search.js';
 
 /** A few matches from a section other than news (documents, answered questions…). */
@@ -23,4 +24,4 @@ export interface SectionResults {
 export type SectionSearch = (db: Db, siteId: number, query: Extract<ParsedQuery, { kind: 'ok' }>, now: Date, limit: number) => Promise<SectionResults | null>;
 
 /** Each section searched on /tim-kiem besides articles; each feature adds its own line. */
-export const sectionSearches: SectionSearch[] = [documentSearch, searchProcedures, searchQuestions, pollSearch, searchOrganisation];
+export const sectionSearches: SectionSearch[] = [documentSearch, searchProcedures, searchQuestions, searchSchedule, pollSearch, searchOrganisation];
