@@ -1,8 +1,8 @@
 import type { DocumentFileRow } from '../../documents/schema.js';
 import { documentUrls } from '../../documents/urls.js';
 import { shortDay } from '../../documents/present.js';
-import { errorId, QuestionStep } from '../../interact/views/comment-form.js';
-import { FORM, VERIFY } from '../../interact/comments/input.js';
+import { errorId, Honeypot, QuestionStep, verificationData, VerifyStep } from '../../interact/views/comment-form.js';
+import { FORM } from '../../interact/comments/input.js';
 import type { FallbackQuestion } from '../../interact/question.js';
 import { formatNumber } from '../../lib/format.js';
 import type { Frame } from '../../public/frame.js';
@@ -88,11 +88,7 @@ function FeedbackFormView({ frame, draft, values, errors, question }: { frame: F
       aria-labelledby="gui-gop-y"
       novalidate
       data-comment-form
-      data-question-url="/binh-luan/cau-hoi"
-      data-altcha-challenge="/binh-luan/thu-thach"
-      data-altcha-script={a.url('altcha-widget.js')}
-      data-altcha-worker={a.url('altcha-pbkdf2.js')}
-      data-altcha-css={a.url('altcha.css')}
+      {...verificationData(a)}
     >
       {Object.keys(errors).length > 0 && <p class="form-error" role="alert">{errors[FORM] ?? 'Góp ý chưa được gửi. Vui lòng xem lại các ô được đánh dấu bên dưới.'}</p>}
       {/* The comment script expects these (replies do not exist here). */}
@@ -107,17 +103,12 @@ function FeedbackFormView({ frame, draft, values, errors, question }: { frame: F
         <Err field={FB.content} errors={errors} />
         <textarea id={fid(FB.content)} name={FB.content} rows={8} required aria-invalid={invalid(FB.content)} aria-describedby={described(FB.content, errors, true)}>{values.content}</textarea>
       </div>
-      <div class="hp" aria-hidden="true">
-        <label for={fid(FB.honeypot)}>Trang web của bạn (để trống)</label>
-        <input id={fid(FB.honeypot)} name={FB.honeypot} type="text" tabIndex={-1} autocomplete="off" value="" />
-      </div>
-      <fieldset class="verify-step" data-verify-step>
-        <legend>Xác thực</legend>
-        <Err field={VERIFY} errors={errors} />
+      <Honeypot />
+      <VerifyStep errors={errors}>
         <div class="altcha-slot" data-altcha-slot>
           <QuestionStep question={question.question} token={question.token} errors={errors} />
         </div>
-      </fieldset>
+      </VerifyStep>
       <p class="privacy-note">Góp ý được gửi đến cơ quan soạn thảo và không đăng công khai. Email, số điện thoại chỉ cơ quan soạn thảo xem được; chúng tôi không lưu địa chỉ IP của bạn.</p>
       <button type="submit" class="primary">Gửi góp ý</button>
       <p class="form-status" role="status" data-comment-status></p>

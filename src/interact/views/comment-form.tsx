@@ -25,6 +25,44 @@ function Err({ field, errors }: { field: string; errors: FieldErrors }) {
   return msg ? <p class="field-error" id={errorId(field)}>{msg}</p> : null;
 }
 
+/**
+ * The data- attributes by which interact.js finds, for a citizen form, the fallback question and
+ * the ALTCHA widget with its worker and stylesheet (comments, questions, feedback on drafts).
+ */
+export function verificationData(assets: { url(name: string): string }): Record<string, string> {
+  return {
+    'data-question-url': '/binh-luan/cau-hoi',
+    'data-altcha-challenge': '/binh-luan/thu-thach',
+    'data-altcha-script': assets.url('altcha-widget.js'),
+    'data-altcha-worker': assets.url('altcha-pbkdf2.js'),
+    'data-altcha-css': assets.url('altcha.css'),
+  };
+}
+
+/** Left empty by people (it is hidden from them); robots fill it in. */
+export function Honeypot() {
+  return (
+    <div class="hp" aria-hidden="true">
+      <label for={id(F.honeypot)}>Trang web của bạn (để trống)</label>
+      <input id={id(F.honeypot)} name={F.honeypot} type="text" tabIndex={-1} autocomplete="off" value="" />
+    </div>
+  );
+}
+
+/**
+ * The verification step: its message, then the question in words or the ALTCHA widget. `alert`
+ * announces the message at once (a page whose form has no error summary above it).
+ */
+export function VerifyStep({ errors, alert, children }: { errors: FieldErrors; alert?: boolean; children: ComponentChildren }) {
+  return (
+    <fieldset class="verify-step" data-verify-step>
+      <legend>Xác thực</legend>
+      {alert && errors[VERIFY] ? <p class="field-error" id={errorId(VERIFY)} role="alert">{errors[VERIFY]}</p> : <Err field={VERIFY} errors={errors} />}
+      {children}
+    </fieldset>
+  );
+}
+
 function described(field: string, errors: FieldErrors, hint = false): string | undefined {
   return [hint ? `${id(field)}-goi-y` : '', errors[field] ? errorId(field) : ''].filter(Boolean).join(' ') || undefined;
 }
@@ -59,16 +97,8 @@ export function CommentFields({ values, errors, verification, children }: {
         <Err field={F.content} errors={errors} />
         <textarea id={id(F.content)} name={F.content} rows={5} required aria-invalid={invalid(F.content)} aria-describedby={described(F.content, errors, true)}>{values.content}</textarea>
       </div>
-      {/* Left empty by people (it is hidden from them); robots fill it in. */}
-      <div class="hp" aria-hidden="true">
-        <label for={id(F.honeypot)}>Trang web của bạn (để trống)</label>
-        <input id={id(F.honeypot)} name={F.honeypot} type="text" tabIndex={-1} autocomplete="off" value="" />
-      </div>
-      <fieldset class="verify-step" data-verify-step>
-        <legend>Xác thực</legend>
-        <Err field={VERIFY} errors={errors} />
-        {verification}
-      </fieldset>
+      <Honeypot />
+      <VerifyStep errors={errors}>{verification}</VerifyStep>
       {children}
       <button type="submit" class="primary">Gửi bình luận</button>
     </>

@@ -4,7 +4,7 @@ import type { Frame } from '../../public/frame.js';
 import type { PublicComment } from '../comments/repo.js';
 import { CLOSED, commentsOpen } from '../comments/post-comment.js';
 import { moderationOf } from '../comments/settings.js';
-import { CommentFields, EMPTY_VALUES, ModerationNote, PrivacyNote } from './comment-form.js';
+import { CommentFields, EMPTY_VALUES, ModerationNote, PrivacyNote, verificationData } from './comment-form.js';
 
 /**
  * The comments under an article: the published threads and the form. The article page is cached
@@ -47,11 +47,7 @@ function CommentCompose({ frame, articleId }: { frame: Frame; articleId: number 
         aria-labelledby="gui-binh-luan"
         novalidate
         data-comment-form
-        data-question-url="/binh-luan/cau-hoi"
-        data-altcha-challenge="/binh-luan/thu-thach"
-        data-altcha-script={a.url('altcha-widget.js')}
-        data-altcha-worker={a.url('altcha-pbkdf2.js')}
-        data-altcha-css={a.url('altcha.css')}
+        {...verificationData(a)}
       >
         <p class="reply-note" data-reply-note hidden>
           <span data-reply-text></span> <button type="button" class="link-button" data-reply-cancel>Hủy trả lời</button>

@@ -94,18 +94,9 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
 }
 
 function SiteHeader({ frame, current }: { frame: Frame; current?: string }) {
-  const { site } = frame;
   return (
     <header class="site-header">
-      <div class="brand">
-        <a href="/" class="brand-link">
-          <Emblem frame={frame} />
-          <span class="brand-text">
-            <span class="brand-name">{site.name}</span>
-            <span class="brand-tagline">{site.settings.tagline}</span>
-          </span>
-        </a>
-      </div>
+      <Brand frame={frame} />
       <SearchBox />
       <nav class="main-nav" aria-label="Chuyên mục">
         <ul>
@@ -154,19 +145,26 @@ function menuOf(frame: Frame): { href: string; label: string; current: string }[
  * Vietnamese menu and search box, which lead to Vietnamese pages.
  */
 function EnglishHeader({ frame }: { frame: Frame }) {
-  const { site } = frame;
   return (
     <header class="site-header">
-      <div class="brand">
-        <a href="/" class="brand-link" lang="vi">
-          <Emblem frame={frame} />
-          <span class="brand-text">
-            <span class="brand-name">{site.name}</span>
-            <span class="brand-tagline">{site.settings.tagline}</span>
-          </span>
-        </a>
-      </div>
+      <Brand frame={frame} lang="vi" />
     </header>
+  );
+}
+
+/** The site's emblem, name and header line, linking home. */
+function Brand({ frame, lang }: { frame: Frame; lang?: string }) {
+  const { site } = frame;
+  return (
+    <div class="brand">
+      <a href="/" class="brand-link" lang={lang}>
+        <Emblem frame={frame} />
+        <span class="brand-text">
+          <span class="brand-name">{site.name}</span>
+          <span class="brand-tagline">{site.settings.tagline}</span>
+        </span>
+      </a>
+    </div>
   );
 }
 

@@ -1,9 +1,9 @@
 import type { FallbackQuestion } from '../../interact/question.js';
-import { QuestionStep } from '../../interact/views/comment-form.js';
+import { Honeypot, QuestionStep, verificationData, VerifyStep } from '../../interact/views/comment-form.js';
 import { formatNumber } from '../../lib/format.js';
 import type { Frame } from '../../public/frame.js';
 import { Layout } from '../../public/views/layout.js';
-import { FORM, KINDS, LIMITS, Q, VERIFY, type FieldErrors, type QuestionForm } from '../input.js';
+import { FORM, KINDS, LIMITS, Q, type FieldErrors, type QuestionForm } from '../input.js';
 import { formatTrackingCode } from '../tracking.js';
 import { qaUrls } from '../labels.js';
 import type { QuestionTopicRow } from '../schema.js';
@@ -60,11 +60,7 @@ export function AskPage({ frame, values, errors, topics, question }: {
         class="qa-form"
         novalidate
         data-altcha-form
-        data-question-url="/binh-luan/cau-hoi"
-        data-altcha-challenge="/binh-luan/thu-thach"
-        data-altcha-script={a.url('altcha-widget.js')}
-        data-altcha-worker={a.url('altcha-pbkdf2.js')}
-        data-altcha-css={a.url('altcha.css')}
+        {...verificationData(a)}
       >
         <fieldset>
           <legend>Người gửi</legend>
@@ -103,18 +99,12 @@ export function AskPage({ frame, values, errors, topics, question }: {
             <textarea {...aria(Q.body, errors, true)} rows={8} required>{values.body}</textarea>
           </div>
         </fieldset>
-        {/* Left empty by people (it is hidden from them); robots fill it in. */}
-        <div class="hp" aria-hidden="true">
-          <label for={id(Q.honeypot)}>Trang web của bạn (để trống)</label>
-          <input id={id(Q.honeypot)} name={Q.honeypot} type="text" tabIndex={-1} autocomplete="off" value="" />
-        </div>
-        <fieldset class="verify-step" data-verify-step>
-          <legend>Xác thực</legend>
-          {errors[VERIFY] && <p class="field-error" id="bl-xac-thuc-loi" role="alert">{errors[VERIFY]}</p>}
+        <Honeypot />
+        <VerifyStep errors={errors} alert>
           <div class="altcha-slot" data-altcha-slot>
             <QuestionStep question={question.question} token={question.token} errors={errors} />
           </div>
-        </fieldset>
+        </VerifyStep>
         <p class="privacy-note">
           Về dữ liệu cá nhân: chúng tôi không lưu địa chỉ IP của bạn. Thông tin liên hệ chỉ dùng để trả lời bạn. Khi câu hỏi được đăng
           công khai, chỉ tiêu đề, nội dung câu hỏi và trả lời được đăng, người hỏi ghi là “Công dân”.
