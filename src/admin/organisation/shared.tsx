@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors.js';
 import type { EnglishState } from '../../organisation/english.js';
 import { organisationPolicy } from '../../organisation/policy.js';
 import { actorOf, ADMIN } from '../plugin.js';
-import { ErrorSummary, Notice, type FieldErrors } from '../views/forms.js';
+import { ErrorSummary, Field, Notice, type FieldErrors } from '../views/forms.js';
 import { AdminLayout, type AdminFrame } from '../views/layout.js';
 
 /** Pieces shared by the back-office screens of Giới thiệu (/quan-tri/gioi-thieu…). */
@@ -90,23 +90,9 @@ interface LangFieldProps {
   type?: string;
 }
 
-/** A form field like views/forms.tsx's Field, that can mark its input as English. */
-export function LangField(p: LangFieldProps) {
-  const id = `f-${p.name}`;
-  const err = p.errors[p.name];
-  const described = [p.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: p.name, lang: p.lang, maxLength: p.maxLength, required: p.required, 'aria-invalid': err ? ('true' as const) : undefined, 'aria-describedby': described };
-  return (
-    <div class={err ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required && <span class="req" aria-hidden="true"> *</span>}
-      </label>
-      {p.hint && <p class="hint" id={`${id}-hint`}>{p.hint}</p>}
-      {err && <p class="field-error" id={`${id}-error`}>{err}</p>}
-      {p.rows ? <textarea {...common} rows={p.rows}>{p.value}</textarea> : <input {...common} type={(p.type ?? 'text') as 'text'} value={p.value} />}
-    </div>
-  );
+/** views/forms.tsx's Field for the Vietnamese or English text of a record. */
+export function LangField({ rows, ...p }: LangFieldProps) {
+  return <Field {...p} multiline={rows} />;
 }
 
 /** The "English still matches" tick of an edit form. */

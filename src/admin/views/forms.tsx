@@ -37,6 +37,8 @@ interface FieldProps {
   maxLength?: number;
   multiline?: number;
   inputMode?: string;
+  /** The language of what is typed, when it is not Vietnamese (the English texts of a record). */
+  lang?: string;
   children?: ComponentChildren;
 }
 
@@ -49,6 +51,7 @@ export function Field(p: FieldProps) {
     name: p.name,
     required: p.required,
     maxLength: p.maxLength,
+    lang: p.lang,
     'aria-invalid': err ? ('true' as const) : undefined,
     'aria-describedby': described,
   };
