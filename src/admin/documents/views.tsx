@@ -5,7 +5,7 @@ import { shortDay, STATUS_NAMES } from '../../documents/present.js';
 import { documentUrls } from '../../documents/urls.js';
 import { formatBytes } from '../../media/present.js';
 import { AdminLayout, type AdminFrame } from '../views/layout.js';
-import { Csrf, ErrorSummary, Field, Notice, type FieldErrors } from '../views/forms.js';
+import { Csrf, Field, FormMessages, Notice, SectionCrumbs, type FieldErrors } from '../views/forms.js';
 
 export const PATH = '/quan-tri/van-ban';
 export const TYPES_PATH = `${PATH}/loai`;
@@ -17,21 +17,7 @@ export interface AdminListQuery {
 }
 
 function Crumbs({ title }: { title: string }) {
-  return (
-    <nav class="breadcrumb" aria-label="Đường dẫn">
-      <a href={PATH}>Văn bản</a> › <span aria-current="page">{title}</span>
-    </nav>
-  );
-}
-
-function Messages({ notice, errors }: { notice?: string; errors?: FieldErrors }) {
-  return (
-    <>
-      {notice && <Notice kind="ok">{notice}</Notice>}
-      {errors?._form && <Notice kind="error">{errors._form}</Notice>}
-      {errors && <ErrorSummary errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== '_form'))} />}
-    </>
-  );
+  return <SectionCrumbs href={PATH} label="Văn bản" title={title} />;
 }
 
 export function AdminDocumentList({ frame, rows, total, page, pages, query, types, notice }: {
@@ -45,7 +31,7 @@ export function AdminDocumentList({ frame, rows, total, page, pages, query, type
         <a class="button primary" href={`${PATH}/moi`}>Thêm văn bản</a>
         <a class="button" href={TYPES_PATH}>Loại văn bản</a>
       </div>
-      <Messages notice={notice} />
+      <FormMessages notice={notice} />
       <form method="get" action={PATH} class="filters" role="search" aria-label="Lọc văn bản">
         <div class="field">
           <label for="q">Số, ký hiệu hoặc trích yếu</label>
@@ -137,7 +123,7 @@ export function AdminDocumentNew({ frame, form, errors, types }: { frame: AdminF
     <AdminLayout frame={frame} title="Thêm văn bản">
       <Crumbs title="Thêm văn bản" />
       <h1>Thêm văn bản</h1>
-      <Messages errors={errors} />
+      <FormMessages errors={errors} />
       {types.length === 0 && <Notice kind="info">Trang chưa có loại văn bản nào. <a href={TYPES_PATH}>Thêm loại văn bản</a> trước.</Notice>}
       <form method="post" action={PATH} novalidate>
         <Csrf token={frame.csrf} />
@@ -160,7 +146,7 @@ export function AdminDocumentEdit({ frame, doc, form, errors, types, files, cand
     <AdminLayout frame={frame} title={`Sửa văn bản ${doc.number}`}>
       <Crumbs title={doc.number} />
       <h1>Sửa văn bản {doc.number}</h1>
-      <Messages notice={notice} errors={errors} />
+      <FormMessages notice={notice} errors={errors} />
       {doc.published ? <p><a href={documentUrls.document(doc)}>Xem trên trang</a></p> : <p class="muted">Văn bản chưa công khai.</p>}
       <form method="post" action={base} novalidate>
         <Csrf token={frame.csrf} />
@@ -247,7 +233,7 @@ export function AdminDocumentTypes({ frame, types, counts, name, errors, notice 
     <AdminLayout frame={frame} title="Loại văn bản">
       <Crumbs title="Loại văn bản" />
       <h1>Loại văn bản</h1>
-      <Messages notice={notice} errors={errors} />
+      <FormMessages notice={notice} errors={errors} />
       {types.length ? (
         <table class="data-table">
           <caption class="visually-hidden">Các loại văn bản của trang</caption>

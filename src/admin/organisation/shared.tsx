@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors.js';
 import type { EnglishState } from '../../organisation/english.js';
 import { organisationPolicy } from '../../organisation/policy.js';
 import { actorOf, ADMIN } from '../plugin.js';
-import { ErrorSummary, Field, Notice, type FieldErrors } from '../views/forms.js';
+import { Field, FormMessages, Notice, SectionCrumbs, type FieldErrors } from '../views/forms.js';
 import { AdminLayout, type AdminFrame } from '../views/layout.js';
 
 /** Pieces shared by the back-office screens of Giới thiệu (/quan-tri/gioi-thieu…). */
@@ -42,19 +42,14 @@ export function commandContext(app: FastifyInstance, request: FastifyRequest): C
 export { formOf, idParam, noticeOf, redirect } from '../site/shared.js';
 
 export function OrgAdminPage({ frame, title, notice, errors, children }: { frame: AdminFrame; title: string; notice?: string; errors?: FieldErrors; children: ComponentChildren }) {
-  const fieldErrors = Object.fromEntries(Object.entries(errors ?? {}).filter(([k]) => k !== '_form'));
   return (
     <AdminLayout frame={frame} title={title}>
-      <nav class="breadcrumb" aria-label="Đường dẫn">
-        <a href={BASE}>Giới thiệu – Tổ chức</a> › <span aria-current="page">{title}</span>
-      </nav>
+      <SectionCrumbs href={BASE} label="Giới thiệu – Tổ chức" title={title} />
       <h1>{title}</h1>
       <nav aria-label="Các mục của Giới thiệu" class="pager">
         {TABS.map((t) => <a href={t.href} aria-current={frame.path === t.href ? 'page' : undefined}>{t.label}</a>)}
       </nav>
-      {notice && <Notice kind="ok">{notice}</Notice>}
-      {errors?._form && <Notice kind="error">{errors._form}</Notice>}
-      <ErrorSummary errors={fieldErrors} />
+      <FormMessages notice={notice} errors={errors} />
       {children}
     </AdminLayout>
   );

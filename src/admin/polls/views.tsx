@@ -5,7 +5,7 @@ import { percentText, pollState, STATE_LABELS, totalText } from '../../polls/res
 import type { PollOptionRow, PollRow } from '../../polls/schema.js';
 import { pollPath } from '../../polls/views/pages.js';
 import { AdminLayout, type AdminFrame } from '../views/layout.js';
-import { Csrf, ErrorSummary, Field, Notice, type FieldErrors } from '../views/forms.js';
+import { Csrf, Field, FormMessages, SectionCrumbs, type FieldErrors } from '../views/forms.js';
 
 /** Back-office screens of Thăm dò ý kiến. */
 export const POLLS_ADMIN = '/quan-tri/tham-do';
@@ -14,15 +14,9 @@ export const CONSULT_ADMIN = '/quan-tri/gop-y-du-thao';
 export function PollsFrame({ frame, title, notice, errors, crumb = true, children }: { frame: AdminFrame; title: string; notice?: string; errors?: FieldErrors; crumb?: boolean; children: ComponentChildren }) {
   return (
     <AdminLayout frame={frame} title={title}>
-      {crumb && (
-        <nav class="breadcrumb" aria-label="Đường dẫn">
-          <a href={POLLS_ADMIN}>Thăm dò ý kiến</a> › <span aria-current="page">{title}</span>
-        </nav>
-      )}
+      {crumb && <SectionCrumbs href={POLLS_ADMIN} label="Thăm dò ý kiến" title={title} />}
       <h1>{title}</h1>
-      {notice && <Notice kind="ok">{notice}</Notice>}
-      {errors?._form && <Notice kind="error">{errors._form}</Notice>}
-      {errors && <ErrorSummary errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== '_form'))} />}
+      <FormMessages notice={notice} errors={errors} />
       {children}
     </AdminLayout>
   );

@@ -7,7 +7,7 @@ import type { OrderedTable } from '../../sites/ordering.js';
 import { sitePolicy } from '../../sites/policy.js';
 import { actorOf, ADMIN, bodyField } from '../plugin.js';
 import { AdminLayout, type AdminFrame } from '../views/layout.js';
-import { Csrf, ErrorSummary, Notice, type FieldErrors } from '../views/forms.js';
+import { Csrf, FormMessages, SectionCrumbs, type FieldErrors } from '../views/forms.js';
 
 /** Pieces shared by the site-management screens (/quan-tri/trang-web…). */
 export const BASE = `${ADMIN}/trang-web`;
@@ -70,13 +70,9 @@ export function moveRoutes(app: FastifyInstance, path: string, table: OrderedTab
 export function SitePage({ frame, title, notice, errors, children }: { frame: AdminFrame; title: string; notice?: string; errors?: FieldErrors; children: ComponentChildren }) {
   return (
     <AdminLayout frame={frame} title={title}>
-      <nav class="breadcrumb" aria-label="Đường dẫn">
-        <a href={BASE}>Quản lý trang</a> › <span aria-current="page">{title}</span>
-      </nav>
+      <SectionCrumbs href={BASE} label="Quản lý trang" title={title} />
       <h1>{title}</h1>
-      {notice && <Notice kind="ok">{notice}</Notice>}
-      {errors?._form && <Notice kind="error">{errors._form}</Notice>}
-      {errors && <ErrorSummary errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== '_form'))} />}
+      <FormMessages notice={notice} errors={errors} />
       {children}
     </AdminLayout>
   );

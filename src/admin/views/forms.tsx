@@ -80,3 +80,23 @@ export function Notice({ kind, children }: { kind: 'ok' | 'error' | 'info'; chil
     </div>
   );
 }
+
+/** What a form page says at its top: the confirmation, a whole-form error, the list of field errors. */
+export function FormMessages({ notice, errors }: { notice?: string; errors?: FieldErrors }) {
+  return (
+    <>
+      {notice && <Notice kind="ok">{notice}</Notice>}
+      {errors?._form && <Notice kind="error">{errors._form}</Notice>}
+      {errors && <ErrorSummary errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== '_form'))} />}
+    </>
+  );
+}
+
+/** "Section › This page" above a back-office page's heading. */
+export function SectionCrumbs({ href, label, title }: { href: string; label: string; title: string }) {
+  return (
+    <nav class="breadcrumb" aria-label="Đường dẫn">
+      <a href={href}>{label}</a> › <span aria-current="page">{title}</span>
+    </nav>
+  );
+}
