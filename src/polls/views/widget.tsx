@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
-import { listPublicPolls, optionsOf } from '../repo.js';
-import { pollState, type PollWithOptions } from '../results.js';
+import { optionsOf } from '../repo.js';
+import type { PollWithOptions } from '../results.js';
 import { POLLS_PATH, resultsPath } from '../paths.js';
 import { PollForm } from './poll-form.js';
 
@@ -11,7 +11,19 @@ import { PollForm } from './poll-form.js';
  * commands purge the whole site, so the widget follows edits, opening and closing.
  */
 export async function newestOpenPoll(db: Db, siteId: number, now: Date): Promise<PollWithOptions | null> {
-  const open = (await listPublicPolls(db, siteId, 20)).find((p) => pollState(p, now) === 'open');
+  // Open as pollState() in results.ts says: published, opened, not yet closed. One row, whatever the number of polls.
+  const t = now.toISOString();
+  const open = await db
+    .selectFrom('polls')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('published', '=', 1)
+    .where('opens_at', '<=', t)
+    .where((eb) => eb.or([eb('closes_at', 'is', null), eb('closes_at', '>', t)]))
+    .orderBy('opens_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return open ? { poll: open, options: await optionsOf(db, siteId, open.id) } : null;
 }
 
