@@ -11,10 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { connect } from '../src/db/connection.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { seedDemoIfEmpty } from '../src/demo/seed.js';
-import { searchFold, slugify } from '../src/lib/text.js';
+import { connect } from '../src/kernel/db/connection.js';
+import { migrateToLatest } from '../src/kernel/db/migrate.js';
+import { seedDemoIfEmpty } from '../src/features/demo/seed.js';
+import { searchFold, slugify } from '../src/kernel/lib/text.js';
 import { AdminClient, makeUser } from '../test/helpers/admin.js';
 
 const N = Number(process.env.BENCH_ARTICLES ?? 100_000);

@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { PRODUCTION_ENV, PRODUCTION_NODE_ARGS } from './servers.js';
-import { connect } from '../src/db/connection.js';
+import { connect } from '../src/kernel/db/connection.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const arg = (name: string, fallback: number) => {

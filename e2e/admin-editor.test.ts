@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Dialog, type Page } from 'playwright-core';
-import { sanitizeArticleHtml } from '../src/lib/html.js';
+import { sanitizeArticleHtml } from '../src/kernel/lib/html.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ASSETS = resolve(process.env.CONG_ASSETS_DIR || join(ROOT, 'build', 'assets'));

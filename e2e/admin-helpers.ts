@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Locator, Page, Response } from 'playwright-core';
-import type { Role } from '../src/db/schema.js';
+import type { Role } from '../src/kernel/db/schema.js';
 import { makeUser, PASSWORD } from '../test/helpers/admin.js';
 import { HONG_LINH, visibleText, type E2E } from './helpers.js';
 

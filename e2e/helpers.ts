@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildTestApp, HONG_LINH, NAM_HONG_LINH, ROOT } from '../test/helpers/app.js';
 import { openTestDb, type TestDb } from '../test/helpers/db.js';
-import { parseAnswer } from '../src/interact/question.js';
+import { parseAnswer } from '../src/kernel/citizen/question.js';
 import { startFakeExternalSites, type FakeExternalSites } from './fake-external-sites.js';
 
 export { HONG_LINH, NAM_HONG_LINH };

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { currentWeek, addWeeks, weekTitle } from '../src/schedule/week.js';
+import { currentWeek, addWeeks, weekTitle } from '../src/features/schedule/week.js';
 import { makeUser } from '../test/helpers/admin.js';
 import { hongLinhSiteId, signIn } from './admin-helpers.js';
 import { assertAccessible, e2eSuite, PHONE, VIEWPORTS, withPage } from './helpers.js';

@@ -1,10 +1,10 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { connect } from './db/connection.js';
-import { migrateToLatest } from './db/migrate.js';
-import { seedDemoIfEmpty } from './demo/seed.js';
-import { createFirstAdminIfNone } from './admin/first-admin.js';
-import { PublishScheduler } from './content/scheduler.js';
+import { connect } from './kernel/db/connection.js';
+import { migrateToLatest } from './kernel/db/migrate.js';
+import { seedDemoIfEmpty } from './features/demo/seed.js';
+import { createFirstAdminIfNone } from './features/back-office/first-admin.js';
+import { PublishScheduler } from './features/articles/scheduler.js';
 
 /** Process entry: config → migrate → (demo content) → listen → graceful shutdown. */
 async function main(): Promise<void> {

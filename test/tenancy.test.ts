@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as content from '../src/content/repo.js';
-import * as widgets from '../src/public/widgets-repo.js';
-import { readCounters } from '../src/stats/repo.js';
-import { seedDemoIfEmpty } from '../src/demo/seed.js';
+import * as content from '../src/features/articles/repo.js';
+import * as widgets from '../src/features/sites/widgets-repo.js';
+import { readCounters } from '../src/features/stats/repo.js';
+import { seedDemoIfEmpty } from '../src/features/demo/seed.js';
 import { describeEachDb } from './helpers/db.js';
 
 /**

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import { loadConfig } from '../config.js';
-import { connect } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { seedDemoIfEmpty } from '../demo/seed.js';
-import { listSites } from '../sites/repo.js';
-import { generatePassword } from '../admin/auth/passwords.js';
-import { createUser } from '../admin/commands/create-user.js';
-import { resetPassword } from '../admin/commands/reset-password.js';
-import { formatNumber } from '../lib/format.js';
-import { sessionStoreFor } from '../admin/auth/sessions.js';
-import { reindexSite } from '../search/indexer.js';
+import { connect } from '../kernel/db/connection.js';
+import { migrateToLatest } from '../kernel/db/migrate.js';
+import { seedDemoIfEmpty } from '../features/demo/seed.js';
+import { listSites } from '../kernel/sites/repo.js';
+import { generatePassword } from '../features/back-office/auth/passwords.js';
+import { createUser } from '../features/back-office/commands/create-user.js';
+import { resetPassword } from '../features/back-office/commands/reset-password.js';
+import { formatNumber } from '../kernel/lib/format.js';
+import { sessionStoreFor } from '../kernel/access/sessions.js';
+import { reindexSite } from '../features/search/indexer.js';
 
 /** `cong <command>`: operations for the people who run the installation. */
 const USAGE = `Cách dùng: cong <lệnh>

@@ -8,9 +8,9 @@
  * documents) are plain forms marked data-altcha-form: when someone starts filling one in, the
  * ALTCHA widget replaces the question in its [data-altcha-slot]; if it cannot run, the question stays.
  */
-import { setupComments } from './interact/comments';
-import { setupRating } from './interact/rating';
-import { loadAltcha } from './interact/verification';
+import { setupComments } from './interact/comments.ts';
+import { setupRating } from './interact/rating.ts';
+import { loadAltcha } from './interact/verification.ts';
 
 document.querySelectorAll<HTMLFormElement>('form[data-rating-form]').forEach(setupRating);
 document.querySelectorAll<HTMLFormElement>('form[data-comment-form]').forEach(setupComments);

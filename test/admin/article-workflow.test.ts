@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { publishDue } from '../../src/content/scheduler.js';
+import { publishDue } from '../../src/features/articles/scheduler.js';
 import { buildTestApp, HONG_LINH } from '../helpers/app.js';
 import { AdminClient, csrfFrom, makeUser } from '../helpers/admin.js';
 import { describeEachDb } from '../helpers/db.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Actor } from '../../src/admin/actor.js';
-import { articlePolicy } from '../../src/content/policy.js';
-import type { ArticleStatus, Role } from '../../src/db/schema.js';
+import type { Actor } from '../../src/kernel/access/actor.js';
+import { articlePolicy } from '../../src/features/articles/policy.js';
+import type { ArticleStatus, Role } from '../../src/kernel/db/schema.js';
 
 /**
  * Every role × every transition × own/other's article × this/another site, against the rules

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { daysLeft, deadlineText, isOpen } from '../../src/consultation/deadline.js';
+import { daysLeft, deadlineText, isOpen } from '../../src/features/consultation/deadline.js';
 import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { freshIp, get, post, questionOf, solvedAltcha, text } from '../interact/helpers.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { connect, type DatabaseHandle } from '../../src/db/connection.js';
-import { PublishScheduler } from '../../src/content/scheduler.js';
-import { PageCache } from '../../src/public/page-cache.js';
-import { seedDemoIfEmpty } from '../../src/demo/seed.js';
+import { connect, type DatabaseHandle } from '../../src/kernel/db/connection.js';
+import { PublishScheduler } from '../../src/features/articles/scheduler.js';
+import { PageCache } from '../../src/kernel/http/page-cache.js';
+import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
 import { describeEachDb, PG_URL, type TestDb } from '../helpers/db.js';
 
 /** A second, independent connection to the same database: what another app instance has. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { KyselyPlugin } from 'kysely';
-import { linkDocumentNumbers } from '../../src/documents/linker.js';
+import { linkDocumentNumbers } from '../../src/features/documents/linker.js';
 import { describeEachDb } from '../helpers/db.js';
 import { docId, publicGet, setupDocuments } from './helpers.js';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { createUser } from '../../src/admin/commands/create-user.js';
-import type { Db } from '../../src/db/connection.js';
-import type { Role } from '../../src/db/schema.js';
+import { createUser } from '../../src/features/back-office/commands/create-user.js';
+import type { Db } from '../../src/kernel/db/connection.js';
+import type { Role } from '../../src/kernel/db/schema.js';
 
 export const PASSWORD = 'mat-khau-thu-nghiem-2026';
 

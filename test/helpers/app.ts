@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { seedDemoIfEmpty } from '../../src/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
 import type { TestDb } from './db.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import pg from 'pg';
-import { connect, type DatabaseHandle, type Dialect } from '../../src/db/connection.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { connect, type DatabaseHandle, type Dialect } from '../../src/kernel/db/connection.js';
+import { migrateToLatest } from '../../src/kernel/db/migrate.js';
 
 /**
  * Every database test runs on SQLite and on PostgreSQL. PostgreSQL comes from TEST_DATABASE_URL

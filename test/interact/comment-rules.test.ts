@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { CommentModeration } from '../../src/sites/settings.js';
+import type { CommentModeration } from '../../src/kernel/sites/settings.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { COMMENT, freshIp, freshQuestion, get, otherArticle, post, setup, solvedAltcha, text } from './helpers.js';
 

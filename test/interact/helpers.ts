@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import { parseAnswer } from '../../src/interact/question.js';
+import { parseAnswer } from '../../src/kernel/citizen/question.js';
 import { buildTestApp, HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 

@@ -3,11 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { CommentLimiter, MemoryCounter, RedisCounter } from '../../src/interact/limits.js';
-import { checkAnswer, makeQuestion, parseAnswer, QUESTION_TTL_MS } from '../../src/interact/question.js';
-import { ratingText } from '../../src/interact/rating.js';
-import { DbReplayStore, RedisReplayStore } from '../../src/interact/replay-store.js';
-import { loadSecrets } from '../../src/interact/secrets.js';
+import { CommentLimiter, MemoryCounter, RedisCounter } from '../../src/kernel/citizen/limits.js';
+import { checkAnswer, makeQuestion, parseAnswer, QUESTION_TTL_MS } from '../../src/kernel/citizen/question.js';
+import { ratingText } from '../../src/features/ratings/rating.js';
+import { DbReplayStore, RedisReplayStore } from '../../src/kernel/citizen/replay-store.js';
+import { loadSecrets } from '../../src/kernel/citizen/secrets.js';
 import { describeEachDb } from '../helpers/db.js';
 
 const SECRET = 'k'.repeat(64);

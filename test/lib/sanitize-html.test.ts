@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeHtml, sanitizeArticleHtml } from '../../src/lib/html.js';
+import { escapeHtml, sanitizeArticleHtml } from '../../src/kernel/lib/html.js';
 
 test('scripts, event handlers and javascript: links never survive', () => {
   const out = sanitizeArticleHtml(

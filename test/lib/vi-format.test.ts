@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDate, formatDateTime, formatLongDate, formatNumber, fromLocalTime, localIsoDate } from '../../src/lib/format.js';
+import { formatDate, formatDateTime, formatLongDate, formatNumber, fromLocalTime, localIsoDate } from '../../src/kernel/lib/format.js';
 
 test('numbers use Vietnamese separators', () => {
   assert.equal(formatNumber(2763801), '2.763.801');

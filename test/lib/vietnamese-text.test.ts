@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nfc, searchFold, slugify } from '../../src/lib/text.js';
+import { nfc, searchFold, slugify } from '../../src/kernel/lib/text.js';
 
 test('searchFold drops tones, folds đ and both tone placements, lowercases', () => {
   assert.equal(searchFold('Đảng uỷ phường Nam Hồng'), 'dang uy phuong nam hong');

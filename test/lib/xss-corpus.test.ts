@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sanitizeArticleHtml } from '../../src/lib/html.js';
+import { sanitizeArticleHtml } from '../../src/kernel/lib/html.js';
 
 /**
  * A corpus of XSS payloads (classic filter-evasion cheat-sheet entries, mutation XSS, Word and

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { COVER_MISSING } from '../../src/content/commands/save-article.js';
+import { COVER_MISSING } from '../../src/features/articles/commands/save-article.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';

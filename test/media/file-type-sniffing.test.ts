@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import sharp from 'sharp';
-import { sniff, sniffKindFromHead } from '../../src/media/sniff.js';
+import { sniff, sniffKindFromHead } from '../../src/features/media/sniff.js';
 import { docx, jpeg, mp3FrameOnly, mp3WithId3, oggVorbis, ole2, pdf, png, xlsx, zip } from './fixtures.js';
 
 const ext = (b: Buffer) => sniff(b)?.ext ?? null;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import sharp from 'sharp';
-import { IMAGE_LIMITS, processImage, readImageHeader } from '../../src/media/images.js';
-import { srcsetFor } from '../../src/media/present.js';
+import { IMAGE_LIMITS, processImage, readImageHeader } from '../../src/features/media/images.js';
+import { srcsetFor } from '../../src/features/media/present.js';
 import { jpeg, pixelBomb, png } from './fixtures.js';
 
 test('a large photo gets smaller widths in JPEG and WebP, each smaller than the main file', async () => {

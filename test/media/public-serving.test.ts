@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import sharp from 'sharp';
-import { variantsOf } from '../../src/media/present.js';
-import type { MediaRow } from '../../src/media/schema.js';
+import { variantsOf } from '../../src/features/media/present.js';
+import type { MediaRow } from '../../src/kernel/db/tables/media.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';

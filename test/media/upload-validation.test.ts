@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Actor } from '../../src/admin/actor.js';
-import type { MediaCommandContext } from '../../src/media/commands/context.js';
-import { displayName, uploadMedia } from '../../src/media/commands/upload-media.js';
-import { mediaPolicy } from '../../src/media/policy.js';
-import { absolutePath, newStem, sitePathFromUrl } from '../../src/media/storage.js';
-import type { Site } from '../../src/sites/site.js';
+import type { Actor } from '../../src/kernel/access/actor.js';
+import type { MediaCommandContext } from '../../src/features/media/commands/context.js';
+import { displayName, uploadMedia } from '../../src/features/media/commands/upload-media.js';
+import { mediaPolicy } from '../../src/features/media/policy.js';
+import { absolutePath, newStem, sitePathFromUrl } from '../../src/features/media/storage.js';
+import type { Site } from '../../src/kernel/sites/site.js';
 import { docx, jpeg } from './fixtures.js';
 
 const actor = (role: 'contributor' | 'editor' | 'moderator'): Actor => ({

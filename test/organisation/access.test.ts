@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadActor } from '../../src/admin/actor.js';
-import { saveUnit, EMPTY_UNIT } from '../../src/organisation/commands/save-unit.js';
-import { deletePerson } from '../../src/organisation/commands/delete-person.js';
-import { findUserById } from '../../src/admin/users-repo.js';
-import { AppError } from '../../src/lib/errors.js';
+import { loadActor } from '../../src/kernel/access/actor.js';
+import { saveUnit, EMPTY_UNIT } from '../../src/features/organisation/commands/save-unit.js';
+import { deletePerson } from '../../src/features/organisation/commands/delete-person.js';
+import { findUserById } from '../../src/kernel/access/users-repo.js';
+import { AppError } from '../../src/kernel/lib/errors.js';
 import { describeEachDb } from '../helpers/db.js';
 import { ADMIN, agencyForm, countRows, personByName, setupOrg, unitByName } from './helpers.js';
 

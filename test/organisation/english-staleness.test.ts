@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { englishState, nextStamps, UNIT_TEXTS } from '../../src/organisation/english.js';
+import { englishState, nextStamps, UNIT_TEXTS } from '../../src/features/organisation/english.js';
 import { describeEachDb } from '../helpers/db.js';
 import { ADMIN, agencyForm, mainOf, personByName, publicGet, setupOrg, unitByName } from './helpers.js';
 

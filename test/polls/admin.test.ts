@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadActor } from '../../src/admin/actor.js';
-import { AppError } from '../../src/lib/errors.js';
-import { savePoll } from '../../src/polls/commands/save-poll.js';
+import { loadActor } from '../../src/kernel/access/actor.js';
+import { AppError } from '../../src/kernel/lib/errors.js';
+import { savePoll } from '../../src/features/polls/commands/save-poll.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';

@@ -1,4 +1,4 @@
-import type { Db } from '../../src/db/connection.js';
+import type { Db } from '../../src/kernel/db/connection.js';
 import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 

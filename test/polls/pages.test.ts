@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderToString } from 'preact-render-to-string';
-import { percentText, totalText } from '../../src/polls/results.js';
-import { pollSearch } from '../../src/polls/search.js';
-import { newestOpenPoll, PollWidget } from '../../src/polls/views/widget.js';
-import { parseQuery } from '../../src/search/query.js';
+import { percentText, totalText } from '../../src/features/polls/results.js';
+import { pollSearch } from '../../src/features/polls/search.js';
+import { newestOpenPoll, PollWidget } from '../../src/features/polls/public/widget.js';
+import { parseQuery } from '../../src/features/search/query.js';
 import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { get, text } from '../interact/helpers.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
-import { searchTextOf } from '../../src/questions/repo.js';
+import { searchTextOf } from '../../src/features/questions/repo.js';
 import { get, setup, text } from './helpers.js';
 
 const nhl = { host: NAM_HONG_LINH };

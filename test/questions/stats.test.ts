@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { HONG_LINH } from '../helpers/app.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
-import { median, percentile, questionStats } from '../../src/questions/stats.js';
-import type { QuestionStatus } from '../../src/questions/schema.js';
+import { median, percentile, questionStats } from '../../src/features/questions/stats.js';
+import type { QuestionStatus } from '../../src/kernel/db/tables/questions.js';
 import { setup, text } from './helpers.js';
 
 const NOW = new Date('2026-12-31T00:00:00.000Z');

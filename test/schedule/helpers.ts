@@ -1,4 +1,4 @@
-import type { Db } from '../../src/db/connection.js';
+import type { Db } from '../../src/kernel/db/connection.js';
 
 /** A published entry of site 1 unless told otherwise, written straight to the table. */
 export async function addEntry(db: Db, over: Partial<{ site_id: number; day: string; start_time: string; end_time: string; content: string; participants: string; place: string; leader: string; note: string; published: number }>) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeText, foldLine, renderCalendar } from '../../src/schedule/ical.js';
-import type { ScheduleEntryRow } from '../../src/schedule/schema.js';
+import { escapeText, foldLine, renderCalendar } from '../../src/features/schedule/ical.js';
+import type { ScheduleEntryRow } from '../../src/kernel/db/tables/schedule.js';
 import { parseIcs, unescapeText as unescape } from './ical-parse.js';
 
 const entry = (over: Partial<ScheduleEntryRow>): ScheduleEntryRow => ({

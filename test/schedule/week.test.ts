@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addWeeks, currentWeek, dayLabel, parseWeek, secondsUntilNextWeek, sessionOf, weekOfDate, weeksInYear, weekTitle } from '../../src/schedule/week.js';
+import { addWeeks, currentWeek, dayLabel, parseWeek, secondsUntilNextWeek, sessionOf, weekOfDate, weeksInYear, weekTitle } from '../../src/features/schedule/week.js';
 
 test('ISO weeks across year boundaries: 2027-01-01 is in 2026-W53, 2026-01-01 in 2026-W01', () => {
   assert.equal(weeksInYear(2026), 53);

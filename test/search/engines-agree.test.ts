@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/demo/seed.js';
-import type { FoldedTextEngine, SearchResults } from '../../src/search/engine.js';
-import { PostgresFtsEngine } from '../../src/search/postgres-fts.js';
-import { parseQuery } from '../../src/search/query.js';
-import { SqliteFtsEngine } from '../../src/search/sqlite-fts.js';
+import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import type { FoldedTextEngine, SearchResults } from '../../src/features/search/engine.js';
+import { PostgresFtsEngine } from '../../src/features/search/postgres-fts.js';
+import { parseQuery } from '../../src/features/search/query.js';
+import { SqliteFtsEngine } from '../../src/features/search/sqlite-fts.js';
 import { HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { addExtraArticles, NOW } from './helpers.js';

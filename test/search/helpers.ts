@@ -1,14 +1,14 @@
-import { loadActor } from '../../src/admin/actor.js';
-import { EMPTY_FORM, type ArticleForm } from '../../src/content/article-input.js';
-import type { CommandContext } from '../../src/content/command-context.js';
-import { saveArticle } from '../../src/content/commands/save-article.js';
-import { publishArticle } from '../../src/content/commands/workflow.js';
-import type { Db } from '../../src/db/connection.js';
-import { PageCache } from '../../src/public/page-cache.js';
-import type { SearchFilters, SearchResults } from '../../src/search/engine.js';
-import { engineOf } from '../../src/search/indexer.js';
-import { parseQuery } from '../../src/search/query.js';
-import { SiteResolver } from '../../src/sites/resolver.js';
+import { loadActor } from '../../src/kernel/access/actor.js';
+import { EMPTY_FORM, type ArticleForm } from '../../src/features/articles/input.js';
+import type { CommandContext } from '../../src/kernel/commands.js';
+import { saveArticle } from '../../src/features/articles/commands/save-article.js';
+import { publishArticle } from '../../src/features/articles/commands/workflow.js';
+import type { Db } from '../../src/kernel/db/connection.js';
+import { PageCache } from '../../src/kernel/http/page-cache.js';
+import type { SearchFilters, SearchResults } from '../../src/features/search/engine.js';
+import { engineOf } from '../../src/features/search/indexer.js';
+import { parseQuery } from '../../src/features/search/query.js';
+import { SiteResolver } from '../../src/kernel/sites/resolver.js';
 import { makeUser } from '../helpers/admin.js';
 
 /** A system administrator's command context on a site, at a given time. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contrastWithWhite, darken, parseColor } from '../../src/sites/appearance.js';
+import { contrastWithWhite, darken, parseColor } from '../../src/features/sites/appearance.js';
 import { describeEachDb } from '../helpers/db.js';
 import { idFromLocation, jpeg, pdf, upload } from '../media/fixtures.js';
 import { auditRows, fieldError, lastAudit, publicGet, setupSiteAdmin } from './helpers.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/demo/seed.js';
-import * as repo from '../../src/sites/admin-repo.js';
-import { listMenu } from '../../src/sites/menu-repo.js';
+import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import * as repo from '../../src/features/sites/admin-repo.js';
+import { listMenu } from '../../src/features/sites/menu-repo.js';
 import { describeEachDb } from '../helpers/db.js';
 
 /** The tenancy rule for the site-management queries: none returns another site's rows. */

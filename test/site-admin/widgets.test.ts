@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { UPLOAD_LIMITS } from '../../src/media/commands/upload-media.js';
+import { UPLOAD_LIMITS } from '../../src/features/media/commands/upload-media.js';
 import { describeEachDb } from '../helpers/db.js';
 import { count, fieldError, lastAudit, mp3, ogg, publicGet, setupSiteAdmin, uploadSong } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { connect, type DatabaseHandle } from '../../src/db/connection.js';
+import { connect, type DatabaseHandle } from '../../src/kernel/db/connection.js';
 import { HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, PG_URL, type TestDb } from '../helpers/db.js';
 import { beacon, DESKTOP, dropPrefix, PHONE, redisMissing, statsApp, testPrefix, visitorIp } from './helpers.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { connect } from '../../src/db/connection.js';
+import { connect } from '../../src/kernel/db/connection.js';
 import { dropPrefix, redisMissing, REDIS_URL, testPrefix } from './helpers.js';
 import { live, pgDatabaseUrl, pool, startServer, visit } from './process.js';
 

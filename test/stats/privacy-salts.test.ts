@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { dayStartMs } from '../../src/stats/calendar.js';
-import { ensureSalt } from '../../src/stats/identity.js';
+import { dayStartMs } from '../../src/kernel/lib/calendar.js';
+import { ensureSalt } from '../../src/kernel/citizen/identity.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { beacon, statsApp } from './helpers.js';
 

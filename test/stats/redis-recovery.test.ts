@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/demo/seed.js';
-import { liveDays } from '../../src/stats/calendar.js';
-import type { Hit } from '../../src/stats/fields.js';
-import { Flusher } from '../../src/stats/flusher.js';
-import { RedisStore } from '../../src/stats/redis-store.js';
-import { writeBatch } from '../../src/stats/writer.js';
+import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { liveDays } from '../../src/kernel/lib/calendar.js';
+import type { Hit } from '../../src/features/stats/fields.js';
+import { Flusher } from '../../src/features/stats/flusher.js';
+import { RedisStore } from '../../src/features/stats/redis-store.js';
+import { writeBatch } from '../../src/features/stats/writer.js';
 import { describeEachDb } from '../helpers/db.js';
 import { dropPrefix, redisMissing, REDIS_URL, testPrefix } from './helpers.js';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, dayOf, dayStartMs, liveDays, weekStart } from '../../src/stats/calendar.js';
-import { articleFromPath, deviceClass, referrerDomain, skipReason } from '../../src/stats/classify.js';
-import { visitorHash } from '../../src/stats/identity.js';
-import { NEW_VISIT, ONLINE_MS, SAVE, VISIT_GAP_MS, VisitorWindow } from '../../src/stats/window.js';
+import { addDays, dayOf, dayStartMs, liveDays, weekStart } from '../../src/kernel/lib/calendar.js';
+import { articleFromPath, deviceClass, referrerDomain, skipReason } from '../../src/features/stats/classify.js';
+import { visitorHash } from '../../src/kernel/citizen/identity.js';
+import { NEW_VISIT, ONLINE_MS, SAVE, VISIT_GAP_MS, VisitorWindow } from '../../src/features/stats/window.js';
 
 const T0 = Date.parse('2026-11-26T03:00:00.000Z');
 /** Whether a hit starts a visit. */

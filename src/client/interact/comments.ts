@@ -1,4 +1,4 @@
-import { loadAltcha, resetWidget } from './verification';
+import { loadAltcha, resetWidget } from './verification.ts';
 
 interface PostAnswer {
   ok: boolean;

@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { writeAudit } from '../../../kernel/audit.js';
+import { ADMIN, adminFrame, bodyField, cookieOptions, safeNext, sendAdmin, SESSION_COOKIE } from '../../../kernel/http/admin-scope.js';
+import { findUserById, findUserByLogin } from '../../../kernel/access/users-repo.js';
+import { dummyHash, verifyPassword } from './passwords.js';
+import { ABSOLUTE_MS } from '../../../kernel/access/sessions.js';
+import { clearFailures, recordFailure, waitFor } from './throttle.js';
+import { sha256 } from '../../../kernel/lib/tokens.js';
+import { checkTotp } from './totp.js';
+import { LoginPage, TotpPage } from './views.js';
+
+const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+function tooMany(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  const wait = s >= 60 ? `${Math.ceil(s / 60)} phút` : `${s} giây`;
+  return `Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait}.`;
+}
+
+function ipKey(request: FastifyRequest): string {
+  return `ip:${sha256(`cong-login:${request.ip}`)}`;
+}
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+  const anon = { config: { anonymous: true } };
+
+  app.get(`${ADMIN}/dang-nhap`, anon, async (request, reply) => {
+    if (request.actor && !request.session?.mfa_pending) return reply.redirect(ADMIN, 303);
+    const q = request.query as { tiep?: string; ra?: string };
+    const info = q.ra === '1' ? 'Bạn đã đăng xuất.' : q.ra === 'het-han' ? 'Phiên làm việc đã kết thúc, vui lòng đăng nhập lại.' : undefined;
+    return sendAdmin(reply, <LoginPage frame={adminFrame(app, request, reply)} next={q.tiep} info={info} />);
+  });
+
+  app.post(`${ADMIN}/dang-nhap`, { ...anon, config: { anonymous: true, rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const login = (bodyField(request, 'login') ?? '').trim().slice(0, 200);
+    const password = bodyField(request, 'password') ?? '';
+    const next = bodyField(request, 'tiep');
+    const now = ctx.now();
+    const keys = [`account:${login.toLowerCase()}`, ipKey(request)];
+    const page = (error: string, status: number) =>
+      sendAdmin(reply, <LoginPage frame={adminFrame(app, request, reply)} login={login} error={error} next={next} />, status);
+
+    if (!login || !password) return page('Vui lòng nhập email hoặc tên đăng nhập và mật khẩu.', 400);
+    const wait = await waitFor(ctx.db, keys, now);
+    if (wait > 0) return page(tooMany(wait), 429);
+
+    const user = await findUserByLogin(ctx.db, login);
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+    if (!user || !ok || user.disabled) {
+      await recordFailure(ctx.db, keys, now);
+      const after = await waitFor(ctx.db, keys, now);
+      return page(after > 0 ? `${WRONG} ${tooMany(after)}` : WRONG, 401);
+    }
+    await clearFailures(ctx.db, keys);
+    const { token } = await ctx.sessions.create(user.id, user.totp_enabled === 1, now);
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, ABSOLUTE_MS / 1000));
+    await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.login', entityType: 'user', entityId: user.id }, now);
+    if (user.totp_enabled) return reply.redirect(`${ADMIN}/dang-nhap/xac-thuc?tiep=${encodeURIComponent(safeNext(next))}`, 303);
+    return reply.redirect(safeNext(next), 303);
+  });
+
+  app.get(`${ADMIN}/dang-nhap/xac-thuc`, { config: { mfaStep: true } }, async (request, reply) => {
+    if (!request.session?.mfa_pending) return reply.redirect(ADMIN, 303);
+    return sendAdmin(reply, <TotpPage frame={adminFrame(app, request, reply)} />);
+  });
+
+  app.post(`${ADMIN}/dang-nhap/xac-thuc`, { config: { mfaStep: true, rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const session = request.session!;
+    if (!session.mfa_pending) return reply.redirect(ADMIN, 303);
+    const now = ctx.now();
+    const keys = [`totp:${session.user_id}`];
+    const page = (error: string, status: number) => sendAdmin(reply, <TotpPage frame={adminFrame(app, request, reply)} error={error} />, status);
+    const wait = await waitFor(ctx.db, keys, now);
+    if (wait > 0) return page(tooMany(wait), 429);
+    const user = (await findUserById(ctx.db, session.user_id))!;
+    const code = (bodyField(request, 'code') ?? '').trim().toLowerCase();
+    let ok = !!user.totp_secret && (await checkTotp(user.totp_secret, code));
+    if (!ok && code) {
+      const hashes = JSON.parse(user.recovery_codes) as string[];
+      const h = sha256(code.replace(/\s+/g, ''));
+      if (hashes.includes(h)) {
+        ok = true;
+        await ctx.db.updateTable('users').set({ recovery_codes: JSON.stringify(hashes.filter((x) => x !== h)) }).where('id', '=', user.id).execute();
+        await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.recovery_code_used', entityType: 'user', entityId: user.id }, now);
+      }
+    }
+    if (!ok) {
+      await recordFailure(ctx.db, keys, now);
+      return page('Mã xác thực không đúng.', 401);
+    }
+    await clearFailures(ctx.db, keys);
+    await ctx.sessions.completeMfa(session.id);
+    return reply.redirect(safeNext((request.query as { tiep?: string }).tiep), 303);
+  });
+
+  app.post(`${ADMIN}/dang-xuat`, { config: { mfaStep: true } }, async (request, reply) => {
+    if (request.session) await ctx.sessions.destroy(request.session.id);
+    reply.clearCookie(SESSION_COOKIE, { path: ADMIN });
+    return reply.redirect(`${ADMIN}/dang-nhap?ra=1`, 303);
+  });
+}

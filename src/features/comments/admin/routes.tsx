@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CommandContext } from '../../../kernel/commands.js';
+import { editComment, moderateComments, type ModerationAction } from '../moderate.js';
+import { replyAsEditors } from '../reply.js';
+import { countByStatus, findComment, listQueue, officialRepliesTo } from '../repo.js';
+import { moderationOf, saveCommentSettings, setArticleComments } from '../settings.js';
+import { commentPolicy } from '../policy.js';
+import type { CommentRow } from '../../../kernel/db/tables/interact.js';
+import { AppError } from '../../../kernel/lib/errors.js';
+import { actorOf, adminFrame, bodyField, bodyFields, sendAdmin } from '../../../kernel/http/admin-scope.js';
+import { EditCommentPage, ReplyPage } from './edit-views.js';
+import { BASE, QueuePage, TABS } from './queue-view.js';
+
+const PAGE = 50;
+const VERBS: Record<string, ModerationAction> = { duyet: 'approve', 'tu-choi': 'reject', rac: 'spam' };
+const NOTICES: Record<string, string> = {
+  'da-duyet': 'Đã duyệt và đăng bình luận.',
+  'da-tu-choi': 'Đã từ chối bình luận.',
+  'da-rac': 'Đã đánh dấu thư rác.',
+  'da-sua': 'Đã lưu bình luận.',
+  'da-tra-loi': 'Đã đăng câu trả lời của Ban biên tập.',
+  'da-dong': 'Đã đóng bình luận cho bài viết.',
+  'da-mo': 'Đã mở lại bình luận cho bài viết.',
+  'da-luu': 'Đã lưu cài đặt bình luận.',
+  'chua-chon': 'Chưa chọn bình luận nào.',
+};
+
+/** Comment moderation in the back office (/quan-tri/binh-luan): thin routes over src/interact's commands. */
+export async function commentAdminRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+  const cx = (request: FastifyRequest): CommandContext => ({ db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), cache: ctx.pageCache });
+  const guard = (request: FastifyRequest) => {
+    if (!commentPolicy.moderate(actorOf(request), request.site.id)) throw new AppError('forbidden');
+  };
+  const id = (request: FastifyRequest, name = 'id') => {
+    const v = (request.params as Record<string, string>)[name] ?? '';
+    if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
+    return Number(v);
+  };
+  const back = (request: FastifyRequest, notice: string) => {
+    const to = bodyField(request, 'quay_lai') ?? '';
+    const safe = to.startsWith(BASE) && !to.includes('//') && !to.includes('\\') ? to : BASE;
+    const url = new URL(safe, 'http://x');
+    url.searchParams.set('tb', notice);
+    return `${url.pathname}${url.search}`;
+  };
+  const loadComment = async (request: FastifyRequest): Promise<CommentRow> => {
+    const c = await findComment(ctx.db, request.site.id, id(request));
+    if (!c) throw new AppError('not_found');
+    return c;
+  };
+
+  async function queue(request: FastifyRequest, errors?: Record<string, string>) {
+    guard(request);
+    const q = request.query as { trang_thai?: string; bai_viet?: string; truoc?: string; tb?: string };
+    const tab = TABS.find((t) => t.slug === q.trang_thai) ?? TABS[0]!;
+    const articleId = /^\d{1,12}$/.test(q.bai_viet ?? '') ? Number(q.bai_viet) : undefined;
+    const article = articleId
+      ? await ctx.db.selectFrom('articles').select(['id', 'title', 'comments_closed']).where('site_id', '=', request.site.id).where('id', '=', articleId).executeTakeFirst()
+      : undefined;
+    if (articleId && !article) throw new AppError('not_found');
+    const beforeId = /^\d{1,12}$/.test(q.truoc ?? '') ? Number(q.truoc) : undefined;
+    const [counts, rows] = await Promise.all([
+      countByStatus(ctx.db, request.site.id, articleId),
+      listQueue(ctx.db, request.site.id, { status: tab.status, articleId, beforeId, limit: PAGE + 1 }),
+    ]);
+    const page = rows.slice(0, PAGE);
+    const self = `${BASE}?trang_thai=${tab.slug}${articleId ? `&bai_viet=${articleId}` : ''}`;
+    const s = request.site.settings;
+    return {
+      status: tab.status, counts, rows: page, replies: await officialRepliesTo(ctx.db, request.site.id, page.map((r) => r.id)),
+      article: article ? { id: article.id, title: article.title, closed: !!article.comments_closed } : null,
+      settings: { mode: moderationOf(s), closed: !!s.commentsClosed, canConfigure: commentPolicy.configure(actorOf(request), request.site.id) },
+      notice: NOTICES[q.tb ?? ''], errors, self: beforeId ? `${self}&truoc=${beforeId}` : self,
+      nextHref: rows.length > PAGE ? `${self}&truoc=${page[page.length - 1]!.id}` : null,
+    };
+  }
+
+  app.get(BASE, async (request, reply) => sendAdmin(reply, <QueuePage frame={adminFrame(app, request, reply)} {...await queue(request)} />));
+
+  app.post(`${BASE}/:id/:verb`, async (request, reply) => {
+    const verb = (request.params as { verb: string }).verb;
+    const action = VERBS[verb];
+    if (!action) throw new AppError('not_found');
+    guard(request);
+    await moderateComments(cx(request), [(await loadComment(request)).id], action);
+    return reply.redirect(back(request, `da-${verb}`), 303);
+  });
+
+  app.post(`${BASE}/hang-loat`, async (request, reply) => {
+    guard(request);
+    const verb = bodyField(request, 'thao_tac') ?? '';
+    const action = VERBS[verb];
+    if (!action) throw new AppError('bad_request');
+    const ids = bodyFields(request, 'ids').filter((v) => /^\d{1,12}$/.test(v)).map(Number);
+    if (!ids.length) return reply.redirect(back(request, 'chua-chon'), 303);
+    await moderateComments(cx(request), ids, action);
+    return reply.redirect(back(request, `da-${verb}`), 303);
+  });
+
+  app.get(`${BASE}/:id/sua`, async (request, reply) => {
+    guard(request);
+    const c = await loadComment(request);
+    return sendAdmin(reply, <EditCommentPage frame={adminFrame(app, request, reply)} comment={c} form={{ ho_ten: c.author_name, noi_dung: c.content }} errors={{}} />);
+  });
+
+  app.post(`${BASE}/:id/sua`, async (request, reply) => {
+    guard(request);
+    const c = await loadComment(request);
+    const form = { ho_ten: bodyField(request, 'ho_ten') ?? '', noi_dung: bodyField(request, 'noi_dung') ?? '' };
+    const r = await editComment(cx(request), c.id, { name: form.ho_ten, content: form.noi_dung });
+    if (!r.ok) return sendAdmin(reply, <EditCommentPage frame={adminFrame(app, request, reply)} comment={c} form={form} errors={r.errors} />, 422);
+    return reply.redirect(`${BASE}?trang_thai=${TABS.find((t) => t.status === c.status)!.slug}&tb=da-sua`, 303);
+  });
+
+  const replyPage = async (request: FastifyRequest, c: CommentRow, form: { noi_dung: string }, errors: Record<string, string>) => {
+    const replies = (await officialRepliesTo(ctx.db, request.site.id, [c.id])).get(c.id) ?? [];
+    return (reply: Parameters<typeof sendAdmin>[0], status = 200) => sendAdmin(reply, <ReplyPage frame={adminFrame(app, request, reply)} comment={c} replies={replies} form={form} errors={errors} />, status);
+  };
+
+  app.get(`${BASE}/:id/tra-loi`, async (request, reply) => {
+    guard(request);
+    const c = await loadComment(request);
+    if (c.official) throw new AppError('not_found');
+    return (await replyPage(request, c, { noi_dung: '' }, {}))(reply);
+  });
+
+  app.post(`${BASE}/:id/tra-loi`, async (request, reply) => {
+    guard(request);
+    const c = await loadComment(request);
+    const form = { noi_dung: bodyField(request, 'noi_dung') ?? '' };
+    const r = await replyAsEditors(cx(request), c.id, form.noi_dung);
+    if (!r.ok) return (await replyPage(request, c, form, r.errors))(reply, 422);
+    return reply.redirect(`${BASE}?trang_thai=da-dang&tb=da-tra-loi`, 303);
+  });
+
+  app.post(`${BASE}/bai-viet/:articleId/:verb`, async (request, reply) => {
+    const verb = (request.params as { verb: string }).verb;
+    if (verb !== 'dong' && verb !== 'mo') throw new AppError('not_found');
+    const articleId = id(request, 'articleId');
+    await setArticleComments(cx(request), articleId, verb === 'dong');
+    return reply.redirect(bodyField(request, 'quay_lai') ? back(request, `da-${verb}`) : `${BASE}?bai_viet=${articleId}&tb=da-${verb}`, 303);
+  });
+
+  app.post(`${BASE}/cai-dat`, async (request, reply) => {
+    guard(request);
+    const r = await saveCommentSettings({ ...cx(request), sites: ctx.sites }, { mode: bodyField(request, 'che_do') ?? '', closed: bodyField(request, 'dong_tat_ca') === '1' });
+    if (!r.ok) return sendAdmin(reply, <QueuePage frame={adminFrame(app, request, reply)} {...await queue(request, r.errors)} />, 422);
+    return reply.redirect(`${BASE}?tb=da-luu`, 303);
+  });
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ArticleRow } from '../../../kernel/db/schema.js';
+import { frameFor } from '../../../kernel/http/render.js';
+import { urls } from '../../../kernel/http/urls.js';
+import { formFromBody, type CommentForm, type FieldErrors } from '../input.js';
+import { commentsOpen, postComment } from '../post-comment.js';
+import { findComment, type PublicComment } from '../repo.js';
+import { assertSameSite, noStore, publishedArticle, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
+import type { CommentLimiter } from '../../../kernel/citizen/limits.js';
+import type { Verification } from '../../../kernel/citizen/verification.js';
+import { EMPTY_VALUES, type FormValues } from './comment-form.js';
+import { CommentSentPage, SENT_MESSAGES, WriteCommentPage } from './write-page.js';
+import type { VisitorKeys } from '../../../kernel/citizen/visitor.js';
+
+/**
+ * The comment endpoints. The article page (cached, the same for everyone) holds a form that
+ * interact.js completes with the ALTCHA widget and posts with fetch (JSON answers). People
+ * without JavaScript follow "Viết bình luận" to GET /binh-luan/<id>/viet, an uncached page with
+ * the form and a fresh fallback question; their post is answered with that page again (their
+ * text, the errors and a new question) or a redirect to /binh-luan/<id>/da-gui.
+ *
+ *   GET  /binh-luan/thu-thach     an ALTCHA challenge (JSON)
+ *   GET  /binh-luan/cau-hoi       a fallback question and its token (JSON, for browsers without ALTCHA support)
+ *   GET  /binh-luan/<id>/viet     the no-JS form (?tra-loi=<comment id> to answer a comment)
+ *   POST /binh-luan/<id>          a comment
+ *   GET  /binh-luan/<id>/da-gui   "received" page after a no-JS post
+ */
+export interface CommentServices {
+  verification: Verification;
+  limiter: CommentLimiter;
+  visitors: VisitorKeys;
+}
+
+const perMinute = (max: number) => ({ logLevel: 'warn' as const, config: { rateLimit: { max, timeWindow: '1 minute' } } });
+
+export async function commentRoutes(app: FastifyInstance, s: CommentServices): Promise<void> {
+  const ctx = app.cong;
+
+  app.get('/binh-luan/thu-thach', perMinute(30), async (_request, reply) => noStore(reply).send(await s.verification.challenge()));
+
+  app.get('/binh-luan/cau-hoi', perMinute(30), async (request, reply) => noStore(reply).send(s.verification.question(request.site.id)));
+
+  async function writePage(request: FastifyRequest, reply: FastifyReply, article: ArticleRow, values: FormValues, errors: FieldErrors, status = 200) {
+    const parent = values.parentId ? await publishedComment(request, article.id, values.parentId) : null;
+    const page = (
+      <WriteCommentPage
+        frame={await frameFor(ctx, request)}
+        article={article}
+        values={{ ...values, parentId: parent ? parent.id : null }}
+        errors={errors}
+        question={s.verification.question(request.site.id)}
+        parent={parent}
+      />
+    );
+    return sendPage(reply, page, status);
+  }
+
+  async function publishedComment(request: FastifyRequest, articleId: number, id: number): Promise<PublicComment | null> {
+    const c = await findComment(ctx.db, request.site.id, id);
+    return c && c.article_id === articleId && c.status === 'published' ? c : null;
+  }
+
+  app.get('/binh-luan/:id/viet', perMinute(30), async (request, reply) => {
+    const article = await publishedArticle(request, ctx.now());
+    if (!commentsOpen(request.site, article)) return noStore(reply).redirect(`${urls.article(article)}#binh-luan`, 303);
+    const raw = (request.query as { 'tra-loi'?: string })['tra-loi'] ?? '';
+    return writePage(request, reply, article, { ...EMPTY_VALUES, parentId: /^\d{1,12}$/.test(raw) ? Number(raw) : null }, {});
+  });
+
+  app.post('/binh-luan/:id', perMinute(20), async (request, reply) => {
+    noStore(reply);
+    assertSameSite(request);
+    const now = ctx.now();
+    const article = await publishedArticle(request, now);
+    const form: CommentForm = formFromBody(request.body);
+    const result = await postComment(
+      {
+        db: ctx.db,
+        cache: ctx.pageCache,
+        verification: s.verification,
+        limiter: s.limiter,
+        site: request.site,
+        ip: request.ip,
+        visitor: await s.visitors.hashOf(request, now.getTime()),
+        now,
+      },
+      article,
+      form,
+    );
+    if (wantsJson(request)) {
+      if (!result.ok) return reply.code(422).send({ ok: false, errors: result.errors, verificationUsed: result.verificationUsed });
+      return reply.send({ ok: true, status: result.status, message: SENT_MESSAGES[result.status], commentId: result.commentId });
+    }
+    if (!result.ok) {
+      const values: FormValues = { name: form.name, email: form.email, content: form.content, parentId: form.parentId };
+      return writePage(request, reply, article, values, result.errors, 422);
+    }
+    const q = result.status === 'published' && result.commentId ? `?da-dang=${result.commentId}` : '';
+    return reply.redirect(`/binh-luan/${article.id}/da-gui${q}`, 303);
+  });
+
+  app.get('/binh-luan/:id/da-gui', perMinute(60), async (request, reply) => {
+    const article = await publishedArticle(request, ctx.now());
+    const raw = (request.query as { 'da-dang'?: string })['da-dang'] ?? '';
+    const shown = /^\d{1,12}$/.test(raw) ? await publishedComment(request, article.id, Number(raw)) : null;
+    const page = <CommentSentPage frame={await frameFor(ctx, request)} article={article} status={shown ? 'published' : 'pending'} commentId={shown ? shown.id : null} />;
+    return sendPage(reply, page);
+  });
+}

@@ -1,0 +1,75 @@
+import { createHmac } from 'node:crypto';
+import type { Db } from '../../kernel/db/connection.js';
+import { contentHash, FORM, VERIFY, WRONG_CODE } from '../comments/input.js';
+import type { Counter } from '../../kernel/citizen/limits.js';
+import type { Verification } from '../../kernel/citizen/verification.js';
+import type { PageCache } from '../../kernel/http/page-cache.js';
+import { DRAFTS_PATH } from '../polls/paths.js';
+import { CLOSED_TEXT, isOpen } from './deadline.js';
+import { FB, validateFeedback, type FeedbackForm } from './input.js';
+import { isDuplicateFeedback, type DraftItem } from './repo.js';
+
+/**
+ * Sending feedback on a draft: the deadline, the fields, duplicates and limits, then the
+ * verification step (which uses the proof up), then store — the order of comments
+ * (src/interact/comments/post-comment.ts), so nothing is stored when any check fails and a
+ * person fixing a typo does not solve the verification again.
+ */
+export interface FeedbackContext {
+  db: Db;
+  cache: PageCache;
+  verification: Verification;
+  counter: Counter;
+  /** Keys the rate-limit buckets (no IP address kept, even in memory). */
+  limiterSecret: string;
+  siteId: number;
+  ip: string;
+  visitor: string;
+  now: Date;
+}
+
+export const FEEDBACK_LIMITS = { perIp: 5, perDraft: 60, windowMs: 10 * 60_000 };
+export const DUPLICATE = 'Góp ý này đã được gửi trước đó.';
+export const SENT = 'Cảm ơn bạn đã góp ý. Ý kiến của bạn đã được gửi đến cơ quan soạn thảo.';
+
+export type FeedbackResult = { ok: true; id: number | null } | { ok: false; errors: Record<string, string>; verificationUsed: boolean; status: number };
+
+export async function submitFeedback(cx: FeedbackContext, draft: DraftItem, form: FeedbackForm): Promise<FeedbackResult> {
+  const fail = (errors: Record<string, string>, status = 422, verificationUsed = false): FeedbackResult => ({ ok: false, errors, verificationUsed, status });
+  if (!isOpen(draft.consultation_until, cx.now)) return fail({ [FORM]: `${CLOSED_TEXT}: dự thảo này không nhận thêm ý kiến.` }, 409);
+  // A filled honeypot is a robot: it is thanked and nothing is kept.
+  if (form.honeypot.trim()) return { ok: true, id: null };
+
+  const { value, errors } = validateFeedback(form);
+  if (!form.altcha && !(form.token && form.answer.trim())) errors[VERIFY] = WRONG_CODE;
+  if (Object.keys(errors).length) return fail(errors);
+
+  const hash = contentHash(value.content);
+  if (await isDuplicateFeedback(cx.db, cx.siteId, draft.id, hash)) return fail({ [FB.content]: DUPLICATE });
+  const limited = await takeLimit(cx, draft.id);
+  if (limited) return fail({ [FORM]: limited }, 429);
+
+  const verified = form.altcha ? await cx.verification.verifyAltcha(form.altcha) : await cx.verification.verifyAnswer(cx.siteId, form.token, form.answer);
+  if (!verified) return fail({ [VERIFY]: WRONG_CODE }, 422, true);
+
+  const row = await cx.db
+    .insertInto('draft_feedback')
+    .values({
+      site_id: cx.siteId, document_id: draft.id, name: value.name, contact: value.contact, organisation: value.organisation, content: value.content,
+      content_hash: hash, visitor: cx.visitor, processed: 0, processed_by: null, processed_at: null, created_at: cx.now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // The public pages show how many people sent feedback.
+  cx.cache.purgePaths(cx.siteId, [DRAFTS_PATH]);
+  return { ok: true, id: row.id };
+}
+
+async function takeLimit(cx: FeedbackContext, draftId: number): Promise<string | null> {
+  const who = createHmac('sha256', cx.limiterSecret).update(cx.ip).digest('base64url').slice(0, 22);
+  const { perIp, perDraft, windowMs } = FEEDBACK_LIMITS;
+  const t = cx.now.getTime();
+  if (!(await cx.counter.take(`fb-ip:${who}`, perIp, windowMs, t))) return 'Bạn đã gửi nhiều góp ý trong thời gian ngắn. Vui lòng thử lại sau ít phút.';
+  if (!(await cx.counter.take(`fb-d:${cx.siteId}:${draftId}`, perDraft, windowMs, t))) return 'Dự thảo đang nhận quá nhiều góp ý. Vui lòng thử lại sau ít phút.';
+  return null;
+}

@@ -1,0 +1,69 @@
+import type { SiteSettings } from '../../kernel/sites/settings.js';
+
+/** Demo content, written as plain data; `src/demo/seed.ts` turns it into rows. All text is NFC Vietnamese. */
+export interface DemoCategory {
+  slug: string; // lowercase ASCII, e.g. "xay-dung-dang"
+  name: string; // e.g. "Xây dựng Đảng"
+}
+
+export interface DemoArticle {
+  title: string;
+  /** Lead paragraph (sapo), one or two sentences. */
+  sapo: string;
+  /** Body paragraphs, plain text (escaped when turned into HTML). */
+  paragraphs: string[];
+  /** Slug of one of the site's categories. */
+  category: string;
+  /** Local time in Asia/Ho_Chi_Minh, "YYYY-MM-DDTHH:mm". */
+  publishedAt: string;
+  author?: string;
+  /** "Nguồn", e.g. "Báo Hà Tĩnh" */
+  source?: string;
+  featured?: boolean;
+  /** Numeric id on the old platform (/portal/pages/YYYY-MM-DD/Slug-NNNNNN.aspx) */
+  legacyId?: string;
+}
+
+export interface DemoPage {
+  slug: string; // e.g. "gioi-thieu"
+  title: string;
+  paragraphs: string[];
+}
+
+export interface DemoLink {
+  title: string;
+  url: string; // https only
+}
+
+export interface DemoOffice {
+  name: string;
+  address: string;
+  phone?: string;
+  lat: number;
+  lng: number;
+}
+
+export interface DemoSong {
+  title: string;
+  /** Composer / performer line */
+  artist: string;
+  /** The generated demo tone: a short melody as note frequencies in Hz. */
+  melody: number[];
+}
+
+export interface DemoSite {
+  code: string; // used in the dev hostname <code>.localhost
+  name: string;
+  isDefault: boolean;
+  settings: SiteSettings;
+  /** The imported total of the old portal's visit counter. */
+  counterBase: number;
+  categories: DemoCategory[];
+  /** The header menu: "s:<section key>" (src/sites/sections.ts) or "c:<category slug>". */
+  menu: string[];
+  articles: DemoArticle[];
+  pages: DemoPage[];
+  links: DemoLink[];
+  offices: DemoOffice[];
+  songs: DemoSong[];
+}

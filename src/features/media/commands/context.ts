@@ -1,0 +1,14 @@
+import type { Actor } from '../../../kernel/access/actor.js';
+import type { Db } from '../../../kernel/db/connection.js';
+import type { Site } from '../../../kernel/sites/site.js';
+
+export type { CommandResult } from '../../../kernel/commands.js';
+
+/** What every media command receives: the database, the site, who acts, the clock, where files go. */
+export interface MediaCommandContext {
+  db: Db;
+  site: Site;
+  actor: Actor;
+  now: Date;
+  dataDir: string;
+}

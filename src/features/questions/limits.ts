@@ -1,0 +1,45 @@
+import { createHmac } from 'node:crypto';
+import type { Counter } from '../../kernel/citizen/limits.js';
+
+/**
+ * Rate limits of the public question form and of the tracking-code lookup, on the counters of
+ * the comments (src/interact/limits.ts: memory, or Redis when instances share it). Buckets are
+ * keyed by an HMAC of the IP address, never the address itself.
+ */
+export const QUESTION_LIMITS = {
+  /** Questions one IP address may send per window. */
+  perIp: 3,
+  /** Questions one site may receive per window from everyone (a flood from many addresses). */
+  perSite: 60,
+  windowMs: 60 * 60_000,
+  /** Lookups one IP address may make per window: enough for a family, far too few to guess codes. */
+  lookupsPerIp: 20,
+  lookupWindowMs: 15 * 60_000,
+};
+
+export type QuestionLimits = typeof QUESTION_LIMITS;
+
+export const TOO_MANY_QUESTIONS = 'Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau.';
+export const SITE_BUSY = 'Hệ thống đang nhận quá nhiều câu hỏi. Vui lòng thử lại sau ít phút.';
+export const TOO_MANY_LOOKUPS = 'Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút.';
+
+export class QuestionLimiter {
+  constructor(private readonly counter: Counter, private readonly secret: string, private readonly limits: QuestionLimits = QUESTION_LIMITS) {}
+
+  private who(ip: string): string {
+    return createHmac('sha256', this.secret).update(ip).digest('base64url').slice(0, 22);
+  }
+
+  /** Counts a question; the Vietnamese reason when a limit is exceeded, null when allowed. */
+  async takeQuestion(siteId: number, ip: string, nowMs: number): Promise<string | null> {
+    const { perIp, perSite, windowMs } = this.limits;
+    if (!(await this.counter.take(`hd-ip:${this.who(ip)}`, perIp, windowMs, nowMs))) return TOO_MANY_QUESTIONS;
+    if (!(await this.counter.take(`hd-site:${siteId}`, perSite, windowMs, nowMs))) return SITE_BUSY;
+    return null;
+  }
+
+  async takeLookup(ip: string, nowMs: number): Promise<string | null> {
+    const ok = await this.counter.take(`hd-lookup:${this.who(ip)}`, this.limits.lookupsPerIp, this.limits.lookupWindowMs, nowMs);
+    return ok ? null : TOO_MANY_LOOKUPS;
+  }
+}

@@ -1,0 +1,109 @@
+import type { Db, Dialect } from '../../kernel/db/connection.js';
+import { formatNumber } from '../../kernel/lib/format.js';
+
+/**
+ * Article ratings: a vote log (one row per visitor and article) and the count and sum stored on
+ * the article, changed together in one transaction. The counters only ever move by increments
+ * evaluated under the row lock, so any number of simultaneous votes add up exactly.
+ */
+export interface RatingNumbers {
+  count: number;
+  sum: number;
+}
+
+export interface Vote {
+  siteId: number;
+  articleId: number;
+  stars: number;
+  /** Hash of the voter cookie this vote is stored under. */
+  voter: string;
+  /** Salted daily visitor hash. */
+  visitor: string;
+  /**
+   * Without a cookie the visitor is recognised by the daily hash (same IP address and browser
+   * today); with one, only by the cookie (so people sharing an office address vote separately).
+   */
+  matchBy: 'voter' | 'visitor';
+  now: Date;
+}
+
+const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export function averageOf(n: RatingNumbers): number {
+  return n.count > 0 ? Math.round((n.sum / n.count) * 10) / 10 : 0;
+}
+
+/** "12 lượt đánh giá · trung bình 4,3/5", or "Chưa có đánh giá" — never blanks. */
+export function ratingText(n: RatingNumbers): string {
+  if (n.count <= 0) return 'Chưa có đánh giá';
+  return `${formatNumber(n.count)} lượt đánh giá · trung bình ${oneDecimal.format(averageOf(n))}/5`;
+}
+
+export function isStars(raw: unknown): raw is string {
+  return typeof raw === 'string' && /^[1-5]$/.test(raw);
+}
+
+export async function castVote(db: Db, dialect: Dialect, v: Vote): Promise<RatingNumbers> {
+  const at = v.now.toISOString();
+  return db.transaction().execute(async (tx) => {
+    const find = (by: 'voter' | 'visitor', key: string) =>
+      tx
+        .selectFrom('rating_votes')
+        .select(['voter', 'stars'])
+        .where('article_id', '=', v.articleId)
+        .where(by, '=', key)
+        .limit(1)
+        .$if(dialect === 'postgres', (q) => q.forUpdate())
+        .executeTakeFirst();
+
+    let previous = await find(v.matchBy, v.matchBy === 'voter' ? v.voter : v.visitor);
+    if (!previous) {
+      const inserted = await tx
+        .insertInto('rating_votes')
+        .values({ article_id: v.articleId, site_id: v.siteId, voter: v.voter, visitor: v.visitor, stars: v.stars, created_at: at, updated_at: at })
+        .onConflict((oc) => oc.columns(['article_id', 'voter']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+        await bump(tx, v.articleId, 1, v.stars);
+        return read(tx, v.articleId);
+      }
+      // The same cookie voted at the same instant: the other vote won the row, this one changes it.
+      previous = await find('voter', v.voter);
+      if (!previous) throw new Error('vote row vanished');
+    }
+    await tx
+      .updateTable('rating_votes')
+      // The row keeps the day's visitor hash it was first cast under; the cookie may be new.
+      .set({ stars: v.stars, voter: v.voter, updated_at: at })
+      .where('article_id', '=', v.articleId)
+      .where('voter', '=', previous.voter)
+      .execute();
+    if (previous.stars !== v.stars) await bump(tx, v.articleId, 0, v.stars - previous.stars);
+    return read(tx, v.articleId);
+  });
+}
+
+async function bump(tx: Db, articleId: number, count: number, stars: number): Promise<void> {
+  await tx
+    .updateTable('articles')
+    .set((eb) => ({ rating_count: eb('rating_count', '+', count), rating_sum: eb('rating_sum', '+', stars) }))
+    .where('id', '=', articleId)
+    .execute();
+}
+
+export async function readRating(db: Db, siteId: number, articleId: number): Promise<RatingNumbers | null> {
+  const r = await db.selectFrom('articles').select(['rating_count', 'rating_sum']).where('id', '=', articleId).where('site_id', '=', siteId).executeTakeFirst();
+  return r ? { count: Number(r.rating_count), sum: Number(r.rating_sum) } : null;
+}
+
+async function read(tx: Db, articleId: number): Promise<RatingNumbers> {
+  const r = await tx.selectFrom('articles').select(['rating_count', 'rating_sum']).where('id', '=', articleId).executeTakeFirstOrThrow();
+  return { count: Number(r.rating_count), sum: Number(r.rating_sum) };
+}
+
+/** The stars this voter gave the article, if any (for the live rating widget). */
+export async function starsOf(db: Db, articleId: number, voter: string | null): Promise<number | null> {
+  if (!voter) return null;
+  const r = await db.selectFrom('rating_votes').select('stars').where('article_id', '=', articleId).where('voter', '=', voter).executeTakeFirst();
+  return r ? r.stars : null;
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isbot } from 'isbot';
+import { AppError } from '../../kernel/lib/errors.js';
+import { urls } from '../../kernel/http/urls.js';
+import { assertSameSite, idParam, noStore, publishedArticle, wantsJson } from '../../kernel/http/citizen.js';
+import { averageOf, castVote, isStars, readRating, ratingText, starsOf, type RatingNumbers } from './rating.js';
+import { issueVoterCookie, voterFromCookie, type VisitorKeys } from '../../kernel/citizen/visitor.js';
+
+/**
+ * GET /danh-gia/<id>: the live numbers (and the visitor's own vote) for the rating widget.
+ * POST /danh-gia/<id>: a vote, from the plain form (answered with a redirect back to the article)
+ * or from interact.js (answered with the new numbers). Nothing here is cacheable.
+ */
+export const VOTES_PER_MINUTE = 20;
+
+function present(n: RatingNumbers, mine: number | null) {
+  return { count: n.count, average: averageOf(n), text: ratingText(n), mine };
+}
+
+export async function ratingRoutes(app: FastifyInstance, visitors: VisitorKeys): Promise<void> {
+  const ctx = app.cong;
+
+  app.get('/danh-gia/:id', { logLevel: 'warn' }, async (request, reply) => {
+    const id = idParam(request);
+    const n = await readRating(ctx.db, request.site.id, id);
+    if (!n) throw new AppError('not_found');
+    return noStore(reply).send(present(n, await starsOf(ctx.db, id, voterFromCookie(request))));
+  });
+
+  app.post('/danh-gia/:id', { config: { rateLimit: { max: VOTES_PER_MINUTE, timeWindow: '1 minute' } } }, async (request: FastifyRequest, reply: FastifyReply) => {
+    noStore(reply);
+    assertSameSite(request);
+    const now = ctx.now();
+    const article = await publishedArticle(request, now);
+    const back = `${urls.article(article)}#danh-gia`;
+    const raw = (request.body as Record<string, unknown> | undefined)?.sao;
+    const stars = typeof raw === 'number' ? String(raw) : raw;
+    if (!isStars(stars)) throw new AppError('bad_request', 'Vui lòng chọn số sao (từ 1 đến 5) rồi gửi đánh giá.');
+
+    const ua = request.headers['user-agent'] ?? '';
+    // Known robots (and scripts without a user agent) are answered as usual but not counted.
+    if (!ua || isbot(ua)) {
+      const n = (await readRating(ctx.db, request.site.id, article.id))!;
+      return wantsJson(request) ? reply.send(present(n, null)) : reply.redirect(back, 303);
+    }
+    const cookieVoter = voterFromCookie(request);
+    const voter = cookieVoter ?? issueVoterCookie(request, reply);
+    const n = await castVote(ctx.db, ctx.dialect, {
+      siteId: request.site.id,
+      articleId: article.id,
+      stars: Number(stars),
+      voter,
+      visitor: await visitors.hashOf(request, now.getTime()),
+      matchBy: cookieVoter ? 'voter' : 'visitor',
+      now,
+    });
+    return wantsJson(request) ? reply.send(present(n, Number(stars))) : reply.redirect(back, 303);
+  });
+}

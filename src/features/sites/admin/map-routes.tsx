@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../kernel/lib/errors.js';
+import { listOffices } from '../widgets-repo.js';
+import { findOffice } from '../admin-repo.js';
+import { deleteOffice } from '../commands/delete-office.js';
+import { mapFormOf, saveMapSettings, type MapForm } from '../commands/save-map-settings.js';
+import { EMPTY_OFFICE, saveOffice, type OfficeForm } from '../commands/save-office.js';
+import { adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
+import type { FieldErrors } from '../../../kernel/views/admin/forms.js';
+import { MAP_PATH, MapAdminPage, OfficeEditPage, OFFICES_PATH } from './map-view.js';
+import { commandContext, formOf, guardSiteAdmin, idParam, moveRoutes, noticeOf, redirect } from './shared.js';
+
+const NOTICES: Record<string, string> = {
+  'da-luu': 'Đã lưu cài đặt bản đồ.',
+  'da-them': 'Đã thêm địa điểm.',
+  'da-luu-dia-diem': 'Đã lưu địa điểm.',
+  'da-xoa': 'Đã xoá địa điểm.',
+  'da-sap-xep': 'Đã đổi thứ tự các địa điểm.',
+};
+const EMPTY_MAP: MapForm = { title: '', tile_url: '', center_lat: '', center_lng: '', zoom: '', attribution: '' };
+
+/** The map widget: its settings and its markers (map_offices). */
+export async function mapRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+
+  async function page(request: FastifyRequest, reply: FastifyReply, o: { mapForm?: MapForm; mapErrors?: FieldErrors; officeForm?: OfficeForm; officeErrors?: FieldErrors; status?: number } = {}) {
+    const status = o.status ?? 200;
+    return sendAdmin(
+      reply,
+      <MapAdminPage
+        frame={adminFrame(app, request, reply)}
+        offices={await listOffices(ctx.db, request.site.id)}
+        mapForm={o.mapForm ?? mapFormOf(request.site.settings.map)}
+        mapErrors={o.mapErrors ?? {}}
+        officeForm={o.officeForm ?? EMPTY_OFFICE}
+        officeErrors={o.officeErrors ?? {}}
+        notice={status === 200 ? noticeOf(request, NOTICES) : undefined}
+      />,
+      status,
+    );
+  }
+  const edit = (request: FastifyRequest, reply: FastifyReply, form: OfficeForm, errors: FieldErrors, status = 200) =>
+    sendAdmin(reply, <OfficeEditPage frame={adminFrame(app, request, reply)} id={idParam(request)} form={form} errors={errors} />, status);
+
+  app.get(MAP_PATH, async (request, reply) => {
+    guardSiteAdmin(request);
+    return page(request, reply);
+  });
+
+  app.post(MAP_PATH, async (request, reply) => {
+    guardSiteAdmin(request);
+    const mapForm = formOf(request, EMPTY_MAP);
+    const r = await saveMapSettings(commandContext(app, request), mapForm);
+    if (!r.ok) return page(request, reply, { mapForm, mapErrors: r.errors, status: r.errors._form ? 409 : 422 });
+    return redirect(reply, MAP_PATH, 'da-luu');
+  });
+
+  app.post(OFFICES_PATH, async (request, reply) => {
+    guardSiteAdmin(request);
+    const officeForm = formOf(request, EMPTY_OFFICE);
+    const r = await saveOffice(commandContext(app, request), null, officeForm);
+    if (!r.ok) return page(request, reply, { officeForm, officeErrors: r.errors, status: 422 });
+    return redirect(reply, MAP_PATH, 'da-them');
+  });
+
+  app.get(`${OFFICES_PATH}/:id`, async (request, reply) => {
+    guardSiteAdmin(request);
+    const o = await findOffice(ctx.db, request.site.id, idParam(request));
+    if (!o) throw new AppError('not_found');
+    return edit(request, reply, { name: o.name, address: o.address, phone: o.phone, lat: String(o.lat), lng: String(o.lng) }, {});
+  });
+
+  app.post(`${OFFICES_PATH}/:id`, async (request, reply) => {
+    guardSiteAdmin(request);
+    const form = formOf(request, EMPTY_OFFICE);
+    const r = await saveOffice(commandContext(app, request), idParam(request), form);
+    if (!r.ok) return edit(request, reply, form, r.errors, 422);
+    return redirect(reply, MAP_PATH, 'da-luu-dia-diem');
+  });
+
+  app.post(`${OFFICES_PATH}/:id/xoa`, async (request, reply) => {
+    guardSiteAdmin(request);
+    await deleteOffice(commandContext(app, request), idParam(request));
+    return redirect(reply, MAP_PATH, 'da-xoa');
+  });
+
+  moveRoutes(app, OFFICES_PATH, 'map_offices', MAP_PATH);
+}

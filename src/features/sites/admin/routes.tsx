@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { sitePolicy } from '../policy.js';
+import { actorOf, adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
+import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
+import { appearanceRoutes } from './appearance-routes.js';
+import { categoryRoutes } from '../../articles/admin/categories-routes.js';
+import { linkRoutes } from './links-routes.js';
+import { mapRoutes } from './map-routes.js';
+import { menuRoutes } from './menu-routes.js';
+import { pageRoutes } from '../../pages/admin/routes.js';
+import { settingsRoutes } from './settings-routes.js';
+import { BASE, guardSiteAdmin, SECTIONS } from './shared.js';
+import { sitesRoutes } from './sites-routes.js';
+import { songRoutes } from './songs-routes.js';
+import { AdminLayout } from '../../../kernel/views/admin/layout.js';
+
+function HubPage({ frame, showSystem }: { frame: AdminFrame; showSystem: boolean }) {
+  return (
+    <AdminLayout frame={frame} title="Quản lý trang">
+      <h1>Quản lý trang</h1>
+      <nav aria-label="Các mục quản lý trang" class="cards">
+        {SECTIONS.filter((s) => showSystem || !s.systemOnly).map((s) => (
+          <a class="card" href={s.href}>
+            <strong>{s.label}</strong>
+            <br />
+            <span class="muted">{s.about}</span>
+          </a>
+        ))}
+      </nav>
+    </AdminLayout>
+  );
+}
+
+/** Site management screens: categories, menu, pages, widgets, settings, sites (/quan-tri/trang-web…). */
+export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
+  app.get(BASE, async (request, reply) => {
+    guardSiteAdmin(request);
+    return sendAdmin(reply, <HubPage frame={adminFrame(app, request, reply)} showSystem={sitePolicy.manageSites(actorOf(request))} />);
+  });
+  for (const routes of [categoryRoutes, menuRoutes, pageRoutes, linkRoutes, songRoutes, mapRoutes, settingsRoutes, appearanceRoutes, sitesRoutes]) {
+    await routes(app);
+  }
+}

@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../kernel/lib/errors.js';
+import { findSiteRow } from '../admin-repo.js';
+import { saveSiteSettings, SETTINGS_FIELDS, settingsFormOf, type SettingsForm } from '../commands/save-site-settings.js';
+import { adminFrame, bodyField, sendAdmin } from '../../../kernel/http/admin-scope.js';
+import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
+import { Csrf, Field, type FieldErrors } from '../../../kernel/views/admin/forms.js';
+import { BASE, commandContext, guardSiteAdmin, noticeOf, redirect, SitePage } from './shared.js';
+
+const PATH = `${BASE}/cai-dat`;
+
+function Check({ name, label, checked, hint }: { name: string; label: string; checked: boolean; hint: string }) {
+  return (
+    <div class="checkbox">
+      <input type="checkbox" id={`f-${name}`} name={name} value="1" checked={checked} aria-describedby={`f-${name}-hint`} />
+      <label for={`f-${name}`}>{label}</label>
+      <p class="hint" id={`f-${name}-hint`}>{hint}</p>
+    </div>
+  );
+}
+
+function SettingsPage({ frame, form, errors, notice }: { frame: AdminFrame; form: SettingsForm; errors: FieldErrors; notice?: string }) {
+  const f = (name: keyof SettingsForm, label: string, extra: { hint?: string; type?: string; required?: boolean; maxLength?: number; multiline?: number } = {}) => (
+    <Field name={name} label={label} value={form[name]} errors={errors} required={extra.required ?? true} {...extra} />
+  );
+  return (
+    <SitePage frame={frame} title="Cài đặt trang" notice={notice} errors={errors}>
+      <form method="post" action={PATH} novalidate>
+        <Csrf token={frame.csrf} />
+        <fieldset>
+          <legend>Đầu trang</legend>
+          {f('name', 'Tên trang', { maxLength: 200, hint: 'Ví dụ: Cổng thông tin điện tử phường Nam Hồng Lĩnh' })}
+          {f('tagline', 'Dòng giới thiệu dưới tên trang', { required: false, maxLength: 120, hint: 'Ví dụ: Tỉnh Hà Tĩnh' })}
+        </fieldset>
+        <fieldset>
+          <legend>Thông tin cơ quan chủ quản (chân trang, bắt buộc theo quy định)</legend>
+          {f('agency', 'Cơ quan chủ quản', { maxLength: 200 })}
+          {f('address', 'Địa chỉ', { maxLength: 300 })}
+          {f('phone', 'Điện thoại', { type: 'tel', maxLength: 40 })}
+          {f('email', 'Email', { type: 'email', maxLength: 200 })}
+          {f('responsible', 'Người chịu trách nhiệm chính', { maxLength: 200, hint: 'Họ tên và chức vụ.' })}
+          {f('licence', 'Giấy phép', { maxLength: 300, multiline: 2, hint: 'Ví dụ: Giấy phép số 15/GP-STTTT do Sở Thông tin và Truyền thông tỉnh Hà Tĩnh cấp ngày 12/6/2019' })}
+        </fieldset>
+        <fieldset>
+          <legend>Tiêu đề các ô tiện ích</legend>
+          {f('links_title', 'Tiêu đề ô liên kết website', { maxLength: 100 })}
+          {f('songs_title', 'Tiêu đề ô bài hát', { maxLength: 100 })}
+        </fieldset>
+        <fieldset>
+          <legend>Thống kê truy cập</legend>
+          {f('counter_base', 'Số lượt truy cập ban đầu', { hint: 'Số lượt truy cập đã có trước khi chuyển sang hệ thống này (số nguyên không âm). Mọi thay đổi đều được ghi vào nhật ký thao tác.' })}
+        </fieldset>
+        <fieldset>
+          <legend>Bảo mật và quy trình</legend>
+          <Check name="two_person_rule" label="Nguyên tắc hai người: không ai tự xuất bản bài mình viết hoặc sửa lần cuối" checked={form.two_person_rule === '1'} hint="Bài viết phải do một người khác duyệt và xuất bản." />
+          <Check name="require_totp" label="Bắt buộc quản trị trang đăng nhập hai lớp (mã TOTP)" checked={form.require_totp === '1'} hint="Quản trị trang chưa bật đăng nhập hai lớp sẽ được yêu cầu bật ở lần truy cập tiếp theo." />
+        </fieldset>
+        <div class="form-actions">
+          <button type="submit" class="primary">Lưu cài đặt</button>
+        </div>
+      </form>
+    </SitePage>
+  );
+}
+
+/** Site settings: name, publisher information, widget titles, counter base, security switches. */
+export async function settingsRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+  const page = (request: FastifyRequest, reply: FastifyReply, form: SettingsForm, errors: FieldErrors, status = 200) =>
+    sendAdmin(reply, <SettingsPage frame={adminFrame(app, request, reply)} form={form} errors={errors} notice={status === 200 ? noticeOf(request, { 'da-luu': 'Đã lưu cài đặt trang.' }) : undefined} />, status);
+
+  app.get(PATH, async (request, reply) => {
+    guardSiteAdmin(request);
+    const row = await findSiteRow(ctx.db, request.site.id);
+    if (!row) throw new AppError('not_found');
+    return page(request, reply, settingsFormOf(row), {});
+  });
+
+  app.post(PATH, async (request, reply) => {
+    guardSiteAdmin(request);
+    const form = Object.fromEntries(SETTINGS_FIELDS.map((k) => [k, bodyField(request, k) ?? ''])) as unknown as SettingsForm;
+    const r = await saveSiteSettings(commandContext(app, request), form);
+    if (!r.ok) return page(request, reply, form, r.errors, r.errors._form ? 409 : 422);
+    return redirect(reply, PATH, 'da-luu');
+  });
+}

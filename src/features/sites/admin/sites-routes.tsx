@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../kernel/lib/errors.js';
+import { listSitesWithHosts, type SiteWithHosts } from '../admin-repo.js';
+import { createSite, EMPTY_NEW_SITE, type NewSiteForm } from '../commands/create-site.js';
+import { saveSiteHosts } from '../commands/save-site-hosts.js';
+import { sitePolicy } from '../policy.js';
+import { actorOf, adminFrame, bodyField, sendAdmin } from '../../../kernel/http/admin-scope.js';
+import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
+import { Csrf, Field, type FieldErrors } from '../../../kernel/views/admin/forms.js';
+import { BASE, commandContext, formOf, idParam, noticeOf, redirect, SitePage } from './shared.js';
+
+const PATH = `${BASE}/cac-trang`;
+const HOSTS_HINT = 'Mỗi dòng một tên miền, ví dụ phuongmoi.hatinh.gov.vn. Khi thử nghiệm, <mã trang>.localhost luôn dùng được.';
+
+function SitesPage({ frame, sites, form, errors, notice }: { frame: AdminFrame; sites: SiteWithHosts[]; form: NewSiteForm; errors: FieldErrors; notice?: string }) {
+  return (
+    <SitePage frame={frame} title="Các trang thông tin" notice={notice} errors={errors}>
+      <table class="data-table">
+        <caption class="visually-hidden">Các trang thông tin trên hệ thống và tên miền của chúng</caption>
+        <thead><tr><th scope="col">Tên trang</th><th scope="col">Mã</th><th scope="col">Tên miền</th><th scope="col">Thao tác</th></tr></thead>
+        <tbody>
+          {sites.map((s) => (
+            <tr>
+              <th scope="row">{s.name}{s.isDefault && <span class="muted"> (mặc định)</span>}</th>
+              <td><code>{s.code}</code></td>
+              <td>{s.hosts.length ? <ul>{s.hosts.map((h) => <li><a href={`//${h}/`}>{h}</a></li>)}</ul> : <span class="muted">Chưa có</span>}</td>
+              <td><a class="button" href={`${PATH}/${s.id}`} aria-label={`Sửa tên miền: ${s.name}`}>Sửa tên miền</a></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section class="status-panel" aria-labelledby="tao-trang">
+        <h2 id="tao-trang">Tạo trang mới</h2>
+        <p class="hint">Trang mới nhận cài đặt bản đồ và bảo mật của trang này, hai chuyên mục và trang Giới thiệu ban đầu. Sau khi tạo, hãy mở trang mới và hoàn thiện thông tin cơ quan chủ quản ở Cài đặt trang.</p>
+        <form method="post" action={PATH} novalidate>
+          <Csrf token={frame.csrf} />
+          <Field name="code" label="Mã trang" value={form.code} errors={errors} required maxLength={40} hint="2–40 chữ thường không dấu, chữ số hoặc gạch ngang, ví dụ phuongmoi. Không đổi được sau khi tạo." />
+          <Field name="name" label="Tên trang" value={form.name} errors={errors} required maxLength={200} hint="Ví dụ: Cổng thông tin điện tử phường Mới" />
+          <Field name="hosts" label="Tên miền" value={form.hosts} errors={errors} required multiline={3} hint={HOSTS_HINT} />
+          <button type="submit" class="primary">Tạo trang</button>
+        </form>
+      </section>
+    </SitePage>
+  );
+}
+
+function HostsPage({ frame, site, hosts, errors }: { frame: AdminFrame; site: SiteWithHosts; hosts: string; errors: FieldErrors }) {
+  return (
+    <SitePage frame={frame} title={`Tên miền của “${site.name}”`} errors={errors}>
+      <form method="post" action={`${PATH}/${site.id}`} novalidate>
+        <Csrf token={frame.csrf} />
+        <Field name="hosts" label="Tên miền" value={hosts} errors={errors} required multiline={5} hint={HOSTS_HINT} />
+        <div class="form-actions">
+          <button type="submit" class="primary">Lưu tên miền</button>
+          <a href={PATH}>Quay lại danh sách</a>
+        </div>
+      </form>
+    </SitePage>
+  );
+}
+
+/** All sites of the installation: list, create, hostnames (system admins only). */
+export async function sitesRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+  const guard = (request: FastifyRequest) => {
+    if (!sitePolicy.manageSites(actorOf(request))) throw new AppError('forbidden');
+  };
+  const list = async (request: FastifyRequest, reply: FastifyReply, form: NewSiteForm, errors: FieldErrors, status = 200) => {
+    const notice = status === 200 ? noticeOf(request, { 'da-tao': 'Đã tạo trang mới.', 'da-luu': 'Đã lưu tên miền.' }) : undefined;
+    return sendAdmin(reply, <SitesPage frame={adminFrame(app, request, reply)} sites={await listSitesWithHosts(ctx.db)} form={form} errors={errors} notice={notice} />, status);
+  };
+  const hostsPage = async (request: FastifyRequest, reply: FastifyReply, hosts: string | null, errors: FieldErrors, status = 200) => {
+    const site = (await listSitesWithHosts(ctx.db)).find((s) => s.id === idParam(request));
+    if (!site) throw new AppError('not_found');
+    return sendAdmin(reply, <HostsPage frame={adminFrame(app, request, reply)} site={site} hosts={hosts ?? site.hosts.join('\n')} errors={errors} />, status);
+  };
+
+  app.get(PATH, async (request, reply) => {
+    guard(request);
+    return list(request, reply, EMPTY_NEW_SITE, {});
+  });
+
+  app.post(PATH, async (request, reply) => {
+    guard(request);
+    const form = formOf(request, EMPTY_NEW_SITE);
+    const r = await createSite(commandContext(app, request), form);
+    if (!r.ok) return list(request, reply, form, r.errors, 422);
+    return redirect(reply, PATH, 'da-tao');
+  });
+
+  app.get(`${PATH}/:id`, async (request, reply) => {
+    guard(request);
+    return hostsPage(request, reply, null, {});
+  });
+
+  app.post(`${PATH}/:id`, async (request, reply) => {
+    guard(request);
+    const hosts = bodyField(request, 'hosts') ?? '';
+    const r = await saveSiteHosts(commandContext(app, request), idParam(request), hosts);
+    if (!r.ok) return hostsPage(request, reply, hosts, r.errors, 422);
+    return redirect(reply, PATH, 'da-luu');
+  });
+}

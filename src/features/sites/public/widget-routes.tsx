@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
+import { AppError } from '../../../kernel/lib/errors.js';
+import { cached } from '../../articles/public/routes.js';
+import { StaticMapSvg, MapPage } from './map-page.js';
+import { frameFor, htmlPage } from '../../../kernel/http/render.js';
+import { findLink, findSong, listOffices } from '../widgets-repo.js';
+
+export async function widgetRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+
+  app.get('/ban-do', cached(app, async (request) => {
+    const [frame, offices] = await Promise.all([frameFor(ctx, request), listOffices(ctx.db, request.site.id)]);
+    return htmlPage(<MapPage frame={frame} offices={offices} />);
+  }));
+
+  app.get('/ban-do/ban-do.svg', cached(app, async (request) => {
+    const offices = await listOffices(ctx.db, request.site.id);
+    const m = request.site.settings.map;
+    return {
+      status: 200,
+      contentType: 'image/svg+xml; charset=utf-8',
+      body: renderToString(<StaticMapSvg title={m.title} offices={offices} center={m.center} />),
+      cacheControl: 'public, max-age=3600',
+    };
+  }));
+
+  // The links drop-down without JS: only the site's own configured links can be reached.
+  app.post('/lien-ket', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const raw = (request.body as Record<string, unknown> | undefined)?.id;
+    const id = typeof raw === 'string' && /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
+    const link = Number.isNaN(id) ? undefined : await findLink(ctx.db, request.site.id, id);
+    if (!link) throw new AppError('link_not_allowed');
+    return reply.header('cache-control', 'no-store').redirect(link.url, 303);
+  });
+
+  app.get('/bai-hat/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    if (!/^\d{1,12}$/.test(id)) throw new AppError('not_found');
+    const song = await findSong(ctx.db, request.site.id, Number(id));
+    if (!song) throw new AppError('not_found');
+    reply.header('cache-control', 'public, max-age=86400');
+    reply.type(song.mime);
+    return reply.sendFile(song.file_path, join(ctx.config.dataDir, 'media'));
+  });
+}

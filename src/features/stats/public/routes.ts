@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { articleFromPath, deviceClass, referrerDomain, skipReason } from '../classify.js';
+import { privacyRoute } from './privacy.js';
+import { VisitCounter, type PageView } from '../service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The visit counter (beacon, live numbers, flush jobs). */
+    stats: VisitCounter;
+  }
+}
+
+const n = { type: 'integer' } as const;
+/** The beacon's answer, serialized from a schema (faster than JSON.stringify on the hot path). */
+const COUNTERS = {
+  response: { 200: { type: 'object', properties: { total: n, online: n, today: n, yesterday: n, month: n, views: n }, required: ['total', 'online', 'today', 'yesterday', 'month'] } },
+} as const;
+
+/** Visitors one site's online window can hold before the least recent are forgotten. */
+const WINDOW_CAP = 500_000;
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/**
+ * The visit beacon and the live counters. Public pages are cached and identical for everyone, so
+ * a page view is counted by a small request the page makes (POST /thong-ke/ghi from the script,
+ * or the <noscript> pixel GET /thong-ke/ghi.gif); the answer carries the site's current numbers
+ * for the widget. Bots, prefetches and other sites' pages are not counted. Nothing here is
+ * cacheable, and the beacon does not write a log line per hit.
+ */
+export async function statsRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+  const counter = await VisitCounter.create({
+    db: ctx.db,
+    dialect: ctx.dialect,
+    now: ctx.now,
+    redisUrl: ctx.config.redisUrl,
+    redisPrefix: ctx.config.redisPrefix,
+    flushMs: ctx.config.statsFlushMs,
+    windowCap: WINDOW_CAP,
+    onError: (err) => app.log.error({ err }, 'visitor statistics job failed'),
+  });
+  app.decorate('stats', counter);
+  app.addHook('onReady', async () => counter.start());
+  // Runs after the server has stopped taking requests: everything counted reaches the database.
+  app.addHook('onClose', async () => counter.close());
+
+  const limit = ctx.config.statsRateLimit;
+  // The hottest route: no request log line, and none of the HTML page's headers or compression.
+  const opts = {
+    logLevel: 'warn' as const,
+    helmet: false as const,
+    compress: false as const,
+    bodyLimit: 4096,
+    config: { rateLimit: limit > 0 ? { max: limit, timeWindow: '1 minute' } : (false as const) },
+  };
+
+  const pageView = (request: FastifyRequest, articleId: number | null, referrer: unknown): PageView => {
+    const ua = request.headers['user-agent'] ?? '';
+    return { siteId: request.site.id, ip: request.ip, ua, device: deviceClass(ua), articleId, referrer: referrerDomain(referrer, request.hostname) };
+  };
+  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').header('x-robots-tag', 'noindex');
+
+  app.post('/thong-ke/ghi', { ...opts, schema: COUNTERS }, async (request, reply) => {
+    noStore(reply);
+    let body = request.body as unknown;
+    if (typeof body === 'string') body = safeJson(body);
+    const b = (body && typeof body === 'object' ? body : {}) as { a?: unknown; r?: unknown };
+    const articleId = typeof b.a === 'number' || typeof b.a === 'string' ? articleIdOf(String(b.a)) : null;
+    if (skipReason(request.headers)) return reply.send(await counter.read(request.site.id));
+    return reply.send(await counter.count(pageView(request, articleId, b.r)));
+  });
+
+  // People without JavaScript: the layout's <noscript> image. The page it sits on is the Referer.
+  app.get('/thong-ke/ghi.gif', opts, async (request, reply) => {
+    noStore(reply).type('image/gif');
+    if (skipReason(request.headers)) return reply.send(PIXEL);
+    const page = sameSitePath(request.headers.referer, request.hostname);
+    await counter.count(pageView(request, page ? articleFromPath(page) : null, null));
+    return reply.send(PIXEL);
+  });
+
+  app.get('/thong-ke/so-lieu', { logLevel: 'warn', schema: COUNTERS }, async (request, reply) => {
+    noStore(reply);
+    return reply.send(await counter.read(request.site.id));
+  });
+
+  await privacyRoute(app);
+}
+// Not encapsulated (like fastify-plugin): the back office reads app.stats too.
+(statsRoutes as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+
+function articleIdOf(raw: string): number | null {
+  return /^\d{1,12}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}
+
+function sameSitePath(referer: string | undefined, host: string): string | null {
+  if (!referer) return null;
+  try {
+    const u = new URL(referer);
+    return u.hostname === host ? u.pathname : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,156 @@
+import type { Db, Dialect } from '../../kernel/db/connection.js';
+import { liveDays } from '../../kernel/lib/calendar.js';
+import { toLiveNumbers, type Hit } from './fields.js';
+import { Flusher } from './flusher.js';
+import { HouseKeeper } from './housekeeping.js';
+import { SaltBook, visitorHash } from '../../kernel/citizen/identity.js';
+import { MemoryStore } from './memory-store.js';
+import { readBase } from './mirror.js';
+import { RedisStore } from './redis-store.js';
+import { presentCounters, SettingsCache, type PublicCounters } from './settings.js';
+import type { DeviceClass } from '../../kernel/db/tables/stats.js';
+import type { LiveRead, StatsStore } from './store.js';
+import { VISIT_GAP_MS } from './window.js';
+
+export interface VisitCounterOptions {
+  db: Db;
+  dialect: Dialect;
+  now: () => Date;
+  redisUrl: string | null;
+  redisPrefix: string;
+  flushMs: number;
+  /** Most visitors a site's online window holds (memory stays bounded under any load). */
+  windowCap: number;
+  onError: (err: unknown) => void;
+}
+
+/** One page view as the beacon reports it; the IP and user agent are only hashed. */
+export interface PageView {
+  siteId: number;
+  ip: string;
+  ua: string;
+  device: DeviceClass;
+  articleId: number | null;
+  referrer: string | null;
+}
+
+/**
+ * The visit counter of the whole process: counts page views into the store (memory or Redis),
+ * answers the live numbers, and runs the flush and housekeeping jobs.
+ */
+export class VisitCounter {
+  private readonly salts: SaltBook;
+  private readonly settings: SettingsCache;
+  private readonly flusher: Flusher;
+  private readonly keeper: HouseKeeper;
+  private readonly fallback = new Map<number, { at: number; values: Promise<number[]> }>();
+
+  private constructor(private readonly o: VisitCounterOptions, readonly store: StatsStore) {
+    this.salts = new SaltBook(o.db);
+    this.settings = new SettingsCache(o.db);
+    this.flusher = new Flusher(o.db, o.dialect, store, o.now, o.onError, o.flushMs);
+    this.keeper = new HouseKeeper(o.db, o.now, o.onError);
+  }
+
+  static async create(o: VisitCounterOptions): Promise<VisitCounter> {
+    if (o.redisUrl) {
+      const counter = new VisitCounter(o, new RedisStore(RedisStore.connect(o.redisUrl, o.redisPrefix), o.windowCap));
+      // Finish a batch a crashed instance left and load the database mirror before serving.
+      await counter.flush().catch(o.onError);
+      return counter;
+    }
+    const store = new MemoryStore(o.windowCap);
+    // After a restart, the visitors of the last half hour are still online and mid-visit.
+    const now = o.now().getTime();
+    const rows = await o.db
+      .selectFrom('online_visitors')
+      .select(['site_id', 'visitor', 'last_seen_at'])
+      .where('last_seen_at', '>=', new Date(now - VISIT_GAP_MS).toISOString())
+      .orderBy('last_seen_at')
+      .execute();
+    for (const r of rows) store.restore(r.site_id, r.visitor, Date.parse(r.last_seen_at), now);
+    await store.setBase(await readBase(o.db, 'all', liveDays(now)));
+    return new VisitCounter(o, store);
+  }
+
+  start(): void {
+    this.flusher.start();
+    this.keeper.start();
+  }
+
+  /** Counts a page view; answers the site's counters including it. */
+  async count(v: PageView): Promise<PublicCounters> {
+    const at = this.o.now().getTime();
+    const days = liveDays(at);
+    const salts = await this.salts.saltsAt(at);
+    const hit: Hit = {
+      siteId: v.siteId,
+      visitor: visitorHash(salts.current, v.siteId, v.ip, v.ua),
+      previous: salts.previous === null ? null : visitorHash(salts.previous, v.siteId, v.ip, v.ua),
+      at,
+      day: days.today,
+      month: days.month,
+      articleId: v.articleId,
+      referrer: v.referrer,
+      device: v.device,
+    };
+    const [read, settings] = await Promise.all([this.store.record(hit, days), this.settings.get(v.siteId, at)]);
+    const out = presentCounters(await this.complete(v.siteId, read, days), read.online, settings);
+    if (v.articleId !== null && settings.showArticleViews) out.views = await this.articleViews(v.siteId, v.articleId);
+    return out;
+  }
+
+  /** The site's counters without counting anything. */
+  async read(siteId: number): Promise<PublicCounters> {
+    const at = this.o.now().getTime();
+    const days = liveDays(at);
+    const [read, settings] = await Promise.all([this.store.read(siteId, days, at), this.settings.get(siteId, at)]);
+    return presentCounters(await this.complete(siteId, read, days), read.online, settings);
+  }
+
+  /**
+   * Until a site's base is loaded (a site created a moment ago, a Redis emptied), the database
+   * values, read at most once a second per site however many hits arrive meanwhile.
+   */
+  private async complete(siteId: number, read: LiveRead, days: ReturnType<typeof liveDays>) {
+    if (read.values) return toLiveNumbers(read.values);
+    const now = Date.now();
+    let hit = this.fallback.get(siteId);
+    if (!hit || now - hit.at > 1000) {
+      const values = readBase(this.o.db, [siteId], days).then((b) => [...(b.get(siteId)?.values() ?? [])]);
+      this.fallback.set(siteId, (hit = { at: now, values }));
+      values.catch(() => this.fallback.delete(siteId));
+    }
+    return toLiveNumbers(await hit.values);
+  }
+
+  /** Views of an article as last flushed (at most a second behind). */
+  async articleViews(siteId: number, articleId: number): Promise<number> {
+    const row = await this.o.db.selectFrom('stats_article_totals').select('views').where('site_id', '=', siteId).where('article_id', '=', articleId).executeTakeFirst();
+    return Number(row?.views ?? 0);
+  }
+
+  /** Counter settings or base changed: the next answers use them. */
+  settingsChanged(siteId: number): void {
+    this.settings.invalidate(siteId);
+  }
+
+  /** Writes everything pending now (tests; the timer does it every flush interval). */
+  flush(): Promise<void> {
+    return this.flusher.drain();
+  }
+
+  houseKeep(): Promise<void> {
+    return this.keeper.tick();
+  }
+
+  /** Graceful shutdown: stop the jobs, write everything pending, disconnect. */
+  async close(): Promise<void> {
+    await this.keeper.stop();
+    try {
+      await this.flusher.close();
+    } finally {
+      await this.store.close();
+    }
+  }
+}

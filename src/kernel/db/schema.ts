@@ -1,0 +1,230 @@
+import type { MediaTables } from './tables/media.js';
+import type { SiteAdminTables } from './tables/sites.js';
+import type { SearchTables } from './tables/search.js';
+import type { StatsTables } from './tables/stats.js';
+import type { InteractTables } from './tables/interact.js';
+import type { DocumentsTables } from './tables/documents.js';
+import type { QuestionsTables } from './tables/questions.js';
+import type { ScheduleTables } from './tables/schedule.js';
+import type { PollsTables } from './tables/polls.js';
+import type { ProceduresTables } from './tables/procedures.js';
+import type { OrganisationTables } from './tables/organisation.js';
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Row types, shared by SQLite and PostgreSQL. Times are ISO-8601 UTC strings
+ * ("2021-10-15T09:30:00.000Z"), which sort correctly as text on both engines;
+ * flags are integers 0/1.
+ */
+export interface SitesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  is_default: number;
+  settings: string;
+  counter_base: number;
+  created_at: string;
+}
+
+export interface SiteHostsTable {
+  host: string;
+  site_id: number;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  site_id: number;
+  slug: string;
+  name: string;
+  /** Position in the site's whole tree, depth first (so ordering by it lists the tree). */
+  position: number;
+  /** The parent category; null at the top level. */
+  parent_id: Generated<number | null>;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  site_id: number;
+  category_id: number;
+  title: string;
+  slug: string;
+  sapo: string;
+  body_html: string;
+  author: string;
+  source: string;
+  status: ArticleStatus;
+  /** When it went or goes public; for drafts, the intended time. */
+  published_at: string;
+  updated_at: string;
+  featured: number;
+  legacy_id: string | null;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string | null;
+  /** Why an approver returned it (trả lại), shown to the author. */
+  return_reason: Generated<string>;
+  cover_media_id: number | null;
+  cover_alt: Generated<string>;
+  seo_title: Generated<string>;
+  seo_description: Generated<string>;
+  legacy_url: Generated<string>;
+  /** searchFold(title), for the back-office title filter. */
+  title_fold: Generated<string>;
+}
+
+export type ArticleStatus = 'draft' | 'submitted' | 'scheduled' | 'published' | 'returned' | 'unpublished';
+
+export interface PagesTable {
+  id: Generated<number>;
+  site_id: number;
+  slug: string;
+  title: string;
+  body_html: string;
+  position: number;
+  updated_at: string;
+}
+
+export interface LinksTable {
+  id: Generated<number>;
+  site_id: number;
+  title: string;
+  url: string;
+  position: number;
+}
+
+export interface MapOfficesTable {
+  id: Generated<number>;
+  site_id: number;
+  name: string;
+  address: string;
+  phone: string;
+  lat: number;
+  lng: number;
+  position: number;
+}
+
+export interface SongsTable {
+  id: Generated<number>;
+  site_id: number;
+  title: string;
+  artist: string;
+  /** Path under the data directory's media folder. */
+  file_path: string;
+  mime: string;
+  position: number;
+}
+
+export interface SiteStatsTable {
+  site_id: number;
+  /** Page views counted since the site was created or imported (added to sites.counter_base). */
+  page_views: number;
+  updated_at: string;
+}
+
+export interface OnlineVisitorsTable {
+  site_id: number;
+  /** Salted hash identifying a visitor for the day; never a raw IP or user agent. */
+  visitor: string;
+  last_seen_at: string;
+}
+
+export type Role = 'site_admin' | 'approver' | 'editor' | 'contributor' | 'moderator';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  /** JSON array of sha-256 hashes of unused recovery codes. */
+  recovery_codes: Generated<string>;
+  is_system_admin: Generated<number>;
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  site_id: number;
+  role: Role;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  mfa_pending: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  site_id: number | null;
+  user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  created_at: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  site_id: number;
+  snapshot: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  owner: string;
+  expires_at: string;
+}
+
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  article_revisions: ArticleRevisionsTable;
+  job_leases: JobLeasesTable;
+  sites: SitesTable;
+  site_hosts: SiteHostsTable;
+  categories: CategoriesTable;
+  articles: ArticlesTable;
+  pages: PagesTable;
+  links: LinksTable;
+  map_offices: MapOfficesTable;
+  songs: SongsTable;
+  site_stats: SiteStatsTable;
+  online_visitors: OnlineVisitorsTable;
+}
+
+export type SiteRow = Selectable<SitesTable>;
+export type CategoryRow = Selectable<CategoriesTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticle = Insertable<ArticlesTable>;
+export type PageRow = Selectable<PagesTable>;
+export type LinkRow = Selectable<LinksTable>;
+export type MapOfficeRow = Selectable<MapOfficesTable>;
+export type SongRow = Selectable<SongsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type RevisionRow = Selectable<ArticleRevisionsTable>;

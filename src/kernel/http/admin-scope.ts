@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { SessionRow } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import { renderHtml } from './render.js';
+import { hasAnyRole, hasRole, loadActor, type Actor } from '../access/actor.js';
+import { randomToken, safeEqual } from '../lib/tokens.js';
+import { findUserById } from '../access/users-repo.js';
+import type { AdminFrame } from '../views/admin/layout.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionRow | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a signed-in session (the login pages). */
+    anonymous?: boolean;
+    /** Reachable while the second sign-in step is still pending. */
+    mfaStep?: boolean;
+  }
+}
+
+export const ADMIN = '/quan-tri';
+export const SESSION_COOKIE = 'cong_sid';
+/** Before sign-in there is no session: the login form is protected by a double-submit cookie. */
+export const LOGIN_CSRF_COOKIE = 'cong_lcsrf';
+
+export function cookieOptions(request: FastifyRequest, maxAgeSeconds?: number) {
+  return {
+    path: ADMIN,
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: request.protocol === 'https',
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  };
+}
+
+/**
+ * Session, actor and CSRF handling for everything under /quan-tri. Every admin response is
+ * private and uncacheable; every state-changing request carries the session's CSRF token.
+ */
+export async function adminSessionHooks(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('x-robots-tag', 'noindex');
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await ctx.sessions.load(token, ctx.now());
+      const user = session && (await findUserById(ctx.db, session.user_id));
+      if (session && user && !user.disabled) {
+        request.session = session;
+        request.actor = await loadActor(ctx.db, user);
+      }
+    }
+    const config = request.routeOptions.config;
+    if (config.anonymous) return;
+    if (!request.actor || !request.session) {
+      const next = encodeURIComponent(request.url);
+      return reply.redirect(`${ADMIN}/dang-nhap${request.method === 'GET' ? `?tiep=${next}` : ''}`, 303);
+    }
+    if (request.session.mfa_pending && !config.mfaStep) return reply.redirect(`${ADMIN}/dang-nhap/xac-thuc`, 303);
+    if (!hasAnyRole(request.actor, request.site.id)) throw new AppError('forbidden');
+    const mustEnrol =
+      request.site.settings.requireTotpForAdmins && !request.actor.totpEnabled && hasRole(request.actor, request.site.id, 'site_admin');
+    if (mustEnrol && !request.url.startsWith(`${ADMIN}/tai-khoan`) && !request.url.startsWith(`${ADMIN}/dang-xuat`)) {
+      return reply.redirect(`${ADMIN}/tai-khoan/hai-lop?batbuoc=1`, 303);
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    const sent = bodyField(request, '_csrf') ?? (request.headers['x-csrf-token'] as string | undefined) ?? '';
+    const expected = request.session?.csrf_token ?? request.cookies[LOGIN_CSRF_COOKIE] ?? '';
+    if (!expected || !sent || !safeEqual(sent, expected)) throw new AppError('csrf');
+  });
+}
+
+export function bodyField(request: FastifyRequest, name: string): string | undefined {
+  const body = request.body as Record<string, unknown> | undefined;
+  const v = body?.[name];
+  if (typeof v === 'string') return v.normalize('NFC');
+  if (Array.isArray(v) && typeof v[0] === 'string') return String(v[0]).normalize('NFC');
+  return undefined;
+}
+
+export function bodyFields(request: FastifyRequest, name: string): string[] {
+  const v = (request.body as Record<string, unknown> | undefined)?.[name];
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The CSRF token for forms: the session's, or a fresh double-submit cookie before sign-in. */
+export function csrfFor(request: FastifyRequest, reply: FastifyReply): string {
+  if (request.session) return request.session.csrf_token;
+  let t = request.cookies[LOGIN_CSRF_COOKIE];
+  if (!t) {
+    t = randomToken(24);
+    reply.setCookie(LOGIN_CSRF_COOKIE, t, cookieOptions(request));
+  }
+  return t;
+}
+
+export function adminFrame(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): AdminFrame {
+  return {
+    site: request.site,
+    assets: app.cong.assets,
+    actor: request.actor,
+    csrf: csrfFor(request, reply),
+    path: request.url.split('?', 1)[0]!,
+  };
+}
+
+export function sendAdmin(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(renderHtml(vnode));
+}
+
+/** The signed-in actor of a route that is not anonymous (the hook guarantees it). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('forbidden');
+  return request.actor;
+}
+
+/** Only same-site back-office paths are followed after sign-in. */
+export function safeNext(next: string | undefined): string {
+  return next && next.startsWith(`${ADMIN}`) && !next.startsWith('//') && !next.includes('\\') ? next : ADMIN;
+}

@@ -1,0 +1,52 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { findPublishedArticle } from '../../features/articles/repo.js';
+import type { ArticleRow } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import { HTML, renderHtml } from './render.js';
+
+/** Small helpers shared by the rating and comment endpoints. */
+
+/** fetch() from interact.js asks for JSON; a plain form post wants a page. */
+export function wantsJson(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('application/json');
+}
+
+/**
+ * Another site's page must not make our visitors vote or comment. The pages carry no per-visitor
+ * token (they are cached), so the browser's own signals decide: Sec-Fetch-Site, and Origin when it
+ * names a host ("null" is what same-site posts send under our no-referrer policy).
+ */
+export function assertSameSite(request: FastifyRequest): void {
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('forbidden');
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new AppError('forbidden');
+  }
+  if (host !== request.host) throw new AppError('forbidden');
+}
+
+export function idParam(request: FastifyRequest): number {
+  const v = (request.params as { id?: string }).id ?? '';
+  if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
+  return Number(v);
+}
+
+export async function publishedArticle(request: FastifyRequest, now: Date): Promise<ArticleRow> {
+  const a = await findPublishedArticle(request.server.cong.db, request.site.id, idParam(request), now.toISOString());
+  if (!a) throw new AppError('not_found');
+  return a;
+}
+
+export function noStore(reply: FastifyReply): FastifyReply {
+  return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+}
+
+/** An uncached page (the no-JS comment pages differ per visitor). */
+export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
+  return noStore(reply).code(status).type(HTML).send(renderHtml(vnode));
+}

@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERRORS } from '../lib/errors.js';
+import { findMove } from '../sites/redirects.js';
+import { frameFor, renderHtml } from './render.js';
+import { ErrorPage } from '../views/public/error-page.js';
+import { AdminErrorPage } from '../views/admin/error-page.js';
+
+/** One error handler: full context in the log, a Vietnamese message for people, 5xx details never shown. */
+export async function errorRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+
+  async function respond(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) {
+    reply.code(status).header('cache-control', 'no-store');
+    const wantsHtml = (request.headers.accept ?? 'text/html').includes('text/html') && request.site;
+    if (wantsHtml && request.url.startsWith('/quan-tri')) {
+      return reply.type('text/html; charset=utf-8').send(renderHtml(<AdminErrorPage site={request.site} assets={ctx.assets} status={status} message={message} />));
+    }
+    if (wantsHtml) {
+      try {
+        const frame = await frameFor(ctx, request);
+        return reply.type('text/html; charset=utf-8').send(renderHtml(<ErrorPage frame={frame} status={status} message={message} />));
+      } catch (err) {
+        request.log.error({ err }, 'error page failed to render');
+      }
+    }
+    return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
+  }
+
+  /** A 301 when the unknown public address moved (a category or page got a new slug). */
+  async function moved(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.site || request.url.startsWith('/quan-tri')) return false;
+    const [path, query] = request.url.split('?', 2) as [string, string | undefined];
+    const to = await findMove(ctx.db, request.site.id, path).catch(() => null);
+    if (!to) return false;
+    reply.code(301).header('cache-control', 'public, max-age=3600').redirect(query ? `${to}?${query}` : to, 301);
+    return true;
+  }
+
+  app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError && err.status === 404 && (await moved(request, reply))) return reply;
+    if (err instanceof AppError) return respond(request, reply, err.status, err.code, err.message);
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed');
+      return respond(request, reply, 500, 'internal', ERRORS.internal.message);
+    }
+    if (status === 429) return respond(request, reply, 429, 'rate_limited', ERRORS.rate_limited.message);
+    if (status === 404) return respond(request, reply, 404, 'not_found', ERRORS.not_found.message);
+    return respond(request, reply, status, 'bad_request', ERRORS.bad_request.message);
+  });
+
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, async (request, reply) => {
+    if (await moved(request, reply)) return reply;
+    return respond(request, reply, 404, 'not_found', ERRORS.not_found.message);
+  });
+}

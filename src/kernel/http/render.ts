@@ -1,0 +1,36 @@
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { AppContext } from '../context.js';
+import { loadFrame, type Frame } from '../views/public/frame.js';
+import type { Rendered } from './page-cache.js';
+
+export const HTML = 'text/html; charset=utf-8';
+/** Public HTML: browsers revalidate after a minute, shared caches (CDN) may keep it 5 minutes. */
+export const PUBLIC_HTML_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60';
+
+export function renderHtml(vnode: VNode): string {
+  return `<!doctype html>${renderToString(vnode)}`;
+}
+
+export function originOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+export function frameFor(ctx: AppContext, request: FastifyRequest): Promise<Frame> {
+  return loadFrame(ctx.db, request.site, originOf(request), ctx.assets, ctx.now());
+}
+
+export function htmlPage(vnode: VNode, lastModified?: string | null): Rendered {
+  return { status: 200, contentType: HTML, body: renderHtml(vnode), cacheControl: PUBLIC_HTML_CACHE, lastModified };
+}
+
+export function permanentRedirect(location: string): Rendered {
+  return {
+    status: 301,
+    contentType: 'text/plain; charset=utf-8',
+    body: `Trang đã chuyển đến ${location}`,
+    cacheControl: 'public, max-age=3600',
+    headers: { location },
+  };
+}
