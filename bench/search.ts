@@ -22,7 +22,7 @@ import { searchFold, slugify } from '../src/kernel/lib/text.js';
 import { tiers } from '../src/features/search/engine.js';
 import { engineOf, reindexSite } from '../src/features/search/indexer.js';
 import { tsQuery } from '../src/features/search/postgres-fts.js';
-import { parseQuery, type SearchQuery } from '../src/features/search/query.js';
+import { parseQuery, type SearchQuery } from '../src/kernel/search/query.js';
 import { ftsExpression } from '../src/features/search/sqlite-fts.js';
 import { generateArticle, QUERIES } from './search-corpus.js';
 

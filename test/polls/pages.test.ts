@@ -4,7 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import { percentText, totalText } from '../../src/features/polls/results.js';
 import { pollSearch } from '../../src/features/polls/search.js';
 import { newestOpenPoll, PollWidget } from '../../src/features/polls/public/widget.js';
-import { parseQuery } from '../../src/features/search/query.js';
+import { parseQuery } from '../../src/kernel/search/query.js';
 import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { get, text } from '../interact/helpers.js';

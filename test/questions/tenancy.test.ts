@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
 import * as repo from '../../src/features/questions/repo.js';
 import { questionSitemap, searchQuestions } from '../../src/features/questions/search.js';
-import { parseQuery } from '../../src/features/search/query.js';
+import { parseQuery } from '../../src/kernel/search/query.js';
 import { describeEachDb } from '../helpers/db.js';
 
 /** Every Hỏi đáp repository function takes the site and never returns another site's rows. */

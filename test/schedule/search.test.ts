@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { searchSchedule } from '../../src/features/schedule/search.js';
-import { parseQuery } from '../../src/features/search/query.js';
+import { parseQuery } from '../../src/kernel/search/query.js';
 import { buildTestApp, HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { addEntry } from './helpers.js';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
 import type { FoldedTextEngine, SearchResults } from '../../src/features/search/engine.js';
 import { PostgresFtsEngine } from '../../src/features/search/postgres-fts.js';
-import { parseQuery } from '../../src/features/search/query.js';
+import { parseQuery } from '../../src/kernel/search/query.js';
 import { SqliteFtsEngine } from '../../src/features/search/sqlite-fts.js';
 import { HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';

@@ -7,7 +7,7 @@ import type { Db } from '../../src/kernel/db/connection.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
 import type { SearchFilters, SearchResults } from '../../src/features/search/engine.js';
 import { engineOf } from '../../src/features/search/indexer.js';
-import { parseQuery } from '../../src/features/search/query.js';
+import { parseQuery } from '../../src/kernel/search/query.js';
 import { SiteResolver } from '../../src/kernel/sites/resolver.js';
 import { makeUser } from '../helpers/admin.js';
 

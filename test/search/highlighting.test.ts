@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { highlightAll, snippet, type TextPart } from '../../src/features/search/highlight.js';
-import { parseQuery } from '../../src/features/search/query.js';
+import { parseQuery } from '../../src/kernel/search/query.js';
 
 function q(text: string) {
   const p = parseQuery(text);

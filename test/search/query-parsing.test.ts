@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseQuery, MAX_QUERY_LENGTH, type ParsedQuery } from '../../src/features/search/query.js';
+import { parseQuery, MAX_QUERY_LENGTH, type ParsedQuery } from '../../src/kernel/search/query.js';
 import { tsQuery } from '../../src/features/search/postgres-fts.js';
 import { ftsExpression } from '../../src/features/search/sqlite-fts.js';
 import { tiers } from '../../src/features/search/engine.js';
-import { toneVariants } from '../../src/features/search/text.js';
+import { toneVariants } from '../../src/kernel/search/text.js';
 
 function ok(text: string | string[]) {
   const q = parseQuery(text);

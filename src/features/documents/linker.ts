@@ -1,6 +1,6 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { escapeHtml } from '../../kernel/lib/html.js';
-import { codeOf, JOINED } from '../search/text.js';
+import { codeOf, JOINED } from '../../kernel/search/text.js';
 import { findPublishedByCodes } from './repo.js';
 import { documentUrls } from './urls.js';
 

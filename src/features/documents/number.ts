@@ -1,5 +1,5 @@
 import { searchFold } from '../../kernel/lib/text.js';
-import { codeOf, JOINED } from '../search/text.js';
+import { codeOf, JOINED } from '../../kernel/search/text.js';
 
 /**
  * Document numbers (số / ký hiệu): "22-NQ/TW", "123/QĐ-UBND", "05/2023/TT-BTTTT". The same

@@ -1,7 +1,7 @@
 import type { Db } from '../../kernel/db/connection.js';
-import type { SitemapEntry } from '../../kernel/http/sitemap-sources.js';
-import type { ParsedQuery } from '../search/query.js';
-import type { SectionResults } from '../search/section-results.js';
+import type { SitemapEntry } from '../../kernel/http/sitemap.js';
+import type { ParsedQuery } from '../../kernel/search/query.js';
+import type { SectionResults } from '../../kernel/search/groups.js';
 import { listDocuments, listForSitemap } from './repo.js';
 import { shortDay } from './present.js';
 import { documentUrls } from './urls.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { searchFold } from '../../kernel/lib/text.js';
-import type { SectionResults, SectionSearch } from '../search/section-results.js';
+import type { SectionResults, SectionSearch } from '../../kernel/search/groups.js';
 import { ORG_PAGES } from './paths.js';
 import { listPeople, listUnits } from './repo.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../kernel/db/connection.js';
-import type { SitemapEntry } from '../../kernel/http/sitemap-sources.js';
+import type { SitemapEntry } from '../../kernel/http/sitemap.js';
 import { ALL_ORG_PATHS } from './paths.js';
 import { lastChange } from './repo.js';
 

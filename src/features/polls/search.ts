@@ -1,8 +1,8 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { formatDate, formatNumber } from '../../kernel/lib/format.js';
 import { searchFold } from '../../kernel/lib/text.js';
-import type { ParsedQuery } from '../search/query.js';
-import type { SectionResults } from '../search/section-results.js';
+import type { ParsedQuery } from '../../kernel/search/query.js';
+import type { SectionResults } from '../../kernel/search/groups.js';
 import { POLLS_PATH, pollPath } from './paths.js';
 import { listPublicPolls } from './repo.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../kernel/db/connection.js';
-import type { SitemapEntry } from '../../kernel/http/sitemap-sources.js';
+import type { SitemapEntry } from '../../kernel/http/sitemap.js';
 import { DRAFTS_PATH, draftPath, POLLS_PATH, pollPath } from './paths.js';
 
 /** /sitemap.xml entries of Thăm dò ý kiến and Góp ý dự thảo (published polls and drafts). */

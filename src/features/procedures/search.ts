@@ -1,4 +1,4 @@
-import type { SectionSearch } from '../search/section-results.js';
+import type { SectionSearch } from '../../kernel/search/groups.js';
 import { LIST_PATH, procedureUrl } from './fields.js';
 import { listProcedures } from './repo.js';
 

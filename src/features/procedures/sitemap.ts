@@ -1,4 +1,4 @@
-import type { SitemapSource } from '../../kernel/http/sitemap-sources.js';
+import type { SitemapSource } from '../../kernel/http/sitemap.js';
 import { LIST_PATH, procedureUrl } from './fields.js';
 import { listProcedures } from './repo.js';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { formatDate } from '../../kernel/lib/format.js';
-import type { SitemapEntry } from '../../kernel/http/sitemap-sources.js';
-import type { SectionSearch } from '../search/section-results.js';
+import type { SitemapEntry } from '../../kernel/http/sitemap.js';
+import type { SectionSearch } from '../../kernel/search/groups.js';
 import { qaUrls } from './labels.js';
 import { countPublished, listPublished } from './repo.js';
 

@@ -1,5 +1,5 @@
 import { searchFold } from '../../kernel/lib/text.js';
-import type { SectionSearch } from '../search/section-results.js';
+import type { SectionSearch } from '../../kernel/search/groups.js';
 import { listEntries } from './repo.js';
 import { SCHEDULE_PATH } from './page-keys.js';
 import { addDays, currentWeek, dayLabel, timeRange, weekOfDate } from './week.js';

@@ -1,6 +1,6 @@
 import type { Db, Dialect } from '../../kernel/db/connection.js';
 import { buildDocument, keyFrom, keyTo, type IndexableArticle } from './document.js';
-import type { SearchQuery } from './query.js';
+import type { SearchQuery } from '../../kernel/search/query.js';
 import { rankCandidates } from './rank.js';
 import { loadCandidates, toHits, type SearchHit } from './results.js';
 

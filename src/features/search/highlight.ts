@@ -1,5 +1,5 @@
-import type { SearchQuery } from './query.js';
-import { alignedTokens, type TextToken } from './text.js';
+import type { SearchQuery } from '../../kernel/search/query.js';
+import { alignedTokens, type TextToken } from '../../kernel/search/text.js';
 
 /**
  * Highlighting on the original NFC text: the words are found through their folded form and

@@ -1,5 +1,5 @@
-import type { SearchQuery } from './query.js';
-import { containsWord, foldedOccurrences, toneVariants } from './text.js';
+import type { SearchQuery } from '../../kernel/search/query.js';
+import { containsWord, foldedOccurrences, toneVariants } from '../../kernel/search/text.js';
 
 /**
  * The final order of results, computed here rather than by the engines so that SQLite and

@@ -1,6 +1,6 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { highlightAll, snippet, type TextPart } from './highlight.js';
-import type { SearchQuery } from './query.js';
+import type { SearchQuery } from '../../kernel/search/query.js';
 import type { Candidate } from './rank.js';
 
 /** One result as the page shows it. */

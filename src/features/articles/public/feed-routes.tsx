@@ -13,7 +13,7 @@ import { AppError } from '../../../kernel/lib/errors.js';
 import { escapeHtml } from '../../../kernel/lib/html.js';
 import { cached } from './routes.js';
 import { originOf } from '../../../kernel/http/render.js';
-import { sitemapSources } from '../../../kernel/http/sitemap-sources.js';
+import { sitemapSources } from '../../../kernel/http/sitemap.js';
 import { urls } from '../../../kernel/http/urls.js';
 
 const FEED_SIZE = 20;

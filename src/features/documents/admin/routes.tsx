@@ -10,7 +10,7 @@ import { documentPolicy } from '../policy.js';
 import { findDocument, listAllForPicker, listDocuments, listFiles, listTypes } from '../repo.js';
 import type { DocumentRow } from '../../../kernel/db/tables/documents.js';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { parseQuery } from '../../search/query.js';
+import { parseQuery } from '../../../kernel/search/query.js';
 import { actorOf, adminFrame, bodyField, bodyFields, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { FieldErrors } from '../../../kernel/views/admin/forms.js';
 import { documentUploadScope } from './upload.js';

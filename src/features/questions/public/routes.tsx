@@ -6,7 +6,7 @@ import { citizenServices } from '../../../kernel/citizen/services.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { cached } from '../../articles/public/routes.js';
 import { frameFor, htmlPage, HTML, originOf, permanentRedirect } from '../../../kernel/http/render.js';
-import { parseQuery } from '../../search/query.js';
+import { parseQuery } from '../../../kernel/search/query.js';
 import { submitQuestion } from '../commands/submit-question.js';
 import { EMPTY_FORM, formFromBody, type QuestionForm, type FieldErrors } from '../input.js';
 import { qaUrls } from '../labels.js';

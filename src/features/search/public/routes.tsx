@@ -7,9 +7,9 @@ import { frameFor, HTML, originOf, renderHtml } from '../../../kernel/http/rende
 import { cached } from '../../articles/public/routes.js';
 import type { SearchFilters, SearchResults } from '../engine.js';
 import { engineFor } from '../indexer.js';
-import { parseQuery } from '../query.js';
+import { parseQuery } from '../../../kernel/search/query.js';
 import { SEARCH_PATH } from './search-box.js';
-import { sectionSearches, type SectionResults } from '../section-results.js';
+import { sectionSearches, type SectionResults } from '../../../kernel/search/groups.js';
 import { SearchPage, type SearchForm } from './views.js';
 
 /**

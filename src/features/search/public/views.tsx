@@ -7,8 +7,8 @@ import { Pagination, TitleList } from '../../articles/public/article-list.js';
 import { Layout } from '../../../kernel/views/public/layout.js';
 import { PAGE_SIZE, type SearchResults } from '../engine.js';
 import type { TextPart } from '../highlight.js';
-import { MAX_QUERY_LENGTH } from '../query.js';
-import type { SectionResults } from '../section-results.js';
+import { MAX_QUERY_LENGTH } from '../../../kernel/search/query.js';
+import type { SectionResults } from '../../../kernel/search/groups.js';
 import { SEARCH_PATH } from './search-box.js';
 
 /** The search page, /tim-kiem: the form with its filters, the count, the results, pagination. */

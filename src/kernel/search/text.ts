@@ -1,4 +1,4 @@
-import { nfc, searchFold } from '../../kernel/lib/text.js';
+import { nfc, searchFold } from '../lib/text.js';
 
 /**
  * Text helpers of the search feature. Everything the engines index is searchFold() output, so

@@ -1,4 +1,4 @@
-import { nfc, searchFold } from '../../kernel/lib/text.js';
+import { nfc, searchFold } from '../lib/text.js';
 import { JOINED as JOINED_WORD } from './text.js';
 
 /**

@@ -1,11 +1,11 @@
-import type { Db } from '../../kernel/db/connection.js';
-import { documentSearch } from '../documents/sections.js';
+import type { Db } from '../db/connection.js';
+import { documentSearch } from '../../features/documents/sections.js';
 import type { ParsedQuery } from './query.js';
-import { searchQuestions } from '../questions/search.js';
-import { searchProcedures } from '../procedures/search.js';
-import { pollSearch } from '../polls/search.js';
-import { searchSchedule } from '../schedule/search.js';
-import { searchOrganisation } from '../organisation/search.js';
+import { searchQuestions } from '../../features/questions/search.js';
+import { searchProcedures } from '../../features/procedures/search.js';
+import { pollSearch } from '../../features/polls/search.js';
+import { searchSchedule } from '../../features/schedule/search.js';
+import { searchOrganisation } from '../../features/organisation/search.js';
 
 /** A few matches from a section other than news (documents, answered questions…). */
 export interface SectionResults {
