@@ -13,7 +13,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { connect } from '../src/kernel/db/connection.js';
 import { migrateToLatest } from '../src/kernel/db/migrate.js';
-import { seedDemoIfEmpty } from '../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../src/demo.js';
 import { searchFold, slugify } from '../src/kernel/lib/text.js';
 import { AdminClient, makeUser } from '../test/helpers/admin.js';
 

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { connect, type DatabaseHandle } from '../src/kernel/db/connection.js';
 import type { NewArticle } from '../src/kernel/db/schema.js';
 import { migrateToLatest } from '../src/kernel/db/migrate.js';
-import { seedDemoIfEmpty } from '../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../src/demo.js';
 import { formatNumber } from '../src/kernel/lib/format.js';
 import { paragraphsToHtml } from '../src/kernel/lib/html.js';
 import { searchFold, slugify } from '../src/kernel/lib/text.js';

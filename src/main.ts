@@ -2,7 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connect } from './kernel/db/connection.js';
 import { migrateToLatest } from './kernel/db/migrate.js';
-import { seedDemoIfEmpty } from './features/demo/seed.js';
+import { seedDemoIfEmpty } from './demo.js';
 import { createFirstAdminIfNone } from './features/back-office/first-admin.js';
 import { PublishScheduler } from './features/articles/scheduler.js';
 

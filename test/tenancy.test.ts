@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as content from '../src/features/articles/repo.js';
 import * as widgets from '../src/features/sites/widgets-repo.js';
 import { readCounters } from '../src/features/stats/repo.js';
-import { seedDemoIfEmpty } from '../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../src/demo.js';
 import { describeEachDb } from './helpers/db.js';
 
 /**

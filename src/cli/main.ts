@@ -2,7 +2,7 @@
 import { loadConfig } from '../config.js';
 import { connect } from '../kernel/db/connection.js';
 import { migrateToLatest } from '../kernel/db/migrate.js';
-import { seedDemoIfEmpty } from '../features/demo/seed.js';
+import { seedDemoIfEmpty } from '../demo.js';
 import { listSites } from '../kernel/sites/repo.js';
 import { generatePassword } from '../features/back-office/auth/passwords.js';
 import { createUser } from '../features/back-office/commands/create-user.js';

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { resetPassword } from '../../src/features/back-office/commands/reset-password.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';

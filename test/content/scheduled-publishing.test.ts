@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { connect, type DatabaseHandle } from '../../src/kernel/db/connection.js';
 import { PublishScheduler } from '../../src/features/articles/scheduler.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import { describeEachDb, PG_URL, type TestDb } from '../helpers/db.js';
 
 /** A second, independent connection to the same database: what another app instance has. */

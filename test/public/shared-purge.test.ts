@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { HONG_LINH, ROOT } from '../helpers/app.js';

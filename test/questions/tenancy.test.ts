@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import * as repo from '../../src/features/questions/repo.js';
 import { questionSitemap, searchQuestions } from '../../src/features/questions/search.js';
 import { parseQuery } from '../../src/kernel/search/query.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import type { FoldedTextEngine, SearchResults } from '../../src/features/search/engine.js';
 import { PostgresFtsEngine } from '../../src/features/search/postgres-fts.js';
 import { parseQuery } from '../../src/kernel/search/query.js';

@@ -6,7 +6,7 @@ import type { CommandContext } from '../../src/kernel/commands.js';
 import { saveArticle } from '../../src/features/articles/commands/save-article.js';
 import { publishArticle, submitArticle, unpublishArticle } from '../../src/features/articles/commands/workflow.js';
 import { publishDue } from '../../src/features/articles/scheduler.js';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
 import { reindexSite, syncArticleIndex } from '../../src/features/search/indexer.js';
 import { HONG_LINH } from '../helpers/app.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import { HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { addExtraArticles, ids } from './helpers.js';

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import * as repo from '../../src/features/sites/admin-repo.js';
 import { listMenu } from '../../src/features/sites/menu-repo.js';
+import { features } from '../../src/features/index.js';
+import { sectionsOf } from '../../src/kernel/feature.js';
 import { describeEachDb } from '../helpers/db.js';
 
 /** The tenancy rule for the site-management queries: none returns another site's rows. */
@@ -25,7 +27,7 @@ describeEachDb('site-management queries stay inside their site', async (db) => {
       for (const id of await ids('pages', theirs)) assert.equal(await repo.findPageById(db, mine, id), undefined);
       for (const id of await ids('map_offices', theirs)) assert.equal(await repo.findOffice(db, mine, id), undefined);
       for (const id of (await repo.countArticlesByCategory(db, mine)).keys()) assert.ok(myCats.has(id));
-      const menu = await listMenu(db, mine);
+      const menu = await listMenu(db, mine, sectionsOf(features));
       assert.equal(menu.length, myMenu.size);
       assert.deepEqual(new Set(menu.map((m) => m.kind)), new Set(['category', 'page', 'section']));
       for (const m of menu) assert.ok(myMenu.has(m.id));

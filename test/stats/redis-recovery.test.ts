@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import { liveDays } from '../../src/kernel/lib/calendar.js';
 import type { Hit } from '../../src/features/stats/fields.js';
 import { Flusher } from '../../src/features/stats/flusher.js';

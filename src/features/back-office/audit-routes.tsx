@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { hasRole } from '../../kernel/access/actor.js';
+import { backOfficePolicy } from './policy.js';
 import { listAudit, type AuditListRow } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/lib/errors.js';
 import { formatDateTime } from '../../kernel/lib/format.js';
@@ -84,7 +84,7 @@ function AuditPage({ frame, rows, action, nextHref }: { frame: AdminFrame; rows:
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get(`${ADMIN}/nhat-ky`, async (request, reply) => {
-    if (!hasRole(actorOf(request), request.site.id, 'site_admin')) throw new AppError('forbidden');
+    if (!backOfficePolicy.readAudit(actorOf(request), request.site.id)) throw new AppError('forbidden');
     const q = request.query as { hanh_dong?: string; truoc?: string };
     const action = q.hanh_dong && ACTIONS[q.hanh_dong] ? q.hanh_dong : '';
     const rows = await listAudit(app.cong.db, request.site.id, {

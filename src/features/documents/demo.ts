@@ -8,7 +8,7 @@ import { normaliseNumber, numberCode, numberFold } from './number.js';
 import { minimalPdf } from './pdf.js';
 import type { DocumentStatus } from '../../kernel/db/tables/documents.js';
 import { nfc } from '../../kernel/lib/text.js';
-import type { DemoSite } from '../demo/types.js';
+import type { DemoSite } from '../../kernel/demo/types.js';
 
 interface DemoDocument {
   number: string;

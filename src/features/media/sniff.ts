@@ -2,7 +2,9 @@
  * What a file really is, from its first and last bytes: never from its name or the browser's
  * Content-Type, which are whatever the uploader's computer made up. Pure functions.
  */
-export type MediaKind = 'image' | 'document' | 'audio';
+import type { MediaKind } from '../../kernel/db/tables/media.js';
+
+export type { MediaKind };
 
 export interface FileType {
   kind: MediaKind;

@@ -1,5 +1,5 @@
 import type { Db } from '../../kernel/db/connection.js';
-import type { DemoSite } from '../demo/types.js';
+import type { DemoSite } from '../../kernel/demo/types.js';
 
 /**
  * Demo content of Giới thiệu: the agency, its units and its people, in Vietnamese and English.

@@ -7,7 +7,7 @@ import { normaliseNumber, numberCode, numberFold } from '../documents/number.js'
 import { minimalPdf } from '../documents/pdf.js';
 import { contentHash } from '../comments/input.js';
 import { localIsoDate } from '../../kernel/lib/format.js';
-import type { DemoSite } from '../demo/types.js';
+import type { DemoSite } from '../../kernel/demo/types.js';
 
 /**
  * Demo polls, with dates relative to the seeding time so that the open ones stay open. The closed

@@ -1,7 +1,7 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { searchFold, slugify } from '../../kernel/lib/text.js';
 import { portalUrlFor } from './fields.js';
-import type { DemoSite } from '../demo/types.js';
+import type { DemoSite } from '../../kernel/demo/types.js';
 
 interface DemoProcedure {
   title: string;

@@ -5,7 +5,7 @@ import { nfc, slugify } from '../../kernel/lib/text.js';
 import { searchTextOf } from './repo.js';
 import type { QuestionKind, QuestionStatus } from '../../kernel/db/tables/questions.js';
 import { newTrackingCode, trackingHash } from './tracking.js';
-import type { DemoSite } from '../demo/types.js';
+import type { DemoSite } from '../../kernel/demo/types.js';
 
 /**
  * Demo content of Hỏi đáp (citizens' questions and answers), inside the site's seeding

@@ -1,6 +1,6 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { addDays, addWeeks, currentWeek } from './week.js';
-import type { DemoSite } from '../demo/types.js';
+import type { DemoSite } from '../../kernel/demo/types.js';
 
 /** [day of week 0 = Monday, start, end, content, leader, participants, place] */
 type Item = [number, string, string, string, string, string, string];

@@ -1,14 +1,15 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { urls } from '../../kernel/http/urls.js';
-import { sectionOf } from './sections.js';
+import type { PublicSection } from '../../kernel/feature.js';
+import type { MenuLink } from '../../kernel/views/public/frame.js';
 
 /** One entry of the header menu, resolved to what it points at. */
-export interface MenuEntry {
+export interface MenuEntry extends MenuLink {
   id: number;
   kind: 'category' | 'page' | 'section';
   /** The category or page id; 0 for a section. */
   targetId: number;
-  /** The section key (src/sites/sections.ts) when kind is 'section'. */
+  /** The section key (a feature's `section.key`) when kind is 'section'. */
   section?: string;
   label: string;
   slug: string;
@@ -18,7 +19,7 @@ export interface MenuEntry {
 }
 
 /** The site's configured menu in order; empty when the site uses the default menu. */
-export async function listMenu(db: Db, siteId: number): Promise<MenuEntry[]> {
+export async function listMenu(db: Db, siteId: number, sections: readonly PublicSection[]): Promise<MenuEntry[]> {
   const rows = await db
     .selectFrom('menu_items as m')
     .leftJoin('categories as c', (j) => j.onRef('c.id', '=', 'm.category_id').onRef('c.site_id', '=', 'm.site_id'))
@@ -35,7 +36,7 @@ export async function listMenu(db: Db, siteId: number): Promise<MenuEntry[]> {
     } else if (r.page_id !== null && r.p_slug) {
       out.push({ id: r.id, kind: 'page', targetId: r.page_id, label: r.p_title ?? '', slug: r.p_slug, href: urls.page(r.p_slug), current: `page:${r.p_slug}` });
     } else if (r.section) {
-      const s = sectionOf(r.section);
+      const s = sections.find((x) => x.key === r.section);
       if (s) out.push({ id: r.id, kind: 'section', targetId: 0, section: s.key, label: s.label, slug: s.key, href: s.path, current: `sec:${s.key}` });
     }
   }

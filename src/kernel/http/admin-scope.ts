@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { SessionRow } from '../db/schema.js';
+import { adminNavOf } from '../feature.js';
 import { AppError } from '../lib/errors.js';
 import { renderHtml } from './render.js';
 import { hasAnyRole, hasRole, loadActor, type Actor } from '../access/actor.js';
@@ -112,6 +113,7 @@ export function adminFrame(app: FastifyInstance, request: FastifyRequest, reply:
     actor: request.actor,
     csrf: csrfFor(request, reply),
     path: request.url.split('?', 1)[0]!,
+    nav: request.actor ? adminNavOf(app.cong.features, request.actor, request.site.id) : [],
   };
 }
 

@@ -18,7 +18,7 @@ export function originOf(request: FastifyRequest): string {
 }
 
 export function frameFor(ctx: AppContext, request: FastifyRequest): Promise<Frame> {
-  return loadFrame(ctx.db, request.site, originOf(request), ctx.assets, ctx.now());
+  return loadFrame(ctx.features, ctx.db, request.site, originOf(request), ctx.assets, ctx.sections, ctx.now());
 }
 
 export function htmlPage(vnode: VNode, lastModified?: string | null): Rendered {

@@ -51,7 +51,7 @@ export function ArticlePage({ frame, article, category, related, comments, cover
           <p class="article-meta">
             <time dateTime={article.published_at}>{formatDateTime(article.published_at)}</time>
             {/* Filled in by the visit beacon's answer (per-visitor numbers stay out of cached HTML). */}
-            {frame.counters.showArticleViews && <span class="article-views" data-article-views hidden>Lượt xem: <span data-stat="views"></span></span>}
+            {frame.counters?.showArticleViews && <span class="article-views" data-article-views hidden>Lượt xem: <span data-stat="views"></span></span>}
           </p>
           <ArticleTools url={url} title={article.title} />
         </header>

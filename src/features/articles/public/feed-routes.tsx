@@ -13,7 +13,7 @@ import { AppError } from '../../../kernel/lib/errors.js';
 import { escapeHtml } from '../../../kernel/lib/html.js';
 import { cached } from './routes.js';
 import { originOf } from '../../../kernel/http/render.js';
-import { sitemapSources } from '../../../kernel/http/sitemap.js';
+import { sitemapSourcesOf } from '../../../kernel/feature.js';
 import { urls } from '../../../kernel/http/urls.js';
 
 const FEED_SIZE = 20;
@@ -81,7 +81,7 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
       listCategories(ctx.db, site.id),
       listPages(ctx.db, site.id),
       lastContentChange(ctx.db, site.id, t),
-      Promise.all(sitemapSources.map((source) => source(ctx.db, site.id))),
+      Promise.all(sitemapSourcesOf(ctx.features).map((source) => source(ctx.db, site.id))),
     ]);
     const entry = (path: string, lastmod?: string | null) =>
       `<url><loc>${escapeHtml(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { hasRole, ROLE_NAMES, ROLES } from '../../../kernel/access/actor.js';
+import { ROLE_NAMES, ROLES } from '../../../kernel/access/actor.js';
+import { backOfficePolicy } from '../policy.js';
 import { actorOf, ADMIN, adminFrame, bodyField, bodyFields, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import { listSiteMembers, type SiteMember } from '../../../kernel/access/users-repo.js';
 import { AdminLayout, type AdminFrame } from '../../../kernel/views/admin/layout.js';
@@ -76,7 +77,7 @@ function UsersPage({ frame, members, form, errors, created }: { frame: AdminFram
 export async function userRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.cong;
   const guard = (request: FastifyRequest) => {
-    if (!hasRole(actorOf(request), request.site.id, 'site_admin')) throw new AppError('forbidden');
+    if (!backOfficePolicy.manageUsers(actorOf(request), request.site.id)) throw new AppError('forbidden');
   };
   const page = async (request: FastifyRequest, reply: FastifyReply, form: MemberForm, errors: FieldErrors, status = 200, created?: { name: string; password: string | null }) =>
     sendAdmin(reply, <UsersPage frame={adminFrame(app, request, reply)} members={await listSiteMembers(ctx.db, request.site.id)} form={form} errors={errors} created={created} />, status);

@@ -6,7 +6,6 @@ import { emptyPollForm, formOfPoll, localInput, type PollForm } from '../command
 import { savePoll } from '../commands/save-poll.js';
 import { pollPolicy } from '../policy.js';
 import { listAllPolls, loadPoll } from '../repo.js';
-import { consultationAdminRoutes } from '../../consultation/admin/routes.js';
 import { actorOf, adminFrame, bodyField, bodyFields, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import { idParam, noticeOf, redirect } from '../../sites/admin/shared.js';
 import type { FieldErrors } from '../../../kernel/views/admin/forms.js';
@@ -127,5 +126,4 @@ export async function pollAdminRoutes(app: FastifyInstance): Promise<void> {
     return redirect(reply, POLLS_ADMIN, 'da-xoa');
   });
 
-  await consultationAdminRoutes(app);
 }

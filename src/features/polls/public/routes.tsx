@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
 import { bodyFields } from '../../../kernel/http/admin-scope.js';
-import { consultationRoutes } from '../../consultation/public/routes.js';
 import { assertSameSite, idParam, noStore, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
 import { issueVoterCookie, VisitorKeys, voterFromCookie } from '../../../kernel/citizen/visitor.js';
 import { AppError } from '../../../kernel/lib/errors.js';
@@ -93,5 +92,4 @@ export async function pollRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  await consultationRoutes(app);
 }

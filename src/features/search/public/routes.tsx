@@ -8,8 +8,9 @@ import { cached } from '../../articles/public/routes.js';
 import type { SearchFilters, SearchResults } from '../engine.js';
 import { engineFor } from '../indexer.js';
 import { parseQuery } from '../../../kernel/search/query.js';
-import { SEARCH_PATH } from './search-box.js';
-import { sectionSearches, type SectionResults } from '../../../kernel/search/groups.js';
+import { SEARCH_PATH } from '../../../kernel/views/public/search-box.js';
+import { searchGroupsOf } from '../../../kernel/feature.js';
+import type { SectionResults } from '../../../kernel/search/groups.js';
 import { SearchPage, type SearchForm } from './views.js';
 
 /**
@@ -34,7 +35,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     // Other sections (documents, answered questions…) on the first page, when no filter narrows it to news.
     const sections =
       parsed.kind === 'ok' && page === 1 && !form.category && !form.from && !form.to
-        ? (await Promise.all(sectionSearches.map((s) => s(ctx.db, site.id, parsed, now, 5)))).filter((r): r is SectionResults => r !== null)
+        ? (await Promise.all(searchGroupsOf(ctx.features).map((s) => s(ctx.db, site.id, parsed, now, 5)))).filter((r): r is SectionResults => r !== null)
         : [];
     const found = (results?.total ?? 0) > 0 || sections.length > 0;
     const latest = !found ? await listPublished(ctx.db, site.id, now.toISOString(), { limit: 6 }) : [];

@@ -9,7 +9,7 @@ import { PAGE_SIZE, type SearchResults } from '../engine.js';
 import type { TextPart } from '../highlight.js';
 import { MAX_QUERY_LENGTH } from '../../../kernel/search/query.js';
 import type { SectionResults } from '../../../kernel/search/groups.js';
-import { SEARCH_PATH } from './search-box.js';
+import { SEARCH_PATH } from '../../../kernel/views/public/search-box.js';
 
 /** The search page, /tim-kiem: the form with its filters, the count, the results, pagination. */
 

@@ -7,7 +7,7 @@ import { addMenuItem } from '../commands/add-menu-item.js';
 import { removeMenuItem } from '../commands/remove-menu-item.js';
 import { resetMenu } from '../commands/reset-menu.js';
 import { listMenu, type MenuEntry } from '../menu-repo.js';
-import { SECTIONS } from '../sections.js';
+import type { PublicSection } from '../../../kernel/feature.js';
 import { adminFrame, bodyField, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, Field, Notice, type FieldErrors } from '../../../kernel/views/admin/forms.js';
@@ -22,11 +22,11 @@ const NOTICES: Record<string, string> = {
   'mac-dinh': 'Trang đã dùng lại thanh menu mặc định.',
 };
 
-function MenuPage({ frame, menu, categories, pages, target, errors, notice }: {
-  frame: AdminFrame; menu: MenuEntry[]; categories: CategoryRow[]; pages: PageListRow[]; target: string; errors: FieldErrors; notice?: string;
+function MenuPage({ frame, sections, menu, categories, pages, target, errors, notice }: {
+  frame: AdminFrame; sections: readonly PublicSection[]; menu: MenuEntry[]; categories: CategoryRow[]; pages: PageListRow[]; target: string; errors: FieldErrors; notice?: string;
 }) {
   const inMenu = new Set(menu.map((m) => (m.kind === 'section' ? `s:${m.section}` : `${m.kind === 'category' ? 'c' : 'p'}:${m.targetId}`)));
-  const sectionOptions = SECTIONS.filter((s) => !inMenu.has(`s:${s.key}`));
+  const sectionOptions = sections.filter((s) => !inMenu.has(`s:${s.key}`));
   const categoryOptions = treeOrder(categories).filter((e) => !inMenu.has(`c:${e.row.id}`));
   const pageOptions = pages.filter((p) => !inMenu.has(`p:${p.id}`));
   return (
@@ -85,9 +85,9 @@ export async function menuRoutes(app: FastifyInstance): Promise<void> {
 
   async function page(request: FastifyRequest, reply: FastifyReply, target: string, errors: FieldErrors, status = 200) {
     const siteId = request.site.id;
-    const [menu, categories, pages] = await Promise.all([listMenu(ctx.db, siteId), listCategories(ctx.db, siteId), listPagesAdmin(ctx.db, siteId)]);
+    const [menu, categories, pages] = await Promise.all([listMenu(ctx.db, siteId, ctx.sections), listCategories(ctx.db, siteId), listPagesAdmin(ctx.db, siteId)]);
     const notice = status === 200 ? noticeOf(request, NOTICES) : undefined;
-    return sendAdmin(reply, <MenuPage frame={adminFrame(app, request, reply)} menu={menu} categories={categories} pages={pages} target={target} errors={errors} notice={notice} />, status);
+    return sendAdmin(reply, <MenuPage frame={adminFrame(app, request, reply)} sections={ctx.sections} menu={menu} categories={categories} pages={pages} target={target} errors={errors} notice={notice} />, status);
   }
 
   app.get(PATH, async (request, reply) => {
@@ -98,7 +98,7 @@ export async function menuRoutes(app: FastifyInstance): Promise<void> {
   app.post(PATH, async (request, reply) => {
     guardSiteAdmin(request);
     const target = bodyField(request, 'target') ?? '';
-    const r = await addMenuItem(commandContext(app, request), target);
+    const r = await addMenuItem(commandContext(app, request), target, app.cong.sections);
     if (!r.ok) return page(request, reply, target, r.errors, 422);
     return redirect(reply, PATH, 'da-them');
   });

@@ -3,11 +3,9 @@ import { sitePolicy } from '../policy.js';
 import { actorOf, adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { appearanceRoutes } from './appearance-routes.js';
-import { categoryRoutes } from '../../articles/admin/categories-routes.js';
 import { linkRoutes } from './links-routes.js';
 import { mapRoutes } from './map-routes.js';
 import { menuRoutes } from './menu-routes.js';
-import { pageRoutes } from '../../pages/admin/routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { BASE, guardSiteAdmin, SECTIONS } from './shared.js';
 import { sitesRoutes } from './sites-routes.js';
@@ -31,13 +29,16 @@ function HubPage({ frame, showSystem }: { frame: AdminFrame; showSystem: boolean
   );
 }
 
-/** Site management screens: categories, menu, pages, widgets, settings, sites (/quan-tri/trang-web…). */
+/**
+ * Site management screens: menu, widgets, settings, sites (/quan-tri/trang-web…); the categories
+ * and static pages screens under it belong to the articles and pages features.
+ */
 export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
   app.get(BASE, async (request, reply) => {
     guardSiteAdmin(request);
     return sendAdmin(reply, <HubPage frame={adminFrame(app, request, reply)} showSystem={sitePolicy.manageSites(actorOf(request))} />);
   });
-  for (const routes of [categoryRoutes, menuRoutes, pageRoutes, linkRoutes, songRoutes, mapRoutes, settingsRoutes, appearanceRoutes, sitesRoutes]) {
+  for (const routes of [menuRoutes, linkRoutes, songRoutes, mapRoutes, settingsRoutes, appearanceRoutes, sitesRoutes]) {
     await routes(app);
   }
 }

@@ -1,15 +1,15 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { nextPosition } from '../../../kernel/db/ordering.js';
-import { sectionOf } from '../sections.js';
+import type { PublicSection } from '../../../kernel/feature.js';
 import { assertSiteAdmin, fail, type CommandContext, type CommandResult } from './context.js';
 
 type Target = { column: 'category_id' | 'page_id'; id: number } | { column: 'section'; key: string };
 
-/** "c:<id>" a category, "p:<id>" a static page, "s:<key>" a section (src/sites/sections.ts). */
-function parseTarget(target: string): Target | null {
+/** "c:<id>" a category, "p:<id>" a static page, "s:<key>" a feature's public section. */
+function parseTarget(target: string, sections: readonly PublicSection[]): Target | null {
   const m = /^([cps]):([a-z0-9-]{1,40})$/.exec(target.trim());
   if (!m) return null;
-  if (m[1] === 's') return sectionOf(m[2]!) ? { column: 'section', key: m[2]! } : null;
+  if (m[1] === 's') return sections.some((s) => s.key === m[2]) ? { column: 'section', key: m[2]! } : null;
   if (!/^\d{1,12}$/.test(m[2]!)) return null;
   return { column: m[1] === 'c' ? 'category_id' : 'page_id', id: Number(m[2]) };
 }
@@ -18,16 +18,16 @@ function parseTarget(target: string): Target | null {
  * Adds a category, a static page or a section of this site at the end of the header menu. The
  * first item replaces the default menu on every page.
  */
-export async function addMenuItem(cx: CommandContext, target: string): Promise<CommandResult> {
+export async function addMenuItem(cx: CommandContext, target: string, sections: readonly PublicSection[]): Promise<CommandResult> {
   assertSiteAdmin(cx);
   const { db, site, actor, now } = cx;
-  const t = parseTarget(target);
+  const t = parseTarget(target, sections);
   if (!t) return fail({ target: 'Vui lòng chọn chuyên mục, trang hoặc mục thông tin cần thêm vào thanh menu.' });
 
   const result = await db.transaction().execute(async (tx): Promise<CommandResult> => {
     let label: string;
     if (t.column === 'section') {
-      label = sectionOf(t.key)!.label;
+      label = sections.find((s) => s.key === t.key)!.label;
     } else {
       const exists =
         t.column === 'category_id'

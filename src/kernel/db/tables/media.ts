@@ -1,5 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
-import type { MediaKind } from '../../../features/media/sniff.js';
+
+/** What a stored file is, as sniffed from its bytes (src/features/media/sniff.ts). */
+export type MediaKind = 'image' | 'document' | 'audio';
 
 /** Tables of the media library. */
 export interface MediaTables {

@@ -5,7 +5,7 @@ import { AdminLayout } from './layout.js';
 export function AdminErrorPage({ site, assets, status, message }: { site: Site; assets: AssetManifest; status: number; message: string }) {
   const title = status === 404 ? 'Không tìm thấy' : status === 403 ? 'Không có quyền' : 'Có lỗi xảy ra';
   return (
-    <AdminLayout frame={{ site, assets, actor: null, csrf: '', path: '' }} title={title}>
+    <AdminLayout frame={{ site, assets, actor: null, csrf: '', path: '', nav: [] }} title={title}>
       <div class="auth-box">
         <h1>{title}</h1>
         <p role="alert">{message}</p>

@@ -2,7 +2,6 @@ import type { ComponentChildren } from 'preact';
 import type { Site } from '../../sites/site.js';
 import type { AssetManifest } from '../../http/assets.js';
 import type { Actor } from '../../access/actor.js';
-import { adminNav } from '../../../features/back-office/nav.js';
 import { Csrf } from './forms.js';
 
 export interface AdminFrame {
@@ -12,6 +11,8 @@ export interface AdminFrame {
   csrf: string;
   /** The current path, to mark the menu entry. */
   path: string;
+  /** The back-office menu this person sees on this site (derived from the features). */
+  nav: { href: string; label: string }[];
 }
 
 export function AdminLayout({ frame, title, children, scripts }: { frame: AdminFrame; title: string; children: ComponentChildren; scripts?: string[] }) {
@@ -50,7 +51,7 @@ export function AdminLayout({ frame, title, children, scripts }: { frame: AdminF
           {actor && (
             <nav class="admin-nav" aria-label="Trình đơn quản trị">
               <ul>
-                {adminNav(actor, site.id).map((item) => (
+                {frame.nav.map((item) => (
                   <li>
                     <a href={item.href} aria-current={isCurrent(frame.path, item.href) ? 'page' : undefined}>{item.label}</a>
                   </li>

@@ -1,39 +1,69 @@
+import type { VNode } from 'preact';
 import type { Db } from '../../db/connection.js';
-import type { CategoryRow, LinkRow, SongRow } from '../../db/schema.js';
-import { listCategories, listPages } from '../../../features/articles/repo.js';
-import { listMenu, type MenuEntry } from '../../../features/sites/menu-repo.js';
-import type { PollWithOptions } from '../../../features/polls/results.js';
-import { newestOpenPoll } from '../../../features/polls/public/widget.js';
-import { readCounters, type SiteCounters } from '../../../features/stats/repo.js';
-import type { Site } from '../../sites/site.js';
+import type { CategoryRow } from '../../db/schema.js';
+import type { Feature, PublicSection } from '../../feature.js';
 import type { AssetManifest } from '../../http/assets.js';
-import { listLinks, listSongs } from '../../../features/sites/widgets-repo.js';
+import type { Site } from '../../sites/site.js';
 
-/** What every public page shows around its content: menu, widgets, footer. */
-export interface Frame {
+/** One entry of the header menu. */
+export interface MenuLink {
+  href: string;
+  label: string;
+  /** The key the layout marks as current ("cat:<slug>", "page:<slug>", "sec:<key>"). */
+  current: string;
+}
+
+/**
+ * What a feature adds to the frame beyond the header and footer material, by declaration
+ * merging (`declare module '…/kernel/views/public/frame.js' { interface FrameExtras { … } }`),
+ * so that the kernel knows no feature and each feature's blocks read typed data.
+ */
+export interface FrameExtras {}
+
+/** What every public page shows around its content: header menu, sidebar, footer. */
+export interface Frame extends Partial<FrameExtras> {
   site: Site;
   origin: string;
   assets: AssetManifest;
+  /** The public sections of the features ("Thông tin chính quyền"). */
+  sections: readonly PublicSection[];
+  /** The site's categories (the default header menu, search filters). */
   categories: CategoryRow[];
+  /** The site's static pages (footer links; the first one is in the default menu). */
   pages: { slug: string; title: string }[];
-  links: LinkRow[];
-  songs: SongRow[];
-  counters: SiteCounters;
-  /** The header menu the site's admins configured; empty (or absent) means the default menu. */
-  menu?: MenuEntry[];
-  /** The newest open poll, for the sidebar (src/polls). */
-  poll?: PollWithOptions | null;
+  /** The header menu the site's admins configured; empty means the default menu. */
+  menu: MenuLink[];
+  /** Site-wide stylesheets after the portal's own (the site's colours). */
+  stylesheets: string[];
+  /** The right-hand column's blocks, in order. */
+  sidebar: readonly SidebarBlock[];
 }
 
-export async function loadFrame(db: Db, site: Site, origin: string, assets: AssetManifest, now: Date): Promise<Frame> {
-  const [categories, pages, links, songs, counters, menu, poll] = await Promise.all([
-    listCategories(db, site.id),
-    listPages(db, site.id),
-    listLinks(db, site.id),
-    listSongs(db, site.id),
-    readCounters(db, site.id, site.counterBase, now),
-    listMenu(db, site.id),
-    newestOpenPoll(db, site.id, now),
-  ]);
-  return { site, origin, assets, categories, pages, links, songs, counters, menu, poll };
+/** The part of a frame a feature loads for each rendered page. */
+export type FrameContent = Partial<Pick<Frame, 'categories' | 'pages' | 'menu' | 'stylesheets'>> & Partial<FrameExtras>;
+
+export interface SidebarBlock {
+  order: number;
+  /** `current` is the nav key of the page (a block may stay off its own section's pages). */
+  render(frame: Frame, current?: string): VNode | null;
+}
+
+export interface FrameLoad {
+  db: Db;
+  site: Site;
+  now: Date;
+  sections: readonly PublicSection[];
+}
+
+export interface FramePart {
+  load?(on: FrameLoad): Promise<FrameContent>;
+  sidebar?: readonly SidebarBlock[];
+}
+
+/** Loads every feature's part of the frame at once (one round of queries per rendered page). */
+export async function loadFrame(features: readonly Feature[], db: Db, site: Site, origin: string, assets: AssetManifest, sections: readonly PublicSection[], now: Date): Promise<Frame> {
+  const parts = features.flatMap((f) => (f.frame ? [f.frame] : []));
+  const contents = await Promise.all(parts.map((p) => p.load?.({ db, site, now, sections })));
+  const sidebar = parts.flatMap((p) => p.sidebar ?? []).sort((a, b) => a.order - b.order);
+  return Object.assign({ site, origin, assets, sections, categories: [], pages: [], menu: [], stylesheets: [], sidebar }, ...contents);
 }

@@ -1,12 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import type { Frame } from './frame.js';
+import type { Frame, MenuLink } from './frame.js';
 import { urls } from '../../http/urls.js';
 import { JsonLd } from './trusted-html.js';
 import { Sidebar } from './widgets.js';
 import { SiteFooter } from './footer.js';
-import { THEME_PATH, themeVersion } from '../../../features/sites/appearance.js';
-import { SECTIONS } from '../../../features/sites/sections.js';
-import { SearchBox } from '../../../features/search/public/search-box.js';
+import { SearchBox } from './search-box.js';
 
 export interface Crumb {
   name: string;
@@ -68,7 +66,7 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
         {meta.publishedTime && <meta property="article:published_time" content={meta.publishedTime} />}
         <link rel="icon" href={assets.url('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.url('app.css')} />
-        {site.settings.appearance && <link rel="stylesheet" href={`${THEME_PATH}?v=${themeVersion(site.settings.appearance)}`} />}
+        {frame.stylesheets.map((href) => <link rel="stylesheet" href={href} />)}
         {meta.styles?.map((s) => <link rel="stylesheet" href={assets.url(s)} />)}
         <script type="module" src={assets.url('app.js')} />
         {meta.scripts?.map((s) => <script type="module" src={assets.url(s)} />)}
@@ -76,14 +74,14 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
       </head>
       <body>
         <a class="skip-link" href="#noi-dung">{en ? 'Skip to main content' : 'Bỏ qua đến nội dung chính'}</a>
-        {en ? <EnglishHeader frame={frame} /> : <SiteHeader frame={frame} current={currentOf(meta)} />}
+        {en ? <EnglishHeader frame={frame} /> : <SiteHeader frame={frame} current={currentOf(frame, meta)} />}
         {switchTo && <LanguageSwitch en={en} href={switchTo.path} />}
         <div class={wide || en ? 'container wide' : 'container'}>
           <main id="noi-dung" tabIndex={-1}>
             {crumbs && <Breadcrumb crumbs={crumbs} label={en ? 'Breadcrumb' : undefined} />}
             {children}
           </main>
-          {!wide && !en && <Sidebar frame={frame} current={currentOf(meta)} />}
+          {!wide && !en && <Sidebar frame={frame} current={currentOf(frame, meta)} />}
         </div>
         {en ? <div lang="vi"><SiteFooter frame={frame} /></div> : <SiteFooter frame={frame} />}
         {/* Counts the visit of people without JavaScript (the script counts everyone else). */}
@@ -124,16 +122,16 @@ function Emblem({ frame }: { frame: Frame }) {
   );
 }
 
-/** The nav entry of a section page (src/sites/sections.ts) when the page names none itself. */
-function currentOf(meta: PageMeta): string | undefined {
+/** The nav entry of a section page (a feature's `section`) when the page names none itself. */
+function currentOf(frame: Frame, meta: PageMeta): string | undefined {
   if (meta.current) return meta.current;
-  const s = SECTIONS.find((x) => meta.canonicalPath === x.path || meta.canonicalPath.startsWith(`${x.path}/`));
+  const s = frame.sections.find((x) => meta.canonicalPath === x.path || meta.canonicalPath.startsWith(`${x.path}/`));
   return s ? `sec:${s.key}` : undefined;
 }
 
 /** The menu the site's admins configured, or by default every category and the first page. */
-function menuOf(frame: Frame): { href: string; label: string; current: string }[] {
-  if (frame.menu?.length) return frame.menu;
+function menuOf(frame: Frame): MenuLink[] {
+  if (frame.menu.length) return frame.menu;
   return [
     ...frame.categories.map((c) => ({ href: urls.category(c.slug), label: c.name, current: `cat:${c.slug}` })),
     ...frame.pages.slice(0, 1).map((p) => ({ href: urls.page(p.slug), label: p.title, current: `page:${p.slug}` })),

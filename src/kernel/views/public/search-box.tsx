@@ -1,4 +1,4 @@
-import { MAX_QUERY_LENGTH } from '../../../kernel/search/query.js';
+import { MAX_QUERY_LENGTH } from '../../search/query.js';
 
 export const SEARCH_PATH = '/tim-kiem';
 

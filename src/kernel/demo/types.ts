@@ -1,4 +1,4 @@
-import type { SiteSettings } from '../../kernel/sites/settings.js';
+import type { SiteSettings } from '../sites/settings.js';
 
 /** Demo content, written as plain data; `src/demo/seed.ts` turns it into rows. All text is NFC Vietnamese. */
 export interface DemoCategory {

@@ -1,0 +1,26 @@
+import type { Feature } from '../../kernel/feature.js';
+import { articleAdminRoutes } from './admin/routes.js';
+import { categoryRoutes } from './admin/categories-routes.js';
+import { seedArticles } from './demo.js';
+import { articleFrame } from './frame.js';
+import { articlePolicy } from './policy.js';
+import { feedRoutes } from './public/feed-routes.js';
+import { publicRoutes } from './public/routes.js';
+
+/** News: the home page, categories, articles with their workflow, feeds and the sitemap. */
+export const articles: Feature = {
+  key: 'articles',
+  label: 'Bài viết',
+  publicRoutes: async (app) => {
+    await app.register(publicRoutes);
+    await app.register(feedRoutes);
+  },
+  adminRoutes: async (admin) => {
+    await articleAdminRoutes(admin);
+    await categoryRoutes(admin);
+  },
+  adminNav: [{ href: '/quan-tri/bai-viet', label: 'Bài viết', order: 10, visible: articlePolicy.list }],
+  frame: articleFrame,
+  demo: seedArticles,
+  tables: ['categories', 'articles', 'article_revisions'],
+};

@@ -1,0 +1,43 @@
+import type { Feature } from '../kernel/feature.js';
+import { articles } from './articles/feature.js';
+import { backOffice } from './back-office/feature.js';
+import { comments } from './comments/feature.js';
+import { consultation } from './consultation/feature.js';
+import { documents } from './documents/feature.js';
+import { media } from './media/feature.js';
+import { organisation } from './organisation/feature.js';
+import { pages } from './pages/feature.js';
+import { polls } from './polls/feature.js';
+import { procedures } from './procedures/feature.js';
+import { questions } from './questions/feature.js';
+import { ratings } from './ratings/feature.js';
+import { schedule } from './schedule/feature.js';
+import { search } from './search/feature.js';
+import { sites } from './sites/feature.js';
+import { stats } from './stats/feature.js';
+
+/**
+ * Every feature of the portal, explicitly (no file globbing). Routes, the back-office menu, the
+ * public sections, the sitemap, the search groups, the frame of every page and the demo content
+ * are derived from this list. The order is the order of registration and of demo seeding
+ * (a menu seeded by `sites` points at the categories and pages seeded before it); menus and
+ * groups carry their own `order`.
+ */
+export const features: readonly Feature[] = [
+  backOffice,
+  articles,
+  pages,
+  sites,
+  media,
+  comments,
+  ratings,
+  search,
+  stats,
+  documents,
+  questions,
+  schedule,
+  polls,
+  consultation,
+  procedures,
+  organisation,
+];

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { assetRoutes } from './asset-routes.js';
+import { errorRoutes } from './error-routes.js';
+import { answerFromCache, PageCache } from './page-cache.js';
+import { originOf } from './render.js';
+import { contentSecurityPolicy } from './security.js';
+
+/**
+ * What every request goes through before a feature's route: the site it is for, the page cache's
+ * fast path, the security headers, compression, cookies, form bodies, the error pages and the
+ * client assets.
+ */
+export async function registerKernel(app: FastifyInstance): Promise<void> {
+  const ctx = app.cong;
+  app.decorateRequest('site', null as never);
+
+  // First hook: which site, and — for a public page already in the cache — the answer itself,
+  // before routing and the header plugins (their headers are stored with the entry).
+  app.addHook('onRequest', async (request, reply) => {
+    const site = ctx.sites.resolve(request.headers.host);
+    if (!site) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('Chưa có trang thông tin nào được tạo.');
+    }
+    request.site = site;
+    // Only bare paths: a page whose content depends on its query (a list filtered by ?q=) must
+    // reach its route, which decides what of it may come from the cache.
+    if ((request.method === 'GET' || request.method === 'HEAD') && !request.url.includes('?')) {
+      const entry = ctx.pageCache.peek(PageCache.key(site.id, originOf(request), request.url));
+      if (entry && answerFromCache(request, reply, entry)) return reply;
+    }
+    reply.header('content-security-policy', contentSecurityPolicy(site));
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(rateLimit, { global: false });
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: join(ctx.config.dataDir, 'media'), serve: false });
+
+  await errorRoutes(app);
+  await app.register(assetRoutes);
+}
