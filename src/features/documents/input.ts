@@ -1,4 +1,4 @@
-import { nfc, searchFold } from '../../kernel/lib/text.js';
+import { cleanLine, searchFold } from '../../kernel/lib/text.js';
 import { id, take, type FieldErrors } from '../../kernel/forms.js';
 import type { DocumentStatus } from '../../kernel/db/tables/documents.js';
 import { STATUS_NAMES } from './present.js';
@@ -44,8 +44,6 @@ export interface DocumentValues {
   published: number;
 }
 
-const clean = (s: string) => nfc(s).trim().replace(/\s+/gu, ' ');
-
 /**
  * A calendar day typed as "2008-02-02" (the date picker) or "02/02/2008" (by hand): "YYYY-MM-DD",
  * or null when it is not a real day between 1945 and 2100.
@@ -67,7 +65,7 @@ const BAD_DAY = 'không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví d�
 /** Checks a posted form; the messages are keyed by field name and shown next to the field. */
 export function checkDocumentForm(form: DocumentForm, typeIds: number[]): { values?: DocumentValues; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const rawNumber = clean(form.number);
+  const rawNumber = cleanLine(form.number);
   const number = normaliseNumber(rawNumber);
   if (!rawNumber) errors.number = 'Vui lòng nhập số, ký hiệu văn bản, ví dụ 22-NQ/TW.';
   else if (rawNumber.length > NUMBER_MAX) errors.number = `Số, ký hiệu dài tối đa ${NUMBER_MAX} ký tự.`;
@@ -77,7 +75,7 @@ export function checkDocumentForm(form: DocumentForm, typeIds: number[]): { valu
   if (typeId !== null && !typeIds.includes(typeId)) errors.type_id = 'Loại văn bản không có trong danh sách.';
 
   const text = (name: 'issuer' | 'signer' | 'title' | 'field', label: string, required: boolean) => {
-    const v = clean(form[name]);
+    const v = cleanLine(form[name]);
     if (required && !v) errors[name] = `Vui lòng nhập ${label}.`;
     else if (v.length > LIMITS[name]) errors[name] = `${label[0]!.toUpperCase()}${label.slice(1)} dài tối đa ${LIMITS[name]} ký tự (hiện có ${v.length}).`;
     return v;
