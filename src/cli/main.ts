@@ -10,6 +10,7 @@ import { resetPassword } from '../features/back-office/commands/reset-password.j
 import { formatNumber } from '../kernel/lib/format.js';
 import { sessionStoreFor } from '../kernel/access/sessions.js';
 import { reindexSite } from '../features/search/indexer.js';
+import { isEmail } from '../kernel/forms.js';
 
 /** `cong <command>`: operations for the people who run the installation. */
 const USAGE = `Cách dùng: cong <lệnh>
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'create-admin': {
         const [email, username, ...name] = argv.slice(1);
-        if (!email || !/^[^\s@]+@[^\s@]+$/.test(email) || !username || !/^[a-z0-9._-]{3,40}$/i.test(username)) {
+        if (!email || !isEmail(email) || !username || !/^[a-z0-9._-]{3,40}$/i.test(username)) {
           process.stderr.write('Cách dùng: cong create-admin <email> <tên đăng nhập> [họ tên]\n');
           return 1;
         }

@@ -133,7 +133,7 @@ describeEachDb('posting a comment', setup, (env) => {
     const ip = freshIp();
     const cases: [Record<string, string>, Record<string, string>][] = [
       [{ ho_ten: '', email: '', noi_dung: '' }, { ho_ten: 'Vui lòng nhập họ tên.', noi_dung: 'Vui lòng nhập nội dung bình luận.' }],
-      [{ ho_ten: '   ', email: 'không phải email', noi_dung: ' \n ' }, { ho_ten: 'Vui lòng nhập họ tên.', email: 'Địa chỉ email không hợp lệ (ví dụ: ten@gmail.com). Có thể để trống.', noi_dung: 'Vui lòng nhập nội dung bình luận.' }],
+      [{ ho_ten: '   ', email: 'không phải email', noi_dung: ' \n ' }, { ho_ten: 'Vui lòng nhập họ tên.', email: 'Địa chỉ email không hợp lệ, ví dụ ten@gmail.com. Có thể để trống.', noi_dung: 'Vui lòng nhập nội dung bình luận.' }],
       [{ ho_ten: 'A'.repeat(81), email: '', noi_dung: 'ư'.repeat(3001) }, { ho_ten: 'Họ tên dài tối đa 80 ký tự.', noi_dung: 'Nội dung bình luận dài tối đa 3.000 ký tự (bạn đã nhập 3.001 ký tự).' }],
     ];
     for (const [fields, errors] of cases) {

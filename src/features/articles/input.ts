@@ -2,6 +2,7 @@ import type { ArticleRow } from '../../kernel/db/schema.js';
 import { fromLocalTime } from '../../kernel/lib/format.js';
 import { sanitizeArticleHtml } from '../../kernel/lib/html.js';
 import { nfc } from '../../kernel/lib/text.js';
+import { id, take, type FieldErrors } from '../../kernel/forms.js';
 
 /**
  * What an editor submits for an article, as typed (strings), and its validation. The raw form
@@ -73,17 +74,16 @@ export function formFromArticle(a: ArticleRow): ArticleForm {
   };
 }
 
-export function validateArticle(f: ArticleForm, categoryIds: Set<number>): { values?: ArticleValues; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+export function validateArticle(f: ArticleForm, categoryIds: Set<number>): { values?: ArticleValues; errors: FieldErrors } {
+  const errors: FieldErrors = {};
   const title = f.title.trim().replace(/\s+/g, ' ');
   if (!title) errors.title = 'Vui lòng nhập tiêu đề bài viết.';
   else if (title.length > LIMITS.title) errors.title = `Tiêu đề dài tối đa ${LIMITS.title} ký tự (hiện có ${title.length}).`;
   if (f.sapo.length > LIMITS.sapo) errors.sapo = `Sapo dài tối đa ${LIMITS.sapo} ký tự (hiện có ${f.sapo.length}).`;
   if (f.body.length > LIMITS.body) errors.body = 'Nội dung bài viết quá dài.';
   const body_html = sanitizeArticleHtml(f.body);
-  const categoryId = Number(f.category_id);
-  if (!f.category_id) errors.category_id = 'Vui lòng chọn chuyên mục.';
-  else if (!categoryIds.has(categoryId)) errors.category_id = 'Chuyên mục không hợp lệ.';
+  const categoryId = take(errors, 'category_id', id(f.category_id, { label: 'chuyên mục' }));
+  if (categoryId !== null && !categoryIds.has(categoryId)) errors.category_id = 'Chuyên mục không hợp lệ.';
   for (const k of ['author', 'source', 'seo_title', 'seo_description', 'cover_alt'] as const) {
     if (f[k].length > LIMITS[k]) errors[k] = `Trường này dài tối đa ${LIMITS[k]} ký tự.`;
   }
@@ -95,9 +95,8 @@ export function validateArticle(f: ArticleForm, categoryIds: Set<number>): { val
       errors.published_at = 'Thời gian xuất bản không hợp lệ (ngày/tháng/năm giờ:phút).';
     }
   }
-  const coverId = f.cover_media_id.trim() ? Number(f.cover_media_id) : null;
-  if (coverId !== null && !Number.isInteger(coverId)) errors.cover_media_id = 'Ảnh đại diện không hợp lệ.';
-  if (coverId !== null && !f.cover_alt.trim()) errors.cover_alt = 'Vui lòng nhập mô tả ảnh đại diện cho người khiếm thị.';
+  const coverId = take(errors, 'cover_media_id', id(f.cover_media_id, { label: 'ảnh đại diện', optional: true }));
+  if (f.cover_media_id.trim() && !f.cover_alt.trim()) errors.cover_alt = 'Vui lòng nhập mô tả ảnh đại diện cho người khiếm thị.';
   const legacy = f.legacy_id.trim();
   if (legacy && !/^\d{1,12}$/.test(legacy)) errors.legacy_id = 'Mã bài cũ chỉ gồm chữ số.';
   if (f.legacy_url.trim() && !/^(https?:\/\/[^\s]+|\/[^\s]*)$/.test(f.legacy_url.trim())) errors.legacy_url = 'Địa chỉ bài cũ không hợp lệ.';
@@ -105,7 +104,7 @@ export function validateArticle(f: ArticleForm, categoryIds: Set<number>): { val
   return {
     errors,
     values: {
-      title, sapo: f.sapo.trim(), body_html, category_id: categoryId, author: f.author.trim(), source: f.source.trim(), published_at,
+      title, sapo: f.sapo.trim(), body_html, category_id: categoryId!, author: f.author.trim(), source: f.source.trim(), published_at,
       featured: f.featured ? 1 : 0, cover_media_id: coverId, cover_alt: f.cover_alt.trim(), legacy_id: legacy || null,
       legacy_url: f.legacy_url.trim(), seo_title: f.seo_title.trim(), seo_description: f.seo_description.trim(),
     },

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { formatNumber } from '../../kernel/lib/format.js';
-import { searchFold } from '../../kernel/lib/text.js';
+import { email as emailRule, parseId, type FieldErrors } from '../../kernel/forms.js';
+import { cleanLine, cleanParagraphs, searchFold } from '../../kernel/lib/text.js';
 
 /**
  * The comment form: field names, limits, cleaning and the Vietnamese messages shown next to each
  * field. Everything is kept as plain text (NFC) and rendered escaped, so HTML or script typed into
  * any field shows up as the characters typed.
  */
-export const LIMITS = { name: 80, email: 254, content: 3000 } as const;
+export const LIMITS = { name: 80, content: 3000 } as const;
 
 /** Field names of the form (also the keys of its errors). */
 export const F = {
@@ -37,7 +38,7 @@ export interface CommentForm {
   answer: string;
 }
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 function field(body: Record<string, unknown>, name: string): string {
   const v = body[name];
@@ -46,31 +47,13 @@ function field(body: Record<string, unknown>, name: string): string {
   return s.slice(0, 20_000).normalize('NFC');
 }
 
-// Control characters other than tab and line feed never belong in a comment.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u200b\u202a-\u202e\u2066-\u2069]/g;
-
-export function cleanLine(s: string): string {
-  return s.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-}
-
-export function cleanText(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, '')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 export function formFromBody(body: unknown): CommentForm {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const parent = field(b, F.parent).trim();
   return {
     name: field(b, F.name),
     email: field(b, F.email),
     content: field(b, F.content),
-    parentId: /^\d{1,12}$/.test(parent) && Number(parent) > 0 ? Number(parent) : null,
+    parentId: parseId(field(b, F.parent)),
     honeypot: field(b, F.honeypot),
     altcha: field(b, F.altcha).trim(),
     token: field(b, F.token).trim(),
@@ -84,20 +67,18 @@ export interface CleanComment {
   content: string;
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-
 /** The cleaned fields, or the errors to show next to them. */
 export function validateComment(form: CommentForm): { value: CleanComment; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const name = cleanLine(form.name);
-  const email = form.email.trim().toLowerCase();
-  const content = cleanText(form.content);
+  const email = emailRule(form.email, { label: 'địa chỉ email', example: 'ten@gmail.com', optional: true });
+  const content = cleanParagraphs(form.content);
   const nameErr = nameError(name);
   if (nameErr) errors[F.name] = nameErr;
-  if (email.length > LIMITS.email || (email && !EMAIL.test(email))) errors[F.email] = 'Địa chỉ email không hợp lệ (ví dụ: ten@gmail.com). Có thể để trống.';
+  if (email.error) errors[F.email] = `${email.error} Có thể để trống.`;
   const contentErr = contentError(content);
   if (contentErr) errors[F.content] = contentErr;
-  return { value: { name, email, content }, errors };
+  return { value: { name, email: email.value, content }, errors };
 }
 
 export function nameError(name: string): string | null {

@@ -5,7 +5,9 @@ import { AppError } from '../../kernel/lib/errors.js';
 import { urls } from '../../kernel/http/urls.js';
 import { commentPolicy } from './policy.js';
 import type { CommentRow, CommentStatus } from '../../kernel/db/tables/interact.js';
-import { cleanLine, cleanText, contentError, nameError } from './input.js';
+import type { FieldErrors } from '../../kernel/forms.js';
+import { cleanLine, cleanParagraphs } from '../../kernel/lib/text.js';
+import { contentError, nameError } from './input.js';
 import { findComment } from './repo.js';
 
 /**
@@ -58,9 +60,9 @@ export interface EditForm {
 /** Corrects a comment's name or text (a typo, a phone number to remove). */
 export async function editComment(cx: CommandContext, id: number, form: EditForm): Promise<CommandResult<null>> {
   assertModerator(cx);
-  const name = cleanLine(form.name.normalize('NFC'));
-  const content = cleanText(form.content.normalize('NFC'));
-  const errors: Record<string, string> = {};
+  const name = cleanLine(form.name);
+  const content = cleanParagraphs(form.content);
+  const errors: FieldErrors = {};
   const nameErr = nameError(name);
   const contentErr = contentError(content);
   if (nameErr) errors.ho_ten = nameErr;

@@ -6,7 +6,8 @@ import type { Site } from '../../kernel/sites/site.js';
 import type { CommentLimiter } from '../../kernel/citizen/limits.js';
 import type { HoldReason } from '../../kernel/db/tables/interact.js';
 import type { Verification } from '../../kernel/citizen/verification.js';
-import { contentHash, F, FORM, linkCount, MAX_LINKS, validateComment, VERIFY, WRONG_CODE, type CommentForm, type FieldErrors } from './input.js';
+import { fail, type FieldErrors } from '../../kernel/forms.js';
+import { contentHash, F, FORM, linkCount, MAX_LINKS, validateComment, VERIFY, WRONG_CODE, type CommentForm } from './input.js';
 import { isDuplicate, isKnownAuthor } from './repo.js';
 
 /**
@@ -38,22 +39,22 @@ export function commentsOpen(site: Site, article: Pick<ArticleRow, 'comments_clo
 }
 
 export async function postComment(cx: PostContext, article: ArticleRow, form: CommentForm): Promise<PostResult> {
-  const fail = (errors: FieldErrors, verificationUsed = false): PostResult => ({ ok: false, errors, verificationUsed });
-  if (!commentsOpen(cx.site, article)) return fail({ [FORM]: CLOSED });
+  const refuse = (errors: FieldErrors, verificationUsed = false): PostResult => ({ ...fail(errors), verificationUsed });
+  if (!commentsOpen(cx.site, article)) return refuse({ [FORM]: CLOSED });
   // A filled honeypot is a robot: it is told "waiting for approval" and nothing is kept.
   if (form.honeypot.trim()) return { ok: true, status: 'pending', commentId: null };
 
   const { value, errors } = validateComment(form);
   if (!form.altcha && !(form.token && form.answer.trim())) errors[VERIFY] = WRONG_CODE;
-  if (Object.keys(errors).length) return fail(errors);
+  if (Object.keys(errors).length) return refuse(errors);
 
   const hash = contentHash(value.content);
-  if (await isDuplicate(cx.db, cx.site.id, article.id, hash)) return fail({ [F.content]: DUPLICATE });
+  if (await isDuplicate(cx.db, cx.site.id, article.id, hash)) return refuse({ [F.content]: DUPLICATE });
   const limited = await cx.limiter.take(cx.site.id, article.id, cx.ip, cx.now.getTime());
-  if (limited) return fail({ [FORM]: limited });
+  if (limited) return refuse({ [FORM]: limited });
 
   const verified = form.altcha ? await cx.verification.verifyAltcha(form.altcha) : await cx.verification.verifyAnswer(cx.site.id, form.token, form.answer);
-  if (!verified) return fail({ [VERIFY]: WRONG_CODE }, true);
+  if (!verified) return refuse({ [VERIFY]: WRONG_CODE }, true);
 
   const parentId = form.parentId && (await publishedParent(cx.db, cx.site.id, article.id, form.parentId));
   const hold = await holdReason(cx, value.name, value.email, value.content);

@@ -1,7 +1,8 @@
 import { writeAudit } from '../../kernel/audit.js';
 import type { CommandContext, CommandResult } from '../../kernel/commands.js';
 import { AppError } from '../../kernel/lib/errors.js';
-import { cleanText, contentError, contentHash } from './input.js';
+import { cleanParagraphs } from '../../kernel/lib/text.js';
+import { contentError, contentHash } from './input.js';
 import { assertModerator, purgeArticles, setStatus } from './moderate.js';
 import { findComment } from './repo.js';
 
@@ -14,7 +15,7 @@ export const EDITORS = 'Ban biên tập';
  */
 export async function replyAsEditors(cx: CommandContext, parentId: number, raw: string): Promise<CommandResult<number>> {
   assertModerator(cx);
-  const content = cleanText(raw.normalize('NFC'));
+  const content = cleanParagraphs(raw);
   const error = contentError(content, 'nội dung trả lời');
   if (error) return { ok: false, errors: { noi_dung: error } };
   const at = cx.now.toISOString();

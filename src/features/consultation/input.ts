@@ -1,4 +1,6 @@
-import { cleanLine, cleanText, F, nameError } from '../comments/input.js';
+import { F, nameError } from '../comments/input.js';
+import { isEmail, phoneDigits, type FieldErrors } from '../../kernel/forms.js';
+import { cleanLine, cleanParagraphs } from '../../kernel/lib/text.js';
 import { formatNumber } from '../../kernel/lib/format.js';
 
 /**
@@ -42,15 +44,10 @@ export function feedbackFromBody(body: unknown): FeedbackForm {
   };
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-/** Vietnamese numbers: 0xxxxxxxxx or +84xxxxxxxxx (spaces, dots and dashes allowed). */
-const PHONE = /^(?:0|\+84)\d{9,10}$/;
-
 export function contactError(contact: string): string | null {
   if (!contact) return 'Vui lòng nhập email hoặc số điện thoại để cơ quan liên hệ khi cần.';
   if (contact.length > FB_LIMITS.contact) return 'Email hoặc số điện thoại không hợp lệ.';
-  const phone = contact.replace(/[\s.\-()]/g, '');
-  if (EMAIL.test(contact) || PHONE.test(phone)) return null;
+  if (isEmail(contact) || phoneDigits(contact) !== null) return null;
   return 'Email hoặc số điện thoại không hợp lệ (ví dụ: ten@gmail.com hoặc 0912 345 678).';
 }
 
@@ -61,12 +58,12 @@ export interface CleanFeedback {
   content: string;
 }
 
-export function validateFeedback(f: FeedbackForm): { value: CleanFeedback; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+export function validateFeedback(f: FeedbackForm): { value: CleanFeedback; errors: FieldErrors } {
+  const errors: FieldErrors = {};
   const name = cleanLine(f.name);
   const contact = cleanLine(f.contact);
   const organisation = cleanLine(f.organisation);
-  const content = cleanText(f.content);
+  const content = cleanParagraphs(f.content);
   const nameErr = nameError(name);
   if (nameErr) errors[FB.name] = nameErr;
   const contactErr = contactError(contact);
@@ -77,5 +74,5 @@ export function validateFeedback(f: FeedbackForm): { value: CleanFeedback; error
   else if (length > FB_LIMITS.content) {
     errors[FB.content] = `Nội dung góp ý dài tối đa ${formatNumber(FB_LIMITS.content)} ký tự (bạn đã nhập ${formatNumber(length)} ký tự).`;
   }
-  return { value: { name, contact: EMAIL.test(contact) ? contact.toLowerCase() : contact, organisation, content }, errors };
+  return { value: { name, contact: isEmail(contact) ? contact.toLowerCase() : contact, organisation, content }, errors };
 }

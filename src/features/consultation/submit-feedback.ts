@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../kernel/db/connection.js';
 import { contentHash, FORM, VERIFY, WRONG_CODE } from '../comments/input.js';
+import { fail, type FieldErrors } from '../../kernel/forms.js';
 import type { Counter } from '../../kernel/citizen/limits.js';
 import type { Verification } from '../../kernel/citizen/verification.js';
 import type { PageCache } from '../../kernel/http/page-cache.js';
@@ -32,25 +33,25 @@ export const FEEDBACK_LIMITS = { perIp: 5, perDraft: 60, windowMs: 10 * 60_000 }
 export const DUPLICATE = 'Góp ý này đã được gửi trước đó.';
 export const SENT = 'Cảm ơn bạn đã góp ý. Ý kiến của bạn đã được gửi đến cơ quan soạn thảo.';
 
-export type FeedbackResult = { ok: true; id: number | null } | { ok: false; errors: Record<string, string>; verificationUsed: boolean; status: number };
+export type FeedbackResult = { ok: true; id: number | null } | { ok: false; errors: FieldErrors; verificationUsed: boolean; status: number };
 
 export async function submitFeedback(cx: FeedbackContext, draft: DraftItem, form: FeedbackForm): Promise<FeedbackResult> {
-  const fail = (errors: Record<string, string>, status = 422, verificationUsed = false): FeedbackResult => ({ ok: false, errors, verificationUsed, status });
-  if (!isOpen(draft.consultation_until, cx.now)) return fail({ [FORM]: `${CLOSED_TEXT}: dự thảo này không nhận thêm ý kiến.` }, 409);
+  const refuse = (errors: FieldErrors, status = 422, verificationUsed = false): FeedbackResult => ({ ...fail(errors), verificationUsed, status });
+  if (!isOpen(draft.consultation_until, cx.now)) return refuse({ [FORM]: `${CLOSED_TEXT}: dự thảo này không nhận thêm ý kiến.` }, 409);
   // A filled honeypot is a robot: it is thanked and nothing is kept.
   if (form.honeypot.trim()) return { ok: true, id: null };
 
   const { value, errors } = validateFeedback(form);
   if (!form.altcha && !(form.token && form.answer.trim())) errors[VERIFY] = WRONG_CODE;
-  if (Object.keys(errors).length) return fail(errors);
+  if (Object.keys(errors).length) return refuse(errors);
 
   const hash = contentHash(value.content);
-  if (await isDuplicateFeedback(cx.db, cx.siteId, draft.id, hash)) return fail({ [FB.content]: DUPLICATE });
+  if (await isDuplicateFeedback(cx.db, cx.siteId, draft.id, hash)) return refuse({ [FB.content]: DUPLICATE });
   const limited = await takeLimit(cx, draft.id);
-  if (limited) return fail({ [FORM]: limited }, 429);
+  if (limited) return refuse({ [FORM]: limited }, 429);
 
   const verified = form.altcha ? await cx.verification.verifyAltcha(form.altcha) : await cx.verification.verifyAnswer(cx.siteId, form.token, form.answer);
-  if (!verified) return fail({ [VERIFY]: WRONG_CODE }, 422, true);
+  if (!verified) return refuse({ [VERIFY]: WRONG_CODE }, 422, true);
 
   const row = await cx.db
     .insertInto('draft_feedback')

@@ -1,4 +1,5 @@
-import { nfc, searchFold } from '../../kernel/lib/text.js';
+import { cleanLine, searchFold } from '../../kernel/lib/text.js';
+import { id, take, type FieldErrors } from '../../kernel/forms.js';
 import type { DocumentStatus } from '../../kernel/db/tables/documents.js';
 import { STATUS_NAMES } from './present.js';
 import { normaliseNumber, NUMBER_MAX, numberCode, numberFold } from './number.js';
@@ -43,8 +44,6 @@ export interface DocumentValues {
   published: number;
 }
 
-const clean = (s: string) => nfc(s).trim().replace(/\s+/gu, ' ');
-
 /**
  * A calendar day typed as "2008-02-02" (the date picker) or "02/02/2008" (by hand): "YYYY-MM-DD",
  * or null when it is not a real day between 1945 and 2100.
@@ -64,20 +63,19 @@ export function parseDay(raw: string): string | null {
 const BAD_DAY = 'không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 02/02/2008.';
 
 /** Checks a posted form; the messages are keyed by field name and shown next to the field. */
-export function checkDocumentForm(form: DocumentForm, typeIds: number[]): { values?: DocumentValues; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const rawNumber = clean(form.number);
+export function checkDocumentForm(form: DocumentForm, typeIds: number[]): { values?: DocumentValues; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const rawNumber = cleanLine(form.number);
   const number = normaliseNumber(rawNumber);
   if (!rawNumber) errors.number = 'Vui lòng nhập số, ký hiệu văn bản, ví dụ 22-NQ/TW.';
   else if (rawNumber.length > NUMBER_MAX) errors.number = `Số, ký hiệu dài tối đa ${NUMBER_MAX} ký tự.`;
   else if (!number) errors.number = 'Số, ký hiệu không hợp lệ: gồm chữ số và chữ cái nối bằng dấu "-" hoặc "/", ví dụ 22-NQ/TW hoặc 123/QĐ-UBND.';
 
-  const typeId = Number(form.type_id);
-  if (!form.type_id) errors.type_id = 'Vui lòng chọn loại văn bản.';
-  else if (!Number.isInteger(typeId) || !typeIds.includes(typeId)) errors.type_id = 'Loại văn bản không có trong danh sách.';
+  const typeId = take(errors, 'type_id', id(form.type_id, { label: 'loại văn bản' }));
+  if (typeId !== null && !typeIds.includes(typeId)) errors.type_id = 'Loại văn bản không có trong danh sách.';
 
   const text = (name: 'issuer' | 'signer' | 'title' | 'field', label: string, required: boolean) => {
-    const v = clean(form[name]);
+    const v = cleanLine(form[name]);
     if (required && !v) errors[name] = `Vui lòng nhập ${label}.`;
     else if (v.length > LIMITS[name]) errors[name] = `${label[0]!.toUpperCase()}${label.slice(1)} dài tối đa ${LIMITS[name]} ký tự (hiện có ${v.length}).`;
     return v;
@@ -110,7 +108,7 @@ export function checkDocumentForm(form: DocumentForm, typeIds: number[]): { valu
       number,
       number_fold: numberFold(number),
       number_code: numberCode(number),
-      type_id: typeId,
+      type_id: typeId!,
       issuer,
       signer,
       issued_on: issuedOn,

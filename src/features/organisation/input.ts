@@ -1,47 +1,19 @@
-/** Checks and clean-up of what people type into the organisation forms. Messages are Vietnamese. */
+import type { Checked } from '../../kernel/forms.js';
+import { cleanLine } from '../../kernel/lib/text.js';
 
-/** One line of text: NFC, trimmed, inner whitespace collapsed. */
-export function oneLine(raw: string | undefined): string {
-  return (raw ?? '').normalize('NFC').trim().replace(/\s+/g, ' ');
-}
+/**
+ * What only the organisation forms check; names, texts, phone numbers, e-mail addresses and ids
+ * go through the shared field rules (kernel/forms.ts). Messages are Vietnamese.
+ */
 
-/** Several lines (duties, working hours): NFC, line ends unified, at most one blank line in a row. */
-export function multiLine(raw: string | undefined): string {
-  return (raw ?? '')
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+/** Examples in the messages of the contact fields: an office's landline and official address. */
+export const OFFICE_PHONE = '0239 3831 248';
+export const OFFICE_EMAIL = 'vanphong@hatinh.gov.vn';
 
-export type Errors = Record<string, string>;
-
-/** Records a message when the value is empty (when required) or longer than `max`. */
-export function checkText(errors: Errors, field: string, value: string, label: string, max: number, required = false): void {
-  if (required && !value) errors[field] = `Vui lòng nhập ${label}.`;
-  else if (value.length > max) errors[field] = `${label.charAt(0).toUpperCase()}${label.slice(1)} dài tối đa ${max} ký tự (hiện có ${value.length}).`;
-}
-
-/** Phone and fax numbers as people write them: digits, spaces, dots, dashes, parentheses, a leading +. */
-export function checkPhone(errors: Errors, field: string, value: string, label: string): void {
-  if (!value) return;
-  if (value.length > 40 || !/^\+?[\d\s.()-]+$/.test(value) || (value.match(/\d/g) ?? []).length < 6) {
-    errors[field] = `${label} không hợp lệ (chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang, ví dụ 0239 3831 248).`;
-  }
-}
-
-const EMAIL_RE = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
-
-export function checkEmail(errors: Errors, field: string, value: string): void {
-  if (!value) return;
-  if (value.length > 200 || !EMAIL_RE.test(value)) errors[field] = 'Địa chỉ thư điện tử không hợp lệ, ví dụ vanphong@hatinh.gov.vn.';
-}
-
-export function checkWebsite(errors: Errors, field: string, value: string): void {
-  if (!value) return;
+/** The agency's website: an http(s) address without credentials. */
+export function website(raw: string | undefined): Checked<string> {
+  const value = cleanLine(raw ?? '');
+  if (!value) return { value };
   let ok = false;
   try {
     const u = new URL(value);
@@ -49,7 +21,7 @@ export function checkWebsite(errors: Errors, field: string, value: string): void
   } catch {
     ok = false;
   }
-  if (!ok) errors[field] = 'Địa chỉ website phải bắt đầu bằng https:// hoặc http://, ví dụ https://honglinh.hatinh.gov.vn.';
+  return ok ? { value } : { value, error: 'Địa chỉ website phải bắt đầu bằng https:// hoặc http://, ví dụ https://honglinh.hatinh.gov.vn.' };
 }
 
 /** The digits and leading + of a phone number, for tel: links. */

@@ -1,4 +1,6 @@
-import { cleanLine, cleanText, contentHash, F as COMMENT_FIELDS, FORM, VERIFY, WRONG_CODE } from '../comments/input.js';
+import { contentHash, F as COMMENT_FIELDS, FORM, VERIFY, WRONG_CODE } from '../comments/input.js';
+import { email as emailRule, parseId, phone as phoneRule, type FieldErrors } from '../../kernel/forms.js';
+import { cleanLine, cleanParagraphs } from '../../kernel/lib/text.js';
 import { formatNumber } from '../../kernel/lib/format.js';
 import type { QuestionKind } from '../../kernel/db/tables/questions.js';
 
@@ -9,7 +11,7 @@ import type { QuestionKind } from '../../kernel/db/tables/questions.js';
  */
 export { FORM, VERIFY, WRONG_CODE, contentHash };
 
-export const LIMITS = { name: 80, phone: 20, email: 254, address: 200, title: 200, body: 5000 } as const;
+export const LIMITS = { name: 80, address: 200, title: 200, body: 5000 } as const;
 
 export const Q = {
   name: 'ho_ten',
@@ -51,7 +53,7 @@ export interface QuestionForm {
 
 export const EMPTY_FORM: QuestionForm = { name: '', phone: '', email: '', address: '', topic: '', kind: 'cau-hoi', title: '', body: '', honeypot: '', altcha: '', token: '', answer: '' };
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 function field(body: Record<string, unknown>, name: string): string {
   const v = body[name];
@@ -79,16 +81,6 @@ export interface CleanQuestion {
   body: string;
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-
-/** "0912 345 678", "0912.345.678", "+84 912 345 678" → digits (with "+84"); null when not a Vietnamese number. */
-export function cleanPhone(raw: string): string | null {
-  const s = raw.trim().replace(/[\s.\-()]/g, '');
-  if (/^0\d{9,10}$/.test(s)) return s;
-  if (/^\+84\d{9,10}$/.test(s)) return s;
-  return null;
-}
-
 const tooLong = (label: string, max: number, n: number) => `${label} dài tối đa ${formatNumber(max)} ký tự (bạn đã nhập ${formatNumber(n)} ký tự).`;
 
 /** The cleaned fields, or the errors to show next to them. `topicIds` are the site's topics. */
@@ -98,28 +90,24 @@ export function validateQuestion(form: QuestionForm, topicIds: number[]): { valu
   const name = cleanLine(form.name);
   const address = cleanLine(form.address);
   const title = cleanLine(form.title);
-  const body = cleanText(form.body);
-  const email = form.email.trim().toLowerCase();
-  const phoneRaw = form.phone.trim();
+  const body = cleanParagraphs(form.body);
+  const email = emailRule(form.email, { label: 'địa chỉ email', example: 'ten@gmail.com', optional: true });
+  // Kept as its digits ("0912345678") however it was typed.
+  const phone = phoneRule(form.phone, { optional: true });
 
   if (!name) errors[Q.name] = 'Vui lòng nhập họ tên.';
   else if (len(name) > LIMITS.name) errors[Q.name] = tooLong('Họ tên', LIMITS.name, len(name));
 
-  let phone = '';
-  if (phoneRaw) {
-    const p = phoneRaw.length <= 40 ? cleanPhone(phoneRaw) : null;
-    if (p === null) errors[Q.phone] = 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).';
-    else phone = p;
-  }
-  if (email && (email.length > LIMITS.email || !EMAIL.test(email))) errors[Q.email] = 'Địa chỉ email không hợp lệ (ví dụ: ten@gmail.com).';
-  if (!phoneRaw && !email) errors[CONTACT] = 'Vui lòng nhập số điện thoại hoặc email để nhận trả lời.';
+  if (phone.error) errors[Q.phone] = phone.error;
+  if (email.error) errors[Q.email] = email.error;
+  if (!phone.value && !email.value) errors[CONTACT] = 'Vui lòng nhập số điện thoại hoặc email để nhận trả lời.';
 
   if (len(address) > LIMITS.address) errors[Q.address] = tooLong('Địa chỉ', LIMITS.address, len(address));
 
   let topicId: number | null = null;
   if (topicIds.length) {
-    const t = /^\d{1,12}$/.test(form.topic.trim()) ? Number(form.topic.trim()) : NaN;
-    if (!topicIds.includes(t)) errors[Q.topic] = 'Vui lòng chọn chủ đề.';
+    const t = parseId(form.topic);
+    if (t === null || !topicIds.includes(t)) errors[Q.topic] = 'Vui lòng chọn chủ đề.';
     else topicId = t;
   }
   const kind = KINDS.find((k) => k.slug === form.kind.trim());
@@ -131,5 +119,5 @@ export function validateQuestion(form: QuestionForm, topicIds: number[]): { valu
   else if (len(body) < 10) errors[Q.body] = 'Nội dung quá ngắn; vui lòng trình bày rõ hơn.';
   else if (len(body) > LIMITS.body) errors[Q.body] = tooLong('Nội dung', LIMITS.body, len(body));
 
-  return { value: { name, phone, email, address, topicId, kind: kind?.value ?? 'question', title, body }, errors };
+  return { value: { name, phone: phone.digits, email: email.value, address, topicId, kind: kind?.value ?? 'question', title, body }, errors };
 }

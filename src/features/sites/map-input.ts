@@ -42,11 +42,3 @@ export function tileUrlError(raw: string): string | undefined {
   if (!['{z}', '{x}', '{y}'].every((p) => s.includes(p))) return 'Địa chỉ nguồn bản đồ phải chứa {z}, {x} và {y}.';
   return undefined;
 }
-
-/** Phone numbers as people write them: digits, spaces, dots, dashes, parentheses, a leading +. */
-export function phoneError(raw: string, required: boolean): string | undefined {
-  const s = raw.trim();
-  if (!s) return required ? 'Vui lòng nhập số điện thoại.' : undefined;
-  if (s.length > 40 || !/^\+?[\d\s.()-]+$/.test(s) || (s.match(/\d/g) ?? []).length < 6) return 'Số điện thoại không hợp lệ (chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang).';
-  return undefined;
-}

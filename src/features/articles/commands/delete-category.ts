@@ -1,7 +1,8 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { formatNumber } from '../../../kernel/lib/format.js';
-import { assertSiteAdmin, fail } from '../../sites/commands/context.js';
+import { fail } from '../../../kernel/forms.js';
+import { assertSiteAdmin } from '../../sites/commands/context.js';
 import type { CommandContext, CommandResult } from '../../../kernel/commands.js';
 
 /**

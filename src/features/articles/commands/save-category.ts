@@ -1,7 +1,8 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { slugify } from '../../../kernel/lib/text.js';
-import { assertSiteAdmin, cleanText, fail, SLUG_MESSAGE, SLUG_RE, type FieldErrors } from '../../sites/commands/context.js';
+import { fail, id as idRule, line, take, type FieldErrors } from '../../../kernel/forms.js';
+import { assertSiteAdmin, SLUG_MESSAGE, SLUG_RE } from '../../sites/commands/context.js';
 import { childrenOf, loadCategories, renumberTree, subtreeIds } from '../category-tree.js';
 import { recordMove } from '../../../kernel/sites/redirects.js';
 import { urls } from '../../../kernel/http/urls.js';
@@ -33,16 +34,15 @@ export async function saveCategory(cx: CommandContext, id: number | null, form: 
     const before = found && { ...found };
 
     const errors: FieldErrors = {};
-    const name = cleanText(form.name, 'tên chuyên mục', 120);
+    const name = line(form.name, { label: 'tên chuyên mục', max: 120 });
     if (name.error) errors.name = name.error;
     const slug = (form.slug.trim() || slugify(name.value)).toLowerCase();
     if (!slug) errors.slug = 'Vui lòng nhập đường dẫn (chữ thường không dấu).';
     else if (slug.length > 80) errors.slug = 'Đường dẫn dài tối đa 80 ký tự.';
     else if (!SLUG_RE.test(slug)) errors.slug = SLUG_MESSAGE;
     else if (rows.some((r) => r.slug === slug && r.id !== id)) errors.slug = `Đường dẫn “${slug}” đã được dùng cho chuyên mục khác của trang.`;
-    let parentId: number | null = null;
-    if (form.parent_id.trim()) {
-      parentId = Number(form.parent_id);
+    const parentId = take(errors, 'parent_id', idRule(form.parent_id, { label: 'chuyên mục cha', optional: true }));
+    if (parentId !== null) {
       if (!rows.some((r) => r.id === parentId)) errors.parent_id = 'Chuyên mục cha không hợp lệ.';
       else if (id !== null && subtreeIds(rows, id).has(parentId)) errors.parent_id = 'Không thể đặt chuyên mục nằm trong chính nó hoặc chuyên mục con của nó.';
     }

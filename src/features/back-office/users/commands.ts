@@ -4,8 +4,9 @@ import type { Role } from '../../../kernel/db/schema.js';
 import { ROLES } from '../../../kernel/access/actor.js';
 import { generatePassword } from '../auth/passwords.js';
 import { createUser } from '../commands/create-user.js';
+import { email as emailRule, fail, take, type FieldErrors } from '../../../kernel/forms.js';
 
-type Result<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 export interface MemberForm {
   email: string;
@@ -23,11 +24,10 @@ function cleanRoles(roles: string[]): Role[] {
  * or an existing account (same email) given roles here.
  */
 export async function addMember(db: Db, siteId: number, by: number, f: MemberForm, now: Date): Promise<Result<{ userId: number; password: string | null }>> {
-  const errors: Record<string, string> = {};
-  const email = f.email.trim().toLowerCase();
+  const errors: FieldErrors = {};
+  const email = take(errors, 'email', emailRule(f.email));
   const username = f.username.trim().toLowerCase();
   const roles = cleanRoles(f.roles);
-  if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 200) errors.email = 'Email không hợp lệ.';
   if (!roles.length) errors.roles = 'Vui lòng chọn ít nhất một vai trò.';
   const existing = email ? await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst() : undefined;
   if (!existing) {
@@ -36,7 +36,7 @@ export async function addMember(db: Db, siteId: number, by: number, f: MemberFor
     if (!f.display_name.trim()) errors.display_name = 'Vui lòng nhập họ và tên.';
     else if (f.display_name.length > 120) errors.display_name = 'Họ và tên dài tối đa 120 ký tự.';
   }
-  if (Object.keys(errors).length) return { ok: false, errors };
+  if (Object.keys(errors).length) return fail(errors);
   if (existing) {
     await setRoles(db, siteId, by, existing.id, roles, now);
     return { ok: true, value: { userId: existing.id, password: null } };

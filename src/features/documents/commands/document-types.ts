@@ -1,6 +1,6 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { nfc, searchFold } from '../../../kernel/lib/text.js';
+import { cleanLine, searchFold } from '../../../kernel/lib/text.js';
 import { searchFoldOf } from '../input.js';
 import { assertManager, documentSlug, purgeLibrary, type CommandContext, type CommandResult } from './context.js';
 
@@ -9,7 +9,7 @@ import { assertManager, documentSlug, purgeLibrary, type CommandContext, type Co
 const NAME_MAX = 100;
 
 function checkName(raw: string): { value: string; error?: string } {
-  const value = nfc(raw).trim().replace(/\s+/gu, ' ');
+  const value = cleanLine(raw);
   if (!value) return { value, error: 'Vui lòng nhập tên loại văn bản.' };
   if (value.length > NAME_MAX) return { value, error: `Tên loại văn bản dài tối đa ${NAME_MAX} ký tự.` };
   return { value };

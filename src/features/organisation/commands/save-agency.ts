@@ -1,6 +1,7 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AGENCY_TEXTS, nextStamps } from '../english.js';
-import { checkEmail, checkPhone, checkText, checkWebsite, multiLine, oneLine, type Errors } from '../input.js';
+import { email, fail, line, phone, take, text, type FieldErrors } from '../../../kernel/forms.js';
+import { OFFICE_EMAIL, OFFICE_PHONE, website } from '../input.js';
 import { findAgency } from '../repo.js';
 import { assertCanManage, purgeOrganisation, ticked, type CommandContext, type CommandResult } from './shared.js';
 
@@ -29,27 +30,21 @@ export const EMPTY_AGENCY: AgencyForm = {
 export async function saveAgency(cx: CommandContext, form: AgencyForm): Promise<CommandResult<null>> {
   assertCanManage(cx);
   const { db, site, actor, now } = cx;
+  const errors: FieldErrors = {};
+  const oneLine = (k: keyof AgencyForm, label: string, max: number, optional = true) => take(errors, k, line(form[k], { label, max, optional }));
+  const lines = (k: keyof AgencyForm, label: string, max: number) => take(errors, k, text(form[k], { label, max, optional: true }));
+  // In the order of the form, so that the error summary lists the fields top to bottom.
   const v = {
-    name: oneLine(form.name), name_en: oneLine(form.name_en),
-    address: oneLine(form.address), address_en: oneLine(form.address_en),
-    phone: oneLine(form.phone), fax: oneLine(form.fax), email: oneLine(form.email).toLowerCase(), website: oneLine(form.website),
-    hours: multiLine(form.hours), hours_en: multiLine(form.hours_en),
-    duties: multiLine(form.duties), duties_en: multiLine(form.duties_en),
+    name: oneLine('name', 'tên cơ quan', 200, false), name_en: oneLine('name_en', 'tên cơ quan bằng tiếng Anh', 200),
+    address: oneLine('address', 'địa chỉ', 300), address_en: oneLine('address_en', 'địa chỉ bằng tiếng Anh', 300),
+    phone: take(errors, 'phone', phone(form.phone, { example: OFFICE_PHONE, optional: true })),
+    fax: take(errors, 'fax', phone(form.fax, { label: 'số fax', example: OFFICE_PHONE, optional: true })),
+    email: take(errors, 'email', email(form.email, { label: 'địa chỉ thư điện tử', example: OFFICE_EMAIL, optional: true })),
+    website: take(errors, 'website', website(form.website)),
+    hours: lines('hours', 'giờ làm việc', 1000), hours_en: lines('hours_en', 'giờ làm việc bằng tiếng Anh', 1000),
+    duties: lines('duties', 'chức năng, nhiệm vụ', 10000), duties_en: lines('duties_en', 'chức năng, nhiệm vụ bằng tiếng Anh', 10000),
   };
-  const errors: Errors = {};
-  checkText(errors, 'name', v.name, 'tên cơ quan', 200, true);
-  checkText(errors, 'name_en', v.name_en, 'tên cơ quan bằng tiếng Anh', 200);
-  checkText(errors, 'address', v.address, 'địa chỉ', 300);
-  checkText(errors, 'address_en', v.address_en, 'địa chỉ bằng tiếng Anh', 300);
-  checkPhone(errors, 'phone', v.phone, 'Số điện thoại');
-  checkPhone(errors, 'fax', v.fax, 'Số fax');
-  checkEmail(errors, 'email', v.email);
-  checkWebsite(errors, 'website', v.website);
-  checkText(errors, 'hours', v.hours, 'giờ làm việc', 1000);
-  checkText(errors, 'hours_en', v.hours_en, 'giờ làm việc bằng tiếng Anh', 1000);
-  checkText(errors, 'duties', v.duties, 'chức năng, nhiệm vụ', 10000);
-  checkText(errors, 'duties_en', v.duties_en, 'chức năng, nhiệm vụ bằng tiếng Anh', 10000);
-  if (Object.keys(errors).length) return { ok: false, errors };
+  if (Object.keys(errors).length) return fail(errors);
 
   const t = now.toISOString();
   await db.transaction().execute(async (tx) => {

@@ -1,9 +1,10 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { nextStamps, PERSON_TEXTS } from '../english.js';
-import { checkEmail, checkPhone, checkText, oneLine, type Errors } from '../input.js';
+import { email, fail, id as idRule, line, phone, take, type FieldErrors } from '../../../kernel/forms.js';
+import { OFFICE_EMAIL, OFFICE_PHONE } from '../input.js';
 import { findPerson, findUnit } from '../repo.js';
-import { assertCanManage, optionalId, purgeOrganisation, ticked, type CommandContext, type CommandResult } from './shared.js';
+import { assertCanManage, purgeOrganisation, ticked, type CommandContext, type CommandResult } from './shared.js';
 
 export interface PersonForm {
   full_name: string;
@@ -26,34 +27,31 @@ export const EMPTY_PERSON: PersonForm = { full_name: '', post: '', post_en: '', 
 export async function savePerson(cx: CommandContext, id: number | null, form: PersonForm): Promise<CommandResult> {
   assertCanManage(cx);
   const { db, site, actor, now } = cx;
+  const errors: FieldErrors = {};
   const v = {
-    full_name: oneLine(form.full_name), post: oneLine(form.post), post_en: oneLine(form.post_en),
-    phone: oneLine(form.phone), email: oneLine(form.email).toLowerCase(), is_leader: ticked(form.is_leader) ? 1 : 0,
+    full_name: take(errors, 'full_name', line(form.full_name, { label: 'họ và tên', max: 120 })),
+    post: take(errors, 'post', line(form.post, { label: 'chức vụ', max: 200 })),
+    post_en: take(errors, 'post_en', line(form.post_en, { label: 'chức vụ bằng tiếng Anh', max: 200, optional: true })),
+    phone: take(errors, 'phone', phone(form.phone, { example: OFFICE_PHONE, optional: true })),
+    email: take(errors, 'email', email(form.email, { label: 'địa chỉ thư điện tử', example: OFFICE_EMAIL, optional: true })),
+    is_leader: ticked(form.is_leader) ? 1 : 0,
   };
-  const errors: Errors = {};
-  checkText(errors, 'full_name', v.full_name, 'họ và tên', 120, true);
-  checkText(errors, 'post', v.post, 'chức vụ', 200, true);
-  checkText(errors, 'post_en', v.post_en, 'chức vụ bằng tiếng Anh', 200);
-  checkPhone(errors, 'phone', v.phone, 'Số điện thoại');
-  checkEmail(errors, 'email', v.email);
-  const unitId = optionalId(form.unit_id);
-  if (unitId === 'bad') errors.unit_id = 'Đơn vị không hợp lệ.';
-  const photoId = optionalId(form.photo_media_id);
-  if (photoId === 'bad') errors.photo_media_id = 'Ảnh không hợp lệ.';
-  if (Object.keys(errors).length) return { ok: false, errors };
+  const unitId = take(errors, 'unit_id', idRule(form.unit_id, { label: 'đơn vị', optional: true }));
+  const photoId = take(errors, 'photo_media_id', idRule(form.photo_media_id, { label: 'ảnh', optional: true }));
+  if (Object.keys(errors).length) return fail(errors);
 
   const t = now.toISOString();
   const result = await db.transaction().execute(async (tx) => {
     const before = id === null ? undefined : await findPerson(tx, site.id, id);
     if (id !== null && !before) throw new AppError('not_found');
-    const refErrors: Errors = {};
-    if (unitId !== null && !(await findUnit(tx, site.id, unitId as number))) refErrors.unit_id = 'Đơn vị không có trong danh sách đơn vị của trang.';
+    const refErrors: FieldErrors = {};
+    if (unitId !== null && !(await findUnit(tx, site.id, unitId))) refErrors.unit_id = 'Đơn vị không có trong danh sách đơn vị của trang.';
     if (photoId !== null) {
-      const photo = await tx.selectFrom('media').select('kind').where('site_id', '=', site.id).where('id', '=', photoId as number).executeTakeFirst();
+      const photo = await tx.selectFrom('media').select('kind').where('site_id', '=', site.id).where('id', '=', photoId).executeTakeFirst();
       if (!photo || photo.kind !== 'image') refErrors.photo_media_id = 'Ảnh không có trong thư viện ảnh của trang.';
     }
     if (Object.keys(refErrors).length) return { ok: false as const, errors: refErrors };
-    const values = { ...v, unit_id: unitId as number | null, photo_media_id: photoId as number | null };
+    const values = { ...v, unit_id: unitId, photo_media_id: photoId };
     const stamps = nextStamps(PERSON_TEXTS, before ?? null, { post: v.post, post_en: v.post_en }, t, ticked(form.en_reviewed));
     if (!before) {
       const r = await tx.selectFrom('org_people').select((eb) => eb.fn.max('position').as('p')).where('site_id', '=', site.id).executeTakeFirst();

@@ -1,9 +1,10 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { nextStamps, UNIT_TEXTS } from '../english.js';
-import { checkEmail, checkPhone, checkText, multiLine, oneLine, type Errors } from '../input.js';
+import { email, fail, id as idRule, line, phone, take, text, type FieldErrors } from '../../../kernel/forms.js';
+import { OFFICE_EMAIL, OFFICE_PHONE } from '../input.js';
 import { findUnit } from '../repo.js';
-import { assertCanManage, optionalId, purgeOrganisation, ticked, type CommandContext, type CommandResult } from './shared.js';
+import { assertCanManage, purgeOrganisation, ticked, type CommandContext, type CommandResult } from './shared.js';
 
 export interface UnitForm {
   name: string;
@@ -26,22 +27,17 @@ export const MAX_DEPTH = 4;
 export async function saveUnit(cx: CommandContext, id: number | null, form: UnitForm): Promise<CommandResult> {
   assertCanManage(cx);
   const { db, site, actor, now } = cx;
+  const errors: FieldErrors = {};
   const v = {
-    name: oneLine(form.name), name_en: oneLine(form.name_en),
-    duties: multiLine(form.duties), duties_en: multiLine(form.duties_en),
-    phone: oneLine(form.phone), email: oneLine(form.email).toLowerCase(),
+    name: take(errors, 'name', line(form.name, { label: 'tên đơn vị', max: 200 })),
+    name_en: take(errors, 'name_en', line(form.name_en, { label: 'tên đơn vị bằng tiếng Anh', max: 200, optional: true })),
+    duties: take(errors, 'duties', text(form.duties, { label: 'chức năng, nhiệm vụ', max: 3000, optional: true })),
+    duties_en: take(errors, 'duties_en', text(form.duties_en, { label: 'chức năng, nhiệm vụ bằng tiếng Anh', max: 3000, optional: true })),
+    phone: take(errors, 'phone', phone(form.phone, { example: OFFICE_PHONE, optional: true })),
+    email: take(errors, 'email', email(form.email, { label: 'địa chỉ thư điện tử', example: OFFICE_EMAIL, optional: true })),
   };
-  const errors: Errors = {};
-  checkText(errors, 'name', v.name, 'tên đơn vị', 200, true);
-  checkText(errors, 'name_en', v.name_en, 'tên đơn vị bằng tiếng Anh', 200);
-  checkText(errors, 'duties', v.duties, 'chức năng, nhiệm vụ', 3000);
-  checkText(errors, 'duties_en', v.duties_en, 'chức năng, nhiệm vụ bằng tiếng Anh', 3000);
-  checkPhone(errors, 'phone', v.phone, 'Số điện thoại');
-  checkEmail(errors, 'email', v.email);
-  const parentId = optionalId(form.parent_id);
-  if (parentId === 'bad') errors.parent_id = 'Đơn vị cấp trên không hợp lệ.';
-  if (Object.keys(errors).length) return { ok: false, errors };
-  const parent = parentId as number | null;
+  const parent = take(errors, 'parent_id', idRule(form.parent_id, { label: 'đơn vị cấp trên', optional: true }));
+  if (Object.keys(errors).length) return fail(errors);
 
   const t = now.toISOString();
   const result = await db.transaction().execute(async (tx) => {

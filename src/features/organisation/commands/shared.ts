@@ -19,11 +19,4 @@ export function purgeOrganisation(cx: CommandContext): void {
   cx.cache.purgePaths(cx.site.id, [...ALL_ORG_PATHS, urls.sitemap()]);
 }
 
-/** The id of a posted <select>: a positive integer, or null for the empty choice. */
-export function optionalId(raw: string): number | null | 'bad' {
-  const s = raw.trim();
-  if (!s) return null;
-  return /^\d{1,12}$/.test(s) ? Number(s) : 'bad';
-}
-
 export const ticked = (raw: string | undefined) => raw === '1' || raw === 'on';

@@ -2,7 +2,8 @@ import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { sanitizeArticleHtml } from '../../../kernel/lib/html.js';
 import { slugify } from '../../../kernel/lib/text.js';
-import { assertSiteAdmin, cleanText, fail, SLUG_MESSAGE, SLUG_RE, type FieldErrors } from '../../sites/commands/context.js';
+import { fail, line, type FieldErrors } from '../../../kernel/forms.js';
+import { assertSiteAdmin, SLUG_MESSAGE, SLUG_RE } from '../../sites/commands/context.js';
 import { nextPosition } from '../../../kernel/db/ordering.js';
 import { recordMove } from '../../../kernel/sites/redirects.js';
 import { urls } from '../../../kernel/http/urls.js';
@@ -31,7 +32,7 @@ export async function savePage(cx: CommandContext, id: number | null, form: Page
     const before = id === null ? null : await tx.selectFrom('pages').selectAll().where('site_id', '=', site.id).where('id', '=', id).executeTakeFirst();
     if (before === undefined) throw new AppError('not_found');
     const errors: FieldErrors = {};
-    const title = cleanText(form.title, 'tiêu đề trang', 200);
+    const title = line(form.title, { label: 'tiêu đề trang', max: 200 });
     if (title.error) errors.title = title.error;
     const slug = (form.slug.trim() || slugify(title.value)).toLowerCase();
     if (!slug) errors.slug = 'Vui lòng nhập đường dẫn (chữ thường không dấu).';

@@ -1,5 +1,5 @@
 import { fromLocalTime, localParts } from '../../../kernel/lib/format.js';
-import { searchFold } from '../../../kernel/lib/text.js';
+import { cleanLine, searchFold } from '../../../kernel/lib/text.js';
 import type { PollOptionRow, PollRow, ResultsVisibility } from '../../../kernel/db/tables/polls.js';
 
 /**
@@ -62,8 +62,6 @@ export interface CleanPoll {
   added: string[];
 }
 
-const line = (s: string) => s.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
-
 function parseLocal(raw: string): string | null | 'bad' {
   const s = raw.trim();
   if (!s) return null;
@@ -75,12 +73,12 @@ function parseLocal(raw: string): string | null | 'bad' {
 /** Checks everything that does not need the database; the vote-dependent rules are in save-poll.ts. */
 export function validatePoll(f: PollForm): { value: CleanPoll; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const question = line(f.question);
+  const question = cleanLine(f.question);
   if (!question) errors.cau_hoi = 'Vui lòng nhập câu hỏi.';
   else if ([...question].length > LIMITS.question) errors.cau_hoi = `Câu hỏi dài tối đa ${LIMITS.question} ký tự.`;
 
-  const existing = f.existing.map((o) => ({ id: o.id, label: line(o.label) }));
-  const added = f.added.map(line).filter(Boolean);
+  const existing = f.existing.map((o) => ({ id: o.id, label: cleanLine(o.label) }));
+  const added = f.added.map(cleanLine).filter(Boolean);
   const seen = new Set<string>();
   const all = [...existing.filter((o) => o.label).map((o) => ({ key: `pa_${o.id}`, label: o.label })), ...added.map((label) => ({ key: 'pa_moi', label }))];
   for (const o of all) {

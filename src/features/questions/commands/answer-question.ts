@@ -1,8 +1,9 @@
 import { writeAudit } from '../../../kernel/audit.js';
-import { cleanText } from '../../comments/input.js';
+import { fail } from '../../../kernel/forms.js';
+import { cleanParagraphs } from '../../../kernel/lib/text.js';
 import { formatNumber } from '../../../kernel/lib/format.js';
 import { searchTextOf } from '../repo.js';
-import { assertHandle, auditView, fail, loadQuestion, purgeSection, type CommandContext, type CommandResult } from './shared.js';
+import { assertHandle, auditView, loadQuestion, purgeSection, type CommandContext, type CommandResult } from './shared.js';
 
 export const ANSWER_MAX = 10_000;
 
@@ -13,7 +14,7 @@ export const ANSWER_MAX = 10_000;
  */
 export async function answerQuestion(cx: CommandContext, id: number, raw: string, markAnswered: boolean): Promise<CommandResult> {
   assertHandle(cx);
-  const answer = cleanText(raw.normalize('NFC'));
+  const answer = cleanParagraphs(raw);
   const n = [...answer].length;
   if (markAnswered && !answer) return fail({ tra_loi: 'Vui lòng nhập nội dung trả lời.' });
   if (n > ANSWER_MAX) return fail({ tra_loi: `Nội dung trả lời dài tối đa ${formatNumber(ANSWER_MAX)} ký tự (hiện có ${formatNumber(n)}).` });

@@ -1,6 +1,7 @@
 import { writeAudit } from '../../../kernel/audit.js';
+import { fail } from '../../../kernel/forms.js';
 import { listStaff } from '../repo.js';
-import { assertHandle, auditView, fail, loadQuestion, type CommandContext, type CommandResult } from './shared.js';
+import { assertHandle, auditView, loadQuestion, type CommandContext, type CommandResult } from './shared.js';
 
 /**
  * Gives a question to a staff member of the site (or takes it back with null). A received

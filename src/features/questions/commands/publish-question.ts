@@ -1,5 +1,6 @@
 import { writeAudit } from '../../../kernel/audit.js';
-import { assertHandle, auditView, fail, loadQuestion, purgeSection, type CommandContext, type CommandResult } from './shared.js';
+import { fail } from '../../../kernel/forms.js';
+import { assertHandle, auditView, loadQuestion, purgeSection, type CommandContext, type CommandResult } from './shared.js';
 
 /**
  * Shows an answered question with its answer on /hoi-dap, or takes it off. Only the title,

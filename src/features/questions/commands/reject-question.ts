@@ -1,13 +1,14 @@
 import { writeAudit } from '../../../kernel/audit.js';
-import { cleanText } from '../../comments/input.js';
-import { assertHandle, auditView, fail, loadQuestion, purgeSection, type CommandContext, type CommandResult } from './shared.js';
+import { fail } from '../../../kernel/forms.js';
+import { cleanParagraphs } from '../../../kernel/lib/text.js';
+import { assertHandle, auditView, loadQuestion, purgeSection, type CommandContext, type CommandResult } from './shared.js';
 
 export const REASON_MAX = 1000;
 
 /** Refuses a question (not in the site's remit, abusive, a duplicate…): the citizen sees the reason with their code. */
 export async function rejectQuestion(cx: CommandContext, id: number, raw: string): Promise<CommandResult> {
   assertHandle(cx);
-  const reason = cleanText(raw.normalize('NFC'));
+  const reason = cleanParagraphs(raw);
   if (!reason) return fail({ ly_do: 'Vui lòng nhập lý do không tiếp nhận.' });
   if ([...reason].length > REASON_MAX) return fail({ ly_do: `Lý do dài tối đa ${REASON_MAX} ký tự.` });
   const r = await cx.db.transaction().execute(async (tx) => {

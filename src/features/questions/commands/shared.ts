@@ -5,7 +5,6 @@ import { questionPolicy } from '../policy.js';
 import type { QuestionRow } from '../../../kernel/db/tables/questions.js';
 
 export type { CommandContext, CommandResult };
-export type FieldErrors = Record<string, string>;
 
 export const SECTION_PATH = '/hoi-dap';
 
@@ -33,8 +32,4 @@ export function auditView(q: Pick<QuestionRow, 'status' | 'assignee_id' | 'publi
 export function purgeSection(cx: CommandContext): void {
   cx.cache.purgePrefix(cx.site.id, SECTION_PATH);
   cx.cache.purgePaths(cx.site.id, ['/sitemap.xml']);
-}
-
-export function fail(errors: FieldErrors): { ok: false; errors: FieldErrors } {
-  return { ok: false, errors };
 }

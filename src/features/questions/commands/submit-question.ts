@@ -1,7 +1,8 @@
 import type { Db } from '../../../kernel/db/connection.js';
 import type { Verification } from '../../../kernel/citizen/verification.js';
 import { slugify } from '../../../kernel/lib/text.js';
-import { contentHash, FORM, Q, validateQuestion, VERIFY, WRONG_CODE, type FieldErrors, type QuestionForm } from '../input.js';
+import { fail, type FieldErrors } from '../../../kernel/forms.js';
+import { contentHash, FORM, Q, validateQuestion, VERIFY, WRONG_CODE, type QuestionForm } from '../input.js';
 import type { QuestionLimiter } from '../limits.js';
 import { isDuplicate, listTopics, searchTextOf } from '../repo.js';
 import { newTrackingCode, trackingHash } from '../tracking.js';
@@ -28,7 +29,6 @@ export type SubmitResult = { ok: true; code: string } | { ok: false; errors: Fie
 export const DUPLICATE = 'Câu hỏi với nội dung này đã được gửi trước đó. Vui lòng tra cứu bằng mã đã nhận.';
 
 export async function submitQuestion(cx: SubmitContext, form: QuestionForm): Promise<SubmitResult> {
-  const fail = (errors: FieldErrors): SubmitResult => ({ ok: false, errors });
   if (form.honeypot.trim()) return { ok: true, code: newTrackingCode() };
 
   const topics = await listTopics(cx.db, cx.siteId);

@@ -1,13 +1,13 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { slugify } from '../../../kernel/lib/text.js';
-import { cleanText } from '../../sites/commands/context.js';
-import { assertConfigure, fail, purgeSection, type CommandContext, type CommandResult } from './shared.js';
+import { fail, line } from '../../../kernel/forms.js';
+import { assertConfigure, purgeSection, type CommandContext, type CommandResult } from './shared.js';
 
 /** The site's topic list (chủ đề) of the question form and the public list. */
 export async function saveTopic(cx: CommandContext, id: number | null, rawName: string): Promise<CommandResult> {
   assertConfigure(cx);
-  const name = cleanText(rawName, 'tên chủ đề', 100);
+  const name = line(rawName, { label: 'tên chủ đề', max: 100 });
   if (name.error) return fail({ ten: name.error });
   const slug = slugify(name.value, 60) || 'chu-de';
   const clash = await cx.db.selectFrom('question_topics').select('id').where('site_id', '=', cx.site.id).where('slug', '=', slug).executeTakeFirst();

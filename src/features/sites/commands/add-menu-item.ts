@@ -1,7 +1,8 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { nextPosition } from '../../../kernel/db/ordering.js';
 import type { PublicSection } from '../../../kernel/feature.js';
-import { assertSiteAdmin, fail, type CommandContext, type CommandResult } from './context.js';
+import { fail } from '../../../kernel/forms.js';
+import { assertSiteAdmin, type CommandContext, type CommandResult } from './context.js';
 
 type Target = { column: 'category_id' | 'page_id'; id: number } | { column: 'section'; key: string };
 

@@ -3,7 +3,8 @@ import { uploadMedia, type UploadInput } from '../../media/commands/upload-media
 import { findMedia } from '../../media/repo.js';
 import { sniffKindFromHead } from '../../media/sniff.js';
 import { nextPosition } from '../../../kernel/db/ordering.js';
-import { assertSiteAdmin, cleanText, fail, type CommandContext, type CommandResult, type FieldErrors } from './context.js';
+import { fail, line, type FieldErrors } from '../../../kernel/forms.js';
+import { assertSiteAdmin, type CommandContext, type CommandResult } from './context.js';
 
 export interface SongForm {
   title: string;
@@ -15,9 +16,9 @@ export const NOT_AUDIO = 'Tệp đã chọn không phải bài hát MP3 hoặc O
 
 export function songFieldErrors(form: SongForm): { values: SongForm; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const title = cleanText(form.title, 'tên bài hát', 200);
+  const title = line(form.title, { label: 'tên bài hát', max: 200 });
   if (title.error) errors.title = title.error;
-  const artist = cleanText(form.artist, 'tên người thể hiện', 200, false);
+  const artist = line(form.artist, { label: 'tên người thể hiện', max: 200, optional: true });
   if (artist.error) errors.artist = artist.error;
   return { values: { title: title.value, artist: artist.value }, errors };
 }

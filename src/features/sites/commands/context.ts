@@ -10,27 +10,9 @@ export interface SiteCommandContext extends CommandContext {
 
 export type { CommandContext, CommandResult };
 
-export type FieldErrors = Record<string, string>;
-
 /** Refuses unless the actor manages the site the command acts on. */
 export function assertSiteAdmin(cx: CommandContext): void {
   if (!sitePolicy.manage(cx.actor, cx.site.id)) throw new AppError('forbidden');
-}
-
-export function fail(errors: FieldErrors): { ok: false; errors: FieldErrors } {
-  return { ok: false, errors };
-}
-
-/** Trimmed NFC text with inner whitespace collapsed; a message when it is empty or too long. */
-export function cleanText(raw: string | undefined, label: string, max: number, required = true): { value: string; error?: string } {
-  const value = (raw ?? '').normalize('NFC').trim().replace(/\s+/g, ' ');
-  if (required && !value) return { value, error: `Vui lòng nhập ${label}.` };
-  if (value.length > max) return { value, error: `${capitalise(label)} dài tối đa ${max} ký tự (hiện có ${value.length}).` };
-  return { value };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** A URL slug: lowercase ASCII words joined by "-". */

@@ -4,7 +4,8 @@ import { sitePolicy } from '../policy.js';
 import { insertSite } from '../../../kernel/sites/repo.js';
 import { CODE_MESSAGE, CODE_RE, parseHostnames } from '../site-input.js';
 import { newSiteSettings, STARTER_CATEGORIES, STARTER_PAGE } from '../site-template.js';
-import { cleanText, fail, type CommandResult, type FieldErrors, type SiteCommandContext } from './context.js';
+import { fail, line, type FieldErrors } from '../../../kernel/forms.js';
+import type { CommandResult, SiteCommandContext } from './context.js';
 import { DEFAULT_TYPES } from '../../documents/commands/document-types.js';
 import { hostsTakenError } from './save-site-hosts.js';
 
@@ -27,7 +28,7 @@ export async function createSite(cx: SiteCommandContext, form: NewSiteForm): Pro
   const errors: FieldErrors = {};
   const code = form.code.trim().toLowerCase();
   if (!CODE_RE.test(code)) errors.code = CODE_MESSAGE;
-  const name = cleanText(form.name, 'tên trang', 200);
+  const name = line(form.name, { label: 'tên trang', max: 200 });
   if (name.error) errors.name = name.error;
   const { hosts, error: hostError } = parseHostnames(form.hosts);
   if (hostError) errors.hosts = hostError;

@@ -4,7 +4,8 @@ import { formatNumber } from '../../../kernel/lib/format.js';
 import { variantsOf } from '../../media/present.js';
 import { contrastWithWhite, MIN_CONTRAST, parseColor } from '../appearance.js';
 import type { Appearance, SiteSettings } from '../../../kernel/sites/settings.js';
-import { assertSiteAdmin, fail, type CommandResult, type FieldErrors, type SiteCommandContext } from './context.js';
+import { fail, type FieldErrors } from '../../../kernel/forms.js';
+import { assertSiteAdmin, type CommandResult, type SiteCommandContext } from './context.js';
 import { loadSiteRow, STALE_SETTINGS, writeSiteRow } from './site-row.js';
 
 export interface AppearanceForm {

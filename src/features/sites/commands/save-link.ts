@@ -1,7 +1,8 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { nextPosition } from '../../../kernel/db/ordering.js';
-import { assertSiteAdmin, cleanText, fail, type CommandContext, type CommandResult, type FieldErrors } from './context.js';
+import { fail, line, type FieldErrors } from '../../../kernel/forms.js';
+import { assertSiteAdmin, type CommandContext, type CommandResult } from './context.js';
 
 export interface LinkForm {
   title: string;
@@ -31,7 +32,7 @@ export async function saveLink(cx: CommandContext, id: number | null, form: Link
   assertSiteAdmin(cx);
   const { db, site, actor, now } = cx;
   const errors: FieldErrors = {};
-  const title = cleanText(form.title, 'tên website', 200);
+  const title = line(form.title, { label: 'tên website', max: 200 });
   if (title.error) errors.title = title.error;
   const urlError = linkUrlError(form.url);
   if (urlError) errors.url = urlError;

@@ -1,7 +1,8 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { latitudeError, longitudeError, parseDegree, tileUrlError } from '../map-input.js';
 import type { MapSettings, SiteSettings } from '../../../kernel/sites/settings.js';
-import { assertSiteAdmin, cleanText, fail, type CommandResult, type FieldErrors, type SiteCommandContext } from './context.js';
+import { fail, line, type FieldErrors } from '../../../kernel/forms.js';
+import { assertSiteAdmin, type CommandResult, type SiteCommandContext } from './context.js';
 import { loadSiteRow, STALE_SETTINGS, writeSiteRow } from './site-row.js';
 
 export interface MapForm {
@@ -26,7 +27,7 @@ export async function saveMapSettings(cx: SiteCommandContext, form: MapForm): Pr
   assertSiteAdmin(cx);
   const { db, site, actor, now } = cx;
   const errors: FieldErrors = {};
-  const title = cleanText(form.title, 'tiêu đề bản đồ', 120);
+  const title = line(form.title, { label: 'tiêu đề bản đồ', max: 120 });
   if (title.error) errors.title = title.error;
   const tile = tileUrlError(form.tile_url);
   if (tile) errors.tile_url = tile;
@@ -36,7 +37,7 @@ export async function saveMapSettings(cx: SiteCommandContext, form: MapForm): Pr
   if (lng) errors.center_lng = lng;
   const zoom = Number(form.zoom.trim());
   if (!/^\d{1,2}$/.test(form.zoom.trim()) || zoom < 1 || zoom > 19) errors.zoom = 'Mức phóng to phải là số nguyên từ 1 đến 19.';
-  const attribution = cleanText(form.attribution, 'ghi công nguồn bản đồ', 200);
+  const attribution = line(form.attribution, { label: 'ghi công nguồn bản đồ', max: 200 });
   if (attribution.error) errors.attribution = attribution.error;
   if (Object.keys(errors).length) return fail(errors);
 

@@ -1,9 +1,10 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { urls } from '../../../kernel/http/urls.js';
-import { latitudeError, longitudeError, parseDegree, phoneError } from '../map-input.js';
+import { latitudeError, longitudeError, parseDegree } from '../map-input.js';
 import { nextPosition } from '../../../kernel/db/ordering.js';
-import { assertSiteAdmin, cleanText, fail, type CommandContext, type CommandResult, type FieldErrors } from './context.js';
+import { fail, line, phone as phoneRule, type FieldErrors } from '../../../kernel/forms.js';
+import { assertSiteAdmin, type CommandContext, type CommandResult } from './context.js';
 
 export interface OfficeForm {
   name: string;
@@ -20,18 +21,18 @@ export async function saveOffice(cx: CommandContext, id: number | null, form: Of
   assertSiteAdmin(cx);
   const { db, site, actor, now } = cx;
   const errors: FieldErrors = {};
-  const name = cleanText(form.name, 'tên cơ quan', 200);
-  const address = cleanText(form.address, 'địa chỉ', 300, false);
+  const name = line(form.name, { label: 'tên cơ quan', max: 200 });
+  const address = line(form.address, { label: 'địa chỉ', max: 300, optional: true });
   if (name.error) errors.name = name.error;
   if (address.error) errors.address = address.error;
-  const phone = phoneError(form.phone, false);
-  if (phone) errors.phone = phone;
+  const phone = phoneRule(form.phone, { example: '0239 3831 248', optional: true });
+  if (phone.error) errors.phone = phone.error;
   const lat = latitudeError(form.lat);
   if (lat) errors.lat = lat;
   const lng = longitudeError(form.lng);
   if (lng) errors.lng = lng;
   if (Object.keys(errors).length) return fail(errors);
-  const values = { name: name.value, address: address.value, phone: form.phone.trim(), lat: parseDegree(form.lat)!, lng: parseDegree(form.lng)! };
+  const values = { name: name.value, address: address.value, phone: phone.value, lat: parseDegree(form.lat)!, lng: parseDegree(form.lng)! };
 
   const savedId = await db.transaction().execute(async (tx) => {
     if (id === null) {

@@ -3,7 +3,8 @@ import type { Db } from '../../../kernel/db/connection.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { sitePolicy } from '../policy.js';
 import { parseHostnames } from '../site-input.js';
-import { fail, type CommandResult, type SiteCommandContext } from './context.js';
+import { fail } from '../../../kernel/forms.js';
+import type { CommandResult, SiteCommandContext } from './context.js';
 
 /** A message naming the first hostname that already belongs to another site, if any. */
 export async function hostsTakenError(tx: Db, hosts: string[], siteId: number | null): Promise<string | undefined> {

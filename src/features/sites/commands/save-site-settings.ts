@@ -1,8 +1,8 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import type { SiteRow } from '../../../kernel/db/schema.js';
-import { phoneError } from '../map-input.js';
 import type { SiteSettings } from '../../../kernel/sites/settings.js';
-import { assertSiteAdmin, cleanText, fail, type CommandResult, type FieldErrors, type SiteCommandContext } from './context.js';
+import { email as emailRule, fail, line, phone as phoneRule, take, text, type FieldErrors } from '../../../kernel/forms.js';
+import { assertSiteAdmin, type CommandResult, type SiteCommandContext } from './context.js';
 import { loadSiteRow, STALE_SETTINGS, writeSiteRow } from './site-row.js';
 
 export interface SettingsForm {
@@ -51,25 +51,18 @@ export async function saveSiteSettings(cx: SiteCommandContext, form: SettingsFor
   assertSiteAdmin(cx);
   const { db, site, actor, now } = cx;
   const errors: FieldErrors = {};
-  const text = (k: keyof SettingsForm, label: string, max: number, required = true) => {
-    const r = cleanText(form[k], label, max, required);
-    if (r.error) errors[k] = r.error;
-    return r.value;
-  };
-  const name = text('name', 'tên trang', 200);
-  const tagline = text('tagline', 'dòng giới thiệu', 120, false);
-  const agency = text('agency', 'cơ quan chủ quản', 200);
-  const address = text('address', 'địa chỉ', 300);
-  const phone = form.phone.trim();
-  const phoneErr = phoneError(phone, true);
-  if (phoneErr) errors.phone = phoneErr;
-  const email = form.email.trim().toLowerCase();
-  if (!email) errors.email = 'Vui lòng nhập email liên hệ.';
-  else if (email.length > 200 || !/^[^\s@<>"]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(email)) errors.email = 'Email không hợp lệ, ví dụ ubnd@phuong.hatinh.gov.vn.';
-  const responsible = text('responsible', 'người chịu trách nhiệm chính', 200);
-  const licence = text('licence', 'dòng giấy phép', 300);
-  const linksTitle = text('links_title', 'tiêu đề ô liên kết website', 100);
-  const songsTitle = text('songs_title', 'tiêu đề ô bài hát', 100);
+  const oneLine = (k: keyof SettingsForm, label: string, max: number, optional = false) => take(errors, k, line(form[k], { label, max, optional }));
+  const name = oneLine('name', 'tên trang', 200);
+  const tagline = oneLine('tagline', 'dòng giới thiệu', 120, true);
+  const agency = oneLine('agency', 'cơ quan chủ quản', 200);
+  const address = oneLine('address', 'địa chỉ', 300);
+  const phone = take(errors, 'phone', phoneRule(form.phone, { example: '0239 3831 248' }));
+  const email = take(errors, 'email', emailRule(form.email, { example: 'ubnd@phuong.hatinh.gov.vn' }));
+  const responsible = oneLine('responsible', 'người chịu trách nhiệm chính', 200);
+  // Typed in a textarea, so a line break is kept rather than refused; the footer shows one paragraph.
+  const licence = take(errors, 'licence', text(form.licence, { label: 'dòng giấy phép', max: 300 }));
+  const linksTitle = oneLine('links_title', 'tiêu đề ô liên kết website', 100);
+  const songsTitle = oneLine('songs_title', 'tiêu đề ô bài hát', 100);
   const counterBase = parseCount(form.counter_base);
   if (counterBase === null) errors.counter_base = 'Số lượt truy cập ban đầu phải là số nguyên không âm, ví dụ 2763801.';
   if (Object.keys(errors).length) return fail(errors);

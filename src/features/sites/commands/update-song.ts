@@ -1,7 +1,8 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { songFieldErrors, type SongForm } from './add-song.js';
-import { assertSiteAdmin, fail, type CommandContext, type CommandResult } from './context.js';
+import { fail } from '../../../kernel/forms.js';
+import { assertSiteAdmin, type CommandContext, type CommandResult } from './context.js';
 
 /** Renames a song of the playlist or corrects its performer. */
 export async function updateSong(cx: CommandContext, id: number, form: SongForm): Promise<CommandResult> {

@@ -1,10 +1,13 @@
 import type { ComponentChildren } from 'preact';
+import type { FieldErrors } from '../../forms.js';
 
 /**
  * Form pieces for the back office. A field shows its Vietnamese error right next to it,
  * linked with aria-describedby, and always keeps what the person typed.
  */
-export type FieldErrors = Record<string, string>;
+
+/** The field rules' errors (kernel/forms.ts), re-exported for the pages that render these pieces. */
+export type { FieldErrors };
 
 export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
