@@ -7,9 +7,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
-import type { AppContext } from './kernel/context.js';
+import { closeContext, createContext } from './kernel/context.js';
 import type { DatabaseHandle } from './kernel/db/connection.js';
-import { AssetStore } from './kernel/http/assets.js';
 import { assetRoutes } from './kernel/http/asset-routes.js';
 import { errorRoutes } from './kernel/http/error-routes.js';
 import { feedRoutes } from './features/articles/public/feed-routes.js';
@@ -46,9 +45,7 @@ import { procedureRoutes } from './features/procedures/public/routes.js';
 import { procedureAdminRoutes } from './features/procedures/admin/routes.js';
 import { organisationRoutes } from './features/organisation/public/routes.js';
 import { organisationAdminRoutes } from './features/organisation/admin/routes.js';
-import { sessionStoreFor } from './kernel/access/sessions.js';
 import { sharePurges } from './kernel/http/purge-bus.js';
-import { SiteResolver } from './kernel/sites/resolver.js';
 
 export interface BuildOptions {
   config: Config;
@@ -68,22 +65,12 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     bodyLimit: 256 * 1024,
   });
 
-  const sites = new SiteResolver(database.db);
-  await sites.reload();
-  const ctx: AppContext = {
-    config,
-    db: database.db,
-    dialect: database.dialect,
-    sites,
-    pageCache: new PageCache(config.pageCacheSeconds * 1000),
-    assets: new AssetStore(config.assetsDir),
-    sessions: sessionStoreFor(config, database.db),
-    now,
-  };
+  const ctx = await createContext({ config, database, now });
   app.decorate('cong', ctx);
-  app.addHook('onClose', async () => ctx.sessions.close());
+  // onClose hooks run last-added first: the Redis connections are quit after everything else.
+  app.addHook('onClose', async () => closeContext(ctx));
   if (config.redisUrl) {
-    const stop = await sharePurges(ctx.pageCache, sites, config.redisUrl, config.redisPrefix);
+    const stop = await sharePurges(ctx.pageCache, ctx.sites, config.redisUrl, config.redisPrefix);
     app.addHook('onClose', stop);
   }
   app.decorateRequest('site', null as never);
@@ -91,7 +78,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   // First hook: which site, and — for a public page already in the cache — the answer itself,
   // before routing and the header plugins (their headers are stored with the entry).
   app.addHook('onRequest', async (request, reply) => {
-    const site = sites.resolve(request.headers.host);
+    const site = ctx.sites.resolve(request.headers.host);
     if (!site) {
       return reply.code(503).type('text/plain; charset=utf-8').send('Chưa có trang thông tin nào được tạo.');
     }

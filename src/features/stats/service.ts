@@ -10,14 +10,15 @@ import { RedisStore } from './redis-store.js';
 import { presentCounters, SettingsCache, type PublicCounters } from './settings.js';
 import type { DeviceClass } from '../../kernel/db/tables/stats.js';
 import type { LiveRead, StatsStore } from './store.js';
+import type { RedisClients } from '../../kernel/redis.js';
 import { VISIT_GAP_MS } from './window.js';
 
 export interface VisitCounterOptions {
   db: Db;
   dialect: Dialect;
   now: () => Date;
-  redisUrl: string | null;
-  redisPrefix: string;
+  /** The process's Redis connections (counting shared by every instance), or null (in memory). */
+  redis: RedisClients | null;
   flushMs: number;
   /** Most visitors a site's online window holds (memory stays bounded under any load). */
   windowCap: number;
@@ -53,8 +54,8 @@ export class VisitCounter {
   }
 
   static async create(o: VisitCounterOptions): Promise<VisitCounter> {
-    if (o.redisUrl) {
-      const counter = new VisitCounter(o, new RedisStore(RedisStore.connect(o.redisUrl, o.redisPrefix), o.windowCap));
+    if (o.redis) {
+      const counter = new VisitCounter(o, new RedisStore(o.redis.client, o.redis.prefix, o.windowCap));
       // Finish a batch a crashed instance left and load the database mirror before serving.
       await counter.flush().catch(o.onError);
       return counter;
@@ -144,13 +145,9 @@ export class VisitCounter {
     return this.keeper.tick();
   }
 
-  /** Graceful shutdown: stop the jobs, write everything pending, disconnect. */
+  /** Graceful shutdown: stop the jobs, write everything pending (the Redis connection is the application's). */
   async close(): Promise<void> {
     await this.keeper.stop();
-    try {
-      await this.flusher.close();
-    } finally {
-      await this.store.close();
-    }
+    await this.flusher.close();
   }
 }

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { commentRoutes } from './routes.js';
 import { CommentLimiter } from '../../../kernel/citizen/limits.js';
 import { ratingRoutes } from '../../ratings/routes.js';
-import { citizenServices } from '../../../kernel/citizen/services.js';
 
 /**
  * Public endpoints of citizen interaction: rate an article, post a comment, captcha challenge.
@@ -10,7 +9,7 @@ import { citizenServices } from '../../../kernel/citizen/services.js';
  * every instance), otherwise in the database and in memory.
  */
 export async function interactRoutes(app: FastifyInstance): Promise<void> {
-  const { secrets, verification, counter, visitors } = await citizenServices(app);
+  const { secrets, verification, counter, visitors } = app.cong.citizen;
   await ratingRoutes(app, visitors);
   await commentRoutes(app, { verification, limiter: new CommentLimiter(counter, secrets.limiter), visitors });
 }
