@@ -45,7 +45,6 @@ import { procedureRoutes } from './features/procedures/public/routes.js';
 import { procedureAdminRoutes } from './features/procedures/admin/routes.js';
 import { organisationRoutes } from './features/organisation/public/routes.js';
 import { organisationAdminRoutes } from './features/organisation/admin/routes.js';
-import { sharePurges } from './kernel/http/purge-bus.js';
 
 export interface BuildOptions {
   config: Config;
@@ -69,10 +68,6 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   app.decorate('cong', ctx);
   // onClose hooks run last-added first: the Redis connections are quit after everything else.
   app.addHook('onClose', async () => closeContext(ctx));
-  if (config.redisUrl) {
-    const stop = await sharePurges(ctx.pageCache, ctx.sites, config.redisUrl, config.redisPrefix);
-    app.addHook('onClose', stop);
-  }
   app.decorateRequest('site', null as never);
 
   // First hook: which site, and — for a public page already in the cache — the answer itself,

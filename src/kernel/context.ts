@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle, Db, Dialect } from './db/connection.js';
 import { AssetStore } from './http/assets.js';
 import { PageCache } from './http/page-cache.js';
+import { purgeBusFor, type PurgeBus } from './http/purge-bus.js';
 import { redisFor, type RedisClients } from './redis.js';
 import { SiteResolver } from './sites/resolver.js';
 import type { Site } from './sites/site.js';
@@ -20,6 +21,8 @@ export interface AppContext {
   sessions: SessionStore;
   /** The process's one Redis client and one subscriber when REDIS_URL is set, otherwise null. */
   redis: RedisClients | null;
+  /** Page-cache purges and site-table reloads, shared with the other instances through Redis. */
+  purges: PurgeBus;
   /** What the citizen forms share: secrets, verification, rate-limit counters, visitor keys. */
   citizen: CitizenServices;
   /** The clock; tests replace it. */
@@ -27,24 +30,28 @@ export interface AppContext {
 }
 
 /**
- * Makes the context of one application, once: the Redis connections, the site table (loaded),
- * the page cache, the session store and the citizen services. `closeContext` releases what it
- * holds, when the application closes.
+ * Makes the context of one application, once: the Redis connections, the purge bus, the site
+ * table (loaded), the page cache, the session store and the citizen services. `closeContext`
+ * releases what it holds, when the application closes.
  */
 export async function createContext({ config, database, now }: { config: Config; database: DatabaseHandle; now: () => Date }): Promise<AppContext> {
   const redis = redisFor(config);
   try {
-    const sites = new SiteResolver(database.db);
-    await sites.reload();
+    const purges = await purgeBusFor(redis);
+    const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges);
+    // Pages rendered while the table was still the old one must not stay: purge after the reload.
+    const sites = new SiteResolver(database.db, purges, () => pageCache.purgeAll());
+    await sites.load();
     return {
       config,
       db: database.db,
       dialect: database.dialect,
       sites,
-      pageCache: new PageCache(config.pageCacheSeconds * 1000),
+      pageCache,
       assets: new AssetStore(config.assetsDir),
       sessions: sessionStoreFor(redis, database.db),
       redis,
+      purges,
       citizen: await makeCitizenServices({ db: database.db, redis, now }),
       now,
     };
@@ -54,8 +61,9 @@ export async function createContext({ config, database, now }: { config: Config;
   }
 }
 
-/** Quits the Redis connections (the database is the caller's). */
+/** Stops listening to the purge bus and quits the Redis connections (the database is the caller's). */
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.purges.close();
   await ctx.redis?.close();
 }
 
