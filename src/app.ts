@@ -45,6 +45,9 @@ import { procedureRoutes } from './features/procedures/public/routes.js';
 import { procedureAdminRoutes } from './features/procedures/admin/routes.js';
 import { organisationRoutes } from './features/organisation/public/routes.js';
 import { organisationAdminRoutes } from './features/organisation/admin/routes.js';
+import { JobRunner } from './kernel/jobs.js';
+import { publishingJob } from './features/articles/scheduler.js';
+import { statsJobs } from './features/stats/jobs.js';
 
 export interface BuildOptions {
   config: Config;
@@ -66,8 +69,14 @@ export async function buildApp({ config, database, now = () => new Date(), logge
 
   const ctx = await createContext({ config, database, now });
   app.decorate('cong', ctx);
-  // onClose hooks run last-added first: the Redis connections are quit after everything else.
+  // onClose hooks run last-added first: this one (Redis) after the jobs' final runs below.
   app.addHook('onClose', async () => closeContext(ctx));
+  // --- Jobs (interim wiring, to move to Feature.jobs): started when the app is ready, stopped
+  // (running rounds awaited, then the final runs such as the statistics flush) when it closes.
+  const jobs = new JobRunner(ctx.db, ctx.now, (err, job) => app.log.error({ err, job: job.name }, 'background job failed'));
+  app.addHook('onReady', async () => jobs.start([publishingJob(ctx), ...statsJobs(app)]));
+  app.addHook('onClose', async () => jobs.stop());
+  // --- end of jobs
   app.decorateRequest('site', null as never);
 
   // First hook: which site, and — for a public page already in the cache — the answer itself,
