@@ -1,15 +1,11 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { sessionStoreFor } from './kernel/access/sessions.js';
-import type { AppContext } from './kernel/context.js';
+import { closeContext, createContext } from './kernel/context.js';
 import type { DatabaseHandle } from './kernel/db/connection.js';
-import { assertUniqueFeatures, sectionsOf, type Feature } from './kernel/feature.js';
+import { assertUniqueFeatures, jobsOf, type Feature } from './kernel/feature.js';
 import { adminSessionHooks } from './kernel/http/admin-scope.js';
-import { AssetStore } from './kernel/http/assets.js';
 import { registerKernel } from './kernel/http/kernel-plugins.js';
-import { PageCache } from './kernel/http/page-cache.js';
-import { sharePurges } from './kernel/http/purge-bus.js';
-import { SiteResolver } from './kernel/sites/resolver.js';
+import { JobRunner } from './kernel/jobs.js';
 import { features as allFeatures } from './features/index.js';
 
 export interface BuildOptions {
@@ -33,26 +29,15 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     bodyLimit: 256 * 1024,
   });
 
-  const sites = new SiteResolver(database.db);
-  await sites.reload();
-  const ctx: AppContext = {
-    config,
-    features,
-    sections: sectionsOf(features),
-    db: database.db,
-    dialect: database.dialect,
-    sites,
-    pageCache: new PageCache(config.pageCacheSeconds * 1000),
-    assets: new AssetStore(config.assetsDir),
-    sessions: sessionStoreFor(config, database.db),
-    now,
-  };
+  const ctx = await createContext({ config, database, now, features });
   app.decorate('cong', ctx);
-  app.addHook('onClose', async () => ctx.sessions.close());
-  if (config.redisUrl) {
-    const stop = await sharePurges(ctx.pageCache, sites, config.redisUrl, config.redisPrefix);
-    app.addHook('onClose', stop);
-  }
+  // onClose hooks run last-added first: this one (Redis) after the jobs' final runs below.
+  app.addHook('onClose', async () => closeContext(ctx));
+  // One lifecycle for tests and `npm start`: the features' jobs start when the app is ready and
+  // stop (running rounds awaited, then final runs such as the statistics flush) when it closes.
+  const jobs = new JobRunner(ctx.db, ctx.now, (err, job) => app.log.error({ err, job: job.name }, 'background job failed'));
+  app.addHook('onReady', async () => jobs.start(jobsOf(features, app)));
+  app.addHook('onClose', async () => jobs.stop());
 
   await registerKernel(app);
   for (const f of features) if (f.publicRoutes) await app.register(f.publicRoutes);

@@ -4,7 +4,6 @@ import { connect } from './kernel/db/connection.js';
 import { migrateToLatest } from './kernel/db/migrate.js';
 import { seedDemoIfEmpty } from './demo.js';
 import { createFirstAdminIfNone } from './features/back-office/first-admin.js';
-import { PublishScheduler } from './features/articles/scheduler.js';
 
 /** Process entry: config → migrate → (demo content) → listen → graceful shutdown. */
 async function main(): Promise<void> {
@@ -14,14 +13,12 @@ async function main(): Promise<void> {
   const seeded = config.seedDemo && (await seedDemoIfEmpty(database, config.dataDir));
   const firstAdmin = await createFirstAdminIfNone(database.db, new Date());
   const app = await buildApp({ config, database });
-  const scheduler = new PublishScheduler(database.db, app.cong.pageCache, () => new Date(), (err) => app.log.error({ err }, 'scheduled publishing failed'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -30,7 +27,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  scheduler.start();
   const port = (app.server.address() as { port: number }).port;
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.dataDir}/cong.db)`;
   console.log(`\nCổng đang chạy trên ${where}${seeded ? ', đã nạp dữ liệu mẫu' : ''}.`);

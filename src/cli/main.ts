@@ -9,6 +9,7 @@ import { createUser } from '../features/back-office/commands/create-user.js';
 import { resetPassword } from '../features/back-office/commands/reset-password.js';
 import { formatNumber } from '../kernel/lib/format.js';
 import { sessionStoreFor } from '../kernel/access/sessions.js';
+import { redisFor } from '../kernel/redis.js';
 import { reindexSite } from '../features/search/indexer.js';
 import { isEmail } from '../kernel/forms.js';
 
@@ -74,8 +75,8 @@ async function main(argv: string[]): Promise<number> {
           process.stderr.write('Cách dùng: cong reset-password <email hoặc tên đăng nhập>\n');
           return 1;
         }
-        const sessions = sessionStoreFor(config, database.db);
-        const password = await resetPassword(database.db, sessions, login, null, new Date()).finally(() => sessions.close());
+        const redis = redisFor(config);
+        const password = await resetPassword(database.db, sessionStoreFor(redis, database.db), login, null, new Date()).finally(() => redis?.close());
         if (!password) {
           process.stderr.write(`Không có tài khoản ${login}.\n`);
           return 1;

@@ -1,10 +1,13 @@
-import type { SessionStore } from './access/sessions.js';
+import { sessionStoreFor, type SessionStore } from './access/sessions.js';
+import { makeCitizenServices, type CitizenServices } from './citizen/services.js';
 import type { Config } from '../config.js';
-import type { Db, Dialect } from './db/connection.js';
-import type { Feature, PublicSection } from './feature.js';
-import type { AssetStore } from './http/assets.js';
-import type { PageCache } from './http/page-cache.js';
-import type { SiteResolver } from './sites/resolver.js';
+import type { DatabaseHandle, Db, Dialect } from './db/connection.js';
+import { sectionsOf, type Feature, type PublicSection } from './feature.js';
+import { AssetStore } from './http/assets.js';
+import { PageCache } from './http/page-cache.js';
+import { purgeBusFor, type PurgeBus } from './http/purge-bus.js';
+import { redisFor, type RedisClients } from './redis.js';
+import { SiteResolver } from './sites/resolver.js';
 import type { Site } from './sites/site.js';
 
 /** What the routes of every feature need, decorated on the Fastify instance as `app.cong`. */
@@ -21,8 +24,54 @@ export interface AppContext {
   assets: AssetStore;
   /** Back-office sessions: in the database, or in Redis when REDIS_URL is set. */
   sessions: SessionStore;
+  /** The process's one Redis client and one subscriber when REDIS_URL is set, otherwise null. */
+  redis: RedisClients | null;
+  /** Page-cache purges and site-table reloads, shared with the other instances through Redis. */
+  purges: PurgeBus;
+  /** What the citizen forms share: secrets, verification, rate-limit counters, visitor keys. */
+  citizen: CitizenServices;
   /** The clock; tests replace it. */
   now(): Date;
+}
+
+/**
+ * Makes the context of one application, once: the Redis connections, the purge bus, the site
+ * table (loaded), the page cache, the session store and the citizen services. `closeContext`
+ * releases what it holds, when the application closes.
+ */
+export async function createContext({ config, database, now, features }: { config: Config; database: DatabaseHandle; now: () => Date; features: readonly Feature[] }): Promise<AppContext> {
+  const redis = redisFor(config);
+  try {
+    const purges = await purgeBusFor(redis);
+    const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges);
+    // Pages rendered while the table was still the old one must not stay: purge after the reload.
+    const sites = new SiteResolver(database.db, purges, () => pageCache.purgeAll());
+    await sites.load();
+    return {
+      config,
+      features,
+      sections: sectionsOf(features),
+      db: database.db,
+      dialect: database.dialect,
+      sites,
+      pageCache,
+      assets: new AssetStore(config.assetsDir),
+      sessions: sessionStoreFor(redis, database.db),
+      redis,
+      purges,
+      citizen: await makeCitizenServices({ db: database.db, redis, now }),
+      now,
+    };
+  } catch (err) {
+    await redis?.close();
+    throw err;
+  }
+}
+
+/** Stops listening to the purge bus and quits the Redis connections (the database is the caller's). */
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.purges.close();
+  await ctx.redis?.close();
 }
 
 declare module 'fastify' {

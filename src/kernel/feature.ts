@@ -5,6 +5,7 @@ import type { DemoSite } from './demo/types.js';
 import type { SitemapSource } from './http/sitemap.js';
 import type { SectionSearch } from './search/groups.js';
 import type { FramePart } from './views/public/frame.js';
+import type { Job } from './jobs.js';
 
 /**
  * What a feature declares about itself. `src/features/index.ts` lists the features; the app's
@@ -31,6 +32,11 @@ export interface Feature {
   search?: SearchGroup;
   /** What it adds to every public page: data for the header and footer, sidebar blocks. */
   frame?: FramePart;
+  /**
+   * Its background jobs, made once the app's plugins are registered (in onReady): started then,
+   * stopped when the app closes.
+   */
+  jobs?: (app: FastifyInstance) => Job[];
   /** Its demo content for a new demo site (in the site's transaction, after the features before it). */
   demo?: DemoSeeder;
   /** The tables it owns (its migrations create them). */
@@ -95,6 +101,10 @@ export function sitemapSourcesOf(features: readonly Feature[]): SitemapSource[] 
 
 export function searchGroupsOf(features: readonly Feature[]): SectionSearch[] {
   return features.flatMap((f) => (f.search ? [f.search] : [])).sort(byOrder).map((g) => g.search);
+}
+
+export function jobsOf(features: readonly Feature[], app: FastifyInstance): Job[] {
+  return features.flatMap((f) => f.jobs?.(app) ?? []);
 }
 
 /** Checks the list once at start-up: a duplicate key or path would silently shadow another feature. */

@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { connect, type DatabaseHandle } from '../../src/kernel/db/connection.js';
-import { PublishScheduler } from '../../src/features/articles/scheduler.js';
+import { publishingJob } from '../../src/features/articles/scheduler.js';
+import type { Db } from '../../src/kernel/db/connection.js';
+import { JobRunner } from '../../src/kernel/jobs.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
 import { seedDemoIfEmpty } from '../../src/demo.js';
 import { describeEachDb, PG_URL, type TestDb } from '../helpers/db.js';
+
+/** An instance's scheduler: its job runner (a lease owner of its own) ticking the publishing job. */
+function scheduler(db: Db, now: () => Date, onError: (err: unknown) => void) {
+  const runner = new JobRunner(db, now, onError);
+  const job = publishingJob({ db, pageCache: new PageCache(60_000) });
+  return { tick: () => runner.tick(job) };
+}
 
 /** A second, independent connection to the same database: what another app instance has. */
 function secondInstance(db: TestDb): DatabaseHandle {
@@ -23,8 +32,8 @@ describeEachDb('scheduled publishing with two instances', async (db) => {
     await db.db.updateTable('articles').set({ status: 'scheduled', published_at: '2026-11-26T08:00:00.000Z' }).where('id', 'in', ids).execute();
     let now = new Date('2026-11-26T07:59:30.000Z');
     const errors: unknown[] = [];
-    const a = new PublishScheduler(db.db, new PageCache(60_000), () => now, (e) => errors.push(e));
-    const b = new PublishScheduler(other.db, new PageCache(60_000), () => now, (e) => errors.push(e));
+    const a = scheduler(db.db, () => now, (e) => errors.push(e));
+    const b = scheduler(other.db, () => now, (e) => errors.push(e));
     await Promise.all([a.tick(), b.tick()]);
     const still = await db.db.selectFrom('articles').select('id').where('status', '=', 'scheduled').execute();
     assert.equal(still.length, ids.length, 'nothing before its time');
@@ -46,7 +55,7 @@ describeEachDb('scheduled publishing with two instances', async (db) => {
     const [row] = await db.db.selectFrom('articles').select('id').where('site_id', '=', 2).limit(1).execute();
     await db.db.updateTable('articles').set({ status: 'scheduled', published_at: '2026-11-27T01:00:00.000Z' }).where('id', '=', row!.id).execute();
     // A fresh scheduler (new owner, as after a restart), started an hour late, with the old lease still in the table.
-    const late = new PublishScheduler(db.db, new PageCache(60_000), () => new Date('2026-11-27T02:00:00.000Z'), (e) => assert.fail(String(e)));
+    const late = scheduler(db.db, () => new Date('2026-11-27T02:00:00.000Z'), (e) => assert.fail(String(e)));
     await late.tick();
     const after = await db.db.selectFrom('articles').select('status').where('id', '=', row!.id).executeTakeFirstOrThrow();
     assert.equal(after.status, 'published');

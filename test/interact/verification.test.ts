@@ -8,6 +8,7 @@ import { checkAnswer, makeQuestion, parseAnswer, QUESTION_TTL_MS } from '../../s
 import { ratingText } from '../../src/features/ratings/rating.js';
 import { DbReplayStore, RedisReplayStore } from '../../src/kernel/citizen/replay-store.js';
 import { loadSecrets } from '../../src/kernel/citizen/secrets.js';
+import { connectRedis } from '../../src/kernel/redis.js';
 import { describeEachDb } from '../helpers/db.js';
 
 const SECRET = 'k'.repeat(64);
@@ -115,8 +116,9 @@ describe('the replay store and the limits in Redis', { skip: existsSync(REDIS) ?
   });
 
   test('SET NX: accepted once across instances; counters shared', async () => {
-    const a = RedisReplayStore.connect(url, 'test:');
-    const b = RedisReplayStore.connect(url, 'test:');
+    // Two instances, each with its own connections.
+    const [ra, rb] = [connectRedis(url, 'test:'), connectRedis(url, 'test:')];
+    const [a, b] = [new RedisReplayStore(ra.client, 'test:'), new RedisReplayStore(rb.client, 'test:')];
     try {
       const exp = new Date(Date.now() + 60_000);
       const r = await Promise.all([a.useOnce('q:1', exp), b.useOnce('q:1', exp), a.useOnce('q:1', exp)]);
@@ -126,8 +128,8 @@ describe('the replay store and the limits in Redis', { skip: existsSync(REDIS) ?
       assert.equal(await limiter.take(1, 1, '9.9.9.9', Date.now()), null);
       assert.match((await other.take(1, 1, '9.9.9.9', Date.now()))!, /nhiều bình luận/);
     } finally {
-      await a.close();
-      await b.close();
+      await ra.close();
+      await rb.close();
     }
   });
 });

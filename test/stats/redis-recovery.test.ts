@@ -6,6 +6,7 @@ import type { Hit } from '../../src/features/stats/fields.js';
 import { Flusher } from '../../src/features/stats/flusher.js';
 import { RedisStore } from '../../src/features/stats/redis-store.js';
 import { writeBatch } from '../../src/features/stats/writer.js';
+import { connectRedis } from '../../src/kernel/redis.js';
 import { describeEachDb } from '../helpers/db.js';
 import { dropPrefix, redisMissing, REDIS_URL, testPrefix } from './helpers.js';
 
@@ -18,10 +19,14 @@ describeEachDb('flushing from Redis after a crash', async (db) => {
   const skip = await redisMissing();
   return { skip, prefix: testPrefix() };
 }, (get) => {
-  const store = () => new RedisStore(RedisStore.connect(REDIS_URL, get().prefix), 1000);
+  // An instance's store on its own connections; closing it is the instance dying.
+  const store = () => {
+    const redis = connectRedis(REDIS_URL, get().prefix);
+    return Object.assign(new RedisStore(redis.client, redis.prefix, 1000), { close: () => redis.close() });
+  };
   const pageViews = async () => Number((await get().db.db.selectFrom('site_stats').select('page_views').where('site_id', '=', 1).executeTakeFirstOrThrow()).page_views);
   const errors: unknown[] = [];
-  const flusher = (s: RedisStore) => new Flusher(get().db.db, get().db.dialect, s, () => new Date(NOW), (e) => errors.push(e), 500);
+  const flusher = (s: ReturnType<typeof store>) => new Flusher(get().db.db, get().db.dialect, s, () => new Date(NOW), (e) => errors.push(e), 500);
 
   test('a batch taken by an instance that died before writing it is written by the next flush, once', async (t) => {
     if (get().skip) return t.skip(get().skip!);

@@ -4,6 +4,7 @@ import { categoryRoutes } from './admin/categories-routes.js';
 import { seedArticles } from './demo.js';
 import { articleFrame } from './frame.js';
 import { articlePolicy } from './policy.js';
+import { publishingJob } from './scheduler.js';
 import { feedRoutes } from './public/feed-routes.js';
 import { publicRoutes } from './public/routes.js';
 
@@ -21,6 +22,7 @@ export const articles: Feature = {
   },
   adminNav: [{ href: '/quan-tri/bai-viet', label: 'Bài viết', order: 10, visible: articlePolicy.list }],
   frame: articleFrame,
+  jobs: (app) => [publishingJob(app.cong)],
   demo: seedArticles,
   tables: ['categories', 'articles', 'article_revisions'],
 };

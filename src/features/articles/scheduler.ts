@@ -1,33 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { writeAudit } from '../../kernel/audit.js';
+import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/connection.js';
 import type { PageCache } from '../../kernel/http/page-cache.js';
 import { purgeForArticle } from '../../kernel/commands.js';
+import type { Job } from '../../kernel/jobs.js';
 import { syncArticleIndex } from '../search/indexer.js';
 
 /**
- * Scheduled publishing. Every instance ticks; a database lease lets one of them do the work,
- * and each article flips from "scheduled" to "published" with a conditional update, so even two
- * instances holding the lease by accident cannot publish (or audit) an article twice. Nothing is
- * kept in memory: after a crash or restart the next tick publishes whatever is due.
+ * Scheduled publishing, a leased job (kernel/jobs.ts): every instance ticks, a database lease
+ * lets one of them do the work, and each article flips from "scheduled" to "published" with a
+ * conditional update, so even two instances holding the lease by accident cannot publish (or
+ * audit) an article twice. Nothing is kept in memory: after a crash or restart the next tick
+ * publishes whatever is due.
  */
 export const LEASE = 'publish-scheduled';
-
-export async function acquireLease(db: Db, name: string, owner: string, now: Date, ttlMs: number): Promise<boolean> {
-  const expires = new Date(now.getTime() + ttlMs).toISOString();
-  await db
-    .insertInto('job_leases')
-    .values({ name, owner, expires_at: expires })
-    .onConflict((oc) =>
-      oc
-        .column('name')
-        .doUpdateSet({ owner, expires_at: expires })
-        .where((eb) => eb.or([eb('job_leases.expires_at', '<', now.toISOString()), eb('job_leases.owner', '=', owner)])),
-    )
-    .execute();
-  const row = await db.selectFrom('job_leases').select('owner').where('name', '=', name).executeTakeFirst();
-  return row?.owner === owner;
-}
 
 /** Publishes every scheduled article whose time has come; returns the ids this call published. */
 export async function publishDue(db: Db, cache: PageCache, now: Date): Promise<number[]> {
@@ -62,43 +48,16 @@ export async function publishDue(db: Db, cache: PageCache, now: Date): Promise<n
   return published;
 }
 
-export class PublishScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  readonly owner = randomUUID();
+/** Every ten seconds, on the instance holding the lease. */
+export const PUBLISH_INTERVAL_MS = 10_000;
 
-  constructor(
-    private readonly db: Db,
-    private readonly cache: PageCache,
-    private readonly now: () => Date,
-    private readonly onError: (err: unknown) => void,
-    private readonly intervalMs = 10_000,
-  ) {}
-
-  start(): void {
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
-  }
-
-  /** One round: take the lease if free, publish what is due. */
-  tick(): Promise<void> {
-    this.running ??= (async () => {
-      try {
-        const now = this.now();
-        if (await acquireLease(this.db, LEASE, this.owner, now, this.intervalMs * 3)) await publishDue(this.db, this.cache, now);
-      } catch (err) {
-        this.onError(err);
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
+export function publishingJob(ctx: Pick<AppContext, 'db' | 'pageCache'>): Job {
+  return {
+    name: LEASE,
+    intervalMs: PUBLISH_INTERVAL_MS,
+    leased: true,
+    run: async (now) => {
+      await publishDue(ctx.db, ctx.pageCache, now);
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { Feature } from '../../kernel/feature.js';
 import { statsAdminRoutes } from './admin/routes.js';
 import { statsFrame } from './frame.js';
+import { statsJobs } from './jobs.js';
 import { statsPolicy } from './policy.js';
 import { statsRoutes } from './public/routes.js';
 
@@ -12,5 +13,6 @@ export const stats: Feature = {
   adminRoutes: statsAdminRoutes,
   adminNav: [{ href: '/quan-tri/thong-ke', label: 'Thống kê truy cập', order: 120, visible: statsPolicy.view }],
   frame: statsFrame,
+  jobs: statsJobs,
   tables: ['site_stats', 'online_visitors', 'stats_salts', 'stats_daily', 'stats_article_daily', 'stats_article_totals', 'stats_referrers', 'stats_devices', 'stats_totals', 'stats_settings', 'stats_flush_log'],
 };

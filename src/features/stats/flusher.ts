@@ -8,12 +8,12 @@ import { writeBatch } from './writer.js';
 
 /**
  * Moves aggregated hits into the database, every interval (≤ 1 s, so a kill -9 loses at most the
- * last second) and once more on shutdown. With Redis, a lock lets one instance flush at a time;
- * a batch is taken from Redis under an id that the database logs in the same transaction, so
- * a flush interrupted by a crash is finished by the next one without counting anything twice.
+ * last second; the statistics flush job, jobs.ts) and once more on shutdown. With Redis, a lock
+ * lets one instance flush at a time; a batch is taken from Redis under an id that the database
+ * logs in the same transaction, so a flush interrupted by a crash is finished by the next one
+ * without counting anything twice.
  */
 export class Flusher {
-  private timer: NodeJS.Timeout | null = null;
   /** Every flush runs after the previous one: two at once could write the same batch twice. */
   private queue: Promise<void> = Promise.resolve();
   private busy = false;
@@ -28,13 +28,6 @@ export class Flusher {
     private readonly onError: (err: unknown) => void,
     private readonly intervalMs: number,
   ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
-    void this.tick();
-  }
 
   /** One round, unless one is running. Errors are reported; the batch is kept for later. */
   tick(): Promise<void> {
@@ -86,9 +79,8 @@ export class Flusher {
     await this.store.commitBatch(batch, await readBase(this.db, sites, liveDays(now.getTime())));
   }
 
+  /** The last flush, on shutdown: everything pending, then the lock is left to the other instances. Errors are thrown. */
   async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
     try {
       await this.drain();
     } finally {

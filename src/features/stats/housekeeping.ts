@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { acquireLease } from '../articles/scheduler.js';
 import type { Db } from '../../kernel/db/connection.js';
 import { addDays, dayOf } from '../../kernel/lib/calendar.js';
 import { ensureSalt } from '../../kernel/citizen/identity.js';
 
 /**
- * Daily chores of the statistics, every minute on one instance (a database lease): create the
+ * Daily chores of the statistics, every minute on one instance (a leased job, jobs.ts): create the
  * day's salt ahead of the first hit, delete salts older than the previous day (48 h after they
  * were made, Nghị định 13/2023), forget visitor hashes after a day and old flush-log rows.
  * Each step is idempotent, so two instances doing it by accident do no harm.
@@ -22,35 +20,5 @@ export async function houseKeep(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('stats_flush_log').where('flushed_at', '<', new Date(now.getTime() - 48 * HOUR).toISOString()).execute();
 }
 
-export class HouseKeeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private readonly owner = randomUUID();
-
-  constructor(private readonly db: Db, private readonly now: () => Date, private readonly onError: (err: unknown) => void, private readonly intervalMs = 60_000) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
-    void this.tick();
-  }
-
-  tick(): Promise<void> {
-    this.running ??= (async () => {
-      const now = this.now();
-      if (await acquireLease(this.db, HOUSEKEEPING_LEASE, this.owner, now, this.intervalMs * 3)) await houseKeep(this.db, now);
-    })()
-      .catch((err) => this.onError(err))
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-}
+/** Every minute, on the instance holding the lease. */
+export const HOUSEKEEPING_MS = 60_000;

@@ -97,8 +97,6 @@ export class MemoryStore implements StatsStore {
 
   async unlock(): Promise<void> {}
 
-  async close(): Promise<void> {}
-
   /** Visitors held in memory over all sites (the benchmark reports it). */
   get visitorsInMemory(): number {
     let n = 0;

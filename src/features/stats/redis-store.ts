@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { LiveDays } from '../../kernel/lib/calendar.js';
 import { hitFields, inner, liveFields, visitFields, type BaseValues, type Batch, type Hit } from './fields.js';
 import { COMMIT, HIT, LOCK, READ, TAKE, UNLOCK } from './redis-scripts.js';
@@ -7,27 +7,31 @@ import { ONLINE_MS, VISIT_GAP_MS } from './window.js';
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;
 
-const K = {
-  window: (site: number) => `stats:w:${site}`,
-  base: (site: number) => `stats:b:${site}`,
-  pending: 'stats:p',
-  touches: 'stats:t',
-  flushing: 'stats:f',
-  flushingTouches: 'stats:tf',
-  batchId: 'stats:fid',
-  need: 'stats:need',
-  lock: 'stats:lock',
-};
+/** The keys, each behind the installation's prefix ("cong:stats:p"); the scripts get them in KEYS. */
+const statsKeys = (prefix: string) => ({
+  window: (site: number) => `${prefix}stats:w:${site}`,
+  base: (site: number) => `${prefix}stats:b:${site}`,
+  pending: `${prefix}stats:p`,
+  touches: `${prefix}stats:t`,
+  flushing: `${prefix}stats:f`,
+  flushingTouches: `${prefix}stats:tf`,
+  batchId: `${prefix}stats:fid`,
+  need: `${prefix}stats:need`,
+  lock: `${prefix}stats:lock`,
+});
 
 /**
  * Aggregation in Redis, shared by every instance: online-now windows, pending counters and
- * the database mirror behind the live numbers. One script call per hit.
+ * the database mirror behind the live numbers. One script call per hit. On the process's shared
+ * connection, which this store does not close.
  */
 export class RedisStore implements StatsStore {
   readonly kind = 'redis';
   private readonly scripts: Record<'hit' | 'read' | 'take' | 'commit' | 'lock' | 'unlock', Script>;
+  private readonly K: ReturnType<typeof statsKeys>;
 
-  constructor(readonly redis: Redis, private readonly capPerSite: number) {
+  constructor(readonly redis: Redis, prefix: string, private readonly capPerSite: number) {
+    this.K = statsKeys(prefix);
     const define = (name: string, lua: string, numberOfKeys?: number): Script => {
       redis.defineCommand(name, { lua, ...(numberOfKeys === undefined ? {} : { numberOfKeys }) });
       const fn = (redis as unknown as Record<string, Script>)[name]!;
@@ -44,15 +48,11 @@ export class RedisStore implements StatsStore {
     };
   }
 
-  static connect(url: string, prefix: string): Redis {
-    return new Redis(url, { keyPrefix: prefix, enableAutoPipelining: true, maxRetriesPerRequest: 2, lazyConnect: false });
-  }
-
   async record(hit: Hit, days: LiveDays): Promise<LiveRead> {
     const hf = hitFields(hit);
     const vf = visitFields(hit);
     const r = (await this.scripts.hit(
-      K.window(hit.siteId), K.pending, K.touches, K.base(hit.siteId), K.flushing, K.need,
+      this.K.window(hit.siteId), this.K.pending, this.K.touches, this.K.base(hit.siteId), this.K.flushing, this.K.need,
       hit.siteId, hit.visitor, hit.previous ?? '', hit.at, VISIT_GAP_MS, ONLINE_MS, this.capPerSite, hit.at,
       hf.length, vf.length, ...hf, ...vf, ...liveFields(days),
     )) as number[];
@@ -60,12 +60,12 @@ export class RedisStore implements StatsStore {
   }
 
   async read(siteId: number, days: LiveDays, now: number): Promise<LiveRead> {
-    const r = (await this.scripts.read(K.window(siteId), K.pending, K.base(siteId), K.flushing, K.need, siteId, now - ONLINE_MS, ...liveFields(days))) as number[];
+    const r = (await this.scripts.read(this.K.window(siteId), this.K.pending, this.K.base(siteId), this.K.flushing, this.K.need, siteId, now - ONLINE_MS, ...liveFields(days))) as number[];
     return toRead(r);
   }
 
   async takeBatch(id: string): Promise<Batch | null> {
-    const r = (await this.scripts.take(K.pending, K.touches, K.flushing, K.flushingTouches, K.batchId, id)) as [string, string[], string[]] | null;
+    const r = (await this.scripts.take(this.K.pending, this.K.touches, this.K.flushing, this.K.flushingTouches, this.K.batchId, id)) as [string, string[], string[]] | null;
     if (!r) return null;
     const batch: Batch = { id: r[0], counters: new Map(), touches: new Map() };
     pairs(r[1], (site, field, value) => inner(batch.counters, site).set(field, Number(value)));
@@ -82,7 +82,7 @@ export class RedisStore implements StatsStore {
   }
 
   async sitesWithoutBase(): Promise<number[]> {
-    return (await this.redis.smembers(K.need)).map(Number);
+    return (await this.redis.smembers(this.K.need)).map(Number);
   }
 
   async setBase(base: BaseValues): Promise<boolean> {
@@ -90,7 +90,7 @@ export class RedisStore implements StatsStore {
   }
 
   private async commit(id: string, base: BaseValues): Promise<number> {
-    const keys = [K.batchId, K.flushing, K.flushingTouches, K.need, ...[...base.keys()].map(K.base)];
+    const keys = [this.K.batchId, this.K.flushing, this.K.flushingTouches, this.K.need, ...[...base.keys()].map(this.K.base)];
     const args: (string | number)[] = [id];
     for (const [site, values] of base) {
       args.push(site, values.size);
@@ -100,15 +100,11 @@ export class RedisStore implements StatsStore {
   }
 
   async lock(owner: string, ttlMs: number): Promise<boolean> {
-    return (await this.scripts.lock(K.lock, owner, ttlMs)) === 1;
+    return (await this.scripts.lock(this.K.lock, owner, ttlMs)) === 1;
   }
 
   async unlock(owner: string): Promise<void> {
-    await this.scripts.unlock(K.lock, owner);
-  }
-
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.scripts.unlock(this.K.lock, owner);
   }
 }
 

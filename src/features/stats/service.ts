@@ -2,7 +2,7 @@ import type { Db, Dialect } from '../../kernel/db/connection.js';
 import { liveDays } from '../../kernel/lib/calendar.js';
 import { toLiveNumbers, type Hit } from './fields.js';
 import { Flusher } from './flusher.js';
-import { HouseKeeper } from './housekeeping.js';
+import { houseKeep } from './housekeeping.js';
 import { SaltBook, visitorHash } from '../../kernel/citizen/identity.js';
 import { MemoryStore } from './memory-store.js';
 import { readBase } from './mirror.js';
@@ -10,14 +10,15 @@ import { RedisStore } from './redis-store.js';
 import { presentCounters, SettingsCache, type PublicCounters } from './settings.js';
 import type { DeviceClass } from '../../kernel/db/tables/stats.js';
 import type { LiveRead, StatsStore } from './store.js';
+import type { RedisClients } from '../../kernel/redis.js';
 import { VISIT_GAP_MS } from './window.js';
 
 export interface VisitCounterOptions {
   db: Db;
   dialect: Dialect;
   now: () => Date;
-  redisUrl: string | null;
-  redisPrefix: string;
+  /** The process's Redis connections (counting shared by every instance), or null (in memory). */
+  redis: RedisClients | null;
   flushMs: number;
   /** Most visitors a site's online window holds (memory stays bounded under any load). */
   windowCap: number;
@@ -36,25 +37,23 @@ export interface PageView {
 
 /**
  * The visit counter of the whole process: counts page views into the store (memory or Redis),
- * answers the live numbers, and runs the flush and housekeeping jobs.
+ * answers the live numbers, and flushes them to the database (the jobs of jobs.ts call it).
  */
 export class VisitCounter {
   private readonly salts: SaltBook;
   private readonly settings: SettingsCache;
   private readonly flusher: Flusher;
-  private readonly keeper: HouseKeeper;
   private readonly fallback = new Map<number, { at: number; values: Promise<number[]> }>();
 
   private constructor(private readonly o: VisitCounterOptions, readonly store: StatsStore) {
     this.salts = new SaltBook(o.db);
     this.settings = new SettingsCache(o.db);
     this.flusher = new Flusher(o.db, o.dialect, store, o.now, o.onError, o.flushMs);
-    this.keeper = new HouseKeeper(o.db, o.now, o.onError);
   }
 
   static async create(o: VisitCounterOptions): Promise<VisitCounter> {
-    if (o.redisUrl) {
-      const counter = new VisitCounter(o, new RedisStore(RedisStore.connect(o.redisUrl, o.redisPrefix), o.windowCap));
+    if (o.redis) {
+      const counter = new VisitCounter(o, new RedisStore(o.redis.client, o.redis.prefix, o.windowCap));
       // Finish a batch a crashed instance left and load the database mirror before serving.
       await counter.flush().catch(o.onError);
       return counter;
@@ -71,11 +70,6 @@ export class VisitCounter {
     for (const r of rows) store.restore(r.site_id, r.visitor, Date.parse(r.last_seen_at), now);
     await store.setBase(await readBase(o.db, 'all', liveDays(now)));
     return new VisitCounter(o, store);
-  }
-
-  start(): void {
-    this.flusher.start();
-    this.keeper.start();
   }
 
   /** Counts a page view; answers the site's counters including it. */
@@ -135,22 +129,23 @@ export class VisitCounter {
     this.settings.invalidate(siteId);
   }
 
-  /** Writes everything pending now (tests; the timer does it every flush interval). */
+  /** Writes everything pending now (tests; the flush job does it every flush interval). */
   flush(): Promise<void> {
     return this.flusher.drain();
   }
 
+  /** The housekeeping now, without the lease (tests; the housekeeping job does it every minute). */
   houseKeep(): Promise<void> {
-    return this.keeper.tick();
+    return houseKeep(this.o.db, this.o.now());
   }
 
-  /** Graceful shutdown: stop the jobs, write everything pending, disconnect. */
-  async close(): Promise<void> {
-    await this.keeper.stop();
-    try {
-      await this.flusher.close();
-    } finally {
-      await this.store.close();
-    }
+  /** One round of the flush job; errors go to `onError`, the batch is kept for the next round. */
+  flushRound(): Promise<void> {
+    return this.flusher.tick();
+  }
+
+  /** The last flush, on shutdown: everything pending is written, the flush lock released. */
+  finalFlush(): Promise<void> {
+    return this.flusher.close();
   }
 }

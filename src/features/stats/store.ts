@@ -29,7 +29,6 @@ export interface StatsStore {
   /** The flush lock among instances (always held for the in-memory store). */
   lock(owner: string, ttlMs: number): Promise<boolean>;
   unlock(owner: string): Promise<void>;
-  close(): Promise<void>;
 }
 
 export function sumInto(target: Map<string, number>, src: Map<string, number> | undefined): void {

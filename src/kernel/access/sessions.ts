@@ -1,7 +1,8 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Db } from '../db/connection.js';
 import type { SessionRow } from '../db/schema.js';
 import { randomToken, sha256 } from '../lib/tokens.js';
+import type { RedisClients } from '../redis.js';
 
 /**
  * Server-side sessions. The cookie holds a random token; the store holds only its hash, so a
@@ -27,7 +28,6 @@ export interface SessionStore {
   destroy(sessionId: string): Promise<void>;
   /** Ends every session of a person but `keep` ("Đăng xuất khỏi mọi thiết bị", a new password). */
   destroyForUser(userId: number, keep?: string): Promise<number>;
-  close(): Promise<void>;
 }
 
 function newRow(userId: number, mfaPending: boolean, now: Date): NewSession {
@@ -81,8 +81,6 @@ export class DbSessionStore implements SessionStore {
     if (keep) q = q.where('id', '!=', keep);
     return Number((await q.executeTakeFirst()).numDeletedRows);
   }
-
-  async close(): Promise<void> {}
 }
 
 /**
@@ -91,14 +89,11 @@ export class DbSessionStore implements SessionStore {
  * "<prefix>session-user:<id>" lists a person's session hashes for "log out everywhere".
  */
 export class RedisSessionStore implements SessionStore {
-  constructor(readonly redis: Redis) {}
+  /** On the process's shared connection, which this store does not close. */
+  constructor(readonly redis: Redis, private readonly prefix: string) {}
 
-  static connect(url: string, prefix: string): RedisSessionStore {
-    return new RedisSessionStore(new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 2, lazyConnect: false }));
-  }
-
-  private key = (id: string) => `session:${id}`;
-  private userKey = (userId: number) => `session-user:${userId}`;
+  private key = (id: string) => `${this.prefix}session:${id}`;
+  private userKey = (userId: number) => `${this.prefix}session-user:${userId}`;
 
   /** An update keeps the key's time to live, set once at creation (relative, so the app's and Redis's clocks need not agree). */
   private async update(row: SessionRow): Promise<void> {
@@ -150,12 +145,9 @@ export class RedisSessionStore implements SessionStore {
     // Each id gives a DEL reply then an SREM reply: count the sessions that still existed.
     return replies.filter((r, i) => i % 2 === 0 && r[1] === 1).length;
   }
-
-  async close(): Promise<void> {
-    await this.redis.quit();
-  }
 }
 
-export function sessionStoreFor(config: { redisUrl: string | null; redisPrefix: string }, db: Db): SessionStore {
-  return config.redisUrl ? RedisSessionStore.connect(config.redisUrl, config.redisPrefix) : new DbSessionStore(db);
+/** In Redis when the process has its connections (REDIS_URL), otherwise in the database. */
+export function sessionStoreFor(redis: RedisClients | null, db: Db): SessionStore {
+  return redis ? new RedisSessionStore(redis.client, redis.prefix) : new DbSessionStore(db);
 }

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Db } from '../db/connection.js';
 
 /**
@@ -9,7 +9,6 @@ import type { Db } from '../db/connection.js';
 export interface ReplayStore {
   /** True the first time an id is presented; false every later time (until `expiresAt`). */
   useOnce(id: string, expiresAt: Date): Promise<boolean>;
-  close(): Promise<void>;
 }
 
 export class DbReplayStore implements ReplayStore {
@@ -29,24 +28,17 @@ export class DbReplayStore implements ReplayStore {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   }
-
-  async close(): Promise<void> {}
 }
 
-/** Shared by every instance when REDIS_URL is set: SET NX with the remaining lifetime. */
+/**
+ * Shared by every instance when REDIS_URL is set: SET NX with the remaining lifetime, on the
+ * process's shared connection (which this store does not close).
+ */
 export class RedisReplayStore implements ReplayStore {
   constructor(readonly client: Redis, private readonly prefix: string, private readonly clock: () => number = Date.now) {}
-
-  static connect(url: string, prefix: string): RedisReplayStore {
-    return new RedisReplayStore(new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false }), prefix);
-  }
 
   async useOnce(id: string, expiresAt: Date): Promise<boolean> {
     const ttl = Math.max(1000, expiresAt.getTime() - this.clock());
     return (await this.client.set(`${this.prefix}captcha:${id}`, '1', 'PX', ttl, 'NX')) === 'OK';
-  }
-
-  async close(): Promise<void> {
-    await this.client.quit().catch(() => undefined);
   }
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { localPurgeBus, type PurgeBus, type PurgeMessage } from './purge-bus.js';
 
 /**
  * Public responses are the same for every visitor, so they are rendered once, compressed once
  * (gzip and brotli) and kept in memory, keyed by site, origin and path. Entries expire after
  * the page TTL (so server-rendered counters are at most that old) and are purged by the writes
- * that change them.
+ * that change them. Every purge is published on the purge bus, and the other instances' purges
+ * received from it are done here too.
  */
 export interface Rendered {
   status: number;
@@ -49,7 +51,14 @@ export class PageCache {
   private bytes = 0;
 
   /** Bounded by bytes (compressed copies) as well as entries, so a crawler cannot grow it without limit. */
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 5000, private readonly maxBytes = 48 * 1024 * 1024) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly bus: PurgeBus = localPurgeBus,
+    private readonly maxEntries = 5000,
+    private readonly maxBytes = 48 * 1024 * 1024,
+  ) {
+    bus.subscribe((m) => this.applyRemote(m));
+  }
 
   static key(siteId: number, origin: string, path: string): string {
     return `${siteId}\n${origin}\n${path}`;
@@ -107,12 +116,35 @@ export class PageCache {
   }
 
   purgeSite(siteId: number): void {
-    const prefix = `${siteId}\n`;
-    for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.delete(k);
+    this.dropSite(siteId);
+    this.bus.publish({ op: 'site', siteId });
   }
 
   /** Purges every path of a site that starts with the prefix (a category and its pages, feeds). */
   purgePrefix(siteId: number, prefix: string): void {
+    this.dropPrefix(siteId, prefix);
+    this.bus.publish({ op: 'prefix', siteId, prefix });
+  }
+
+  /** Purges the given paths of a site, on every origin it was served under. */
+  purgePaths(siteId: number, paths: string[]): void {
+    this.dropPaths(siteId, paths);
+    this.bus.publish({ op: 'paths', siteId, paths });
+  }
+
+  /** Another instance's purge: done here, not published again. (A site-table reload is the SiteResolver's.) */
+  private applyRemote(m: PurgeMessage): void {
+    if (m.op === 'site') this.dropSite(m.siteId);
+    else if (m.op === 'prefix') this.dropPrefix(m.siteId, m.prefix);
+    else if (m.op === 'paths') this.dropPaths(m.siteId, m.paths);
+  }
+
+  private dropSite(siteId: number): void {
+    const prefix = `${siteId}\n`;
+    for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.delete(k);
+  }
+
+  private dropPrefix(siteId: number, prefix: string): void {
     const site = `${siteId}\n`;
     for (const k of [...this.entries.keys()]) {
       if (!k.startsWith(site)) continue;
@@ -121,8 +153,7 @@ export class PageCache {
     }
   }
 
-  /** Purges the given paths of a site, on every origin it was served under. */
-  purgePaths(siteId: number, paths: string[]): void {
+  private dropPaths(siteId: number, paths: string[]): void {
     const prefix = `${siteId}\n`;
     const wanted = new Set(paths);
     for (const k of [...this.entries.keys()]) {

@@ -1,66 +1,90 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import type { SiteResolver } from '../sites/resolver.js';
-import type { PageCache } from './page-cache.js';
-
-type Message =
-  | { from: string; op: 'site'; siteId: number }
-  | { from: string; op: 'prefix'; siteId: number; prefix: string }
-  | { from: string; op: 'paths'; siteId: number; paths: string[] }
-  | { from: string; op: 'sites' };
+import type { RedisClients } from '../redis.js';
 
 /**
  * With several instances behind one database, each keeps its own page cache and site table.
- * When REDIS_URL is set, every purge and every reload of the site table made on one instance is
- * published on a Redis channel and done on the others too, within milliseconds instead of
- * after the cache lifetime (a renamed site, a new colour, an unpublished article).
+ * The page cache (PageCache) and the site table (SiteResolver) publish every purge and every
+ * reload they make on this bus; the other instances apply them too (without publishing them
+ * again), within milliseconds instead of after the cache lifetime (a renamed site, a new colour,
+ * an unpublished article).
  */
-export async function sharePurges(cache: PageCache, sites: SiteResolver, url: string, prefix: string): Promise<() => Promise<void>> {
-  const me = randomBytes(8).toString('hex');
-  const channel = `${prefix}page-purge`;
-  const pub = new Redis(url, { maxRetriesPerRequest: 2 });
-  const sub = new Redis(url, { maxRetriesPerRequest: 2 });
-  const local = {
-    site: cache.purgeSite.bind(cache),
-    prefix: cache.purgePrefix.bind(cache),
-    paths: cache.purgePaths.bind(cache),
-    sites: sites.reload.bind(sites),
-  };
-  const publish = (m: Message) => void pub.publish(channel, JSON.stringify(m)).catch(() => undefined);
+export type PurgeMessage =
+  | { op: 'site'; siteId: number }
+  | { op: 'prefix'; siteId: number; prefix: string }
+  | { op: 'paths'; siteId: number; paths: string[] }
+  /** The site table was reloaded. */
+  | { op: 'sites' };
 
-  cache.purgeSite = (siteId) => {
-    local.site(siteId);
-    publish({ from: me, op: 'site', siteId });
-  };
-  cache.purgePrefix = (siteId, p) => {
-    local.prefix(siteId, p);
-    publish({ from: me, op: 'prefix', siteId, prefix: p });
-  };
-  cache.purgePaths = (siteId, paths) => {
-    local.paths(siteId, paths);
-    publish({ from: me, op: 'paths', siteId, paths });
-  };
-  sites.reload = async () => {
-    await local.sites();
-    publish({ from: me, op: 'sites' });
-  };
+export type PurgeHandler = (message: PurgeMessage) => void;
 
-  sub.on('message', (_channel: string, raw: string) => {
-    let m: Message;
+export interface PurgeBus {
+  /** Tells the other instances; this one has already done it. */
+  publish(message: PurgeMessage): void;
+  /** `handler` receives the messages of the other instances, never this one's own. */
+  subscribe(handler: PurgeHandler): void;
+  close(): Promise<void>;
+}
+
+/** One instance (no REDIS_URL): there is nobody to tell, and nobody tells us anything. */
+export class LocalPurgeBus implements PurgeBus {
+  publish(_message: PurgeMessage): void {}
+  subscribe(_handler: PurgeHandler): void {}
+  async close(): Promise<void> {}
+}
+
+/** The default of PageCache and SiteResolver, and the bus of a single instance. */
+export const localPurgeBus: PurgeBus = new LocalPurgeBus();
+
+/**
+ * On a Redis channel ("<prefix>page-purge"): published with the shared client, received on the
+ * shared subscriber connection. Each message carries the id of the instance that sent it, so an
+ * instance ignores its own.
+ */
+export class RedisPurgeBus implements PurgeBus {
+  private readonly me = randomBytes(8).toString('hex');
+  private readonly channel: string;
+  private readonly handlers: PurgeHandler[] = [];
+
+  private constructor(private readonly redis: RedisClients) {
+    this.channel = `${redis.prefix}page-purge`;
+  }
+
+  /** Subscribed when it resolves. */
+  static async connect(redis: RedisClients): Promise<RedisPurgeBus> {
+    const bus = new RedisPurgeBus(redis);
+    redis.subscriber.on('message', bus.receive);
+    await redis.subscriber.subscribe(bus.channel);
+    return bus;
+  }
+
+  publish(message: PurgeMessage): void {
+    void this.redis.client.publish(this.channel, JSON.stringify({ from: this.me, ...message })).catch(() => undefined);
+  }
+
+  subscribe(handler: PurgeHandler): void {
+    this.handlers.push(handler);
+  }
+
+  private readonly receive = (channel: string, raw: string): void => {
+    if (channel !== this.channel) return;
+    let m: PurgeMessage & { from?: string };
     try {
-      m = JSON.parse(raw) as Message;
+      m = JSON.parse(raw) as PurgeMessage & { from?: string };
     } catch {
       return;
     }
-    if (m.from === me) return;
-    if (m.op === 'site') local.site(m.siteId);
-    else if (m.op === 'prefix') local.prefix(m.siteId, m.prefix);
-    else if (m.op === 'paths') local.paths(m.siteId, m.paths);
-    // Pages rendered while the table was still the old one must not stay: purge after the reload.
-    else if (m.op === 'sites') void local.sites().then(() => cache.purgeAll(), () => undefined);
-  });
-  await sub.subscribe(channel);
-  return async () => {
-    await Promise.allSettled([pub.quit(), sub.quit()]);
+    if (m.from === this.me) return;
+    for (const handler of this.handlers) handler(m);
   };
+
+  async close(): Promise<void> {
+    this.redis.subscriber.off('message', this.receive);
+    this.handlers.length = 0;
+    await this.redis.subscriber.unsubscribe(this.channel).catch(() => undefined);
+  }
+}
+
+/** The bus of the process: on Redis when it has its connections, otherwise local. */
+export async function purgeBusFor(redis: RedisClients | null): Promise<PurgeBus> {
+  return redis ? RedisPurgeBus.connect(redis) : localPurgeBus;
 }

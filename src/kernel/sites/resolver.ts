@@ -1,11 +1,13 @@
 import type { Db } from '../db/connection.js';
+import { localPurgeBus, type PurgeBus } from '../http/purge-bus.js';
 import { listHosts, listSites } from './repo.js';
 import type { Site } from './site.js';
 
 /**
  * Maps a Host header to a site. Sites change rarely, so the table is held in memory and
  * reloaded when a site is created or edited. In development `<code>.localhost` reaches a
- * site without any configuration; unknown hosts get the default site.
+ * site without any configuration; unknown hosts get the default site. A reload is published on
+ * the purge bus; when another instance reloads, this one reloads too.
  */
 export class SiteResolver {
   private byHost = new Map<string, Site>();
@@ -13,9 +15,25 @@ export class SiteResolver {
   private byId = new Map<number, Site>();
   private fallback: Site | null = null;
 
-  constructor(private readonly db: Db) {}
+  /**
+   * `afterRemoteReload` runs once the table has been reloaded for another instance's change (the
+   * application purges its whole page cache there: pages rendered while the table was still the
+   * old one must not stay).
+   */
+  constructor(private readonly db: Db, private readonly bus: PurgeBus = localPurgeBus, afterRemoteReload: () => void = () => undefined) {
+    bus.subscribe((m) => {
+      if (m.op === 'sites') void this.load().then(afterRemoteReload, () => undefined);
+    });
+  }
 
+  /** After a change to the sites or their hosts: reads the table again and tells the other instances. */
   async reload(): Promise<void> {
+    await this.load();
+    this.bus.publish({ op: 'sites' });
+  }
+
+  /** Reads the table (at start, and for another instance's change), telling nobody. */
+  async load(): Promise<void> {
     const [sites, hosts] = await Promise.all([listSites(this.db), listHosts(this.db)]);
     this.byId = new Map(sites.map((s) => [s.id, s]));
     this.byCode = new Map(sites.map((s) => [s.code, s]));

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { commentRoutes } from './routes.js';
 import { CommentLimiter } from '../../../kernel/citizen/limits.js';
-import { citizenServices } from '../../../kernel/citizen/services.js';
 
 /**
  * Public endpoints of comments: the no-JS write page, posting behind the verification step.
@@ -9,6 +8,6 @@ import { citizenServices } from '../../../kernel/citizen/services.js';
  * every instance), otherwise in the database and in memory.
  */
 export async function commentPublicRoutes(app: FastifyInstance): Promise<void> {
-  const { secrets, verification, counter, visitors } = await citizenServices(app);
+  const { secrets, verification, counter, visitors } = app.cong.citizen;
   await commentRoutes(app, { verification, limiter: new CommentLimiter(counter, secrets.limiter), visitors });
 }

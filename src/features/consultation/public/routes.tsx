@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listFiles } from '../../documents/repo.js';
 import { assertSameSite, idParam, noStore, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
-import { citizenServices } from '../../../kernel/citizen/services.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { DRAFTS_PATH, draftPath } from '../../polls/paths.js';
 import { cached } from '../../articles/public/routes.js';
@@ -26,7 +25,7 @@ const perMinute = (max: number) => ({ config: { rateLimit: { max, timeWindow: '1
 
 export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.cong;
-  const { secrets, verification, counter, visitors } = await citizenServices(app);
+  const { secrets, verification, counter, visitors } = app.cong.citizen;
 
   async function draftOf(request: FastifyRequest): Promise<DraftItem> {
     const d = await findDraft(ctx.db, request.site.id, idParam(request));

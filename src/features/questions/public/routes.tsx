@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import type { Rendered } from '../../../kernel/http/page-cache.js';
 import { assertSameSite, noStore, sendPage } from '../../../kernel/http/citizen.js';
-import { citizenServices } from '../../../kernel/citizen/services.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { cached } from '../../articles/public/routes.js';
 import { frameFor, htmlPage, HTML, originOf, permanentRedirect } from '../../../kernel/http/render.js';
@@ -39,7 +38,7 @@ export const NOT_FOUND_CODE = 'Không tìm thấy câu hỏi với mã này. Vui
 export async function questionRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.cong;
   // The verification step and limits of the comments (src/interact): same secrets, same replay store.
-  const { secrets, verification, counter, visitors } = await citizenServices(app);
+  const { secrets, verification, counter, visitors } = app.cong.citizen;
   const limiter = new QuestionLimiter(counter, secrets.limiter);
 
   async function listPage(request: FastifyRequest, topic: QuestionTopicRow | null, page: number, raw: string): Promise<Rendered> {

@@ -33,16 +33,13 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     db: ctx.db,
     dialect: ctx.dialect,
     now: ctx.now,
-    redisUrl: ctx.config.redisUrl,
-    redisPrefix: ctx.config.redisPrefix,
+    redis: ctx.redis,
     flushMs: ctx.config.statsFlushMs,
     windowCap: WINDOW_CAP,
     onError: (err) => app.log.error({ err }, 'visitor statistics job failed'),
   });
+  // Its flush and housekeeping are jobs (../jobs.ts): the last flush runs when the app closes.
   app.decorate('stats', counter);
-  app.addHook('onReady', async () => counter.start());
-  // Runs after the server has stopped taking requests: everything counted reaches the database.
-  app.addHook('onClose', async () => counter.close());
 
   const limit = ctx.config.statsRateLimit;
   // The hottest route: no request log line, and none of the HTML page's headers or compression.
