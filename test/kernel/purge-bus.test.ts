@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { seedDemoIfEmpty } from '../../src/features/demo/seed.js';
+import { seedDemoIfEmpty } from '../../src/demo.js';
 import { PageCache, type Rendered } from '../../src/kernel/http/page-cache.js';
 import { LocalPurgeBus, RedisPurgeBus, type PurgeMessage } from '../../src/kernel/http/purge-bus.js';
 import { connectRedis, type RedisClients } from '../../src/kernel/redis.js';
