@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeAudit } from '../../kernel/audit.js';
 import type { Db } from '../../kernel/db/connection.js';
 import type { PageCache } from '../../kernel/http/page-cache.js';
-import { purgeForArticle } from '../../kernel/commands.js';
+import { purgeForArticle } from './purge.js';
 import { syncArticleIndex } from '../search/indexer.js';
 
 /**
