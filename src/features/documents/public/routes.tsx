@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { frameFor, HTML, htmlPage, originOf, permanentRedirect, PUBLIC_HTML_CACHE, renderHtml } from '../../../kernel/http/render.js';
 import { PageCache, sendEntry } from '../../../kernel/http/page-cache.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import { parseQuery } from '../../../kernel/search/query.js';
 import { attachmentHeader, downloadName } from '../files.js';
 import { filterOptions, findDocument, findFile, listDocuments, listRelated, listFiles, listTypes, type DocumentFilter } from '../repo.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, HTML, htmlPage, permanentRedirect, renderHtml } from '../../../kernel/http/render.js';
 import { sendCachedAs, sendFresh } from '../../schedule/page-keys.js';
 import { fieldBySlug, fieldSlug, LIST_PATH, procedureUrl } from '../fields.js';

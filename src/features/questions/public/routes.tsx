@@ -4,7 +4,7 @@ import type { Rendered } from '../../../kernel/http/page-cache.js';
 import { assertSameSite, noStore, sendPage } from '../../../kernel/http/citizen.js';
 import { citizenServices } from '../../../kernel/citizen/services.js';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, htmlPage, HTML, originOf, permanentRedirect } from '../../../kernel/http/render.js';
 import { parseQuery } from '../../../kernel/search/query.js';
 import { submitQuestion } from '../commands/submit-question.js';

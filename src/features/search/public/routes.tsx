@@ -4,7 +4,7 @@ import type { CategoryRow } from '../../../kernel/db/schema.js';
 import { fromLocalTime } from '../../../kernel/lib/format.js';
 import { escapeHtml } from '../../../kernel/lib/html.js';
 import { frameFor, HTML, originOf, renderHtml } from '../../../kernel/http/render.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import type { SearchFilters, SearchResults } from '../engine.js';
 import { engineFor } from '../indexer.js';
 import { parseQuery } from '../../../kernel/search/query.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import { StaticMapSvg, MapPage } from './map-page.js';
 import { frameFor, htmlPage } from '../../../kernel/http/render.js';
 import { findLink, findSong, listOffices } from '../widgets-repo.js';
