@@ -1,14 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault, RouteGenericInterface } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RawRequestDefaultExpression, RawServerDefault, RouteGenericInterface } from 'fastify';
 import { PageCache, sendEntry, type Rendered } from './page-cache.js';
 import { originOf } from './render.js';
 
 /** A request whose params and query are typed by the route's TypeBox schema. */
 export type TypedRequest<S extends FastifySchema> = FastifyRequest<RouteGenericInterface, RawServerDefault, RawRequestDefaultExpression, S, TypeBoxTypeProvider>;
-type TypedReply<S extends FastifySchema> = FastifyReply<RouteGenericInterface, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, unknown, S, TypeBoxTypeProvider>;
 
 export type Render<S extends FastifySchema = FastifySchema> = (request: TypedRequest<S>, reply: FastifyReply) => Promise<Rendered>;
-type Handler<S extends FastifySchema> = (request: TypedRequest<S>, reply: TypedReply<S>) => Promise<FastifyReply>;
+type Handler<S extends FastifySchema> = (request: TypedRequest<S>, reply: FastifyReply) => Promise<FastifyReply>;
 
 /**
  * Wraps a renderer so that its output is served from, and stored in, the page cache (keyed by

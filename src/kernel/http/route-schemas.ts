@@ -20,6 +20,8 @@ export const SlugParams = Type.Object({ slug: Type.String() });
 /** "/<id>/len" and "/<id>/xuong": move a row of an ordered list up or down. */
 export const MoveParams = Type.Object({ id: Id, dir: Type.Union([Type.Literal('len'), Type.Literal('xuong')]) });
 export const DIRECTIONS = { len: 'up', xuong: 'down' } as const;
+/** The rest of the path after a "/*" route ("/media/*"). */
+export const WildcardParams = Type.Object({ '*': Type.String() });
 
 /** An optional query-string value: never refused, parsed by the route. */
 export const QueryText = Type.Optional(Type.String());
@@ -35,9 +37,10 @@ export function pageNumber(raw: string | undefined, max = 100_000): number {
 }
 
 /**
- * "?q=a&q=b" arrives as a list. No form of ours sends a key twice, and the routes always read
- * only the first of them (or choked on the list): for a key the schema declares as text, the
- * first value is the value, so a repeated key is never refused. Runs before validation.
+ * "?q=a&q=b" arrives as a list. No form of ours sends a key twice, and the routes read the first
+ * of them (or choked on the list): for a key the schema declares as plain text (QueryText), the
+ * first value is the value, so a repeated key is never refused. A route that must see the list
+ * declares the key as text or list. Runs before validation.
  */
 export async function firstQueryValues(request: FastifyRequest): Promise<void> {
   const schema: unknown = request.routeOptions.schema?.querystring;

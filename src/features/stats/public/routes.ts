@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articleFromPath, deviceClass, referrerDomain, skipReason } from '../classify.js';
+import { parseId } from '../../../kernel/lib/ids.js';
 import { privacyRoute } from './privacy.js';
 import { VisitCounter, type PageView } from '../service.js';
 
@@ -90,7 +91,8 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
 (statsRoutes as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
 
 function articleIdOf(raw: string): number | null {
-  return /^\d{1,12}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
+  const id = parseId(raw);
+  return id !== null && id > 0 ? id : null;
 }
 
 function safeJson(s: string): unknown {
