@@ -2,6 +2,7 @@ import type { ArticleRow } from '../../kernel/db/schema.js';
 import { fromLocalTime } from '../../kernel/lib/format.js';
 import { sanitizeArticleHtml } from '../../kernel/lib/html.js';
 import { nfc } from '../../kernel/lib/text.js';
+import { isId } from '../../kernel/lib/ids.js';
 
 /**
  * What an editor submits for an article, as typed (strings), and its validation. The raw form
@@ -99,7 +100,7 @@ export function validateArticle(f: ArticleForm, categoryIds: Set<number>): { val
   if (coverId !== null && !Number.isInteger(coverId)) errors.cover_media_id = 'Ảnh đại diện không hợp lệ.';
   if (coverId !== null && !f.cover_alt.trim()) errors.cover_alt = 'Vui lòng nhập mô tả ảnh đại diện cho người khiếm thị.';
   const legacy = f.legacy_id.trim();
-  if (legacy && !/^\d{1,12}$/.test(legacy)) errors.legacy_id = 'Mã bài cũ chỉ gồm chữ số.';
+  if (legacy && !isId(legacy)) errors.legacy_id = 'Mã bài cũ chỉ gồm chữ số.';
   if (f.legacy_url.trim() && !/^(https?:\/\/[^\s]+|\/[^\s]*)$/.test(f.legacy_url.trim())) errors.legacy_url = 'Địa chỉ bài cũ không hợp lệ.';
   if (Object.keys(errors).length) return { errors };
   return {

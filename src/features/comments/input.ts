@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatNumber } from '../../kernel/lib/format.js';
 import { searchFold } from '../../kernel/lib/text.js';
+import { parseId } from '../../kernel/lib/ids.js';
 
 /**
  * The comment form: field names, limits, cleaning and the Vietnamese messages shown next to each
@@ -65,12 +66,12 @@ export function cleanText(s: string): string {
 
 export function formFromBody(body: unknown): CommentForm {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const parent = field(b, F.parent).trim();
+  const parent = parseId(field(b, F.parent).trim());
   return {
     name: field(b, F.name),
     email: field(b, F.email),
     content: field(b, F.content),
-    parentId: /^\d{1,12}$/.test(parent) && Number(parent) > 0 ? Number(parent) : null,
+    parentId: parent !== null && parent > 0 ? parent : null,
     honeypot: field(b, F.honeypot),
     altcha: field(b, F.altcha).trim(),
     token: field(b, F.token).trim(),

@@ -1,6 +1,7 @@
 import { cleanLine, cleanText, contentHash, F as COMMENT_FIELDS, FORM, VERIFY, WRONG_CODE } from '../comments/input.js';
 import { formatNumber } from '../../kernel/lib/format.js';
 import type { QuestionKind } from '../../kernel/db/tables/questions.js';
+import { parseId } from '../../kernel/lib/ids.js';
 
 /**
  * The public question form: field names, limits, cleaning and the Vietnamese messages shown
@@ -118,7 +119,7 @@ export function validateQuestion(form: QuestionForm, topicIds: number[]): { valu
 
   let topicId: number | null = null;
   if (topicIds.length) {
-    const t = /^\d{1,12}$/.test(form.topic.trim()) ? Number(form.topic.trim()) : NaN;
+    const t = parseId(form.topic.trim()) ?? NaN;
     if (!topicIds.includes(t)) errors[Q.topic] = 'Vui lòng chọn chủ đề.';
     else topicId = t;
   }

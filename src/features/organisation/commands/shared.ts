@@ -3,6 +3,7 @@ import { AppError } from '../../../kernel/lib/errors.js';
 import { urls } from '../../../kernel/http/urls.js';
 import { ALL_ORG_PATHS } from '../paths.js';
 import { organisationPolicy } from '../policy.js';
+import { parseId } from '../../../kernel/lib/ids.js';
 
 export type { CommandContext, CommandResult };
 
@@ -23,7 +24,7 @@ export function purgeOrganisation(cx: CommandContext): void {
 export function optionalId(raw: string): number | null | 'bad' {
   const s = raw.trim();
   if (!s) return null;
-  return /^\d{1,12}$/.test(s) ? Number(s) : 'bad';
+  return parseId(s) ?? 'bad';
 }
 
 export const ticked = (raw: string | undefined) => raw === '1' || raw === 'on';
