@@ -5,6 +5,7 @@ import { frameFor, renderHtml } from './render.js';
 import { ErrorPage } from '../views/public/error-page.js';
 import { firstQueryValues } from './route-schemas.js';
 import { AdminErrorPage } from '../views/admin/error-page.js';
+import { perMinute } from './limits.js';
 
 /** One error handler: full context in the log, a Vietnamese message for people, 5xx details never shown. */
 export async function errorRoutes(app: FastifyInstance): Promise<void> {
@@ -56,7 +57,7 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
     return respond(request, reply, status, 'bad_request', ERRORS.bad_request.message);
   });
 
-  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, async (request, reply) => {
+  app.setNotFoundHandler({ preHandler: app.rateLimit(perMinute(120)) }, async (request, reply) => {
     if (await moved(request, reply)) return reply;
     return respond(request, reply, 404, 'not_found', ERRORS.not_found.message);
   });

@@ -13,6 +13,7 @@ import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/ht
 import { IdParams } from '../../../kernel/http/route-schemas.js';
 import { songUploadScope } from './song-upload.js';
 import { SongEditPage, SongsPage, SONGS_PATH as PATH } from './songs-view.js';
+import { perMinute } from '../../../kernel/http/limits.js';
 
 const NOTICES: FlashMessages = {
   'da-tai-len': 'Đã tải lên bài hát.',
@@ -37,7 +38,7 @@ export async function songRoutes(root: FastifyInstance): Promise<void> {
 
   await songUploadScope(app, async (scope) => {
     // The role is checked before the body is read, so only site admins can make us buffer a file.
-    scope.post(`${PATH}/tai-len`, { onRequest: async (request) => guardSiteAdmin(request), config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    scope.post(`${PATH}/tai-len`, { onRequest: async (request) => guardSiteAdmin(request), config: { rateLimit: perMinute(20) } }, async (request, reply) => {
       const form = formOf(request, EMPTY_SONG);
       const r = await addSong(siteCommandContext(request), ctx.config.dataDir, form, request.songUpload);
       if (!r.ok) return list(request, reply, form, r.errors, 422);

@@ -3,6 +3,7 @@ import { articleFromPath, deviceClass, referrerDomain, skipReason } from '../cla
 import { parseId } from '../../../kernel/lib/ids.js';
 import { privacyRoute } from './privacy.js';
 import { VisitCounter, type PageView } from '../service.js';
+import { perMinute } from '../../../kernel/http/limits.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,7 +53,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     helmet: false as const,
     compress: false as const,
     bodyLimit: 4096,
-    config: { rateLimit: limit > 0 ? { max: limit, timeWindow: '1 minute' } : (false as const) },
+    config: { rateLimit: limit > 0 ? perMinute(limit) : (false as const) },
   };
 
   const pageView = (request: FastifyRequest, articleId: number | null, referrer: unknown): PageView => {
