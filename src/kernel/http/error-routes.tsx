@@ -3,7 +3,7 @@ import { AppError, ERRORS } from '../lib/errors.js';
 import { findMove } from '../sites/redirects.js';
 import { frameFor, renderHtml } from './render.js';
 import { ErrorPage } from '../views/public/error-page.js';
-import { firstQueryValues } from './route-schemas.js';
+import { takeFirstQueryValues } from './route-schemas.js';
 import { AdminErrorPage } from '../views/admin/error-page.js';
 import { perMinute } from './limits.js';
 
@@ -42,7 +42,7 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
   // gets the same 404 as an unknown address, through the handler below (so a moved address still
   // redirects); other parts that do not fit are a 400. Query strings are made to fit first.
   app.setSchemaErrorFormatter((_errors, part) => new AppError(part === 'params' ? 'not_found' : 'bad_request'));
-  app.addHook('preValidation', firstQueryValues);
+  app.addHook('onRoute', takeFirstQueryValues);
 
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError && err.status === 404 && (await moved(request, reply))) return reply;

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, RouteOptions } from 'fastify';
 import { Type } from 'typebox';
 import { ID_PATTERN, SLUG_ID_PATTERN } from '../lib/ids.js';
 
@@ -14,7 +14,7 @@ import { ID_PATTERN, SLUG_ID_PATTERN } from '../lib/ids.js';
 /** A row id in the path ("/quan-tri/bai-viet/42"). Text, converted with Number() where it is used. */
 export const Id = Type.String({ pattern: ID_PATTERN });
 export const IdParams = Type.Object({ id: Id });
-/** "/<slug>-<id>" pages; the handler splits it with parseSlugId (lib/ids.ts). */
+/** "/<slug>-<id>" pages; the handler splits it with splitSlugId (lib/ids.ts). */
 export const SlugIdParams = Type.Object({ slugId: Type.String({ pattern: SLUG_ID_PATTERN }) });
 export const SlugParams = Type.Object({ slug: Type.String() });
 /** "/<id>/len" and "/<id>/xuong": move a row of an ordered list up or down. */
@@ -25,10 +25,8 @@ export const WildcardParams = Type.Object({ '*': Type.String() });
 
 /** An optional query-string value: never refused, parsed by the route. */
 export const QueryText = Type.Optional(Type.String());
-/** ?trang=<n>, the page of a list. */
-export const PageQuery = Type.Object({ trang: QueryText });
 
-/** The page a ?trang= asks for: 1 to `max`; anything else (missing, "abc", "-1") is the first page. */
+/** The page a ?trang=<n> asks for: 1 to `max`; anything else (missing, "abc", "-1") is the first page. */
 export function pageNumber(raw: string | undefined, max = 100_000): number {
   const s = raw?.trim() ?? '';
   if (!/^\d{1,6}$/.test(s)) return 1;
@@ -40,9 +38,16 @@ export function pageNumber(raw: string | undefined, max = 100_000): number {
  * "?q=a&q=b" arrives as a list. No form of ours sends a key twice, and the routes read the first
  * of them (or choked on the list): for a key the schema declares as plain text (QueryText), the
  * first value is the value, so a repeated key is never refused. A route that must see the list
- * declares the key as text or list. Runs before validation.
+ * declares the key as text or list. An `onRoute` hook: only routes with a query-string schema
+ * get the step (before validation); the others, the beacon among them, pay nothing.
  */
-export async function firstQueryValues(request: FastifyRequest): Promise<void> {
+export function takeFirstQueryValues(route: RouteOptions): void {
+  if (!route.schema?.querystring) return;
+  const own = route.preValidation;
+  route.preValidation = own ? [firstQueryValues, ...(Array.isArray(own) ? own : [own])] : firstQueryValues;
+}
+
+async function firstQueryValues(request: FastifyRequest): Promise<void> {
   const schema: unknown = request.routeOptions.schema?.querystring;
   const query: unknown = request.query;
   if (!isObject(schema) || !isObject(schema.properties) || !isObject(query)) return;

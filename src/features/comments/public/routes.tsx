@@ -9,7 +9,7 @@ import { commentsOpen, postComment } from '../post-comment.js';
 import { findComment, type PublicComment } from '../repo.js';
 import { citizenWrite, noStore, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
 import { quietlyLimitedTo } from '../../../kernel/http/limits.js';
-import { Id, QueryText } from '../../../kernel/http/route-schemas.js';
+import { IdParams, QueryText } from '../../../kernel/http/route-schemas.js';
 import { parseId } from '../../../kernel/lib/ids.js';
 import { publishedArticle } from '../../articles/published.js';
 import type { CommentLimiter } from '../../../kernel/citizen/limits.js';
@@ -36,9 +36,6 @@ export interface CommentServices {
   limiter: CommentLimiter;
   visitors: VisitorKeys;
 }
-
-/** The article's id is in the path: /binh-luan/<article id>/… */
-const ArticleParams = Type.Object({ id: Id });
 
 export async function commentRoutes(root: FastifyInstance, s: CommentServices): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -68,14 +65,14 @@ export async function commentRoutes(root: FastifyInstance, s: CommentServices): 
     return c && c.article_id === articleId && c.status === 'published' ? c : null;
   }
 
-  const writeSchema = { params: ArticleParams, querystring: Type.Object({ 'tra-loi': QueryText }) };
+  const writeSchema = { params: IdParams, querystring: Type.Object({ 'tra-loi': QueryText }) };
   app.get('/binh-luan/:id/viet', { ...quietlyLimitedTo(30), schema: writeSchema }, async (request, reply) => {
     const article = await publishedArticle(request, Number(request.params.id), ctx.now());
     if (!commentsOpen(request.site, article)) return noStore(reply).redirect(`${urls.article(article)}#binh-luan`, 303);
     return writePage(request, reply, article, { ...EMPTY_VALUES, parentId: parseId(request.query['tra-loi']) }, {});
   });
 
-  app.post('/binh-luan/:id', { ...quietlyLimitedTo(20), preValidation: citizenWrite, schema: { params: ArticleParams } }, async (request, reply) => {
+  app.post('/binh-luan/:id', { ...quietlyLimitedTo(20), preValidation: citizenWrite, schema: { params: IdParams } }, async (request, reply) => {
     const now = ctx.now();
     const article = await publishedArticle(request, Number(request.params.id), now);
     const form: CommentForm = formFromBody(request.body);
@@ -105,7 +102,7 @@ export async function commentRoutes(root: FastifyInstance, s: CommentServices): 
     return reply.redirect(`/binh-luan/${article.id}/da-gui${q}`, 303);
   });
 
-  const sentSchema = { params: ArticleParams, querystring: Type.Object({ 'da-dang': QueryText }) };
+  const sentSchema = { params: IdParams, querystring: Type.Object({ 'da-dang': QueryText }) };
   app.get('/binh-luan/:id/da-gui', { ...quietlyLimitedTo(60), schema: sentSchema }, async (request, reply) => {
     const article = await publishedArticle(request, Number(request.params.id), ctx.now());
     const shownId = parseId(request.query['da-dang']);
