@@ -102,16 +102,18 @@ export async function linkRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    const link = await findLink(ctx.db, request.site.id, Number(request.params.id));
+    const id = Number(request.params.id);
+    const link = await findLink(ctx.db, request.site.id, id);
     if (!link) throw new AppError('not_found');
-    return edit(request, reply, Number(request.params.id), { title: link.title, url: link.url }, {});
+    return edit(request, reply, id, { title: link.title, url: link.url }, {});
   });
 
   app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
+    const id = Number(request.params.id);
     const form = formOf(request, EMPTY_LINK);
-    const r = await saveLink(siteCommandContext(request), Number(request.params.id), form);
-    if (!r.ok) return edit(request, reply, Number(request.params.id), form, r.errors, 422);
+    const r = await saveLink(siteCommandContext(request), id, form);
+    if (!r.ok) return edit(request, reply, id, form, r.errors, 422);
     return redirectWithFlash(reply, PATH, 'da-luu');
   });
 

@@ -70,16 +70,18 @@ export async function mapRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(`${OFFICES_PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    const o = await findOffice(ctx.db, request.site.id, Number(request.params.id));
+    const id = Number(request.params.id);
+    const o = await findOffice(ctx.db, request.site.id, id);
     if (!o) throw new AppError('not_found');
-    return edit(request, reply, Number(request.params.id), { name: o.name, address: o.address, phone: o.phone, lat: String(o.lat), lng: String(o.lng) }, {});
+    return edit(request, reply, id, { name: o.name, address: o.address, phone: o.phone, lat: String(o.lat), lng: String(o.lng) }, {});
   });
 
   app.post(`${OFFICES_PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
+    const id = Number(request.params.id);
     const form = formOf(request, EMPTY_OFFICE);
-    const r = await saveOffice(siteCommandContext(request), Number(request.params.id), form);
-    if (!r.ok) return edit(request, reply, Number(request.params.id), form, r.errors, 422);
+    const r = await saveOffice(siteCommandContext(request), id, form);
+    if (!r.ok) return edit(request, reply, id, form, r.errors, 422);
     return redirectWithFlash(reply, MAP_PATH, 'da-luu-dia-diem');
   });
 

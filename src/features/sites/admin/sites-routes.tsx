@@ -100,9 +100,10 @@ export async function sitesRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
+    const id = Number(request.params.id);
     const hosts = bodyField(request, 'hosts') ?? '';
-    const r = await saveSiteHosts(siteCommandContext(request), Number(request.params.id), hosts);
-    if (!r.ok) return hostsPage(request, reply, Number(request.params.id), hosts, r.errors, 422);
+    const r = await saveSiteHosts(siteCommandContext(request), id, hosts);
+    if (!r.ok) return hostsPage(request, reply, id, hosts, r.errors, 422);
     return redirectWithFlash(reply, PATH, 'da-luu');
   });
 }

@@ -48,16 +48,18 @@ export async function songRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    const song = await findSong(ctx.db, request.site.id, Number(request.params.id));
+    const id = Number(request.params.id);
+    const song = await findSong(ctx.db, request.site.id, id);
     if (!song) throw new AppError('not_found');
-    return edit(request, reply, Number(request.params.id), { title: song.title, artist: song.artist }, {});
+    return edit(request, reply, id, { title: song.title, artist: song.artist }, {});
   });
 
   app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
+    const id = Number(request.params.id);
     const form = formOf(request, EMPTY_SONG);
-    const r = await updateSong(siteCommandContext(request), Number(request.params.id), form);
-    if (!r.ok) return edit(request, reply, Number(request.params.id), form, r.errors, 422);
+    const r = await updateSong(siteCommandContext(request), id, form);
+    if (!r.ok) return edit(request, reply, id, form, r.errors, 422);
     return redirectWithFlash(reply, PATH, 'da-luu');
   });
 
