@@ -1,4 +1,5 @@
 import { formatNumber } from './lib/format.js';
+import { parseId } from './lib/ids.js';
 import { cleanLine, cleanParagraphs, nfc } from './lib/text.js';
 
 /**
@@ -119,10 +120,10 @@ export function phone(raw: string | undefined, rule: PhoneRule = {}): Checked<st
   return { value, digits };
 }
 
-/** A row id as posted by a <select> or a hidden field: a positive integer of at most 12 digits, or null. */
-export function parseId(raw: unknown): number | null {
-  const s = typeof raw === 'string' ? raw.trim() : '';
-  return /^\d{1,12}$/.test(s) && Number(s) > 0 ? Number(s) : null;
+/** A row id as posted by a <select> or a hidden field (spaces around it allowed): a positive id, or null. */
+export function postedId(raw: unknown): number | null {
+  const value = parseId(typeof raw === 'string' ? raw.trim() : raw);
+  return value !== null && value > 0 ? value : null;
 }
 
 /**
@@ -131,6 +132,6 @@ export function parseId(raw: unknown): number | null {
  */
 export function id(raw: string | undefined, rule: Rule): Checked<number | null> {
   if (!(raw ?? '').trim()) return rule.optional ? { value: null } : { value: null, error: `Vui lòng chọn ${rule.label}.` };
-  const value = parseId(raw);
+  const value = postedId(raw);
   return value === null ? { value, error: `${capitalise(rule.label)} không hợp lệ.` } : { value };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { email, EMAIL_MAX, fail, id, isEmail, line, parseId, phone, phoneDigits, take, text, type FieldErrors } from '../../src/kernel/forms.js';
+import { email, EMAIL_MAX, fail, id, isEmail, line, phone, postedId, phoneDigits, take, text, type FieldErrors } from '../../src/kernel/forms.js';
 
 test('e-mail: one rule for every form, addresses trimmed and lowercased', () => {
   for (const ok of [
@@ -105,9 +105,9 @@ test('line: one line, spaces collapsed, a line break refused rather than silentl
 });
 
 test('id: a positive integer of at most 12 digits, or the label in the message', () => {
-  assert.equal(parseId('12'), 12);
-  assert.equal(parseId(' 7 '), 7);
-  for (const bad of ['', '0', '-3', '1.5', '1e3', '0x10', 'abc', '1234567890123', undefined, 5, ['3']]) assert.equal(parseId(bad), null, String(bad));
+  assert.equal(postedId('12'), 12);
+  assert.equal(postedId(' 7 '), 7);
+  for (const bad of ['', '0', '-3', '1.5', '1e3', '0x10', 'abc', '1234567890123', undefined, 5, ['3']]) assert.equal(postedId(bad), null, String(bad));
   assert.deepEqual(id('42', { label: 'chuyên mục' }), { value: 42 });
   assert.deepEqual(id('', { label: 'đơn vị cấp trên', optional: true }), { value: null });
   assert.deepEqual(id(' ', { label: 'chuyên mục' }), { value: null, error: 'Vui lòng chọn chuyên mục.' });

@@ -3,6 +3,7 @@ import { fromLocalTime } from '../../kernel/lib/format.js';
 import { sanitizeArticleHtml } from '../../kernel/lib/html.js';
 import { nfc } from '../../kernel/lib/text.js';
 import { id, take, type FieldErrors } from '../../kernel/forms.js';
+import { isId } from '../../kernel/lib/ids.js';
 
 /**
  * What an editor submits for an article, as typed (strings), and its validation. The raw form
@@ -98,7 +99,7 @@ export function validateArticle(f: ArticleForm, categoryIds: Set<number>): { val
   const coverId = take(errors, 'cover_media_id', id(f.cover_media_id, { label: 'ảnh đại diện', optional: true }));
   if (f.cover_media_id.trim() && !f.cover_alt.trim()) errors.cover_alt = 'Vui lòng nhập mô tả ảnh đại diện cho người khiếm thị.';
   const legacy = f.legacy_id.trim();
-  if (legacy && !/^\d{1,12}$/.test(legacy)) errors.legacy_id = 'Mã bài cũ chỉ gồm chữ số.';
+  if (legacy && !isId(legacy)) errors.legacy_id = 'Mã bài cũ chỉ gồm chữ số.';
   if (f.legacy_url.trim() && !/^(https?:\/\/[^\s]+|\/[^\s]*)$/.test(f.legacy_url.trim())) errors.legacy_url = 'Địa chỉ bài cũ không hợp lệ.';
   if (Object.keys(errors).length) return { errors };
   return {

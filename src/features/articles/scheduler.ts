@@ -2,8 +2,8 @@ import { writeAudit } from '../../kernel/audit.js';
 import type { AppContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/connection.js';
 import type { PageCache } from '../../kernel/http/page-cache.js';
-import { purgeForArticle } from '../../kernel/commands.js';
 import type { Job } from '../../kernel/jobs.js';
+import { purgeForArticle } from './purge.js';
 import { syncArticleIndex } from '../search/indexer.js';
 
 /**

@@ -1,4 +1,8 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { QueryText } from '../../kernel/http/route-schemas.js';
+import { parseId } from '../../kernel/lib/ids.js';
 import { backOfficePolicy } from './policy.js';
 import { listAudit, type AuditListRow } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/lib/errors.js';
@@ -82,14 +86,18 @@ function AuditPage({ frame, rows, action, nextHref }: { frame: AdminFrame; rows:
   );
 }
 
-export async function auditRoutes(app: FastifyInstance): Promise<void> {
-  app.get(`${ADMIN}/nhat-ky`, async (request, reply) => {
+/** ?hanh_dong=<action> narrows the log; ?truoc=<row id> continues it. */
+const AuditQuery = Type.Object({ hanh_dong: QueryText, truoc: QueryText });
+
+export async function auditRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(`${ADMIN}/nhat-ky`, { schema: { querystring: AuditQuery } }, async (request, reply) => {
     if (!backOfficePolicy.readAudit(actorOf(request), request.site.id)) throw new AppError('forbidden');
-    const q = request.query as { hanh_dong?: string; truoc?: string };
+    const q = request.query;
     const action = q.hanh_dong && ACTIONS[q.hanh_dong] ? q.hanh_dong : '';
     const rows = await listAudit(app.cong.db, request.site.id, {
       action: action || undefined,
-      beforeId: /^\d+$/.test(q.truoc ?? '') ? Number(q.truoc) : undefined,
+      beforeId: parseId(q.truoc) ?? undefined,
       limit: PAGE + 1,
     });
     const page = rows.slice(0, PAGE);

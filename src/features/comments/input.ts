@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatNumber } from '../../kernel/lib/format.js';
-import { email as emailRule, parseId, type FieldErrors } from '../../kernel/forms.js';
+import { email as emailRule, postedId, type FieldErrors } from '../../kernel/forms.js';
 import { cleanLine, cleanParagraphs, searchFold } from '../../kernel/lib/text.js';
 
 /**
@@ -53,7 +53,7 @@ export function formFromBody(body: unknown): CommentForm {
     name: field(b, F.name),
     email: field(b, F.email),
     content: field(b, F.content),
-    parentId: parseId(field(b, F.parent)),
+    parentId: postedId(field(b, F.parent)),
     honeypot: field(b, F.honeypot),
     altcha: field(b, F.altcha).trim(),
     token: field(b, F.token).trim(),

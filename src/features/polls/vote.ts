@@ -2,6 +2,7 @@ import type { Db, Dialect } from '../../kernel/db/connection.js';
 import { parseChoices } from './repo.js';
 import { pollState } from './results.js';
 import type { PollOptionRow, PollRow } from '../../kernel/db/tables/polls.js';
+import { isId } from '../../kernel/lib/ids.js';
 
 /**
  * A poll vote: one row per voter in the vote log, and the counters on the options and the poll,
@@ -34,7 +35,7 @@ export function checkChoices(poll: PollRow, options: PollOptionRow[], raw: strin
   if (state === 'upcoming') return { ok: false, message: NOT_OPEN, status: 409 };
   if (state === 'closed') return { ok: false, message: CLOSED, status: 409 };
   if (state !== 'open') return { ok: false, message: BAD_OPTION, status: 404 };
-  if (raw.length > 20 || raw.some((v) => !/^\d{1,12}$/.test(v))) return { ok: false, message: BAD_OPTION, status: 400 };
+  if (raw.length > 20 || raw.some((v) => !isId(v))) return { ok: false, message: BAD_OPTION, status: 400 };
   const ids = [...new Set(raw.map(Number))].sort((a, b) => a - b);
   if (ids.length === 0) return { ok: false, message: poll.multiple ? CHOOSE_SOME : CHOOSE_ONE, status: 400 };
   const known = new Set(options.map((o) => o.id));

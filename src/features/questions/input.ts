@@ -1,8 +1,9 @@
 import { contentHash, F as COMMENT_FIELDS, FORM, VERIFY, WRONG_CODE } from '../comments/input.js';
-import { email as emailRule, parseId, phone as phoneRule, type FieldErrors } from '../../kernel/forms.js';
+import { email as emailRule, phone as phoneRule, postedId, type FieldErrors } from '../../kernel/forms.js';
 import { cleanLine, cleanParagraphs } from '../../kernel/lib/text.js';
 import { formatNumber } from '../../kernel/lib/format.js';
 import type { QuestionKind } from '../../kernel/db/tables/questions.js';
+import { parseId } from '../../kernel/lib/ids.js';
 
 /**
  * The public question form: field names, limits, cleaning and the Vietnamese messages shown
@@ -106,7 +107,7 @@ export function validateQuestion(form: QuestionForm, topicIds: number[]): { valu
 
   let topicId: number | null = null;
   if (topicIds.length) {
-    const t = parseId(form.topic);
+    const t = postedId(form.topic);
     if (t === null || !topicIds.includes(t)) errors[Q.topic] = 'Vui lòng chọn chủ đề.';
     else topicId = t;
   }

@@ -1,8 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { isbot } from 'isbot';
 import { AppError } from '../../kernel/lib/errors.js';
 import { urls } from '../../kernel/http/urls.js';
-import { assertSameSite, idParam, noStore, publishedArticle, wantsJson } from '../../kernel/http/citizen.js';
+import { citizenWrite, noStore, wantsJson } from '../../kernel/http/citizen.js';
+import { limitedTo } from '../../kernel/http/limits.js';
+import { IdParams } from '../../kernel/http/route-schemas.js';
+import { publishedArticle } from '../articles/published.js';
 import { averageOf, castVote, isStars, readRating, ratingText, starsOf, type RatingNumbers } from './rating.js';
 import { issueVoterCookie, voterFromCookie, type VisitorKeys } from '../../kernel/citizen/visitor.js';
 
@@ -17,21 +21,20 @@ function present(n: RatingNumbers, mine: number | null) {
   return { count: n.count, average: averageOf(n), text: ratingText(n), mine };
 }
 
-export async function ratingRoutes(app: FastifyInstance, visitors: VisitorKeys): Promise<void> {
+export async function ratingRoutes(root: FastifyInstance, visitors: VisitorKeys): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
-  app.get('/danh-gia/:id', { logLevel: 'warn' }, async (request, reply) => {
-    const id = idParam(request);
+  app.get('/danh-gia/:id', { logLevel: 'warn', schema: { params: IdParams } }, async (request, reply) => {
+    const id = Number(request.params.id);
     const n = await readRating(ctx.db, request.site.id, id);
     if (!n) throw new AppError('not_found');
     return noStore(reply).send(present(n, await starsOf(ctx.db, id, voterFromCookie(request))));
   });
 
-  app.post('/danh-gia/:id', { config: { rateLimit: { max: VOTES_PER_MINUTE, timeWindow: '1 minute' } } }, async (request: FastifyRequest, reply: FastifyReply) => {
-    noStore(reply);
-    assertSameSite(request);
+  app.post('/danh-gia/:id', { ...limitedTo(VOTES_PER_MINUTE), preValidation: citizenWrite, schema: { params: IdParams } }, async (request, reply) => {
     const now = ctx.now();
-    const article = await publishedArticle(request, now);
+    const article = await publishedArticle(request, Number(request.params.id), now);
     const back = `${urls.article(article)}#danh-gia`;
     const raw = (request.body as Record<string, unknown> | undefined)?.sao;
     const stars = typeof raw === 'number' ? String(raw) : raw;

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { isbot } from 'isbot';
 import type { DeviceClass } from '../../kernel/db/tables/stats.js';
+import { parseSlugId } from '../../kernel/lib/ids.js';
 
 /**
  * Which requests count as a visit, and the coarse facts kept about one: the device class and the
@@ -64,6 +65,6 @@ export function referrerDomain(raw: unknown, ownHost: string): string | null {
 
 /** The article a page address points at ("/bai-viet/<slug>-<id>"), for the no-JS pixel. */
 export function articleFromPath(path: string): number | null {
-  const m = /^\/bai-viet\/(?:[^/?#]*-)?(\d{1,12})(?:[?#]|$)/.exec(path);
-  return m ? Number(m[1]) : null;
+  const segment = /^\/bai-viet\/([^/?#]*)(?:[?#]|$)/.exec(path)?.[1];
+  return segment === undefined ? null : (parseSlugId(segment)?.id ?? null);
 }

@@ -4,10 +4,6 @@ import type { Db } from './connection.js';
 export type OrderedTable = 'links' | 'songs' | 'map_offices' | 'pages' | 'menu_items';
 export type Direction = 'up' | 'down';
 
-export function isDirection(s: string): s is Direction {
-  return s === 'up' || s === 'down';
-}
-
 /** The ids with `id` swapped with its neighbour; null when it is not there or already at that end. */
 export function swapped(ids: number[], id: number, dir: Direction): number[] | null {
   const i = ids.indexOf(id);

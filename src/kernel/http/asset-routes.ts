@@ -1,12 +1,15 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import { sendEntry, toEntry, type CacheEntry } from './page-cache.js';
+import { WildcardParams } from './route-schemas.js';
 
 /** Content-hashed client assets, compressed once at start-up, cached for a year. */
-export async function assetRoutes(app: FastifyInstance): Promise<void> {
+export async function assetRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const entries = new Map<string, CacheEntry>();
-  app.get('/assets/*', async (request, reply) => {
-    const name = (request.params as { '*': string })['*'];
+  app.get('/assets/*', { schema: { params: WildcardParams } }, async (request, reply) => {
+    const name = request.params['*'];
     let entry = entries.get(name);
     if (!entry) {
       const asset = app.cong.assets.get(name);

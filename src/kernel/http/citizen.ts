@@ -1,11 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { findPublishedArticle } from '../../features/articles/repo.js';
-import type { ArticleRow } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { HTML, renderHtml } from './render.js';
 
-/** Small helpers shared by the rating and comment endpoints. */
+/** Small helpers shared by the citizens' endpoints (rating, comments, questions, polls, feedback). */
 
 /** fetch() from interact.js asks for JSON; a plain form post wants a page. */
 export function wantsJson(request: FastifyRequest): boolean {
@@ -30,20 +28,17 @@ export function assertSameSite(request: FastifyRequest): void {
   if (host !== request.host) throw new AppError('forbidden');
 }
 
-export function idParam(request: FastifyRequest): number {
-  const v = (request.params as { id?: string }).id ?? '';
-  if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
-  return Number(v);
-}
-
-export async function publishedArticle(request: FastifyRequest, now: Date): Promise<ArticleRow> {
-  const a = await findPublishedArticle(request.server.cong.db, request.site.id, idParam(request), now.toISOString());
-  if (!a) throw new AppError('not_found');
-  return a;
-}
-
 export function noStore(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+}
+
+/**
+ * The `preValidation` hook of every citizen write: its answer is never stored, and a post from
+ * another site's page is refused before anything of it (its path included) is looked at.
+ */
+export async function citizenWrite(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  noStore(reply);
+  assertSameSite(request);
 }
 
 /** An uncached page (the no-JS comment pages differ per visitor). */

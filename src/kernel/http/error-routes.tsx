@@ -3,7 +3,9 @@ import { AppError, ERRORS } from '../lib/errors.js';
 import { findMove } from '../sites/redirects.js';
 import { frameFor, renderHtml } from './render.js';
 import { ErrorPage } from '../views/public/error-page.js';
+import { takeFirstQueryValues } from './route-schemas.js';
 import { AdminErrorPage } from '../views/admin/error-page.js';
+import { perMinute } from './limits.js';
 
 /** One error handler: full context in the log, a Vietnamese message for people, 5xx details never shown. */
 export async function errorRoutes(app: FastifyInstance): Promise<void> {
@@ -36,6 +38,12 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
     return true;
   }
 
+  // Route schemas (route-schemas.ts): a path that does not fit ("/bai-viet/abc") names nothing and
+  // gets the same 404 as an unknown address, through the handler below (so a moved address still
+  // redirects); other parts that do not fit are a 400. Query strings are made to fit first.
+  app.setSchemaErrorFormatter((_errors, part) => new AppError(part === 'params' ? 'not_found' : 'bad_request'));
+  app.addHook('onRoute', takeFirstQueryValues);
+
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError && err.status === 404 && (await moved(request, reply))) return reply;
     if (err instanceof AppError) return respond(request, reply, err.status, err.code, err.message);
@@ -49,7 +57,7 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
     return respond(request, reply, status, 'bad_request', ERRORS.bad_request.message);
   });
 
-  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) }, async (request, reply) => {
+  app.setNotFoundHandler({ preHandler: app.rateLimit(perMinute(120)) }, async (request, reply) => {
     if (await moved(request, reply)) return reply;
     return respond(request, reply, 404, 'not_found', ERRORS.not_found.message);
   });

@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import type { RevisionRow } from '../../../kernel/db/schema.js';
-import type { Snapshot } from '../../../kernel/commands.js';
+import type { Snapshot } from '../snapshot.js';
 import { formatDateTime } from '../../../kernel/lib/format.js';
 import { AdminLayout, type AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf } from '../../../kernel/views/admin/forms.js';

@@ -1,7 +1,12 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { findArticle, findRevision, listArticlesAdmin, listRevisions, sortValue, type AdminSort } from '../admin-repo.js';
 import { EMPTY_FORM, formFromArticle, formFromBody } from '../input.js';
-import type { CommandContext } from '../../../kernel/commands.js';
+import { commandContext as cx } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { Id, IdParams, QueryText } from '../../../kernel/http/route-schemas.js';
+import { parseCursor, parseId } from '../../../kernel/lib/ids.js';
 import { restoreRevision } from '../commands/restore-revision.js';
 import { saveArticle } from '../commands/save-article.js';
 import { publishArticle, returnArticle, submitArticle, unpublishArticle } from '../commands/workflow.js';
@@ -14,14 +19,15 @@ import { frameFor, renderHtml } from '../../../kernel/http/render.js';
 import { ArticlePage } from '../public/article.js';
 import { listSiteMembers } from '../../../kernel/access/users-repo.js';
 import { actorOf, ADMIN, adminFrame, bodyField, sendAdmin } from '../../../kernel/http/admin-scope.js';
+import { limitedTo } from '../../../kernel/http/limits.js';
 import { ArticleEditPage, type ArticleActions } from './edit-view.js';
-import { ArticleListPage, type ListQuery } from './list-view.js';
+import { ArticleListPage } from './list-view.js';
 import { RevisionsPage } from './revisions-view.js';
 import { coverOf } from '../../media/cover.js';
 import { STATUSES } from './status.js';
 
 const PAGE = 30;
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-luu': 'Đã lưu bài viết.',
   'da-tao': 'Đã tạo bài viết nháp.',
   'da-gui': 'Đã gửi bài viết để duyệt.',
@@ -32,15 +38,16 @@ const NOTICES: Record<string, string> = {
   'da-khoi-phuc': 'Đã khôi phục phiên bản cũ (lưu thành phiên bản mới).',
 };
 
-function idParam(request: FastifyRequest, name = 'id'): number {
-  const v = (request.params as Record<string, string>)[name] ?? '';
-  if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
-  return Number(v);
-}
+/** The list's filters and sort, and where the list continues (?sau=<value>~<id>). */
+const ListQuerySchema = Type.Object({
+  trang_thai: QueryText, chuyen_muc: QueryText, tac_gia: QueryText, tu: QueryText, den: QueryText, q: QueryText, sap_xep: QueryText, sau: QueryText,
+});
+/** Two revisions to compare: ?a=<revision id>&b=<revision id>. */
+const CompareQuery = Type.Object({ a: QueryText, b: QueryText });
 
-export async function articleAdminRoutes(app: FastifyInstance): Promise<void> {
+export async function articleAdminRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
-  const cx = (request: FastifyRequest): CommandContext => ({ db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), cache: ctx.pageCache });
 
   function actionsFor(request: FastifyRequest, a: ArticleRow): ArticleActions {
     const actor = actorOf(request);
@@ -53,8 +60,8 @@ export async function articleAdminRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  async function loadViewable(request: FastifyRequest): Promise<ArticleRow> {
-    const a = await findArticle(ctx.db, request.site.id, idParam(request));
+  async function loadViewable(request: FastifyRequest, id: number): Promise<ArticleRow> {
+    const a = await findArticle(ctx.db, request.site.id, id);
     if (!a) throw new AppError('not_found');
     if (!articlePolicy.view(actorOf(request), a)) throw new AppError('forbidden');
     return a;
@@ -62,7 +69,7 @@ export async function articleAdminRoutes(app: FastifyInstance): Promise<void> {
 
   async function editPage(request: FastifyRequest, reply: FastifyReply, a: ArticleRow | null, opts: { form?: ReturnType<typeof formFromBody>; errors?: Record<string, string>; actionErrors?: Record<string, string>; status?: number } = {}) {
     const categories = await listCategories(ctx.db, request.site.id);
-    const notice = NOTICES[(request.query as { tb?: string }).tb ?? ''];
+    const notice = flash(request, NOTICES);
     const actions = a ? actionsFor(request, a) : { edit: true, submit: false, publish: false, returnToAuthor: false, unpublish: false };
     return sendAdmin(
       reply,
@@ -71,12 +78,12 @@ export async function articleAdminRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get(`${ADMIN}/bai-viet`, async (request, reply) => {
+  app.get(`${ADMIN}/bai-viet`, { schema: { querystring: ListQuerySchema } }, async (request, reply) => {
     const actor = actorOf(request);
     if (!articlePolicy.list(actor, request.site.id)) throw new AppError('forbidden');
-    const q = request.query as ListQuery & { sau?: string };
+    const q = request.query;
     const sort: AdminSort = q.sap_xep === 'xuat-ban' ? 'published' : q.sap_xep === 'tieu-de' ? 'title' : 'updated';
-    const cursor = q.sau ? /^(.+)~(\d+)$/.exec(q.sau) : null;
+    const cursor = parseCursor(q.sau);
     const dateBound = (d: string | undefined, addDay: boolean) => {
       if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return undefined;
       const t = Date.parse(fromLocalTime(`${d}T00:00`));
@@ -86,13 +93,13 @@ export async function articleAdminRoutes(app: FastifyInstance): Promise<void> {
     const onlyOwn = !articlePolicy.view(actor, { site_id: request.site.id, status: 'published', created_by: -1, updated_by: -1 });
     const filter = {
       status: STATUSES.includes(q.trang_thai as ArticleStatus) ? (q.trang_thai as ArticleStatus) : undefined,
-      categoryId: /^\d+$/.test(q.chuyen_muc ?? '') ? Number(q.chuyen_muc) : undefined,
-      authorId: onlyOwn ? actor.userId : /^\d+$/.test(q.tac_gia ?? '') ? Number(q.tac_gia) : undefined,
+      categoryId: parseId(q.chuyen_muc) ?? undefined,
+      authorId: onlyOwn ? actor.userId : (parseId(q.tac_gia) ?? undefined),
       from: dateBound(q.tu, false),
       to: dateBound(q.den, true),
       text: q.q?.slice(0, 200),
       sort,
-      after: cursor ? { value: cursor[1]!, id: Number(cursor[2]) } : undefined,
+      after: cursor ?? undefined,
       limit: PAGE + 1,
     };
     const [rows, categories, authors] = await Promise.all([
@@ -125,22 +132,23 @@ export async function articleAdminRoutes(app: FastifyInstance): Promise<void> {
     const form = formFromBody(request.body as Record<string, unknown>);
     const r = await saveArticle(cx(request), null, form);
     if (!r.ok) return editPage(request, reply, null, { form, errors: r.errors, status: 422 });
-    return reply.redirect(`${ADMIN}/bai-viet/${r.value}?tb=da-tao`, 303);
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${r.value}`, 'da-tao');
   });
 
-  app.get(`${ADMIN}/bai-viet/:id`, async (request, reply) => editPage(request, reply, await loadViewable(request)));
+  const byId = { schema: { params: IdParams } };
+  app.get(`${ADMIN}/bai-viet/:id`, byId, async (request, reply) => editPage(request, reply, await loadViewable(request, Number(request.params.id))));
 
-  app.post(`${ADMIN}/bai-viet/:id/luu`, async (request, reply) => {
-    const a = await loadViewable(request);
+  app.post(`${ADMIN}/bai-viet/:id/luu`, byId, async (request, reply) => {
+    const a = await loadViewable(request, Number(request.params.id));
     const form = formFromBody(request.body as Record<string, unknown>);
     const r = await saveArticle(cx(request), a.id, form, bodyField(request, '_version'));
     if (!r.ok) return editPage(request, reply, a, { form, errors: r.errors, status: r.errors._form ? 409 : 422 });
-    return reply.redirect(`${ADMIN}/bai-viet/${a.id}?tb=da-luu`, 303);
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${a.id}`, 'da-luu');
   });
 
   /** Autosave from the editor (JSON answer); saves only drafts the person may edit. */
-  app.post(`${ADMIN}/bai-viet/:id/tu-dong-luu`, { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const a = await loadViewable(request);
+  app.post(`${ADMIN}/bai-viet/:id/tu-dong-luu`, { ...limitedTo(30), ...byId }, async (request, reply) => {
+    const a = await loadViewable(request, Number(request.params.id));
     if (!['draft', 'returned'].includes(a.status)) return reply.code(409).send({ ok: false, message: 'Chỉ tự động lưu bài nháp.' });
     const r = await saveArticle(cx(request), a.id, formFromBody(request.body as Record<string, unknown>), bodyField(request, '_version'));
     if (!r.ok) return reply.code(r.errors._form ? 409 : 422).send({ ok: false, errors: r.errors });
@@ -148,62 +156,68 @@ export async function articleAdminRoutes(app: FastifyInstance): Promise<void> {
     return reply.send({ ok: true, version: now!.updated_at, message: `Đã tự động lưu lúc ${now!.updated_at.slice(11, 16)} UTC` });
   });
 
-  app.post(`${ADMIN}/bai-viet/:id/gui-duyet`, async (request, reply) => {
-    await submitArticle(cx(request), idParam(request));
-    return reply.redirect(`${ADMIN}/bai-viet/${idParam(request)}?tb=da-gui`, 303);
+  app.post(`${ADMIN}/bai-viet/:id/gui-duyet`, byId, async (request, reply) => {
+    const id = Number(request.params.id);
+    await submitArticle(cx(request), id);
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${id}`, 'da-gui');
   });
 
-  app.post(`${ADMIN}/bai-viet/:id/xuat-ban`, async (request, reply) => {
-    await publishArticle(cx(request), idParam(request), null);
-    return reply.redirect(`${ADMIN}/bai-viet/${idParam(request)}?tb=da-xuat-ban`, 303);
+  app.post(`${ADMIN}/bai-viet/:id/xuat-ban`, byId, async (request, reply) => {
+    const id = Number(request.params.id);
+    await publishArticle(cx(request), id, null);
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${id}`, 'da-xuat-ban');
   });
 
-  app.post(`${ADMIN}/bai-viet/:id/hen-gio`, async (request, reply) => {
+  app.post(`${ADMIN}/bai-viet/:id/hen-gio`, byId, async (request, reply) => {
+    const id = Number(request.params.id);
     const raw = (bodyField(request, 'publish_at') ?? '').trim().slice(0, 16);
     let at: string | null = null;
     try {
       at = fromLocalTime(raw);
     } catch {
-      return editPage(request, reply, await loadViewable(request), { actionErrors: { publish_at: 'Vui lòng chọn ngày giờ hẹn xuất bản.' }, status: 422 });
+      return editPage(request, reply, await loadViewable(request, id), { actionErrors: { publish_at: 'Vui lòng chọn ngày giờ hẹn xuất bản.' }, status: 422 });
     }
-    const r = await publishArticle(cx(request), idParam(request), at);
-    if (!r.ok) return editPage(request, reply, await loadViewable(request), { actionErrors: r.errors, status: 422 });
-    return reply.redirect(`${ADMIN}/bai-viet/${idParam(request)}?tb=da-hen-gio`, 303);
+    const r = await publishArticle(cx(request), id, at);
+    if (!r.ok) return editPage(request, reply, await loadViewable(request, id), { actionErrors: r.errors, status: 422 });
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${id}`, 'da-hen-gio');
   });
 
-  app.post(`${ADMIN}/bai-viet/:id/tra-lai`, async (request, reply) => {
-    const r = await returnArticle(cx(request), idParam(request), bodyField(request, 'reason') ?? '');
-    if (!r.ok) return editPage(request, reply, await loadViewable(request), { actionErrors: r.errors, status: 422 });
-    return reply.redirect(`${ADMIN}/bai-viet/${idParam(request)}?tb=da-tra-lai`, 303);
+  app.post(`${ADMIN}/bai-viet/:id/tra-lai`, byId, async (request, reply) => {
+    const id = Number(request.params.id);
+    const r = await returnArticle(cx(request), id, bodyField(request, 'reason') ?? '');
+    if (!r.ok) return editPage(request, reply, await loadViewable(request, id), { actionErrors: r.errors, status: 422 });
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${id}`, 'da-tra-lai');
   });
 
-  app.post(`${ADMIN}/bai-viet/:id/go-bai`, async (request, reply) => {
-    await unpublishArticle(cx(request), idParam(request));
-    return reply.redirect(`${ADMIN}/bai-viet/${idParam(request)}?tb=da-go`, 303);
+  app.post(`${ADMIN}/bai-viet/:id/go-bai`, byId, async (request, reply) => {
+    const id = Number(request.params.id);
+    await unpublishArticle(cx(request), id);
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${id}`, 'da-go');
   });
 
-  app.get(`${ADMIN}/bai-viet/:id/phien-ban`, async (request, reply) => {
-    const a = await loadViewable(request);
+  app.get(`${ADMIN}/bai-viet/:id/phien-ban`, { schema: { params: IdParams, querystring: CompareQuery } }, async (request, reply) => {
+    const a = await loadViewable(request, Number(request.params.id));
     const revisions = await listRevisions(ctx.db, request.site.id, a.id);
-    const q = request.query as { a?: string; b?: string };
+    const first = parseId(request.query.a);
+    const second = parseId(request.query.b);
     let compare = null;
-    if (q.a && q.b && /^\d+$/.test(q.a) && /^\d+$/.test(q.b)) {
-      const [ra, rb] = await Promise.all([findRevision(ctx.db, request.site.id, a.id, Number(q.a)), findRevision(ctx.db, request.site.id, a.id, Number(q.b))]);
+    if (first && second) {
+      const [ra, rb] = await Promise.all([findRevision(ctx.db, request.site.id, a.id, first), findRevision(ctx.db, request.site.id, a.id, second)]);
       if (ra && rb) compare = ra.id <= rb.id ? { a: ra, b: rb } : { a: rb, b: ra };
     }
     return sendAdmin(reply, <RevisionsPage frame={adminFrame(app, request, reply)} articleId={a.id} title={a.title} revisions={revisions} compare={compare} canRestore={articlePolicy.restore(actorOf(request), a)} />);
   });
 
-  app.post(`${ADMIN}/bai-viet/:id/phien-ban/:rev/khoi-phuc`, async (request, reply) => {
-    const id = idParam(request);
-    const r = await restoreRevision(cx(request), id, idParam(request, 'rev'));
-    if (!r.ok) return editPage(request, reply, await loadViewable(request), { errors: r.errors, status: 409 });
-    return reply.redirect(`${ADMIN}/bai-viet/${id}?tb=da-khoi-phuc`, 303);
+  app.post(`${ADMIN}/bai-viet/:id/phien-ban/:rev/khoi-phuc`, { schema: { params: Type.Object({ id: Id, rev: Id }) } }, async (request, reply) => {
+    const id = Number(request.params.id);
+    const r = await restoreRevision(cx(request), id, Number(request.params.rev));
+    if (!r.ok) return editPage(request, reply, await loadViewable(request, id), { errors: r.errors, status: 409 });
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${id}`, 'da-khoi-phuc');
   });
 
   /** The article as the public would see it, whatever its status; never cached, never indexed. */
-  app.get(`${ADMIN}/bai-viet/:id/xem-truoc`, async (request, reply) => {
-    const a = await loadViewable(request);
+  app.get(`${ADMIN}/bai-viet/:id/xem-truoc`, byId, async (request, reply) => {
+    const a = await loadViewable(request, Number(request.params.id));
     const categories = await listCategories(ctx.db, request.site.id);
     const category = categories.find((c) => c.id === a.category_id)!;
     const [frame, cover] = await Promise.all([frameFor(ctx, request), coverOf(ctx.db, a)]);

@@ -1,7 +1,8 @@
 import { AppError } from '../../../kernel/lib/errors.js';
 import { findRevision } from '../admin-repo.js';
 import { formFromArticle } from '../input.js';
-import type { CommandContext, CommandResult, Snapshot } from '../../../kernel/commands.js';
+import type { CommandContext, CommandResult } from '../../../kernel/commands.js';
+import type { Snapshot } from '../snapshot.js';
 import type { ArticleRow } from '../../../kernel/db/schema.js';
 import { findArticle } from '../admin-repo.js';
 import { saveArticle } from './save-article.js';

@@ -3,7 +3,9 @@ import { AppError } from '../../../kernel/lib/errors.js';
 import { searchFold, slugify } from '../../../kernel/lib/text.js';
 import { findArticle } from '../admin-repo.js';
 import { validateArticle, type ArticleForm } from '../input.js';
-import { purgeForArticle, snapshotOf, type CommandContext, type CommandResult } from '../../../kernel/commands.js';
+import type { CommandContext, CommandResult } from '../../../kernel/commands.js';
+import { purgeForArticle } from '../purge.js';
+import { snapshotOf } from '../snapshot.js';
 import { articlePolicy } from '../policy.js';
 import { syncArticleIndex } from '../../search/indexer.js';
 

@@ -2,7 +2,8 @@ import { writeAudit } from '../../../kernel/audit.js';
 import type { ArticleRow, ArticleStatus } from '../../../kernel/db/schema.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { findArticle } from '../admin-repo.js';
-import { purgeForArticle, type CommandContext } from '../../../kernel/commands.js';
+import type { CommandContext } from '../../../kernel/commands.js';
+import { purgeForArticle } from '../purge.js';
 import { syncArticleIndex } from '../../search/indexer.js';
 
 /**

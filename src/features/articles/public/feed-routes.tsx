@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import {
@@ -11,7 +12,8 @@ import {
 import type { CategoryRow } from '../../../kernel/db/schema.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { escapeHtml } from '../../../kernel/lib/html.js';
-import { cached } from './routes.js';
+import { cached } from '../../../kernel/http/cached.js';
+import { SlugParams } from '../../../kernel/http/route-schemas.js';
 import { originOf } from '../../../kernel/http/render.js';
 import { sitemapSourcesOf } from '../../../kernel/feature.js';
 import { urls } from '../../../kernel/http/urls.js';
@@ -20,7 +22,8 @@ const FEED_SIZE = 20;
 /** sitemaps.org allows 50,000 URLs per file. */
 const SITEMAP_MAX = 50_000;
 
-export async function feedRoutes(app: FastifyInstance): Promise<void> {
+export async function feedRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
   async function rss(request: FastifyRequest, category: CategoryRow | null) {
@@ -65,9 +68,8 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
   }
 
   app.get('/rss.xml', cached(app, (request) => rss(request, null)));
-  app.get('/chuyen-muc/:slug/rss.xml', cached(app, async (request) => {
-    const { slug } = request.params as { slug: string };
-    const category = await findCategoryBySlug(ctx.db, request.site.id, slug);
+  app.get('/chuyen-muc/:slug/rss.xml', cached(app, { params: SlugParams }, async (request) => {
+    const category = await findCategoryBySlug(ctx.db, request.site.id, request.params.slug);
     if (!category) throw new AppError('not_found');
     return rss(request, category);
   }));

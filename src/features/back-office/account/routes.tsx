@@ -1,4 +1,8 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { QueryText } from '../../../kernel/http/route-schemas.js';
 import { totpQrSvg, totpUri } from '../auth/totp.js';
 import { findUserById } from '../../../kernel/access/users-repo.js';
 import { actorOf, ADMIN, adminFrame, bodyField, sendAdmin, SESSION_COOKIE } from '../../../kernel/http/admin-scope.js';
@@ -77,45 +81,49 @@ function TotpSetupPage({ frame, secret, qr, errors, forced, codes }: { frame: Ad
   );
 }
 
-export async function accountRoutes(app: FastifyInstance): Promise<void> {
+const NOTICES: FlashMessages = {
+  mk: 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.',
+  'tat-2fa': 'Đã tắt xác thực hai lớp.',
+};
+
+export async function accountRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const page = async (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200, notice?: string) => {
     const user = await findUserById(ctx.db, actorOf(request).userId);
     return sendAdmin(reply, <AccountPage frame={adminFrame(app, request, reply)} totpEnabled={!!user?.totp_enabled} errors={errors} notice={notice} />, status);
   };
-  const setup = async (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200) => {
+  const setup = async (request: FastifyRequest, reply: FastifyReply, forced: boolean, errors: FieldErrors = {}, status = 200) => {
     const actor = actorOf(request);
     const user = (await findUserById(ctx.db, actor.userId))!;
     if (user.totp_enabled) return reply.redirect(`${ADMIN}/tai-khoan`, 303);
     const secret = user.totp_secret ?? (await beginTotp(ctx.db, actor.userId));
     const qr = await totpQrSvg(totpUri(secret, user.email, request.site.name));
-    const forced = (request.query as { batbuoc?: string }).batbuoc === '1';
     return sendAdmin(reply, <TotpSetupPage frame={adminFrame(app, request, reply)} secret={secret} qr={qr} errors={errors} forced={forced} />, status);
   };
 
-  app.get(`${ADMIN}/tai-khoan`, async (request, reply) => {
-    const q = (request.query as { tb?: string }).tb;
-    return page(request, reply, {}, 200, q === 'mk' ? 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.' : q === 'tat-2fa' ? 'Đã tắt xác thực hai lớp.' : undefined);
-  });
+  app.get(`${ADMIN}/tai-khoan`, async (request, reply) => page(request, reply, {}, 200, flash(request, NOTICES)));
 
   app.post(`${ADMIN}/tai-khoan/mat-khau`, async (request, reply) => {
     const r = await changePassword(ctx.db, ctx.sessions, actorOf(request).userId, request.session!.id, bodyField(request, 'current') ?? '', bodyField(request, 'next') ?? '', bodyField(request, 'confirm') ?? '', request.site.id, ctx.now());
     if (!r.ok) return page(request, reply, r.errors, 422);
-    return reply.redirect(`${ADMIN}/tai-khoan?tb=mk`, 303);
+    return redirectWithFlash(reply, `${ADMIN}/tai-khoan`, 'mk');
   });
 
-  app.get(`${ADMIN}/tai-khoan/hai-lop`, async (request, reply) => setup(request, reply));
+  // ?batbuoc=1: the site requires a second step of its admins, who are sent here until they set one up.
+  const enrol = { schema: { querystring: Type.Object({ batbuoc: QueryText }) } };
+  app.get(`${ADMIN}/tai-khoan/hai-lop`, enrol, async (request, reply) => setup(request, reply, request.query.batbuoc === '1'));
 
-  app.post(`${ADMIN}/tai-khoan/hai-lop`, async (request, reply) => {
+  app.post(`${ADMIN}/tai-khoan/hai-lop`, enrol, async (request, reply) => {
     const r = await confirmTotp(ctx.db, actorOf(request).userId, bodyField(request, 'code') ?? '', request.site.id, ctx.now());
-    if (!r.ok) return setup(request, reply, r.errors, 422);
+    if (!r.ok) return setup(request, reply, request.query.batbuoc === '1', r.errors, 422);
     return sendAdmin(reply, <TotpSetupPage frame={adminFrame(app, request, reply)} errors={{}} forced={false} codes={r.value} />);
   });
 
   app.post(`${ADMIN}/tai-khoan/hai-lop/tat`, async (request, reply) => {
     const r = await disableTotp(ctx.db, actorOf(request).userId, bodyField(request, 'password') ?? '', request.site.id, ctx.now());
     if (!r.ok) return page(request, reply, r.errors, 422);
-    return reply.redirect(`${ADMIN}/tai-khoan?tb=tat-2fa`, 303);
+    return redirectWithFlash(reply, `${ADMIN}/tai-khoan`, 'tat-2fa');
   });
 
   app.post(`${ADMIN}/tai-khoan/dang-xuat-tat-ca`, async (request, reply) => {

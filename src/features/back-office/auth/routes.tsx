@@ -1,4 +1,9 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { flash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { perMinute } from '../../../kernel/http/limits.js';
+import { QueryText } from '../../../kernel/http/route-schemas.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import { ADMIN, adminFrame, bodyField, cookieOptions, safeNext, sendAdmin, SESSION_COOKIE } from '../../../kernel/http/admin-scope.js';
 import { findUserById, findUserByLogin } from '../../../kernel/access/users-repo.js';
@@ -10,6 +15,10 @@ import { checkTotp } from './totp.js';
 import { LoginPage, TotpPage } from './views.js';
 
 const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+/** Why the sign-in page is shown: ?ra=1 after signing out, ?ra=het-han when the session ended. */
+const SIGNED_OUT: FlashMessages = { '1': 'Bạn đã đăng xuất.', 'het-han': 'Phiên làm việc đã kết thúc, vui lòng đăng nhập lại.' };
+/** ?tiep=<back-office path>: where to go once signed in. */
+const NextQuery = Type.Object({ tiep: QueryText, ra: QueryText });
 
 function tooMany(ms: number): string {
   const s = Math.ceil(ms / 1000);
@@ -21,18 +30,17 @@ function ipKey(request: FastifyRequest): string {
   return `ip:${sha256(`cong-login:${request.ip}`)}`;
 }
 
-export async function authRoutes(app: FastifyInstance): Promise<void> {
+export async function authRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const anon = { config: { anonymous: true } };
 
-  app.get(`${ADMIN}/dang-nhap`, anon, async (request, reply) => {
+  app.get(`${ADMIN}/dang-nhap`, { ...anon, schema: { querystring: NextQuery } }, async (request, reply) => {
     if (request.actor && !request.session?.mfa_pending) return reply.redirect(ADMIN, 303);
-    const q = request.query as { tiep?: string; ra?: string };
-    const info = q.ra === '1' ? 'Bạn đã đăng xuất.' : q.ra === 'het-han' ? 'Phiên làm việc đã kết thúc, vui lòng đăng nhập lại.' : undefined;
-    return sendAdmin(reply, <LoginPage frame={adminFrame(app, request, reply)} next={q.tiep} info={info} />);
+    return sendAdmin(reply, <LoginPage frame={adminFrame(app, request, reply)} next={request.query.tiep} info={flash(request, SIGNED_OUT, 'ra')} />);
   });
 
-  app.post(`${ADMIN}/dang-nhap`, { ...anon, config: { anonymous: true, rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post(`${ADMIN}/dang-nhap`, { config: { anonymous: true, rateLimit: perMinute(30) } }, async (request, reply) => {
     const login = (bodyField(request, 'login') ?? '').trim().slice(0, 200);
     const password = bodyField(request, 'password') ?? '';
     const next = bodyField(request, 'tiep');
@@ -65,7 +73,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return sendAdmin(reply, <TotpPage frame={adminFrame(app, request, reply)} />);
   });
 
-  app.post(`${ADMIN}/dang-nhap/xac-thuc`, { config: { mfaStep: true, rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post(`${ADMIN}/dang-nhap/xac-thuc`, { config: { mfaStep: true, rateLimit: perMinute(30) }, schema: { querystring: NextQuery } }, async (request, reply) => {
     const session = request.session!;
     if (!session.mfa_pending) return reply.redirect(ADMIN, 303);
     const now = ctx.now();
@@ -91,7 +99,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     }
     await clearFailures(ctx.db, keys);
     await ctx.sessions.completeMfa(session.id);
-    return reply.redirect(safeNext((request.query as { tiep?: string }).tiep), 303);
+    return reply.redirect(safeNext(request.query.tiep), 303);
   });
 
   app.post(`${ADMIN}/dang-xuat`, { config: { mfaStep: true } }, async (request, reply) => {

@@ -1,4 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { ROLE_NAMES, ROLES } from '../../../kernel/access/actor.js';
 import { backOfficePolicy } from '../policy.js';
@@ -74,7 +76,8 @@ function UsersPage({ frame, members, form, errors, created }: { frame: AdminFram
   );
 }
 
-export async function userRoutes(app: FastifyInstance): Promise<void> {
+export async function userRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const guard = (request: FastifyRequest) => {
     if (!backOfficePolicy.manageUsers(actorOf(request), request.site.id)) throw new AppError('forbidden');
@@ -96,10 +99,9 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     return page(request, reply, empty, {}, 201, { name: form.display_name || form.email, password: r.value.password });
   });
 
-  app.post(`${ADMIN}/nguoi-dung/:id/vai-tro`, async (request, reply) => {
+  app.post(`${ADMIN}/nguoi-dung/:id/vai-tro`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(id)) throw new AppError('not_found');
+    const id = Number(request.params.id);
     const members = await listSiteMembers(ctx.db, request.site.id);
     if (!members.some((m) => m.id === id)) throw new AppError('not_found');
     await setRoles(ctx.db, request.site.id, actorOf(request).userId, id, bodyFields(request, 'roles'), ctx.now());

@@ -1,11 +1,17 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { ArticleRow } from '../../../kernel/db/schema.js';
 import { frameFor } from '../../../kernel/http/render.js';
 import { urls } from '../../../kernel/http/urls.js';
 import { formFromBody, type CommentForm, type FieldErrors } from '../input.js';
 import { commentsOpen, postComment } from '../post-comment.js';
 import { findComment, type PublicComment } from '../repo.js';
-import { assertSameSite, noStore, publishedArticle, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
+import { citizenWrite, noStore, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
+import { quietlyLimitedTo } from '../../../kernel/http/limits.js';
+import { IdParams, QueryText } from '../../../kernel/http/route-schemas.js';
+import { parseId } from '../../../kernel/lib/ids.js';
+import { publishedArticle } from '../../articles/published.js';
 import type { CommentLimiter } from '../../../kernel/citizen/limits.js';
 import type { Verification } from '../../../kernel/citizen/verification.js';
 import { EMPTY_VALUES, type FormValues } from './comment-form.js';
@@ -31,14 +37,13 @@ export interface CommentServices {
   visitors: VisitorKeys;
 }
 
-const perMinute = (max: number) => ({ logLevel: 'warn' as const, config: { rateLimit: { max, timeWindow: '1 minute' } } });
-
-export async function commentRoutes(app: FastifyInstance, s: CommentServices): Promise<void> {
+export async function commentRoutes(root: FastifyInstance, s: CommentServices): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
-  app.get('/binh-luan/thu-thach', perMinute(30), async (_request, reply) => noStore(reply).send(await s.verification.challenge()));
+  app.get('/binh-luan/thu-thach', quietlyLimitedTo(30), async (_request, reply) => noStore(reply).send(await s.verification.challenge()));
 
-  app.get('/binh-luan/cau-hoi', perMinute(30), async (request, reply) => noStore(reply).send(s.verification.question(request.site.id)));
+  app.get('/binh-luan/cau-hoi', quietlyLimitedTo(30), async (request, reply) => noStore(reply).send(s.verification.question(request.site.id)));
 
   async function writePage(request: FastifyRequest, reply: FastifyReply, article: ArticleRow, values: FormValues, errors: FieldErrors, status = 200) {
     const parent = values.parentId ? await publishedComment(request, article.id, values.parentId) : null;
@@ -60,18 +65,16 @@ export async function commentRoutes(app: FastifyInstance, s: CommentServices): P
     return c && c.article_id === articleId && c.status === 'published' ? c : null;
   }
 
-  app.get('/binh-luan/:id/viet', perMinute(30), async (request, reply) => {
-    const article = await publishedArticle(request, ctx.now());
+  const writeSchema = { params: IdParams, querystring: Type.Object({ 'tra-loi': QueryText }) };
+  app.get('/binh-luan/:id/viet', { ...quietlyLimitedTo(30), schema: writeSchema }, async (request, reply) => {
+    const article = await publishedArticle(request, Number(request.params.id), ctx.now());
     if (!commentsOpen(request.site, article)) return noStore(reply).redirect(`${urls.article(article)}#binh-luan`, 303);
-    const raw = (request.query as { 'tra-loi'?: string })['tra-loi'] ?? '';
-    return writePage(request, reply, article, { ...EMPTY_VALUES, parentId: /^\d{1,12}$/.test(raw) ? Number(raw) : null }, {});
+    return writePage(request, reply, article, { ...EMPTY_VALUES, parentId: parseId(request.query['tra-loi']) }, {});
   });
 
-  app.post('/binh-luan/:id', perMinute(20), async (request, reply) => {
-    noStore(reply);
-    assertSameSite(request);
+  app.post('/binh-luan/:id', { ...quietlyLimitedTo(20), preValidation: citizenWrite, schema: { params: IdParams } }, async (request, reply) => {
     const now = ctx.now();
-    const article = await publishedArticle(request, now);
+    const article = await publishedArticle(request, Number(request.params.id), now);
     const form: CommentForm = formFromBody(request.body);
     const result = await postComment(
       {
@@ -99,10 +102,11 @@ export async function commentRoutes(app: FastifyInstance, s: CommentServices): P
     return reply.redirect(`/binh-luan/${article.id}/da-gui${q}`, 303);
   });
 
-  app.get('/binh-luan/:id/da-gui', perMinute(60), async (request, reply) => {
-    const article = await publishedArticle(request, ctx.now());
-    const raw = (request.query as { 'da-dang'?: string })['da-dang'] ?? '';
-    const shown = /^\d{1,12}$/.test(raw) ? await publishedComment(request, article.id, Number(raw)) : null;
+  const sentSchema = { params: IdParams, querystring: Type.Object({ 'da-dang': QueryText }) };
+  app.get('/binh-luan/:id/da-gui', { ...quietlyLimitedTo(60), schema: sentSchema }, async (request, reply) => {
+    const article = await publishedArticle(request, Number(request.params.id), ctx.now());
+    const shownId = parseId(request.query['da-dang']);
+    const shown = shownId === null ? null : await publishedComment(request, article.id, shownId);
     const page = <CommentSentPage frame={await frameFor(ctx, request)} article={article} status={shown ? 'published' : 'pending'} commentId={shown ? shown.id : null} />;
     return sendPage(reply, page);
   });

@@ -1,4 +1,9 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { commandContext } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { Id, IdParams } from '../../../kernel/http/route-schemas.js';
 import { feedbackCsv } from '../csv.js';
 import { deadlineText, isOpen, CLOSED_TEXT } from '../deadline.js';
 import { logExport, setFeedbackProcessed } from '../process-feedback.js';
@@ -10,10 +15,8 @@ import { consultationPolicy } from '../../polls/policy.js';
 import type { DraftFeedbackRow } from '../../../kernel/db/tables/polls.js';
 import { draftPath } from '../../polls/paths.js';
 import { actorOf, adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
-import { idParam, noticeOf, redirect } from '../../sites/admin/shared.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf } from '../../../kernel/views/admin/forms.js';
-import { commandContext } from '../../polls/admin/routes.js';
 import { CONSULT_ADMIN, PollsFrame } from '../../polls/admin/views.js';
 
 /**
@@ -21,7 +24,7 @@ import { CONSULT_ADMIN, PollsFrame } from '../../polls/admin/views.js';
  * with their feedback counts; per draft, the feedback with the senders' contact details, a CSV
  * export for Excel and "đã xử lý" marks.
  */
-const NOTICES: Record<string, string> = { 'da-xu-ly': 'Đã đánh dấu góp ý là đã xử lý.', 'bo-xu-ly': 'Đã bỏ đánh dấu đã xử lý.' };
+const NOTICES: FlashMessages = { 'da-xu-ly': 'Đã đánh dấu góp ý là đã xử lý.', 'bo-xu-ly': 'Đã bỏ đánh dấu đã xử lý.' };
 
 function guard(request: FastifyRequest): void {
   if (!consultationPolicy.manage(actorOf(request), request.site.id)) throw new AppError('forbidden');
@@ -90,11 +93,15 @@ function FeedbackScreen({ frame, draft, rows, notice }: { frame: AdminFrame; dra
   );
 }
 
-export async function consultationAdminRoutes(app: FastifyInstance): Promise<void> {
+/** A draft's feedback: /quan-tri/…/<draft id>/<feedback id>/xu-ly. */
+const FeedbackParams = Type.Object({ id: Id, fid: Id });
+
+export async function consultationAdminRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
-  async function draftOf(request: FastifyRequest): Promise<DraftItem> {
-    const d = await findDraft(ctx.db, request.site.id, idParam(request), false);
+  async function draftOf(request: FastifyRequest, id: string): Promise<DraftItem> {
+    const d = await findDraft(ctx.db, request.site.id, Number(id), false);
     if (!d) throw new AppError('not_found');
     return d;
   }
@@ -104,18 +111,18 @@ export async function consultationAdminRoutes(app: FastifyInstance): Promise<voi
     return sendAdmin(reply, <DraftsScreen frame={adminFrame(app, request, reply)} drafts={await listAllDrafts(ctx.db, request.site.id)} now={ctx.now()} />);
   });
 
-  app.get(`${CONSULT_ADMIN}/:id`, async (request, reply) => {
+  app.get(`${CONSULT_ADMIN}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    const draft = await draftOf(request);
+    const draft = await draftOf(request, request.params.id);
     const rows = await listFeedback(ctx.db, request.site.id, draft.id);
-    return sendAdmin(reply, <FeedbackScreen frame={adminFrame(app, request, reply)} draft={draft} rows={rows} notice={noticeOf(request, NOTICES)} />);
+    return sendAdmin(reply, <FeedbackScreen frame={adminFrame(app, request, reply)} draft={draft} rows={rows} notice={flash(request, NOTICES)} />);
   });
 
-  app.get(`${CONSULT_ADMIN}/:id/csv`, async (request, reply) => {
+  app.get(`${CONSULT_ADMIN}/:id/csv`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    const draft = await draftOf(request);
+    const draft = await draftOf(request, request.params.id);
     const rows = await listFeedback(ctx.db, request.site.id, draft.id);
-    await logExport(commandContext(app, request), draft.id, rows.length);
+    await logExport(commandContext(request), draft.id, rows.length);
     const name = `gop-y-${draft.number.replace(/[^A-Za-z0-9]+/g, '-')}.csv`;
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -125,11 +132,11 @@ export async function consultationAdminRoutes(app: FastifyInstance): Promise<voi
   });
 
   for (const [suffix, processed] of [['xu-ly', true], ['bo-xu-ly', false]] as const) {
-    app.post(`${CONSULT_ADMIN}/:id/:fid/${suffix}`, async (request, reply) => {
+    app.post(`${CONSULT_ADMIN}/:id/:fid/${suffix}`, { schema: { params: FeedbackParams } }, async (request, reply) => {
       guard(request);
-      const draft = await draftOf(request);
-      await setFeedbackProcessed(commandContext(app, request), draft.id, idParam(request, 'fid'), processed);
-      return redirect(reply, `${CONSULT_ADMIN}/${draft.id}`, processed ? 'da-xu-ly' : 'bo-xu-ly');
+      const draft = await draftOf(request, request.params.id);
+      await setFeedbackProcessed(commandContext(request), draft.id, Number(request.params.fid), processed);
+      return redirectWithFlash(reply, `${CONSULT_ADMIN}/${draft.id}`, processed ? 'da-xu-ly' : 'bo-xu-ly');
     });
   }
 }

@@ -1,9 +1,12 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listFiles } from '../../documents/repo.js';
-import { assertSameSite, idParam, noStore, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
+import { citizenWrite, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
+import { limitedTo } from '../../../kernel/http/limits.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { DRAFTS_PATH, draftPath } from '../../polls/paths.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, HTML, htmlPage, renderHtml } from '../../../kernel/http/render.js';
 import { EMPTY_FEEDBACK, feedbackFromBody } from '../input.js';
 import { findDraft, listPublicDrafts, type DraftItem } from '../repo.js';
@@ -21,14 +24,13 @@ import { DraftListPage, DraftPage, FeedbackSentPage, type FeedbackValues } from 
  * The drafts are documents of the library (status 'du-thao'); the ALTCHA challenge and the
  * fallback question come from the comment endpoints (/binh-luan/thu-thach, /binh-luan/cau-hoi).
  */
-const perMinute = (max: number) => ({ config: { rateLimit: { max, timeWindow: '1 minute' } } });
-
-export async function consultationRoutes(app: FastifyInstance): Promise<void> {
+export async function consultationRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const { secrets, verification, counter, visitors } = app.cong.citizen;
 
-  async function draftOf(request: FastifyRequest): Promise<DraftItem> {
-    const d = await findDraft(ctx.db, request.site.id, idParam(request));
+  async function draftOf(request: FastifyRequest, id: string): Promise<DraftItem> {
+    const d = await findDraft(ctx.db, request.site.id, Number(id));
     if (!d) throw new AppError('not_found');
     return d;
   }
@@ -47,13 +49,12 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
     return htmlPage(<DraftListPage frame={frame} open={lists.open} closed={lists.closed} now={now} />);
   }));
 
-  app.get(`${DRAFTS_PATH}/:id`, perMinute(60), async (request, reply) => page(request, reply, await draftOf(request), EMPTY_FEEDBACK, {}));
+  app.get(`${DRAFTS_PATH}/:id`, { ...limitedTo(60), schema: { params: IdParams } }, async (request, reply) =>
+    page(request, reply, await draftOf(request, request.params.id), EMPTY_FEEDBACK, {}));
 
-  app.post(`${DRAFTS_PATH}/:id`, perMinute(20), async (request, reply) => {
-    noStore(reply);
-    assertSameSite(request);
+  app.post(`${DRAFTS_PATH}/:id`, { ...limitedTo(20), preValidation: citizenWrite, schema: { params: IdParams } }, async (request, reply) => {
     const now = ctx.now();
-    const draft = await draftOf(request);
+    const draft = await draftOf(request, request.params.id);
     const form = feedbackFromBody(request.body);
     const result = await submitFeedback(
       {
@@ -74,8 +75,8 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${draftPath(draft.id)}/da-gui`, 303);
   });
 
-  app.get(`${DRAFTS_PATH}/:id/da-gui`, perMinute(60), async (request, reply) => {
-    const draft = await draftOf(request);
+  app.get(`${DRAFTS_PATH}/:id/da-gui`, { ...limitedTo(60), schema: { params: IdParams } }, async (request, reply) => {
+    const draft = await draftOf(request, request.params.id);
     return sendPage(reply, <FeedbackSentPage frame={await frameFor(ctx, request)} draft={draft} />);
   });
 }

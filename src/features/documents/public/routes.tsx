@@ -1,9 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Feed } from 'feed';
+import { Type } from 'typebox';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { frameFor, HTML, htmlPage, originOf, permanentRedirect, PUBLIC_HTML_CACHE, renderHtml } from '../../../kernel/http/render.js';
 import { PageCache, sendEntry } from '../../../kernel/http/page-cache.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
+import { limitedTo } from '../../../kernel/http/limits.js';
+import { IdParams, pageNumber, QueryText, SlugIdParams } from '../../../kernel/http/route-schemas.js';
+import type { TypedRequest } from '../../../kernel/http/cached.js';
+import { splitSlugId } from '../../../kernel/lib/ids.js';
 import { parseQuery } from '../../../kernel/search/query.js';
 import { attachmentHeader, downloadName } from '../files.js';
 import { filterOptions, findDocument, findFile, listDocuments, listRelated, listFiles, listTypes, type DocumentFilter } from '../repo.js';
@@ -15,18 +21,21 @@ export const LIST_SIZE = 15;
 /** Filtered lists are not kept in the page cache (its keys are paths); browsers and CDNs keep them a minute. */
 const FILTERED_CACHE = 'public, max-age=60, s-maxage=60';
 
-function param(v: unknown, max = 200): string {
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' ? s.normalize('NFC').trim().slice(0, max) : '';
+/** The list's filters; values it does not know are dropped, never refused. */
+const ListQuery = Type.Object({ q: QueryText, loai: QueryText, co_quan: QueryText, linh_vuc: QueryText, nam: QueryText, trang: QueryText });
+
+function param(v: string | undefined, max = 200): string {
+  return (v ?? '').normalize('NFC').trim().slice(0, max);
 }
 
 /** Public pages of Văn bản (document library): list, document page, file download, RSS. */
-export async function documentRoutes(app: FastifyInstance): Promise<void> {
+export async function documentRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
-  async function renderList(request: FastifyRequest) {
+  async function renderList(request: TypedRequest<{ querystring: typeof ListQuery }>) {
     const site = request.site;
-    const qs = request.query as Record<string, unknown>;
+    const qs = request.query;
     const form: ListForm = { q: param(qs.q), type: param(qs.loai, 12), issuer: param(qs.co_quan), field: param(qs.linh_vuc), year: param(qs.nam, 4) };
     const [types, options] = await Promise.all([listTypes(ctx.db, site.id), filterOptions(ctx.db, site.id)]);
     const filter: DocumentFilter = {};
@@ -43,8 +52,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseQuery(form.q);
     if (parsed.kind === 'invalid') form.error = parsed.message;
     if (parsed.kind === 'ok') filter.clauses = parsed.clauses;
-    const n = Number(param(qs.trang, 6));
-    const page = Number.isInteger(n) && n >= 1 ? n : 1;
+    const page = pageNumber(qs.trang);
     const { items, total } = await listDocuments(ctx.db, site.id, filter, LIST_SIZE, (page - 1) * LIST_SIZE);
     const pages = Math.max(1, Math.ceil(total / LIST_SIZE));
     if (page > pages) throw new AppError('not_found');
@@ -55,31 +63,27 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   // The bare list is cached under its own key ("/van-ban?"), not under its path: the cache's fast
   // path answers by path alone, before routing, and would hand it to every filtered request too.
   // Filtered lists are rendered for every request: limited like the site search.
-  app.get(documentUrls.list(), { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.get(documentUrls.list(), { ...limitedTo(120), schema: { querystring: ListQuery } }, async (request, reply) => {
     if (request.url.includes('?')) return reply.header('cache-control', FILTERED_CACHE).type(HTML).send(await renderList(request));
     const key = PageCache.key(request.site.id, originOf(request), `${documentUrls.list()}?`);
     const entry = await ctx.pageCache.getOrRender(key, async () => ({ status: 200, contentType: HTML, body: await renderList(request), cacheControl: PUBLIC_HTML_CACHE }));
     return sendEntry(request, reply, entry);
   });
 
-  app.get('/van-ban/:slugId', cached(app, async (request) => {
-    const { slugId } = request.params as { slugId: string };
-    const m = /^(?:(.*)-)?(\d{1,12})$/.exec(slugId);
-    if (!m) throw new AppError('not_found');
+  app.get('/van-ban/:slugId', cached(app, { params: SlugIdParams }, async (request) => {
+    const { slug, id } = splitSlugId(request.params.slugId);
     const site = request.site;
-    const doc = await findDocument(ctx.db, site.id, Number(m[2]));
+    const doc = await findDocument(ctx.db, site.id, id);
     if (!doc) throw new AppError('not_found');
-    if (m[1] !== doc.slug) return permanentRedirect(documentUrls.document(doc));
+    if (slug !== doc.slug) return permanentRedirect(documentUrls.document(doc));
     const [frame, files, related] = await Promise.all([frameFor(ctx, request), listFiles(ctx.db, site.id, doc.id), listRelated(ctx.db, site.id, doc.id)]);
     return htmlPage(<DocumentPage frame={frame} doc={doc} files={files} related={related} />, doc.updated_at);
   }));
 
   // Files of published documents only; downloaded, never shown inside our origin.
-  app.get('/van-ban/tai-ve/:id', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    if (!/^\d{1,12}$/.test(id)) throw new AppError('not_found');
+  app.get('/van-ban/tai-ve/:id', { schema: { params: IdParams } }, async (request, reply) => {
     const site = request.site;
-    const file = await findFile(ctx.db, site.id, Number(id));
+    const file = await findFile(ctx.db, site.id, Number(request.params.id));
     const doc = file && (await findDocument(ctx.db, site.id, file.document_id));
     if (!file || !doc) throw new AppError('not_found');
     reply

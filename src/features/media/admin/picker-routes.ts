@@ -1,10 +1,14 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { mediaPolicy } from '../policy.js';
 import { mediaUrl, variantsOf } from '../present.js';
 import { listMedia } from '../repo.js';
 import type { MediaRow } from '../../../kernel/db/tables/media.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { actorOf } from '../../../kernel/http/admin-scope.js';
+import { QueryText } from '../../../kernel/http/route-schemas.js';
+import { parseCursor } from '../../../kernel/lib/ids.js';
 
 export const PICKER_PATH = '/quan-tri/thu-vien/chon';
 const PAGE = 24;
@@ -41,15 +45,16 @@ export function pickerImage(m: MediaRow): PickerImage {
  * The images of the site's library as JSON for the editor's "choose from the library" dialog
  * (newest first, searchable, keyset-paginated like the library screen).
  */
-export async function mediaPickerRoutes(app: FastifyInstance): Promise<void> {
-  app.get(PICKER_PATH, async (request, reply) => {
+export async function mediaPickerRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(PICKER_PATH, { schema: { querystring: Type.Object({ q: QueryText, sau: QueryText }) } }, async (request, reply) => {
     if (!mediaPolicy.browse(actorOf(request), request.site.id)) throw new AppError('forbidden');
-    const q = request.query as { q?: string; sau?: string };
-    const cursor = q.sau ? /^(.+)~(\d{1,12})$/.exec(String(q.sau)) : null;
+    const q = request.query;
+    const cursor = parseCursor(q.sau);
     const rows = await listMedia(app.cong.db, request.site.id, {
       kind: 'image',
-      text: typeof q.q === 'string' ? q.q.slice(0, 200) : undefined,
-      after: cursor ? { createdAt: cursor[1]!, id: Number(cursor[2]) } : undefined,
+      text: q.q?.slice(0, 200),
+      after: cursor ? { createdAt: cursor.value, id: cursor.id } : undefined,
       limit: PAGE + 1,
     });
     const page = rows.slice(0, PAGE);

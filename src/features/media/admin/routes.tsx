@@ -1,5 +1,12 @@
 import multipart, { type MultipartFile, type MultipartValue } from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { limitedTo } from '../../../kernel/http/limits.js';
+import { IdParams, QueryText } from '../../../kernel/http/route-schemas.js';
+import { parseCursor } from '../../../kernel/lib/ids.js';
+import { commandContext } from '../../../kernel/commands.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import type { MediaCommandContext } from '../commands/context.js';
 import { deleteMedia } from '../commands/delete-media.js';
@@ -11,7 +18,7 @@ import { actorOf, ADMIN, adminFrame, bodyField, sendAdmin } from '../../../kerne
 import { findUserById } from '../../../kernel/access/users-repo.js';
 import { MediaDetailPage } from './detail-view.js';
 import { mediaPickerRoutes } from './picker-routes.js';
-import { KIND_PARAMS, MediaListPage, MediaUploadPage, type MediaListQuery, type UploadFormValues } from './views.js';
+import { KIND_PARAMS, MediaListPage, MediaUploadPage, type UploadFormValues } from './views.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,13 +29,9 @@ declare module 'fastify' {
 
 const BASE = `${ADMIN}/thu-vien`;
 const PAGE = 24;
-const NOTICES: Record<string, string> = { 'da-tai-len': 'Đã tải tệp lên.', 'da-xoa': 'Đã xóa tệp.' };
-
-function idParam(request: FastifyRequest): number {
-  const v = (request.params as { id?: string }).id ?? '';
-  if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
-  return Number(v);
-}
+const NOTICES: FlashMessages = { 'da-tai-len': 'Đã tải tệp lên.', 'da-xoa': 'Đã xóa tệp.' };
+/** The library's filters (?loai=anh, ?q=…) and where the list continues (?sau=<created_at>~<id>). */
+const ListQuery = Type.Object({ loai: QueryText, q: QueryText, sau: QueryText });
 
 /**
  * Reads the uploaded file into memory only when the CSRF token sent before it (our form puts
@@ -65,22 +68,23 @@ export async function mediaRoutes(admin: FastifyInstance): Promise<void> {
   await mediaPickerRoutes(admin);
 }
 
-async function routes(app: FastifyInstance): Promise<void> {
+async function routes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
-  const cx = (request: FastifyRequest): MediaCommandContext => ({ db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), dataDir: ctx.config.dataDir });
+  const cx = (request: FastifyRequest): MediaCommandContext => ({ ...commandContext(request), dataDir: ctx.config.dataDir });
   const guardBrowse = (request: FastifyRequest) => {
     if (!mediaPolicy.browse(actorOf(request), request.site.id)) throw new AppError('forbidden');
   };
 
-  async function detailPage(request: FastifyRequest, reply: FastifyReply, opts: { error?: string; status?: number } = {}) {
+  async function detailPage(request: FastifyRequest, reply: FastifyReply, id: number, opts: { error?: string; status?: number } = {}) {
     guardBrowse(request);
-    const media = await findMedia(ctx.db, request.site.id, idParam(request));
+    const media = await findMedia(ctx.db, request.site.id, id);
     if (!media) throw new AppError('not_found');
     const [uses, uploader] = await Promise.all([
       findUses(ctx.db, request.site.id, media),
       media.uploaded_by ? findUserById(ctx.db, media.uploaded_by) : undefined,
     ]);
-    const notice = NOTICES[(request.query as { tb?: string }).tb ?? ''];
+    const notice = flash(request, NOTICES);
     return sendAdmin(
       reply,
       <MediaDetailPage frame={adminFrame(app, request, reply)} media={media} uses={uses} uploader={uploader?.display_name ?? null} canDelete={mediaPolicy.delete(actorOf(request), media)} notice={notice} error={opts.error} />,
@@ -92,15 +96,15 @@ async function routes(app: FastifyInstance): Promise<void> {
     return sendAdmin(reply, <MediaUploadPage frame={adminFrame(app, request, reply)} form={form} errors={errors} />, status);
   }
 
-  app.get(BASE, async (request, reply) => {
+  app.get(BASE, { schema: { querystring: ListQuery } }, async (request, reply) => {
     guardBrowse(request);
-    const q = request.query as MediaListQuery;
+    const q = request.query;
     const kind = KIND_PARAMS[q.loai as keyof typeof KIND_PARAMS];
-    const cursor = q.sau ? /^(.+)~(\d{1,12})$/.exec(q.sau) : null;
+    const cursor = parseCursor(q.sau);
     const rows = await listMedia(ctx.db, request.site.id, {
       kind,
       text: q.q?.slice(0, 200),
-      after: cursor ? { createdAt: cursor[1]!, id: Number(cursor[2]) } : undefined,
+      after: cursor ? { createdAt: cursor.value, id: cursor.id } : undefined,
       limit: PAGE + 1,
     });
     const page = rows.slice(0, PAGE);
@@ -112,7 +116,7 @@ async function routes(app: FastifyInstance): Promise<void> {
       params.set('sau', `${last.created_at}~${last.id}`);
       nextHref = `${BASE}?${params}`;
     }
-    const notice = NOTICES[(request.query as { tb?: string }).tb ?? ''];
+    const notice = flash(request, NOTICES);
     return sendAdmin(reply, <MediaListPage frame={adminFrame(app, request, reply)} rows={page} query={q} nextHref={nextHref} firstHref={firstHref} notice={notice} />);
   });
 
@@ -121,18 +125,19 @@ async function routes(app: FastifyInstance): Promise<void> {
     return uploadPage(request, reply, { title: '', alt: '' });
   });
 
-  app.post(`${BASE}/tai-len`, { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post(`${BASE}/tai-len`, limitedTo(60), async (request, reply) => {
     const form = { title: bodyField(request, 'title') ?? '', alt: bodyField(request, 'alt') ?? '' };
     const r = await uploadMedia(cx(request), { file: request.mediaUpload, ...form });
     if (!r.ok) return uploadPage(request, reply, form, r.errors, 422);
-    return reply.redirect(`${BASE}/${r.value}?tb=da-tai-len`, 303);
+    return redirectWithFlash(reply, `${BASE}/${r.value}`, 'da-tai-len');
   });
 
-  app.get(`${BASE}/:id`, async (request, reply) => detailPage(request, reply));
+  app.get(`${BASE}/:id`, { schema: { params: IdParams } }, async (request, reply) => detailPage(request, reply, Number(request.params.id)));
 
-  app.post(`${BASE}/:id/xoa`, async (request, reply) => {
-    const r = await deleteMedia(cx(request), idParam(request));
-    if (!r.ok) return detailPage(request, reply, { error: r.message, status: 409 });
-    return reply.redirect(`${BASE}?tb=da-xoa`, 303);
+  app.post(`${BASE}/:id/xoa`, { schema: { params: IdParams } }, async (request, reply) => {
+    const id = Number(request.params.id);
+    const r = await deleteMedia(cx(request), id);
+    if (!r.ok) return detailPage(request, reply, id, { error: r.message, status: 409 });
+    return redirectWithFlash(reply, BASE, 'da-xoa');
   });
 }

@@ -1,4 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { WildcardParams } from '../../../kernel/http/route-schemas.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { findMediaByPath } from '../repo.js';
 import { TYPES_BY_EXT } from '../sniff.js';
@@ -17,11 +19,12 @@ export function attachmentDisposition(name: string): string {
  * gets a new random name), so it is cached for a year. A site serves only its own folder:
  * another site's file is a 404, as if it did not exist.
  */
-export async function mediaPublicRoutes(app: FastifyInstance): Promise<void> {
+export async function mediaPublicRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
-  app.get('/media/*', async (request, reply) => {
-    const rel = sitePathFromUrl((request.params as { '*': string })['*'], request.site.code);
+  app.get('/media/*', { schema: { params: WildcardParams } }, async (request, reply) => {
+    const rel = sitePathFromUrl(request.params['*'], request.site.code);
     const type = rel ? TYPES_BY_EXT[extensionOf(rel)] : undefined;
     if (!rel || !type) throw new AppError('not_found');
     if (type.kind === 'document') {

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EMPTY_AGENCY, saveAgency, type AgencyForm } from '../commands/save-agency.js';
 import { agencyEnglish } from '../english.js';
@@ -6,9 +7,11 @@ import type { OrgAgencyRow } from '../../../kernel/db/tables/organisation.js';
 import { adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import { Csrf, type FieldErrors } from '../../../kernel/views/admin/forms.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
-import { commandContext, EnglishWarning, formOf, guard, LangField, noticeOf, OrgAdminPage, PATHS, redirect, ReviewedBox, Stamp } from './shared.js';
+import { EnglishWarning, formOf, guard, LangField, OrgAdminPage, PATHS, ReviewedBox, Stamp } from './shared.js';
+import { commandContext } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
 
-const NOTICES = { 'da-luu': 'Đã lưu thông tin cơ quan.' };
+const NOTICES: FlashMessages = { 'da-luu': 'Đã lưu thông tin cơ quan.' };
 
 function AgencyPage({ frame, form, errors, stored, notice }: { frame: AdminFrame; form: AgencyForm; errors: FieldErrors; stored: OrgAgencyRow | undefined; notice?: string }) {
   return (
@@ -57,10 +60,11 @@ function formFromRow(a: OrgAgencyRow): AgencyForm {
 }
 
 /** The agency's texts in both languages and its contacts. */
-export async function agencyRoutes(app: FastifyInstance): Promise<void> {
+export async function agencyRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const page = async (request: FastifyRequest, reply: FastifyReply, form: AgencyForm, errors: FieldErrors, status = 200) =>
-    sendAdmin(reply, <AgencyPage frame={adminFrame(app, request, reply)} form={form} errors={errors} stored={await findAgency(ctx.db, request.site.id)} notice={status === 200 ? noticeOf(request, NOTICES) : undefined} />, status);
+    sendAdmin(reply, <AgencyPage frame={adminFrame(app, request, reply)} form={form} errors={errors} stored={await findAgency(ctx.db, request.site.id)} notice={status === 200 ? flash(request, NOTICES) : undefined} />, status);
 
   app.get(PATHS.agency, async (request, reply) => {
     guard(request);
@@ -70,8 +74,8 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
   app.post(PATHS.agency, async (request, reply) => {
     guard(request);
     const form = formOf(request, EMPTY_AGENCY);
-    const r = await saveAgency(commandContext(app, request), form);
+    const r = await saveAgency(commandContext(request), form);
     if (!r.ok) return page(request, reply, form, r.errors, 422);
-    return redirect(reply, PATHS.agency, 'da-luu');
+    return redirectWithFlash(reply, PATHS.agency, 'da-luu');
   });
 }

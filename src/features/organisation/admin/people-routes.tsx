@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { deletePerson } from '../commands/delete-person.js';
@@ -6,15 +7,17 @@ import { EMPTY_PERSON, savePerson, type PersonForm } from '../commands/save-pers
 import { personEnglish } from '../english.js';
 import { buildTree, findPerson, flattenTree, listPeople, listPortraitChoices, listUnits, type PersonView } from '../repo.js';
 import type { OrgPersonRow, OrgUnitRow } from '../../../kernel/db/tables/organisation.js';
-import { isDirection } from '../../../kernel/db/ordering.js';
 import { RowActions } from '../../sites/admin/shared.js';
 import { adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import { Csrf, Field, type FieldErrors } from '../../../kernel/views/admin/forms.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
-import { commandContext, EnglishWarning, formOf, guard, idParam, LangField, noticeOf, OrgAdminPage, PATHS, redirect, ReviewedBox, Stamp, STALE_MESSAGE } from './shared.js';
+import { EnglishWarning, formOf, guard, LangField, OrgAdminPage, PATHS, ReviewedBox, Stamp, STALE_MESSAGE } from './shared.js';
+import { commandContext } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams, MoveParams, DIRECTIONS } from '../../../kernel/http/route-schemas.js';
 
 const PATH = PATHS.people;
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-them': 'Đã thêm cán bộ.',
   'da-luu': 'Đã lưu thông tin cán bộ.',
   'da-xoa': 'Đã xoá cán bộ.',
@@ -134,7 +137,8 @@ const formOfPerson = (p: OrgPersonRow): PersonForm => ({
 });
 
 /** People of the organisation and its leaders: add, edit, order, delete, choose a portrait. */
-export async function peopleRoutes(app: FastifyInstance): Promise<void> {
+export async function peopleRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const choicesOf = async (siteId: number): Promise<Choices> => {
     const [units, people, photos] = await Promise.all([listUnits(ctx.db, siteId), listPeople(ctx.db, siteId), listPortraitChoices(ctx.db, siteId)]);
@@ -143,12 +147,12 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const list = async (request: FastifyRequest, reply: FastifyReply, form: PersonForm, errors: FieldErrors, status = 200) => {
     const siteId = request.site.id;
     const [people, units, choices] = await Promise.all([listPeople(ctx.db, siteId), listUnits(ctx.db, siteId), choicesOf(siteId)]);
-    return sendAdmin(reply, <PeoplePage frame={adminFrame(app, request, reply)} people={people} units={new Map(units.map((u) => [u.id, u]))} choices={choices} form={form} errors={errors} notice={status === 200 ? noticeOf(request, NOTICES) : undefined} />, status);
+    return sendAdmin(reply, <PeoplePage frame={adminFrame(app, request, reply)} people={people} units={new Map(units.map((u) => [u.id, u]))} choices={choices} form={form} errors={errors} notice={status === 200 ? flash(request, NOTICES) : undefined} />, status);
   };
   const edit = async (request: FastifyRequest, reply: FastifyReply, person: OrgPersonRow, form: PersonForm, errors: FieldErrors, status = 200) =>
     sendAdmin(reply, <PersonEditPage frame={adminFrame(app, request, reply)} person={person} choices={await choicesOf(request.site.id)} form={form} errors={errors} />, status);
-  const load = async (request: FastifyRequest) => {
-    const person = await findPerson(ctx.db, request.site.id, idParam(request));
+  const load = async (request: FastifyRequest, id: string) => {
+    const person = await findPerson(ctx.db, request.site.id, Number(id));
     if (!person) throw new AppError('not_found');
     return person;
   };
@@ -161,37 +165,35 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   app.post(PATH, async (request, reply) => {
     guard(request);
     const form = formOf(request, EMPTY_PERSON);
-    const r = await savePerson(commandContext(app, request), null, form);
+    const r = await savePerson(commandContext(request), null, form);
     if (!r.ok) return list(request, reply, form, r.errors, 422);
-    return redirect(reply, PATH, 'da-them');
+    return redirectWithFlash(reply, PATH, 'da-them');
   });
 
-  app.get(`${PATH}/:id`, async (request, reply) => {
+  app.get(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    const person = await load(request);
+    const person = await load(request, request.params.id);
     return edit(request, reply, person, formOfPerson(person), {});
   });
 
-  app.post(`${PATH}/:id`, async (request, reply) => {
+  app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    const person = await load(request);
+    const person = await load(request, request.params.id);
     const form = formOf(request, EMPTY_PERSON);
-    const r = await savePerson(commandContext(app, request), person.id, form);
+    const r = await savePerson(commandContext(request), person.id, form);
     if (!r.ok) return edit(request, reply, person, form, r.errors, 422);
-    return redirect(reply, PATH, 'da-luu');
+    return redirectWithFlash(reply, PATH, 'da-luu');
   });
 
-  app.post(`${PATH}/:id/xoa`, async (request, reply) => {
+  app.post(`${PATH}/:id/xoa`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    await deletePerson(commandContext(app, request), idParam(request));
-    return redirect(reply, PATH, 'da-xoa');
+    await deletePerson(commandContext(request), Number(request.params.id));
+    return redirectWithFlash(reply, PATH, 'da-xoa');
   });
 
-  app.post(`${PATH}/:id/:dir`, async (request, reply) => {
+  app.post(`${PATH}/:id/:dir`, { schema: { params: MoveParams } }, async (request, reply) => {
     guard(request);
-    const dir = { len: 'up', xuong: 'down' }[(request.params as { dir: string }).dir];
-    if (!dir || !isDirection(dir)) throw new AppError('not_found');
-    await moveRecord(commandContext(app, request), 'org_people', idParam(request), dir);
-    return redirect(reply, PATH, 'da-sap-xep');
+    await moveRecord(commandContext(request), 'org_people', Number(request.params.id), DIRECTIONS[request.params.dir]);
+    return redirectWithFlash(reply, PATH, 'da-sap-xep');
   });
 }

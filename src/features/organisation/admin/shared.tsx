@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import type { CommandContext } from '../../../kernel/commands.js';
 import { formatDateTime } from '../../../kernel/lib/format.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import type { EnglishState } from '../english.js';
@@ -33,13 +32,8 @@ export function guard(request: FastifyRequest): void {
   if (!organisationPolicy.manage(actorOf(request), request.site.id)) throw new AppError('forbidden');
 }
 
-export function commandContext(app: FastifyInstance, request: FastifyRequest): CommandContext {
-  const ctx = app.cong;
-  return { db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), cache: ctx.pageCache };
-}
-
-// The request helpers of the site-management screens serve here too.
-export { formOf, idParam, noticeOf, redirect } from '../../sites/admin/shared.js';
+// The form reader of the site-management screens serves here too.
+export { formOf } from '../../sites/admin/shared.js';
 
 export function OrgAdminPage({ frame, title, notice, errors, children }: { frame: AdminFrame; title: string; notice?: string; errors?: FieldErrors; children: ComponentChildren }) {
   return (

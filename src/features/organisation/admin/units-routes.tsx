@@ -1,5 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDirection } from '../../../kernel/db/ordering.js';
 import { deleteUnit } from '../commands/delete-unit.js';
 import { moveRecord } from '../commands/move-record.js';
 import { EMPTY_UNIT, saveUnit, type UnitForm } from '../commands/save-unit.js';
@@ -11,10 +11,13 @@ import { RowActions } from '../../sites/admin/shared.js';
 import { adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import { Csrf, Field, type FieldErrors } from '../../../kernel/views/admin/forms.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
-import { commandContext, EnglishWarning, formOf, guard, idParam, LangField, noticeOf, OrgAdminPage, PATHS, redirect, ReviewedBox, Stamp, STALE_MESSAGE } from './shared.js';
+import { EnglishWarning, formOf, guard, LangField, OrgAdminPage, PATHS, ReviewedBox, Stamp, STALE_MESSAGE } from './shared.js';
+import { commandContext } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams, MoveParams, DIRECTIONS } from '../../../kernel/http/route-schemas.js';
 
 const PATH = PATHS.units;
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-them': 'Đã thêm đơn vị.',
   'da-luu': 'Đã lưu đơn vị.',
   'da-xoa': 'Đã xoá đơn vị.',
@@ -118,15 +121,16 @@ const formOfUnit = (u: OrgUnitRow): UnitForm => ({
 });
 
 /** Units of the organisation chart: add, edit, move under another unit, order, delete when empty. */
-export async function unitRoutes(app: FastifyInstance): Promise<void> {
+export async function unitRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const flatOf = async (siteId: number) => flattenTree(buildTree(await listUnits(ctx.db, siteId), await listPeople(ctx.db, siteId)));
   const list = async (request: FastifyRequest, reply: FastifyReply, form: UnitForm, errors: FieldErrors, status = 200) =>
-    sendAdmin(reply, <UnitsPage frame={adminFrame(app, request, reply)} flat={await flatOf(request.site.id)} form={form} errors={errors} notice={status === 200 ? noticeOf(request, NOTICES) : undefined} />, status);
+    sendAdmin(reply, <UnitsPage frame={adminFrame(app, request, reply)} flat={await flatOf(request.site.id)} form={form} errors={errors} notice={status === 200 ? flash(request, NOTICES) : undefined} />, status);
   const edit = async (request: FastifyRequest, reply: FastifyReply, unit: OrgUnitRow, form: UnitForm, errors: FieldErrors, status = 200) =>
     sendAdmin(reply, <UnitEditPage frame={adminFrame(app, request, reply)} unit={unit} flat={await flatOf(request.site.id)} form={form} errors={errors} />, status);
-  const load = async (request: FastifyRequest) => {
-    const unit = await findUnit(ctx.db, request.site.id, idParam(request));
+  const load = async (request: FastifyRequest, id: string) => {
+    const unit = await findUnit(ctx.db, request.site.id, Number(id));
     if (!unit) throw new AppError('not_found');
     return unit;
   };
@@ -139,38 +143,36 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
   app.post(PATH, async (request, reply) => {
     guard(request);
     const form = formOf(request, EMPTY_UNIT);
-    const r = await saveUnit(commandContext(app, request), null, form);
+    const r = await saveUnit(commandContext(request), null, form);
     if (!r.ok) return list(request, reply, form, r.errors, 422);
-    return redirect(reply, PATH, 'da-them');
+    return redirectWithFlash(reply, PATH, 'da-them');
   });
 
-  app.get(`${PATH}/:id`, async (request, reply) => {
+  app.get(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    const unit = await load(request);
+    const unit = await load(request, request.params.id);
     return edit(request, reply, unit, formOfUnit(unit), {});
   });
 
-  app.post(`${PATH}/:id`, async (request, reply) => {
+  app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    const unit = await load(request);
+    const unit = await load(request, request.params.id);
     const form = formOf(request, EMPTY_UNIT);
-    const r = await saveUnit(commandContext(app, request), unit.id, form);
+    const r = await saveUnit(commandContext(request), unit.id, form);
     if (!r.ok) return edit(request, reply, unit, form, r.errors, 422);
-    return redirect(reply, PATH, 'da-luu');
+    return redirectWithFlash(reply, PATH, 'da-luu');
   });
 
-  app.post(`${PATH}/:id/xoa`, async (request, reply) => {
+  app.post(`${PATH}/:id/xoa`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    const r = await deleteUnit(commandContext(app, request), idParam(request));
+    const r = await deleteUnit(commandContext(request), Number(request.params.id));
     if (!r.ok) return list(request, reply, EMPTY_UNIT, r.errors, 409);
-    return redirect(reply, PATH, 'da-xoa');
+    return redirectWithFlash(reply, PATH, 'da-xoa');
   });
 
-  app.post(`${PATH}/:id/:dir`, async (request, reply) => {
+  app.post(`${PATH}/:id/:dir`, { schema: { params: MoveParams } }, async (request, reply) => {
     guard(request);
-    const dir = { len: 'up', xuong: 'down' }[(request.params as { dir: string }).dir];
-    if (!dir || !isDirection(dir)) throw new AppError('not_found');
-    await moveRecord(commandContext(app, request), 'org_units', idParam(request), dir);
-    return redirect(reply, PATH, 'da-sap-xep');
+    await moveRecord(commandContext(request), 'org_units', Number(request.params.id), DIRECTIONS[request.params.dir]);
+    return redirectWithFlash(reply, PATH, 'da-sap-xep');
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, htmlPage } from '../../../kernel/http/render.js';
 import { ORG_PAGES, type OrgPageKey } from '../paths.js';
 import { agencyOrDefault, buildTree, lastChange, listPeople, listUnits } from '../repo.js';

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deletePage } from '../commands/delete-page.js';
 import { EMPTY_PAGE, savePage, type PageForm } from '../commands/save-page.js';
@@ -6,9 +7,12 @@ import { findPageById, listPagesAdmin } from '../../sites/admin-repo.js';
 import { adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { FieldErrors } from '../../../kernel/views/admin/forms.js';
 import { PageEditPage, PagesPage, PAGES_PATH as PATH } from './views.js';
-import { commandContext, formOf, guardSiteAdmin, idParam, moveRoutes, noticeOf, redirect } from '../../sites/admin/shared.js';
+import { formOf, guardSiteAdmin, moveRoutes } from '../../sites/admin/shared.js';
+import { commandContext } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-them': 'Đã thêm trang tĩnh.',
   'da-luu': 'Đã lưu trang tĩnh.',
   'da-xoa': 'Đã xoá trang tĩnh.',
@@ -16,7 +20,8 @@ const NOTICES: Record<string, string> = {
 };
 
 /** Static pages (Giới thiệu, Liên hệ…): list, create, edit, order, delete. */
-export async function pageRoutes(app: FastifyInstance): Promise<void> {
+export async function pageRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const edit = (request: FastifyRequest, reply: FastifyReply, id: number | null, form: PageForm, errors: FieldErrors, status = 200) =>
     sendAdmin(reply, <PageEditPage frame={adminFrame(app, request, reply)} id={id} form={form} errors={errors} />, status);
@@ -24,7 +29,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   app.get(PATH, async (request, reply) => {
     guardSiteAdmin(request);
     const pages = await listPagesAdmin(ctx.db, request.site.id);
-    return sendAdmin(reply, <PagesPage frame={adminFrame(app, request, reply)} pages={pages} notice={noticeOf(request, NOTICES)} />);
+    return sendAdmin(reply, <PagesPage frame={adminFrame(app, request, reply)} pages={pages} notice={flash(request, NOTICES)} />);
   });
 
   app.get(`${PATH}/moi`, async (request, reply) => {
@@ -35,30 +40,31 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   app.post(`${PATH}/moi`, async (request, reply) => {
     guardSiteAdmin(request);
     const form = formOf(request, EMPTY_PAGE);
-    const r = await savePage(commandContext(app, request), null, form);
+    const r = await savePage(commandContext(request), null, form);
     if (!r.ok) return edit(request, reply, null, form, r.errors, 422);
-    return redirect(reply, PATH, 'da-them');
+    return redirectWithFlash(reply, PATH, 'da-them');
   });
 
-  app.get(`${PATH}/:id`, async (request, reply) => {
+  app.get(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    const page = await findPageById(ctx.db, request.site.id, idParam(request));
+    const page = await findPageById(ctx.db, request.site.id, Number(request.params.id));
     if (!page) throw new AppError('not_found');
     return edit(request, reply, page.id, { title: page.title, slug: page.slug, body: page.body_html }, {});
   });
 
-  app.post(`${PATH}/:id`, async (request, reply) => {
+  app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
     const form = formOf(request, EMPTY_PAGE);
-    const r = await savePage(commandContext(app, request), idParam(request), form);
-    if (!r.ok) return edit(request, reply, idParam(request), form, r.errors, 422);
-    return redirect(reply, PATH, 'da-luu');
+    const id = Number(request.params.id);
+    const r = await savePage(commandContext(request), id, form);
+    if (!r.ok) return edit(request, reply, id, form, r.errors, 422);
+    return redirectWithFlash(reply, PATH, 'da-luu');
   });
 
-  app.post(`${PATH}/:id/xoa`, async (request, reply) => {
+  app.post(`${PATH}/:id/xoa`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    await deletePage(commandContext(app, request), idParam(request));
-    return redirect(reply, PATH, 'da-xoa');
+    await deletePage(commandContext(request), Number(request.params.id));
+    return redirectWithFlash(reply, PATH, 'da-xoa');
   });
 
   moveRoutes(app, PATH, 'pages');

@@ -1,10 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
 import { bodyFields } from '../../../kernel/http/admin-scope.js';
-import { assertSameSite, idParam, noStore, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
+import { citizenWrite, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
+import { limitedTo } from '../../../kernel/http/limits.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
+import { isId } from '../../../kernel/lib/ids.js';
 import { issueVoterCookie, VisitorKeys, voterFromCookie } from '../../../kernel/citizen/visitor.js';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, htmlPage } from '../../../kernel/http/render.js';
 import { choicesOf, listPublicPolls, loadPublicPoll } from '../repo.js';
 import { percentText, resultsPublic, totalText } from '../results.js';
@@ -21,12 +25,13 @@ import { PollListPage, PollPage, PollResultsPage, POLLS_PATH, pollPath, resultsP
  */
 export const POLL_VOTES_PER_MINUTE = 20;
 
-export async function pollRoutes(app: FastifyInstance): Promise<void> {
+export async function pollRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const visitors = new VisitorKeys(ctx.db);
 
-  async function publicPoll(request: FastifyRequest) {
-    const p = await loadPublicPoll(ctx.db, request.site.id, idParam(request));
+  async function publicPoll(request: FastifyRequest, id: string) {
+    const p = await loadPublicPoll(ctx.db, request.site.id, Number(id));
     if (!p) throw new AppError('not_found');
     return p;
   }
@@ -36,14 +41,14 @@ export async function pollRoutes(app: FastifyInstance): Promise<void> {
     return htmlPage(<PollListPage frame={frame} polls={polls} now={ctx.now()} />);
   }));
 
-  app.get(`${POLLS_PATH}/:id`, cached(app, async (request) => {
-    const { poll, options } = await publicPoll(request);
+  app.get(`${POLLS_PATH}/:id`, cached(app, { params: IdParams }, async (request) => {
+    const { poll, options } = await publicPoll(request, request.params.id);
     const now = ctx.now();
     return htmlPage(<PollPage frame={await frameFor(ctx, request)} poll={poll} options={options} now={now} showResults={resultsPublic(poll, now)} />, poll.updated_at);
   }));
 
-  app.get(`${POLLS_PATH}/:id/ket-qua`, { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const { poll, options } = await publicPoll(request);
+  app.get(`${POLLS_PATH}/:id/ket-qua`, { ...limitedTo(60), schema: { params: IdParams } }, async (request, reply) => {
+    const { poll, options } = await publicPoll(request, request.params.id);
     const now = ctx.now();
     const voter = voterFromCookie(request);
     const mine = await choicesOf(ctx.db, poll.id, voter, voter ? null : await visitors.hashOf(request, now.getTime()));
@@ -51,17 +56,15 @@ export async function pollRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, <PollResultsPage frame={await frameFor(ctx, request)} poll={poll} options={options} now={now} visible={visible} mine={mine} />);
   });
 
-  app.post(`${POLLS_PATH}/:id`, { config: { rateLimit: { max: POLL_VOTES_PER_MINUTE, timeWindow: '1 minute' } } }, async (request: FastifyRequest, reply: FastifyReply) => {
-    noStore(reply);
-    assertSameSite(request);
+  app.post(`${POLLS_PATH}/:id`, { ...limitedTo(POLL_VOTES_PER_MINUTE), preValidation: citizenWrite, schema: { params: IdParams } }, async (request, reply) => {
     const now = ctx.now();
-    const { poll, options } = await publicPoll(request);
+    const { poll, options } = await publicPoll(request, request.params.id);
     const raw = bodyFields(request, CHOICE_FIELD);
     const checked = checkChoices(poll, options, raw, now);
     if (!checked.ok) {
       if (checked.status === 404) throw new AppError('not_found');
       if (wantsJson(request)) return reply.code(checked.status).send({ ok: false, error: { message: checked.message } });
-      const selected = raw.filter((v) => /^\d{1,12}$/.test(v)).map(Number);
+      const selected = raw.filter(isId).map(Number);
       const page = <PollPage frame={await frameFor(ctx, request)} poll={poll} options={options} now={now} showResults={resultsPublic(poll, now)} error={checked.message} checked={selected} />;
       return sendPage(reply, page, checked.status);
     }

@@ -1,5 +1,8 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CommandContext } from '../../../kernel/commands.js';
+import { commandContext as cx } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { deleteProcedure } from '../commands/delete-procedure.js';
 import { moveProcedure } from '../commands/move-procedure.js';
@@ -11,7 +14,7 @@ import { actorOf, adminFrame, bodyField, sendAdmin } from '../../../kernel/http/
 import type { FieldErrors } from '../../../kernel/views/admin/forms.js';
 import { PATH, ProcedureFormScreen, ProcedureListScreen } from './views.js';
 
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-them': 'Đã thêm thủ tục.',
   'da-luu': 'Đã lưu thủ tục.',
   'da-xoa': 'Đã xoá thủ tục.',
@@ -22,11 +25,7 @@ function guard(request: FastifyRequest): void {
   if (!procedurePolicy.manage(actorOf(request), request.site.id)) throw new AppError('forbidden');
 }
 
-function idParam(request: FastifyRequest): number {
-  const v = (request.params as { id?: string }).id ?? '';
-  if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
-  return Number(v);
-}
+const byId = { schema: { params: IdParams } };
 
 function formOf(request: FastifyRequest): ProcedureForm {
   const out = { ...EMPTY_PROCEDURE };
@@ -35,17 +34,17 @@ function formOf(request: FastifyRequest): ProcedureForm {
 }
 
 /** Back-office screens of Thủ tục hành chính (administrative procedures). */
-export async function procedureAdminRoutes(app: FastifyInstance): Promise<void> {
+export async function procedureAdminRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
-  const cx = (request: FastifyRequest): CommandContext => ({ db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), cache: ctx.pageCache });
   const formScreen = (request: FastifyRequest, reply: FastifyReply, action: string, heading: string, form: ProcedureForm, errors: FieldErrors, status = 200) =>
     sendAdmin(reply, <ProcedureFormScreen frame={adminFrame(app, request, reply)} action={action} heading={heading} form={form} errors={errors} />, status);
-  const done = (reply: FastifyReply, notice: string) => reply.redirect(`${PATH}?tb=${notice}`, 303);
+  const done = (reply: FastifyReply, notice: string) => redirectWithFlash(reply, PATH, notice);
 
   app.get(PATH, async (request, reply) => {
     guard(request);
     const rows = await listProcedures(ctx.db, request.site.id, { drafts: true });
-    return sendAdmin(reply, <ProcedureListScreen frame={adminFrame(app, request, reply)} rows={rows} notice={NOTICES[(request.query as { tb?: string }).tb ?? '']} />);
+    return sendAdmin(reply, <ProcedureListScreen frame={adminFrame(app, request, reply)} rows={rows} notice={flash(request, NOTICES)} />);
   });
 
   app.get(`${PATH}/moi`, async (request, reply) => {
@@ -61,9 +60,9 @@ export async function procedureAdminRoutes(app: FastifyInstance): Promise<void> 
     return done(reply, 'da-them');
   });
 
-  app.get(`${PATH}/:id`, async (request, reply) => {
+  app.get(`${PATH}/:id`, byId, async (request, reply) => {
     guard(request);
-    const id = idParam(request);
+    const id = Number(request.params.id);
     const p = await findProcedure(ctx.db, request.site.id, id);
     if (!p) throw new AppError('not_found');
     const form: ProcedureForm = {
@@ -73,9 +72,9 @@ export async function procedureAdminRoutes(app: FastifyInstance): Promise<void> 
     return formScreen(request, reply, `${PATH}/${id}`, 'Sửa thủ tục', form, {});
   });
 
-  app.post(`${PATH}/:id`, async (request, reply) => {
+  app.post(`${PATH}/:id`, byId, async (request, reply) => {
     guard(request);
-    const id = idParam(request);
+    const id = Number(request.params.id);
     if (!(await findProcedure(ctx.db, request.site.id, id))) throw new AppError('not_found');
     const form = formOf(request);
     const r = await saveProcedure(cx(request), id, form);
@@ -83,16 +82,16 @@ export async function procedureAdminRoutes(app: FastifyInstance): Promise<void> 
     return done(reply, 'da-luu');
   });
 
-  app.post(`${PATH}/:id/xoa`, async (request, reply) => {
+  app.post(`${PATH}/:id/xoa`, byId, async (request, reply) => {
     guard(request);
-    await deleteProcedure(cx(request), idParam(request));
+    await deleteProcedure(cx(request), Number(request.params.id));
     return done(reply, 'da-xoa');
   });
 
   for (const [suffix, dir] of [['len', 'up'], ['xuong', 'down']] as const) {
-    app.post(`${PATH}/:id/${suffix}`, async (request, reply) => {
+    app.post(`${PATH}/:id/${suffix}`, byId, async (request, reply) => {
       guard(request);
-      await moveProcedure(cx(request), idParam(request), dir);
+      await moveProcedure(cx(request), Number(request.params.id), dir);
       return done(reply, 'da-sap-xep');
     });
   }

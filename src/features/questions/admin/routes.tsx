@@ -1,5 +1,10 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CommandContext } from '../../../kernel/commands.js';
+import { Type } from 'typebox';
+import { commandContext as cx } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams, pageNumber, QueryText } from '../../../kernel/http/route-schemas.js';
+import { parseId } from '../../../kernel/lib/ids.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { answerQuestion } from '../commands/answer-question.js';
 import { assignQuestion } from '../commands/assign-question.js';
@@ -22,7 +27,7 @@ import { StatsPage, TopicsPage } from './settings-view.js';
  * commands of src/questions, which check the permission again, write the audit row and purge.
  */
 const PAGE = 50;
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-giao': 'Đã giao xử lý.',
   'da-luu': 'Đã lưu trả lời.',
   'da-tra-loi': 'Đã lưu trả lời và đánh dấu đã trả lời.',
@@ -35,26 +40,24 @@ const NOTICES: Record<string, string> = {
   'da-luu-han': 'Đã lưu thời hạn trả lời.',
 };
 
-export async function questionAdminRoutes(app: FastifyInstance): Promise<void> {
+/** The queue's filters and page. */
+const QueueQuery = Type.Object({ trang_thai: QueryText, chu_de: QueryText, nguoi_xu_ly: QueryText, trang: QueryText });
+const byId = { schema: { params: IdParams } };
+
+export async function questionAdminRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
-  const cx = (request: FastifyRequest): CommandContext => ({ db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), cache: ctx.pageCache });
   const guard = (request: FastifyRequest) => {
     if (!questionPolicy.handle(actorOf(request), request.site.id)) throw new AppError('forbidden');
   };
-  const idOf = (request: FastifyRequest) => {
-    const v = (request.params as { id?: string }).id ?? '';
-    if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
-    return Number(v);
-  };
-  const notice = (request: FastifyRequest) => NOTICES[(request.query as { tb?: string }).tb ?? ''];
-  const go = (reply: FastifyReply, path: string, tb: string) => reply.redirect(`${path}?tb=${tb}`, 303);
-  const num = (v: unknown) => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : undefined);
+  const notice = (request: FastifyRequest) => flash(request, NOTICES);
+  const num = (v: unknown) => parseId(v) ?? undefined;
 
-  app.get(BASE, async (request, reply) => {
+  app.get(BASE, { schema: { querystring: QueueQuery } }, async (request, reply) => {
     guard(request);
-    const q = request.query as Record<string, string | undefined>;
+    const q = request.query;
     const filter = { status: STATUS_SLUGS[q.trang_thai ?? ''], topicId: num(q.chu_de), assigneeId: num(q.nguoi_xu_ly) };
-    const page = Math.max(1, num(q.trang) ?? 1);
+    const page = pageNumber(q.trang);
     const site = request.site.id;
     const [counts, total, topics, staff, limit] = await Promise.all([countByStatus(ctx.db, site), countQueue(ctx.db, site, filter), listTopics(ctx.db, site), listStaff(ctx.db, site), overdueDays(ctx.db, site)]);
     const rows = await listQueue(ctx.db, site, { ...filter, limit: PAGE, offset: (page - 1) * PAGE });
@@ -83,7 +86,7 @@ export async function questionAdminRoutes(app: FastifyInstance): Promise<void> {
     const typed = bodyField(request, 'so_ngay') ?? '';
     const r = await saveOverdueDays(cx(request), typed);
     if (!r.ok) return statsPage(request, reply, r.errors, typed, 422);
-    return go(reply, `${BASE}/thong-ke`, 'da-luu-han');
+    return redirectWithFlash(reply, `${BASE}/thong-ke`, 'da-luu-han');
   });
 
   // --- topics ---------------------------------------------------------------------------------
@@ -101,65 +104,71 @@ export async function questionAdminRoutes(app: FastifyInstance): Promise<void> {
     const typed = bodyField(request, 'ten') ?? '';
     const r = await saveTopic(cx(request), null, typed);
     if (!r.ok) return topicsPage(request, reply, r.errors, typed, 422);
-    return go(reply, `${BASE}/chu-de`, 'da-them');
+    return redirectWithFlash(reply, `${BASE}/chu-de`, 'da-them');
   });
-  app.post(`${BASE}/chu-de/:id`, async (request, reply) => {
+  app.post(`${BASE}/chu-de/:id`, byId, async (request, reply) => {
     guard(request);
-    const r = await saveTopic(cx(request), idOf(request), bodyField(request, 'ten') ?? '');
+    const id = Number(request.params.id);
+    const r = await saveTopic(cx(request), id, bodyField(request, 'ten') ?? '');
     if (!r.ok) return topicsPage(request, reply, r.errors, '', 422);
-    return go(reply, `${BASE}/chu-de`, 'da-doi-ten');
+    return redirectWithFlash(reply, `${BASE}/chu-de`, 'da-doi-ten');
   });
-  app.post(`${BASE}/chu-de/:id/xoa`, async (request, reply) => {
+  app.post(`${BASE}/chu-de/:id/xoa`, byId, async (request, reply) => {
     guard(request);
-    await deleteTopic(cx(request), idOf(request));
-    return go(reply, `${BASE}/chu-de`, 'da-xoa');
+    const id = Number(request.params.id);
+    await deleteTopic(cx(request), id);
+    return redirectWithFlash(reply, `${BASE}/chu-de`, 'da-xoa');
   });
 
   // --- one question ---------------------------------------------------------------------------
-  const detail = async (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, typed: { answer?: string; reason?: string } = {}, status = 200) => {
+  const detail = async (request: FastifyRequest, reply: FastifyReply, id: number, errors: FieldErrors = {}, typed: { answer?: string; reason?: string } = {}, status = 200) => {
     const site = request.site.id;
-    const q = await findQuestion(ctx.db, site, idOf(request));
+    const q = await findQuestion(ctx.db, site, id);
     if (!q) throw new AppError('not_found');
     const [staff, limit] = await Promise.all([listStaff(ctx.db, site), overdueDays(ctx.db, site)]);
     const props = { frame: adminFrame(app, request, reply), q, staff, overdueDays: limit, now: ctx.now(), notice: status === 200 ? notice(request) : undefined, errors, answer: typed.answer ?? q.answer, reason: typed.reason ?? '' };
     return sendAdmin(reply, <DetailPage {...props} />, status);
   };
-  const self = (request: FastifyRequest) => `${BASE}/${idOf(request)}`;
+  const self = (id: number) => `${BASE}/${id}`;
 
-  app.get(`${BASE}/:id`, async (request, reply) => {
+  app.get(`${BASE}/:id`, byId, async (request, reply) => {
     guard(request);
-    return detail(request, reply);
+    return detail(request, reply, Number(request.params.id));
   });
-  app.post(`${BASE}/:id/giao`, async (request, reply) => {
+  app.post(`${BASE}/:id/giao`, byId, async (request, reply) => {
     guard(request);
+    const id = Number(request.params.id);
     const raw = bodyField(request, 'nguoi_xu_ly') ?? '';
     const who = raw === '' ? null : num(raw);
-    if (who === undefined) return detail(request, reply, { nguoi_xu_ly: 'Người được giao không hợp lệ.' }, {}, 422);
-    const r = await assignQuestion(cx(request), idOf(request), who);
-    if (!r.ok) return detail(request, reply, r.errors, {}, 422);
-    return go(reply, self(request), 'da-giao');
+    if (who === undefined) return detail(request, reply, id, { nguoi_xu_ly: 'Người được giao không hợp lệ.' }, {}, 422);
+    const r = await assignQuestion(cx(request), id, who);
+    if (!r.ok) return detail(request, reply, id, r.errors, {}, 422);
+    return redirectWithFlash(reply, self(id), 'da-giao');
   });
-  app.post(`${BASE}/:id/tra-loi`, async (request, reply) => {
+  app.post(`${BASE}/:id/tra-loi`, byId, async (request, reply) => {
     guard(request);
+    const id = Number(request.params.id);
     const answer = bodyField(request, 'tra_loi') ?? '';
     const mark = bodyField(request, 'danh_dau') === '1';
-    const r = await answerQuestion(cx(request), idOf(request), answer, mark);
-    if (!r.ok) return detail(request, reply, r.errors, { answer }, 422);
-    return go(reply, self(request), mark ? 'da-tra-loi' : 'da-luu');
+    const r = await answerQuestion(cx(request), id, answer, mark);
+    if (!r.ok) return detail(request, reply, id, r.errors, { answer }, 422);
+    return redirectWithFlash(reply, self(id), mark ? 'da-tra-loi' : 'da-luu');
   });
   for (const [suffix, publish, tb] of [['cong-khai', true, 'da-cong-khai'], ['go', false, 'da-go']] as const) {
-    app.post(`${BASE}/:id/${suffix}`, async (request, reply) => {
+    app.post(`${BASE}/:id/${suffix}`, byId, async (request, reply) => {
       guard(request);
-      const r = await setQuestionPublished(cx(request), idOf(request), publish);
-      if (!r.ok) return detail(request, reply, r.errors, {}, 422);
-      return go(reply, self(request), tb);
+      const id = Number(request.params.id);
+      const r = await setQuestionPublished(cx(request), id, publish);
+      if (!r.ok) return detail(request, reply, id, r.errors, {}, 422);
+      return redirectWithFlash(reply, self(id), tb);
     });
   }
-  app.post(`${BASE}/:id/tu-choi`, async (request, reply) => {
+  app.post(`${BASE}/:id/tu-choi`, byId, async (request, reply) => {
     guard(request);
+    const id = Number(request.params.id);
     const reason = bodyField(request, 'ly_do') ?? '';
-    const r = await rejectQuestion(cx(request), idOf(request), reason);
-    if (!r.ok) return detail(request, reply, r.errors, { reason }, 422);
-    return go(reply, self(request), 'da-tu-choi');
+    const r = await rejectQuestion(cx(request), id, reason);
+    if (!r.ok) return detail(request, reply, id, r.errors, { reason }, 422);
+    return redirectWithFlash(reply, self(id), 'da-tu-choi');
   });
 }

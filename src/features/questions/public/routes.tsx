@@ -1,9 +1,14 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
+import { Type } from 'typebox';
 import type { Rendered } from '../../../kernel/http/page-cache.js';
-import { assertSameSite, noStore, sendPage } from '../../../kernel/http/citizen.js';
+import { citizenWrite, sendPage } from '../../../kernel/http/citizen.js';
+import { quietlyLimitedTo } from '../../../kernel/http/limits.js';
+import { pageNumber, QueryText, SlugIdParams } from '../../../kernel/http/route-schemas.js';
+import { splitSlugId } from '../../../kernel/lib/ids.js';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, htmlPage, HTML, originOf, permanentRedirect } from '../../../kernel/http/render.js';
 import { parseQuery } from '../../../kernel/search/query.js';
 import { submitQuestion } from '../commands/submit-question.js';
@@ -31,11 +36,15 @@ import { QaPage } from './qa-page.js';
  */
 export const PAGE_SIZE = 10;
 const SEARCH_CACHE = 'public, max-age=60';
-const perMinute = (max: number) => ({ logLevel: 'warn' as const, config: { rateLimit: { max, timeWindow: '1 minute' } } });
+/** ?q= searches, ?trang= pages the search, ?chu_de= is an old spelling of a topic's address. */
+const ListQuery = Type.Object({ q: QueryText, trang: QueryText, chu_de: QueryText });
+/** A topic's page: "/hoi-dap/chu-de/<slug>" and "…/trang-<n>" (the page is read by pageOf). */
+const TopicParams = Type.Object({ slug: Type.String(), page: Type.Optional(Type.String()) });
 
 export const NOT_FOUND_CODE = 'Không tìm thấy câu hỏi với mã này. Vui lòng kiểm tra lại mã (gồm 8 ký tự sau “HD-”).';
 
-export async function questionRoutes(app: FastifyInstance): Promise<void> {
+export async function questionRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   // The verification step and limits of the comments (src/interact): same secrets, same replay store.
   const { secrets, verification, counter, visitors } = app.cong.citizen;
@@ -77,29 +86,27 @@ export async function questionRoutes(app: FastifyInstance): Promise<void> {
   }
 
   /** Search (and ?chu_de=) come with a query string, which the page cache does not key on. */
-  async function listWithQuery(request: FastifyRequest, reply: FastifyReply, topic: QuestionTopicRow | null) {
-    const query = request.query as { q?: unknown; trang?: unknown };
-    const raw = typeof query.q === 'string' ? query.q.normalize('NFC') : '';
-    const n = typeof query.trang === 'string' && /^\d{1,6}$/.test(query.trang) ? Math.max(1, Number(query.trang)) : 1;
-    const r = await listPage(request, topic, n, raw);
+  async function listWithQuery(request: FastifyRequest, reply: FastifyReply, topic: QuestionTopicRow | null, query: { q?: string; trang?: string }) {
+    const r = await listPage(request, topic, pageNumber(query.trang), (query.q ?? '').normalize('NFC'));
     return reply.code(r.status).header('cache-control', SEARCH_CACHE).type(HTML).send(r.body);
   }
 
   const cachedList = cached(app, (request) => listPage(request, null, 1, ''));
-  app.get('/hoi-dap', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    if (typeof query.chu_de === 'string') {
+  app.get('/hoi-dap', { schema: { querystring: ListQuery } }, async (request, reply) => {
+    const query = request.query;
+    if (query.chu_de !== undefined) {
       const topic = await findTopicBySlug(ctx.db, request.site.id, query.chu_de);
       if (!topic) throw new AppError('not_found');
-      const q = typeof query.q === 'string' && query.q ? `?q=${encodeURIComponent(query.q)}` : '';
+      const q = query.q ? `?q=${encodeURIComponent(query.q)}` : '';
       return reply.redirect(`${qaUrls.topic(topic.slug)}${q}`, 301);
     }
-    if ('q' in query || 'trang' in query) return listWithQuery(request, reply, null);
+    if (query.q !== undefined || query.trang !== undefined) return listWithQuery(request, reply, null, query);
     return cachedList(request, reply);
   });
 
-  const cachedTopic = cached(app, async (request) => {
-    const { slug, page: p } = request.params as { slug: string; page?: string };
+  const topicSchema = { params: TopicParams, querystring: ListQuery };
+  const cachedTopic = cached(app, topicSchema, async (request) => {
+    const { slug, page: p } = request.params;
     const page = pageOf(p);
     if (page === null) throw new AppError('not_found');
     const topic = await findTopicBySlug(ctx.db, request.site.id, slug);
@@ -107,17 +114,15 @@ export async function questionRoutes(app: FastifyInstance): Promise<void> {
     if (page === 'first') return permanentRedirect(qaUrls.topic(topic.slug));
     return listPage(request, topic, page, '');
   });
-  const topicRoute = async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = request.query as Record<string, unknown>;
-    if ('q' in query || 'trang' in query) {
-      const topic = await findTopicBySlug(ctx.db, request.site.id, (request.params as { slug: string }).slug);
+  for (const path of ['/hoi-dap/chu-de/:slug', '/hoi-dap/chu-de/:slug/:page']) {
+    app.get(path, { schema: topicSchema }, async (request, reply) => {
+      const query = request.query;
+      if (query.q === undefined && query.trang === undefined) return cachedTopic.handler(request, reply);
+      const topic = await findTopicBySlug(ctx.db, request.site.id, request.params.slug);
       if (!topic) throw new AppError('not_found');
-      return listWithQuery(request, reply, topic);
-    }
-    return cachedTopic(request, reply);
-  };
-  app.get('/hoi-dap/chu-de/:slug', topicRoute);
-  app.get('/hoi-dap/chu-de/:slug/:page', topicRoute);
+      return listWithQuery(request, reply, topic, query);
+    });
+  }
 
   app.get('/hoi-dap/rss.xml', cached(app, async (request) => {
     const site = request.site;
@@ -148,11 +153,9 @@ export async function questionRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, page, status);
   }
 
-  app.get('/hoi-dap/gui-cau-hoi', perMinute(30), async (request, reply) => askPage(request, reply, EMPTY_FORM, {}));
+  app.get('/hoi-dap/gui-cau-hoi', quietlyLimitedTo(30), async (request, reply) => askPage(request, reply, EMPTY_FORM, {}));
 
-  app.post('/hoi-dap/gui-cau-hoi', perMinute(20), async (request, reply) => {
-    noStore(reply);
-    assertSameSite(request);
+  app.post('/hoi-dap/gui-cau-hoi', { ...quietlyLimitedTo(20), preValidation: citizenWrite }, async (request, reply) => {
     const now = ctx.now();
     const form = formFromBody(request.body);
     const result = await submitQuestion(
@@ -168,9 +171,7 @@ export async function questionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/hoi-dap/tra-cuu', cached(app, async (request) => htmlPage(<LookupPage frame={await frameFor(ctx, request)} code="" />)));
 
-  app.post('/hoi-dap/tra-cuu', perMinute(30), async (request, reply) => {
-    noStore(reply);
-    assertSameSite(request);
+  app.post('/hoi-dap/tra-cuu', { ...quietlyLimitedTo(30), preValidation: citizenWrite }, async (request, reply) => {
     const raw = typeof (request.body as Record<string, unknown> | undefined)?.ma === 'string' ? ((request.body as Record<string, string>).ma ?? '').slice(0, 40) : '';
     const frame = await frameFor(ctx, request);
     const limited = await limiter.takeLookup(request.ip, ctx.now().getTime());
@@ -193,16 +194,17 @@ export async function questionRoutes(app: FastifyInstance): Promise<void> {
 
   // --- one Q&A, and the list's later pages ----------------------------------------------------
 
-  app.get('/hoi-dap/:slugId', cached(app, async (request) => {
-    const { slugId } = request.params as { slugId: string };
+  app.get('/hoi-dap/:slugId', cached(app, { params: SlugIdParams }, async (request) => {
+    const { slugId } = request.params;
     const page = pageOf(slugId);
     if (page === 'first') return permanentRedirect(qaUrls.list());
     if (typeof page === 'number') return listPage(request, null, page, '');
-    const m = /^(?:([a-z0-9-]*)-)?(\d{1,12})$/.exec(slugId);
-    if (!m) throw new AppError('not_found');
-    const q = await findPublished(ctx.db, request.site.id, Number(m[2]));
+    const { slug, id } = splitSlugId(slugId);
+    // Question slugs are plain ASCII; anything else in their place is not an address of ours.
+    if (slug !== undefined && !/^[a-z0-9-]*$/.test(slug)) throw new AppError('not_found');
+    const q = await findPublished(ctx.db, request.site.id, id);
     if (!q) throw new AppError('not_found');
-    if (m[1] !== q.slug) return permanentRedirect(qaUrls.item(q));
+    if (slug !== q.slug) return permanentRedirect(qaUrls.item(q));
     const topic = q.topic_id ? (await listTopics(ctx.db, request.site.id)).find((t) => t.id === q.topic_id) ?? null : null;
     return htmlPage(<QaPage frame={await frameFor(ctx, request)} q={q} topic={topic} />, q.updated_at);
   }));

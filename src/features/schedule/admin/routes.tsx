@@ -1,5 +1,10 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CommandContext } from '../../../kernel/commands.js';
+import { Type } from 'typebox';
+import { commandContext as cx } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams, QueryText } from '../../../kernel/http/route-schemas.js';
+import { parseId } from '../../../kernel/lib/ids.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { deleteEntry } from '../commands/delete-entry.js';
 import { EMPTY_ENTRY, parseDay, type EntryForm } from '../commands/entry-input.js';
@@ -13,7 +18,7 @@ import { actorOf, adminFrame, bodyField, sendAdmin } from '../../../kernel/http/
 import type { FieldErrors } from '../../../kernel/views/admin/forms.js';
 import { EntryScreen, PATH, weekUrl, WeekScreen } from './views.js';
 
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-them': 'Đã thêm lịch công tác.',
   'da-luu': 'Đã lưu lịch công tác.',
   'da-xoa': 'Đã xoá lịch công tác.',
@@ -25,11 +30,7 @@ function guard(request: FastifyRequest): void {
   if (!schedulePolicy.manage(actorOf(request), request.site.id)) throw new AppError('forbidden');
 }
 
-function idParam(request: FastifyRequest): number {
-  const v = (request.params as { id?: string }).id ?? '';
-  if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
-  return Number(v);
-}
+const byId = { schema: { params: IdParams } };
 
 function formOf(request: FastifyRequest): EntryForm {
   const out = { ...EMPTY_ENTRY };
@@ -52,31 +53,32 @@ function formFromRow(e: ScheduleEntryRow, day = e.day): EntryForm {
 }
 
 /** Back-office screens of Lịch công tác (leaders' weekly work schedule). */
-export async function scheduleAdminRoutes(app: FastifyInstance): Promise<void> {
+export async function scheduleAdminRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
-  const cx = (request: FastifyRequest): CommandContext => ({ db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), cache: ctx.pageCache });
-  const backTo = (reply: FastifyReply, day: string, notice: string) => reply.redirect(`${weekUrl(weekOfDate(day))}&tb=${notice}`, 303);
+  const backTo = (reply: FastifyReply, day: string, notice: string) => redirectWithFlash(reply, weekUrl(weekOfDate(day)), notice);
   const entryScreen = (request: FastifyRequest, reply: FastifyReply, action: string, heading: string, form: EntryForm, errors: FieldErrors, status = 200) => {
     const day = parseDay(form.day);
     const back = day ? weekUrl(weekOfDate(day)) : PATH;
     return sendAdmin(reply, <EntryScreen frame={adminFrame(app, request, reply)} action={action} heading={heading} form={form} errors={errors} back={back} />, status);
   };
 
-  app.get(PATH, async (request, reply) => {
+  app.get(PATH, { schema: { querystring: Type.Object({ tuan: QueryText }) } }, async (request, reply) => {
     guard(request);
-    const q = request.query as { tuan?: string; tb?: string };
-    const week = parseWeek(q.tuan) ?? currentWeek(ctx.now());
+    const week = parseWeek(request.query.tuan) ?? currentWeek(ctx.now());
     const entries = await listEntries(ctx.db, request.site.id, week.days[0]!, week.days[6]!, { drafts: true });
-    return sendAdmin(reply, <WeekScreen frame={adminFrame(app, request, reply)} week={week} entries={entries} notice={NOTICES[q.tb ?? '']} />);
+    return sendAdmin(reply, <WeekScreen frame={adminFrame(app, request, reply)} week={week} entries={entries} notice={flash(request, NOTICES)} />);
   });
 
-  app.get(`${PATH}/moi`, async (request, reply) => {
+  /** ?ngay=<day> preselects the day; ?tu=<entry id> copies an entry (an unknown one is a 404). */
+  app.get(`${PATH}/moi`, { schema: { querystring: Type.Object({ ngay: QueryText, tu: QueryText }) } }, async (request, reply) => {
     guard(request);
-    const q = request.query as { ngay?: string; tu?: string };
+    const q = request.query;
     let form: EntryForm = { ...EMPTY_ENTRY, day: parseDay(q.ngay ?? '') ?? '' };
     if (q.tu !== undefined) {
       // Copy: the same entry a week later, as a draft (weekly meetings repeat).
-      const from = /^\d{1,12}$/.test(q.tu) ? await findEntry(ctx.db, request.site.id, Number(q.tu)) : undefined;
+      const fromId = parseId(q.tu);
+      const from = fromId === null ? undefined : await findEntry(ctx.db, request.site.id, fromId);
       if (!from) throw new AppError('not_found');
       form = { ...formFromRow(from, addDays(from.day, 7)), published: '' };
       return entryScreen(request, reply, `${PATH}/moi`, 'Sao chép lịch công tác', form, {});
@@ -97,7 +99,7 @@ export async function scheduleAdminRoutes(app: FastifyInstance): Promise<void> {
     const week = parseWeek(bodyField(request, 'tuan'));
     if (!week) throw new AppError('bad_request');
     await publishWeek(cx(request), week, true);
-    return reply.redirect(`${weekUrl(week)}&tb=da-cong-bo`, 303);
+    return redirectWithFlash(reply, weekUrl(week), 'da-cong-bo');
   });
 
   app.post(`${PATH}/an`, async (request, reply) => {
@@ -105,20 +107,20 @@ export async function scheduleAdminRoutes(app: FastifyInstance): Promise<void> {
     const week = parseWeek(bodyField(request, 'tuan'));
     if (!week) throw new AppError('bad_request');
     await publishWeek(cx(request), week, false);
-    return reply.redirect(`${weekUrl(week)}&tb=da-an`, 303);
+    return redirectWithFlash(reply, weekUrl(week), 'da-an');
   });
 
-  app.get(`${PATH}/:id`, async (request, reply) => {
+  app.get(`${PATH}/:id`, byId, async (request, reply) => {
     guard(request);
-    const id = idParam(request);
+    const id = Number(request.params.id);
     const entry = await findEntry(ctx.db, request.site.id, id);
     if (!entry) throw new AppError('not_found');
     return entryScreen(request, reply, `${PATH}/${id}`, 'Sửa lịch công tác', formFromRow(entry), {});
   });
 
-  app.post(`${PATH}/:id`, async (request, reply) => {
+  app.post(`${PATH}/:id`, byId, async (request, reply) => {
     guard(request);
-    const id = idParam(request);
+    const id = Number(request.params.id);
     if (!(await findEntry(ctx.db, request.site.id, id))) throw new AppError('not_found');
     const form = formOf(request);
     const r = await saveEntry(cx(request), id, form);
@@ -126,9 +128,9 @@ export async function scheduleAdminRoutes(app: FastifyInstance): Promise<void> {
     return backTo(reply, parseDay(form.day)!, 'da-luu');
   });
 
-  app.post(`${PATH}/:id/xoa`, async (request, reply) => {
+  app.post(`${PATH}/:id/xoa`, byId, async (request, reply) => {
     guard(request);
-    const day = await deleteEntry(cx(request), idParam(request));
+    const day = await deleteEntry(cx(request), Number(request.params.id));
     return backTo(reply, day, 'da-xoa');
   });
 }

@@ -1,4 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { Rendered } from '../../../kernel/http/page-cache.js';
 import { frameFor, originOf, permanentRedirect, renderHtml, HTML, PUBLIC_HTML_CACHE } from '../../../kernel/http/render.js';
 import { renderCalendar } from '../ical.js';
@@ -18,8 +20,13 @@ type WeekChoice =
   | { kind: 'redirect'; week: Week }
   | { kind: 'bad'; week: Week; message: string };
 
-function chooseWeek(request: FastifyRequest, now: Date): WeekChoice {
-  const raw = (request.query as { tuan?: unknown }).tuan;
+/**
+ * ?tuan=2026-W48; an unreadable week shows this week with a message, it is never refused. A week
+ * given twice is unreadable too (which of them was meant?), so the list reaches chooseWeek as is.
+ */
+const WeekQuery = Type.Object({ tuan: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])) });
+
+function chooseWeek(raw: string | string[] | undefined, now: Date): WeekChoice {
   if (raw === undefined || raw === '') return { kind: 'current', week: currentWeek(now) };
   const week = parseWeek(raw);
   if (!week) {
@@ -40,15 +47,16 @@ function untilNextWeek(now: Date): string {
 }
 
 /** Public pages of Lịch công tác (leaders' weekly work schedule). */
-export async function scheduleRoutes(app: FastifyInstance): Promise<void> {
+export async function scheduleRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
   /** Bad ?tuan= values are answered fresh, never stored: anyone could invent endless variants. */
   const sendUncached = (_request: FastifyRequest, reply: FastifyReply, r: Rendered) => sendFresh(reply, r);
 
-  const weekPage = (print: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
+  const weekPage = async (request: FastifyRequest, reply: FastifyReply, print: boolean, tuan: string | string[] | undefined) => {
     const now = ctx.now();
-    const choice = chooseWeek(request, now);
+    const choice = chooseWeek(tuan, now);
     const base = print ? SCHEDULE_PRINT_PATH : SCHEDULE_PATH;
     if (choice.kind === 'redirect') return sendUncached(request, reply, permanentRedirect(`${base}?tuan=${choice.week.key}`));
     const render = async (): Promise<Rendered> => {
@@ -70,8 +78,9 @@ export async function scheduleRoutes(app: FastifyInstance): Promise<void> {
     return sendCachedAs(app, request, reply, key, render, choice.kind === 'current' ? untilNextWeek(now) : undefined);
   };
 
-  app.get(SCHEDULE_PATH, weekPage(false));
-  app.get(SCHEDULE_PRINT_PATH, weekPage(true));
+  for (const [path, print] of [[SCHEDULE_PATH, false], [SCHEDULE_PRINT_PATH, true]] as const) {
+    app.get(path, { schema: { querystring: WeekQuery } }, async (request, reply) => weekPage(request, reply, print, request.query.tuan));
+  }
 
   app.get(SCHEDULE_FEED_PATH, async (request, reply) => {
     const now = ctx.now();

@@ -1,10 +1,14 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
 import { listPublished } from '../../articles/repo.js';
 import type { CategoryRow } from '../../../kernel/db/schema.js';
 import { fromLocalTime } from '../../../kernel/lib/format.js';
 import { escapeHtml } from '../../../kernel/lib/html.js';
 import { frameFor, HTML, originOf, renderHtml } from '../../../kernel/http/render.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
+import { limitedTo } from '../../../kernel/http/limits.js';
+import { pageNumber, QueryText } from '../../../kernel/http/route-schemas.js';
 import type { SearchFilters, SearchResults } from '../engine.js';
 import { engineFor } from '../indexer.js';
 import { parseQuery } from '../../../kernel/search/query.js';
@@ -19,12 +23,16 @@ import { SearchPage, type SearchForm } from './views.js';
  */
 export const SEARCH_CACHE = 'public, max-age=60, s-maxage=60';
 
-export async function searchRoutes(app: FastifyInstance): Promise<void> {
+/** The search form: words, category, date range, page. What cannot be used is reported, never refused. */
+const SearchQuery = Type.Object({ q: QueryText, chuyen_muc: QueryText, tu: QueryText, den: QueryText, trang: QueryText });
+
+export async function searchRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
-  app.get(SEARCH_PATH, { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.get(SEARCH_PATH, { ...limitedTo(120), schema: { querystring: SearchQuery } }, async (request, reply) => {
     const site = request.site;
-    const params = request.query as Record<string, unknown>;
+    const params = request.query;
     const now = ctx.now();
     const frame = await frameFor(ctx, request);
     const { form, filters, page } = readForm(params, frame.categories, now);
@@ -75,9 +83,8 @@ export function shortName(name: string): string {
   return out || [...rest].slice(0, 16).join('');
 }
 
-function text(v: unknown): string {
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' ? s.normalize('NFC').trim().slice(0, 1000) : '';
+function text(v: string | undefined): string {
+  return (v ?? '').normalize('NFC').trim().slice(0, 1000);
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -93,7 +100,7 @@ function day(value: string, end: boolean): Date | null {
 }
 
 /** The filters from the query string; what cannot be used is reported next to its field. */
-function readForm(params: Record<string, unknown>, categories: CategoryRow[], now: Date) {
+function readForm(params: Static<typeof SearchQuery>, categories: CategoryRow[], now: Date) {
   const form: SearchForm = { q: text(params.q), category: text(params.chuyen_muc), from: text(params.tu), to: text(params.den), errors: {} };
   const filters: SearchFilters = { now };
   const category = categories.find((c) => c.slug === form.category);
@@ -111,8 +118,7 @@ function readForm(params: Record<string, unknown>, categories: CategoryRow[], no
   }
   if (from) filters.from = from;
   if (to) filters.to = to;
-  const n = Number(text(params.trang));
-  const page = Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+  const page = pageNumber(params.trang, 100_000);
   return { form, filters, page };
 }
 

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { mediaUrl } from '../../media/present.js';
@@ -10,7 +11,9 @@ import type { SiteSettings } from '../../../kernel/sites/settings.js';
 import { adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, Field, type FieldErrors } from '../../../kernel/views/admin/forms.js';
-import { BASE, commandContext, formOf, guardSiteAdmin, noticeOf, redirect, SitePage } from './shared.js';
+import { BASE, formOf, guardSiteAdmin, SitePage } from './shared.js';
+import { siteCommandContext } from '../commands/context.js';
+import { flash, redirectWithFlash } from '../../../kernel/http/flash.js';
 
 const PATH = `${BASE}/giao-dien`;
 /** The images offered in the lists: the newest of the library. */
@@ -48,11 +51,12 @@ function AppearancePage({ frame, form, images, errors, notice }: { frame: AdminF
 }
 
 /** Logo, header banner and main colour of the public site. */
-export async function appearanceRoutes(app: FastifyInstance): Promise<void> {
+export async function appearanceRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const page = async (request: FastifyRequest, reply: FastifyReply, form: AppearanceForm, errors: FieldErrors, status = 200) => {
     const images = await listMedia(ctx.db, request.site.id, { kind: 'image', limit: CHOICES });
-    const notice = status === 200 ? noticeOf(request, { 'da-luu': 'Đã lưu giao diện. Trang công khai đã dùng giao diện mới.' }) : undefined;
+    const notice = status === 200 ? flash(request, { 'da-luu': 'Đã lưu giao diện. Trang công khai đã dùng giao diện mới.' }) : undefined;
     return sendAdmin(reply, <AppearancePage frame={adminFrame(app, request, reply)} form={form} images={images} errors={errors} notice={notice} />, status);
   };
 
@@ -66,8 +70,8 @@ export async function appearanceRoutes(app: FastifyInstance): Promise<void> {
   app.post(PATH, async (request, reply) => {
     guardSiteAdmin(request);
     const form = formOf(request, { logo_media_id: '', banner_media_id: '', color: '' });
-    const r = await saveAppearance(commandContext(app, request), form);
+    const r = await saveAppearance(siteCommandContext(request), form);
     if (!r.ok) return page(request, reply, form, r.errors, r.errors._form ? 409 : 422);
-    return redirect(reply, PATH, 'da-luu');
+    return redirectWithFlash(reply, PATH, 'da-luu');
   });
 }

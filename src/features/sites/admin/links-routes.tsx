@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LinkRow } from '../../../kernel/db/schema.js';
 import { AppError } from '../../../kernel/lib/errors.js';
@@ -7,10 +8,13 @@ import { EMPTY_LINK, saveLink, type LinkForm } from '../commands/save-link.js';
 import { adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, Field, type FieldErrors } from '../../../kernel/views/admin/forms.js';
-import { BASE, commandContext, formOf, guardSiteAdmin, idParam, moveRoutes, noticeOf, redirect, RowActions, SitePage } from './shared.js';
+import { BASE, formOf, guardSiteAdmin, moveRoutes, RowActions, SitePage } from './shared.js';
+import { siteCommandContext } from '../commands/context.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 
 const PATH = `${BASE}/lien-ket`;
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-them': 'Đã thêm liên kết.',
   'da-luu': 'Đã lưu liên kết.',
   'da-xoa': 'Đã xoá liên kết.',
@@ -75,12 +79,13 @@ function LinkEditPage({ frame, id, form, errors }: { frame: AdminFrame; id: numb
 }
 
 /** The website-links drop-down: add, edit, order, delete. */
-export async function linkRoutes(app: FastifyInstance): Promise<void> {
+export async function linkRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const list = async (request: FastifyRequest, reply: FastifyReply, form: LinkForm, errors: FieldErrors, status = 200) =>
-    sendAdmin(reply, <LinksPage frame={adminFrame(app, request, reply)} links={await listLinks(ctx.db, request.site.id)} form={form} errors={errors} notice={status === 200 ? noticeOf(request, NOTICES) : undefined} />, status);
-  const edit = (request: FastifyRequest, reply: FastifyReply, form: LinkForm, errors: FieldErrors, status = 200) =>
-    sendAdmin(reply, <LinkEditPage frame={adminFrame(app, request, reply)} id={idParam(request)} form={form} errors={errors} />, status);
+    sendAdmin(reply, <LinksPage frame={adminFrame(app, request, reply)} links={await listLinks(ctx.db, request.site.id)} form={form} errors={errors} notice={status === 200 ? flash(request, NOTICES) : undefined} />, status);
+  const edit = (request: FastifyRequest, reply: FastifyReply, id: number, form: LinkForm, errors: FieldErrors, status = 200) =>
+    sendAdmin(reply, <LinkEditPage frame={adminFrame(app, request, reply)} id={id} form={form} errors={errors} />, status);
 
   app.get(PATH, async (request, reply) => {
     guardSiteAdmin(request);
@@ -90,30 +95,32 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   app.post(PATH, async (request, reply) => {
     guardSiteAdmin(request);
     const form = formOf(request, EMPTY_LINK);
-    const r = await saveLink(commandContext(app, request), null, form);
+    const r = await saveLink(siteCommandContext(request), null, form);
     if (!r.ok) return list(request, reply, form, r.errors, 422);
-    return redirect(reply, PATH, 'da-them');
+    return redirectWithFlash(reply, PATH, 'da-them');
   });
 
-  app.get(`${PATH}/:id`, async (request, reply) => {
+  app.get(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    const link = await findLink(ctx.db, request.site.id, idParam(request));
+    const id = Number(request.params.id);
+    const link = await findLink(ctx.db, request.site.id, id);
     if (!link) throw new AppError('not_found');
-    return edit(request, reply, { title: link.title, url: link.url }, {});
+    return edit(request, reply, id, { title: link.title, url: link.url }, {});
   });
 
-  app.post(`${PATH}/:id`, async (request, reply) => {
+  app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
+    const id = Number(request.params.id);
     const form = formOf(request, EMPTY_LINK);
-    const r = await saveLink(commandContext(app, request), idParam(request), form);
-    if (!r.ok) return edit(request, reply, form, r.errors, 422);
-    return redirect(reply, PATH, 'da-luu');
+    const r = await saveLink(siteCommandContext(request), id, form);
+    if (!r.ok) return edit(request, reply, id, form, r.errors, 422);
+    return redirectWithFlash(reply, PATH, 'da-luu');
   });
 
-  app.post(`${PATH}/:id/xoa`, async (request, reply) => {
+  app.post(`${PATH}/:id/xoa`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    await deleteLink(commandContext(app, request), idParam(request));
-    return redirect(reply, PATH, 'da-xoa');
+    await deleteLink(siteCommandContext(request), Number(request.params.id));
+    return redirectWithFlash(reply, PATH, 'da-xoa');
   });
 
   moveRoutes(app, PATH, 'links');

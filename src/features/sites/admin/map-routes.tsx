@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { listOffices } from '../widgets-repo.js';
@@ -8,9 +9,12 @@ import { EMPTY_OFFICE, saveOffice, type OfficeForm } from '../commands/save-offi
 import { adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { FieldErrors } from '../../../kernel/views/admin/forms.js';
 import { MAP_PATH, MapAdminPage, OfficeEditPage, OFFICES_PATH } from './map-view.js';
-import { commandContext, formOf, guardSiteAdmin, idParam, moveRoutes, noticeOf, redirect } from './shared.js';
+import { formOf, guardSiteAdmin, moveRoutes } from './shared.js';
+import { siteCommandContext } from '../commands/context.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-luu': 'Đã lưu cài đặt bản đồ.',
   'da-them': 'Đã thêm địa điểm.',
   'da-luu-dia-diem': 'Đã lưu địa điểm.',
@@ -20,7 +24,8 @@ const NOTICES: Record<string, string> = {
 const EMPTY_MAP: MapForm = { title: '', tile_url: '', center_lat: '', center_lng: '', zoom: '', attribution: '' };
 
 /** The map widget: its settings and its markers (map_offices). */
-export async function mapRoutes(app: FastifyInstance): Promise<void> {
+export async function mapRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
   async function page(request: FastifyRequest, reply: FastifyReply, o: { mapForm?: MapForm; mapErrors?: FieldErrors; officeForm?: OfficeForm; officeErrors?: FieldErrors; status?: number } = {}) {
@@ -34,13 +39,13 @@ export async function mapRoutes(app: FastifyInstance): Promise<void> {
         mapErrors={o.mapErrors ?? {}}
         officeForm={o.officeForm ?? EMPTY_OFFICE}
         officeErrors={o.officeErrors ?? {}}
-        notice={status === 200 ? noticeOf(request, NOTICES) : undefined}
+        notice={status === 200 ? flash(request, NOTICES) : undefined}
       />,
       status,
     );
   }
-  const edit = (request: FastifyRequest, reply: FastifyReply, form: OfficeForm, errors: FieldErrors, status = 200) =>
-    sendAdmin(reply, <OfficeEditPage frame={adminFrame(app, request, reply)} id={idParam(request)} form={form} errors={errors} />, status);
+  const edit = (request: FastifyRequest, reply: FastifyReply, id: number, form: OfficeForm, errors: FieldErrors, status = 200) =>
+    sendAdmin(reply, <OfficeEditPage frame={adminFrame(app, request, reply)} id={id} form={form} errors={errors} />, status);
 
   app.get(MAP_PATH, async (request, reply) => {
     guardSiteAdmin(request);
@@ -50,38 +55,40 @@ export async function mapRoutes(app: FastifyInstance): Promise<void> {
   app.post(MAP_PATH, async (request, reply) => {
     guardSiteAdmin(request);
     const mapForm = formOf(request, EMPTY_MAP);
-    const r = await saveMapSettings(commandContext(app, request), mapForm);
+    const r = await saveMapSettings(siteCommandContext(request), mapForm);
     if (!r.ok) return page(request, reply, { mapForm, mapErrors: r.errors, status: r.errors._form ? 409 : 422 });
-    return redirect(reply, MAP_PATH, 'da-luu');
+    return redirectWithFlash(reply, MAP_PATH, 'da-luu');
   });
 
   app.post(OFFICES_PATH, async (request, reply) => {
     guardSiteAdmin(request);
     const officeForm = formOf(request, EMPTY_OFFICE);
-    const r = await saveOffice(commandContext(app, request), null, officeForm);
+    const r = await saveOffice(siteCommandContext(request), null, officeForm);
     if (!r.ok) return page(request, reply, { officeForm, officeErrors: r.errors, status: 422 });
-    return redirect(reply, MAP_PATH, 'da-them');
+    return redirectWithFlash(reply, MAP_PATH, 'da-them');
   });
 
-  app.get(`${OFFICES_PATH}/:id`, async (request, reply) => {
+  app.get(`${OFFICES_PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    const o = await findOffice(ctx.db, request.site.id, idParam(request));
+    const id = Number(request.params.id);
+    const o = await findOffice(ctx.db, request.site.id, id);
     if (!o) throw new AppError('not_found');
-    return edit(request, reply, { name: o.name, address: o.address, phone: o.phone, lat: String(o.lat), lng: String(o.lng) }, {});
+    return edit(request, reply, id, { name: o.name, address: o.address, phone: o.phone, lat: String(o.lat), lng: String(o.lng) }, {});
   });
 
-  app.post(`${OFFICES_PATH}/:id`, async (request, reply) => {
+  app.post(`${OFFICES_PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
+    const id = Number(request.params.id);
     const form = formOf(request, EMPTY_OFFICE);
-    const r = await saveOffice(commandContext(app, request), idParam(request), form);
-    if (!r.ok) return edit(request, reply, form, r.errors, 422);
-    return redirect(reply, MAP_PATH, 'da-luu-dia-diem');
+    const r = await saveOffice(siteCommandContext(request), id, form);
+    if (!r.ok) return edit(request, reply, id, form, r.errors, 422);
+    return redirectWithFlash(reply, MAP_PATH, 'da-luu-dia-diem');
   });
 
-  app.post(`${OFFICES_PATH}/:id/xoa`, async (request, reply) => {
+  app.post(`${OFFICES_PATH}/:id/xoa`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    await deleteOffice(commandContext(app, request), idParam(request));
-    return redirect(reply, MAP_PATH, 'da-xoa');
+    await deleteOffice(siteCommandContext(request), Number(request.params.id));
+    return redirectWithFlash(reply, MAP_PATH, 'da-xoa');
   });
 
   moveRoutes(app, OFFICES_PATH, 'map_offices', MAP_PATH);

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listCategories } from '../../articles/repo.js';
 import { treeOrder } from '../../articles/category-tree.js';
@@ -11,11 +12,14 @@ import type { PublicSection } from '../../../kernel/feature.js';
 import { adminFrame, bodyField, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, Field, Notice, type FieldErrors } from '../../../kernel/views/admin/forms.js';
-import { BASE, commandContext, guardSiteAdmin, idParam, moveRoutes, noticeOf, redirect, RowActions, SitePage } from './shared.js';
+import { BASE, guardSiteAdmin, moveRoutes, RowActions, SitePage } from './shared.js';
+import { siteCommandContext } from '../commands/context.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 
 const PATH = `${BASE}/menu`;
 const KIND_LABELS: Record<MenuEntry['kind'], string> = { category: 'Chuyên mục', page: 'Trang tĩnh', section: 'Mục thông tin' };
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-them': 'Đã thêm vào thanh menu.',
   'da-bo': 'Đã bỏ khỏi thanh menu.',
   'da-sap-xep': 'Đã đổi thứ tự thanh menu.',
@@ -80,13 +84,14 @@ function MenuPage({ frame, sections, menu, categories, pages, target, errors, no
 }
 
 /** The header menu: which categories and pages, in which order. */
-export async function menuRoutes(app: FastifyInstance): Promise<void> {
+export async function menuRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
   async function page(request: FastifyRequest, reply: FastifyReply, target: string, errors: FieldErrors, status = 200) {
     const siteId = request.site.id;
     const [menu, categories, pages] = await Promise.all([listMenu(ctx.db, siteId, ctx.sections), listCategories(ctx.db, siteId), listPagesAdmin(ctx.db, siteId)]);
-    const notice = status === 200 ? noticeOf(request, NOTICES) : undefined;
+    const notice = status === 200 ? flash(request, NOTICES) : undefined;
     return sendAdmin(reply, <MenuPage frame={adminFrame(app, request, reply)} sections={ctx.sections} menu={menu} categories={categories} pages={pages} target={target} errors={errors} notice={notice} />, status);
   }
 
@@ -98,21 +103,21 @@ export async function menuRoutes(app: FastifyInstance): Promise<void> {
   app.post(PATH, async (request, reply) => {
     guardSiteAdmin(request);
     const target = bodyField(request, 'target') ?? '';
-    const r = await addMenuItem(commandContext(app, request), target, app.cong.sections);
+    const r = await addMenuItem(siteCommandContext(request), target, app.cong.sections);
     if (!r.ok) return page(request, reply, target, r.errors, 422);
-    return redirect(reply, PATH, 'da-them');
+    return redirectWithFlash(reply, PATH, 'da-them');
   });
 
   app.post(`${PATH}/mac-dinh`, async (request, reply) => {
     guardSiteAdmin(request);
-    await resetMenu(commandContext(app, request));
-    return redirect(reply, PATH, 'mac-dinh');
+    await resetMenu(siteCommandContext(request));
+    return redirectWithFlash(reply, PATH, 'mac-dinh');
   });
 
-  app.post(`${PATH}/:id/xoa`, async (request, reply) => {
+  app.post(`${PATH}/:id/xoa`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    await removeMenuItem(commandContext(app, request), idParam(request));
-    return redirect(reply, PATH, 'da-bo');
+    await removeMenuItem(siteCommandContext(request), Number(request.params.id));
+    return redirectWithFlash(reply, PATH, 'da-bo');
   });
 
   moveRoutes(app, PATH, 'menu_items');

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { findSiteRow } from '../admin-repo.js';
@@ -5,7 +6,9 @@ import { saveSiteSettings, SETTINGS_FIELDS, settingsFormOf, type SettingsForm } 
 import { adminFrame, bodyField, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, Field, type FieldErrors } from '../../../kernel/views/admin/forms.js';
-import { BASE, commandContext, guardSiteAdmin, noticeOf, redirect, SitePage } from './shared.js';
+import { BASE, guardSiteAdmin, SitePage } from './shared.js';
+import { siteCommandContext } from '../commands/context.js';
+import { flash, redirectWithFlash } from '../../../kernel/http/flash.js';
 
 const PATH = `${BASE}/cai-dat`;
 
@@ -64,10 +67,11 @@ function SettingsPage({ frame, form, errors, notice }: { frame: AdminFrame; form
 }
 
 /** Site settings: name, publisher information, widget titles, counter base, security switches. */
-export async function settingsRoutes(app: FastifyInstance): Promise<void> {
+export async function settingsRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const page = (request: FastifyRequest, reply: FastifyReply, form: SettingsForm, errors: FieldErrors, status = 200) =>
-    sendAdmin(reply, <SettingsPage frame={adminFrame(app, request, reply)} form={form} errors={errors} notice={status === 200 ? noticeOf(request, { 'da-luu': 'Đã lưu cài đặt trang.' }) : undefined} />, status);
+    sendAdmin(reply, <SettingsPage frame={adminFrame(app, request, reply)} form={form} errors={errors} notice={status === 200 ? flash(request, { 'da-luu': 'Đã lưu cài đặt trang.' }) : undefined} />, status);
 
   app.get(PATH, async (request, reply) => {
     guardSiteAdmin(request);
@@ -79,8 +83,8 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   app.post(PATH, async (request, reply) => {
     guardSiteAdmin(request);
     const form = Object.fromEntries(SETTINGS_FIELDS.map((k) => [k, bodyField(request, k) ?? ''])) as unknown as SettingsForm;
-    const r = await saveSiteSettings(commandContext(app, request), form);
+    const r = await saveSiteSettings(siteCommandContext(request), form);
     if (!r.ok) return page(request, reply, form, r.errors, r.errors._form ? 409 : 422);
-    return redirect(reply, PATH, 'da-luu');
+    return redirectWithFlash(reply, PATH, 'da-luu');
   });
 }

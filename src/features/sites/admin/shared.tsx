@@ -1,7 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { AppError } from '../../../kernel/lib/errors.js';
-import type { SiteCommandContext } from '../commands/context.js';
+import { commandContext } from '../../../kernel/commands.js';
+import { redirectWithFlash } from '../../../kernel/http/flash.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 import { moveItem } from '../commands/move-item.js';
 import type { OrderedTable } from '../../../kernel/db/ordering.js';
 import { sitePolicy } from '../policy.js';
@@ -24,20 +27,9 @@ export const SECTIONS: { href: string; label: string; about: string; systemOnly?
   { href: `${BASE}/cac-trang`, label: 'Các trang thông tin', about: 'Tạo trang cho phường, xã mới và gán tên miền (quản trị hệ thống).', systemOnly: true },
 ];
 
-export function idParam(request: FastifyRequest, name = 'id'): number {
-  const v = (request.params as Record<string, string>)[name] ?? '';
-  if (!/^\d{1,12}$/.test(v)) throw new AppError('not_found');
-  return Number(v);
-}
-
 /** The screens are for the site's admins; the commands check again before writing. */
 export function guardSiteAdmin(request: FastifyRequest): void {
   if (!sitePolicy.manage(actorOf(request), request.site.id)) throw new AppError('forbidden');
-}
-
-export function commandContext(app: FastifyInstance, request: FastifyRequest): SiteCommandContext {
-  const ctx = app.cong;
-  return { db: ctx.db, site: request.site, actor: actorOf(request), now: ctx.now(), cache: ctx.pageCache, sites: ctx.sites };
 }
 
 /** The posted fields named like those of `empty`, as typed (NFC); missing ones are empty. */
@@ -47,22 +39,14 @@ export function formOf<T extends object>(request: FastifyRequest, empty: T): T {
   return out as T;
 }
 
-/** "?tb=<key>" after a redirect becomes a confirmation message. */
-export function noticeOf(request: FastifyRequest, notices: Record<string, string>): string | undefined {
-  return notices[(request.query as { tb?: string }).tb ?? ''];
-}
-
-export function redirect(reply: FastifyReply, path: string, notice?: string): FastifyReply {
-  return reply.redirect(notice ? `${path}?tb=${notice}` : path, 303);
-}
-
-/** POST <path>/:id/len and /xuong for a list ordered with buttons; back to `back` (the list). */
-export function moveRoutes(app: FastifyInstance, path: string, table: OrderedTable, back = path): void {
+/** POST <path>/:id/len and /xuong for a list ordered with buttons; back to `back` (the list), whose messages have 'da-sap-xep'. */
+export function moveRoutes(root: FastifyInstance, path: string, table: OrderedTable, back = path): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   for (const [suffix, dir] of [['len', 'up'], ['xuong', 'down']] as const) {
-    app.post(`${path}/:id/${suffix}`, async (request, reply) => {
+    app.post(`${path}/:id/${suffix}`, { schema: { params: IdParams } }, async (request, reply) => {
       guardSiteAdmin(request);
-      await moveItem(commandContext(app, request), table, idParam(request), dir);
-      return redirect(reply, back, 'da-sap-xep');
+      await moveItem(commandContext(request), table, Number(request.params.id), dir);
+      return redirectWithFlash(reply, back, 'da-sap-xep');
     });
   }
 }

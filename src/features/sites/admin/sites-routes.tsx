@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { listSitesWithHosts, type SiteWithHosts } from '../admin-repo.js';
@@ -7,7 +8,10 @@ import { sitePolicy } from '../policy.js';
 import { actorOf, adminFrame, bodyField, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, Field, type FieldErrors } from '../../../kernel/views/admin/forms.js';
-import { BASE, commandContext, formOf, idParam, noticeOf, redirect, SitePage } from './shared.js';
+import { BASE, formOf, SitePage } from './shared.js';
+import { siteCommandContext } from '../commands/context.js';
+import { flash, redirectWithFlash } from '../../../kernel/http/flash.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 
 const PATH = `${BASE}/cac-trang`;
 const HOSTS_HINT = 'Mỗi dòng một tên miền, ví dụ phuongmoi.hatinh.gov.vn. Khi thử nghiệm, <mã trang>.localhost luôn dùng được.';
@@ -60,17 +64,18 @@ function HostsPage({ frame, site, hosts, errors }: { frame: AdminFrame; site: Si
 }
 
 /** All sites of the installation: list, create, hostnames (system admins only). */
-export async function sitesRoutes(app: FastifyInstance): Promise<void> {
+export async function sitesRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const guard = (request: FastifyRequest) => {
     if (!sitePolicy.manageSites(actorOf(request))) throw new AppError('forbidden');
   };
   const list = async (request: FastifyRequest, reply: FastifyReply, form: NewSiteForm, errors: FieldErrors, status = 200) => {
-    const notice = status === 200 ? noticeOf(request, { 'da-tao': 'Đã tạo trang mới.', 'da-luu': 'Đã lưu tên miền.' }) : undefined;
+    const notice = status === 200 ? flash(request, { 'da-tao': 'Đã tạo trang mới.', 'da-luu': 'Đã lưu tên miền.' }) : undefined;
     return sendAdmin(reply, <SitesPage frame={adminFrame(app, request, reply)} sites={await listSitesWithHosts(ctx.db)} form={form} errors={errors} notice={notice} />, status);
   };
-  const hostsPage = async (request: FastifyRequest, reply: FastifyReply, hosts: string | null, errors: FieldErrors, status = 200) => {
-    const site = (await listSitesWithHosts(ctx.db)).find((s) => s.id === idParam(request));
+  const hostsPage = async (request: FastifyRequest, reply: FastifyReply, id: number, hosts: string | null, errors: FieldErrors, status = 200) => {
+    const site = (await listSitesWithHosts(ctx.db)).find((s) => s.id === id);
     if (!site) throw new AppError('not_found');
     return sendAdmin(reply, <HostsPage frame={adminFrame(app, request, reply)} site={site} hosts={hosts ?? site.hosts.join('\n')} errors={errors} />, status);
   };
@@ -83,21 +88,22 @@ export async function sitesRoutes(app: FastifyInstance): Promise<void> {
   app.post(PATH, async (request, reply) => {
     guard(request);
     const form = formOf(request, EMPTY_NEW_SITE);
-    const r = await createSite(commandContext(app, request), form);
+    const r = await createSite(siteCommandContext(request), form);
     if (!r.ok) return list(request, reply, form, r.errors, 422);
-    return redirect(reply, PATH, 'da-tao');
+    return redirectWithFlash(reply, PATH, 'da-tao');
   });
 
-  app.get(`${PATH}/:id`, async (request, reply) => {
+  app.get(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
-    return hostsPage(request, reply, null, {});
+    return hostsPage(request, reply, Number(request.params.id), null, {});
   });
 
-  app.post(`${PATH}/:id`, async (request, reply) => {
+  app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
+    const id = Number(request.params.id);
     const hosts = bodyField(request, 'hosts') ?? '';
-    const r = await saveSiteHosts(commandContext(app, request), idParam(request), hosts);
-    if (!r.ok) return hostsPage(request, reply, hosts, r.errors, 422);
-    return redirect(reply, PATH, 'da-luu');
+    const r = await saveSiteHosts(siteCommandContext(request), id, hosts);
+    if (!r.ok) return hostsPage(request, reply, id, hosts, r.errors, 422);
+    return redirectWithFlash(reply, PATH, 'da-luu');
   });
 }

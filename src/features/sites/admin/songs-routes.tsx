@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { findSong, listSongs } from '../widgets-repo.js';
@@ -6,11 +7,15 @@ import { deleteSong } from '../commands/delete-song.js';
 import { updateSong } from '../commands/update-song.js';
 import { adminFrame, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import type { FieldErrors } from '../../../kernel/views/admin/forms.js';
-import { commandContext, formOf, guardSiteAdmin, idParam, moveRoutes, noticeOf, redirect } from './shared.js';
+import { formOf, guardSiteAdmin, moveRoutes } from './shared.js';
+import { siteCommandContext } from '../commands/context.js';
+import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/http/flash.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
 import { songUploadScope } from './song-upload.js';
 import { SongEditPage, SongsPage, SONGS_PATH as PATH } from './songs-view.js';
+import { perMinute } from '../../../kernel/http/limits.js';
 
-const NOTICES: Record<string, string> = {
+const NOTICES: FlashMessages = {
   'da-tai-len': 'Đã tải lên bài hát.',
   'da-luu': 'Đã lưu bài hát.',
   'da-xoa': 'Đã xoá bài hát khỏi danh sách phát.',
@@ -18,12 +23,13 @@ const NOTICES: Record<string, string> = {
 };
 
 /** The songs playlist widget: upload, rename, order, delete. */
-export async function songRoutes(app: FastifyInstance): Promise<void> {
+export async function songRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const list = async (request: FastifyRequest, reply: FastifyReply, form: SongForm, errors: FieldErrors, status = 200) =>
-    sendAdmin(reply, <SongsPage frame={adminFrame(app, request, reply)} songs={await listSongs(ctx.db, request.site.id)} form={form} errors={errors} notice={status === 200 ? noticeOf(request, NOTICES) : undefined} />, status);
-  const edit = (request: FastifyRequest, reply: FastifyReply, form: SongForm, errors: FieldErrors, status = 200) =>
-    sendAdmin(reply, <SongEditPage frame={adminFrame(app, request, reply)} id={idParam(request)} form={form} errors={errors} />, status);
+    sendAdmin(reply, <SongsPage frame={adminFrame(app, request, reply)} songs={await listSongs(ctx.db, request.site.id)} form={form} errors={errors} notice={status === 200 ? flash(request, NOTICES) : undefined} />, status);
+  const edit = (request: FastifyRequest, reply: FastifyReply, id: number, form: SongForm, errors: FieldErrors, status = 200) =>
+    sendAdmin(reply, <SongEditPage frame={adminFrame(app, request, reply)} id={id} form={form} errors={errors} />, status);
 
   app.get(PATH, async (request, reply) => {
     guardSiteAdmin(request);
@@ -32,33 +38,35 @@ export async function songRoutes(app: FastifyInstance): Promise<void> {
 
   await songUploadScope(app, async (scope) => {
     // The role is checked before the body is read, so only site admins can make us buffer a file.
-    scope.post(`${PATH}/tai-len`, { onRequest: async (request) => guardSiteAdmin(request), config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    scope.post(`${PATH}/tai-len`, { onRequest: async (request) => guardSiteAdmin(request), config: { rateLimit: perMinute(20) } }, async (request, reply) => {
       const form = formOf(request, EMPTY_SONG);
-      const r = await addSong(commandContext(app, request), ctx.config.dataDir, form, request.songUpload);
+      const r = await addSong(siteCommandContext(request), ctx.config.dataDir, form, request.songUpload);
       if (!r.ok) return list(request, reply, form, r.errors, 422);
-      return redirect(reply, PATH, 'da-tai-len');
+      return redirectWithFlash(reply, PATH, 'da-tai-len');
     });
   });
 
-  app.get(`${PATH}/:id`, async (request, reply) => {
+  app.get(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    const song = await findSong(ctx.db, request.site.id, idParam(request));
+    const id = Number(request.params.id);
+    const song = await findSong(ctx.db, request.site.id, id);
     if (!song) throw new AppError('not_found');
-    return edit(request, reply, { title: song.title, artist: song.artist }, {});
+    return edit(request, reply, id, { title: song.title, artist: song.artist }, {});
   });
 
-  app.post(`${PATH}/:id`, async (request, reply) => {
+  app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
+    const id = Number(request.params.id);
     const form = formOf(request, EMPTY_SONG);
-    const r = await updateSong(commandContext(app, request), idParam(request), form);
-    if (!r.ok) return edit(request, reply, form, r.errors, 422);
-    return redirect(reply, PATH, 'da-luu');
+    const r = await updateSong(siteCommandContext(request), id, form);
+    if (!r.ok) return edit(request, reply, id, form, r.errors, 422);
+    return redirectWithFlash(reply, PATH, 'da-luu');
   });
 
-  app.post(`${PATH}/:id/xoa`, async (request, reply) => {
+  app.post(`${PATH}/:id/xoa`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    await deleteSong(commandContext(app, request), ctx.config.dataDir, idParam(request));
-    return redirect(reply, PATH, 'da-xoa');
+    await deleteSong(siteCommandContext(request), ctx.config.dataDir, Number(request.params.id));
+    return redirectWithFlash(reply, PATH, 'da-xoa');
   });
 
   moveRoutes(app, PATH, 'songs');

@@ -2,6 +2,7 @@ import { writeAudit } from '../../../kernel/audit.js';
 import { nextPosition } from '../../../kernel/db/ordering.js';
 import type { PublicSection } from '../../../kernel/feature.js';
 import { fail } from '../../../kernel/forms.js';
+import { parseId } from '../../../kernel/lib/ids.js';
 import { assertSiteAdmin, type CommandContext, type CommandResult } from './context.js';
 
 type Target = { column: 'category_id' | 'page_id'; id: number } | { column: 'section'; key: string };
@@ -11,8 +12,9 @@ function parseTarget(target: string, sections: readonly PublicSection[]): Target
   const m = /^([cps]):([a-z0-9-]{1,40})$/.exec(target.trim());
   if (!m) return null;
   if (m[1] === 's') return sections.some((s) => s.key === m[2]) ? { column: 'section', key: m[2]! } : null;
-  if (!/^\d{1,12}$/.test(m[2]!)) return null;
-  return { column: m[1] === 'c' ? 'category_id' : 'page_id', id: Number(m[2]) };
+  const id = parseId(m[2]);
+  if (id === null) return null;
+  return { column: m[1] === 'c' ? 'category_id' : 'page_id', id };
 }
 
 /**

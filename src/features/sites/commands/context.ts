@@ -1,4 +1,5 @@
-import type { CommandContext, CommandResult } from '../../../kernel/commands.js';
+import type { FastifyRequest } from 'fastify';
+import { commandContext, type CommandContext, type CommandResult } from '../../../kernel/commands.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import type { SiteResolver } from '../../../kernel/sites/resolver.js';
 import { sitePolicy } from '../policy.js';
@@ -6,6 +7,11 @@ import { sitePolicy } from '../policy.js';
 /** Site commands also reload the in-memory site table when they change a site row. */
 export interface SiteCommandContext extends CommandContext {
   sites: SiteResolver;
+}
+
+/** The context of a site command run from a back-office request. */
+export function siteCommandContext(request: FastifyRequest): SiteCommandContext {
+  return { ...commandContext(request), sites: request.server.cong.sites };
 }
 
 export type { CommandContext, CommandResult };

@@ -7,6 +7,7 @@ import type { Appearance, SiteSettings } from '../../../kernel/sites/settings.js
 import { fail, type FieldErrors } from '../../../kernel/forms.js';
 import { assertSiteAdmin, type CommandResult, type SiteCommandContext } from './context.js';
 import { loadSiteRow, STALE_SETTINGS, writeSiteRow } from './site-row.js';
+import { parseId } from '../../../kernel/lib/ids.js';
 
 export interface AppearanceForm {
   logo_media_id: string;
@@ -25,8 +26,9 @@ const NOT_AN_IMAGE = 'Hãy chọn một ảnh trong Thư viện tệp của tran
 async function libraryImage(db: Db, siteId: number, raw: string, maxWidth: number) {
   const s = raw.trim();
   if (!s) return { value: null };
-  if (!/^\d{1,12}$/.test(s)) return { error: NOT_AN_IMAGE };
-  const m = await db.selectFrom('media').selectAll().where('site_id', '=', siteId).where('id', '=', Number(s)).where('kind', '=', 'image').executeTakeFirst();
+  const id = parseId(s);
+  if (id === null) return { error: NOT_AN_IMAGE };
+  const m = await db.selectFrom('media').selectAll().where('site_id', '=', siteId).where('id', '=', id).where('kind', '=', 'image').executeTakeFirst();
   if (!m) return { error: NOT_AN_IMAGE };
   // The smallest copy in the original format that is still wide enough, else the original.
   const copies = variantsOf(m).filter((v) => m.mime === `image/${v.format}` && v.width >= Math.min(maxWidth, m.width ?? maxWidth)).sort((a, b) => a.width - b.width);

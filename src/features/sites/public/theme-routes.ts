@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { THEME_PATH, themeCss } from '../appearance.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 
 /**
  * The site's colours and header banner (src/sites/appearance.ts). Pages link it with the

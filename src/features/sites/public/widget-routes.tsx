@@ -1,13 +1,18 @@
 import { join } from 'node:path';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import { StaticMapSvg, MapPage } from './map-page.js';
 import { frameFor, htmlPage } from '../../../kernel/http/render.js';
+import { limitedTo } from '../../../kernel/http/limits.js';
+import { IdParams } from '../../../kernel/http/route-schemas.js';
+import { parseId } from '../../../kernel/lib/ids.js';
 import { findLink, findSong, listOffices } from '../widgets-repo.js';
 
-export async function widgetRoutes(app: FastifyInstance): Promise<void> {
+export async function widgetRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
   app.get('/ban-do', cached(app, async (request) => {
@@ -27,18 +32,15 @@ export async function widgetRoutes(app: FastifyInstance): Promise<void> {
   }));
 
   // The links drop-down without JS: only the site's own configured links can be reached.
-  app.post('/lien-ket', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const raw = (request.body as Record<string, unknown> | undefined)?.id;
-    const id = typeof raw === 'string' && /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
-    const link = Number.isNaN(id) ? undefined : await findLink(ctx.db, request.site.id, id);
+  app.post('/lien-ket', limitedTo(60), async (request, reply) => {
+    const id = parseId((request.body as Record<string, unknown> | undefined)?.id);
+    const link = id === null ? undefined : await findLink(ctx.db, request.site.id, id);
     if (!link) throw new AppError('link_not_allowed');
     return reply.header('cache-control', 'no-store').redirect(link.url, 303);
   });
 
-  app.get('/bai-hat/:id', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    if (!/^\d{1,12}$/.test(id)) throw new AppError('not_found');
-    const song = await findSong(ctx.db, request.site.id, Number(id));
+  app.get('/bai-hat/:id', { schema: { params: IdParams } }, async (request, reply) => {
+    const song = await findSong(ctx.db, request.site.id, Number(request.params.id));
     if (!song) throw new AppError('not_found');
     reply.header('cache-control', 'public, max-age=86400');
     reply.type(song.mime);

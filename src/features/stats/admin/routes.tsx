@@ -1,4 +1,9 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { commandContext } from '../../../kernel/commands.js';
+import { flash, redirectWithFlash } from '../../../kernel/http/flash.js';
+import { QueryText } from '../../../kernel/http/route-schemas.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { addDays, dayOf } from '../../../kernel/lib/calendar.js';
 import { saveCounterSettings } from '../commands/save-counter-settings.js';
@@ -10,13 +15,17 @@ import { csvFileName, toCsv } from './csv.js';
 import { DEVICE_NAMES, monthLabel } from './tables.js';
 import { PERIODS, STATS, StatsPage, type Period, type StatsPageData } from './views.js';
 
-function periodOf(request: FastifyRequest): Period {
-  const raw = Number((request.query as { ky?: string }).ky);
+/** ?ky=<days>: the period shown (7, 30…); anything else is 30 days. */
+const PeriodQuery = Type.Object({ ky: QueryText });
+
+function periodOf(ky: string | undefined): Period {
+  const raw = Number(ky);
   return (PERIODS as readonly number[]).includes(raw) ? (raw as Period) : 30;
 }
 
 /** The statistics screen of the back office (/quan-tri/thong-ke), its CSV exports and settings. */
-export async function statsAdminRoutes(app: FastifyInstance): Promise<void> {
+export async function statsAdminRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
   const guard = (request: FastifyRequest) => {
@@ -43,28 +52,27 @@ export async function statsAdminRoutes(app: FastifyInstance): Promise<void> {
     return { period, from, to, live, summary, series, articles, referrers, devices, months, editors, settings };
   }
 
-  const page = async (request: FastifyRequest, reply: FastifyReply, extra: Partial<StatsPageData> = {}, status = 200) =>
-    sendAdmin(reply, <StatsPage frame={adminFrame(app, request, reply)} d={{ ...(await load(request, periodOf(request))), ...extra }} />, status);
+  const page = async (request: FastifyRequest, reply: FastifyReply, period: Period, extra: Partial<StatsPageData> = {}, status = 200) =>
+    sendAdmin(reply, <StatsPage frame={adminFrame(app, request, reply)} d={{ ...(await load(request, period)), ...extra }} />, status);
 
-  app.get(STATS, async (request, reply) => {
+  app.get(STATS, { schema: { querystring: PeriodQuery } }, async (request, reply) => {
     guard(request);
-    const saved = (request.query as { tb?: string }).tb === 'da-luu';
-    return page(request, reply, saved ? { notice: 'Đã lưu cài đặt bộ đếm.' } : {});
+    const notice = flash(request, { 'da-luu': 'Đã lưu cài đặt bộ đếm.' });
+    return page(request, reply, periodOf(request.query.ky), notice ? { notice } : {});
   });
 
-  app.post(`${STATS}/cai-dat`, async (request, reply) => {
-    const actor = actorOf(request);
+  app.post(`${STATS}/cai-dat`, { schema: { querystring: PeriodQuery } }, async (request, reply) => {
     const form = { count_mode: bodyField(request, 'count_mode') ?? '', widget: bodyField(request, 'widget') ?? '', show_article_views: bodyField(request, 'show_article_views') ?? '' };
-    const r = await saveCounterSettings({ db: ctx.db, site: request.site, actor, now: ctx.now(), cache: ctx.pageCache }, form);
-    if (!r.ok) return page(request, reply, { errors: r.errors }, 422);
+    const r = await saveCounterSettings(commandContext(request), form);
+    if (!r.ok) return page(request, reply, periodOf(request.query.ky), { errors: r.errors }, 422);
     app.stats.settingsChanged(request.site.id);
-    return reply.redirect(`${STATS}?tb=da-luu`, 303);
+    return redirectWithFlash(reply, STATS, 'da-luu');
   });
 
-  app.get(`${STATS}/tai-ve.csv`, async (request, reply) => {
+  app.get(`${STATS}/tai-ve.csv`, { schema: { querystring: Type.Object({ ky: QueryText, bang: QueryText }) } }, async (request, reply) => {
     guard(request);
-    const table = (request.query as { bang?: string }).bang ?? '';
-    const d = await load(request, periodOf(request));
+    const table = request.query.bang ?? '';
+    const d = await load(request, periodOf(request.query.ky));
     let csv: string;
     if (table === 'ngay') csv = toCsv(['Ngày', 'Lượt xem trang', 'Lượt truy cập', 'Khách'], d.series.map((p) => [p.day, p.pageViews, p.visits, p.visitors]));
     else if (table === 'bai-viet') csv = toCsv(['Mã bài', 'Tiêu đề', 'Lượt xem'], d.articles.map((a) => [a.id, a.title, a.views]));

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { frameFor, htmlPage } from '../../../kernel/http/render.js';
-import { cached } from '../../articles/public/routes.js';
+import { cached } from '../../../kernel/http/cached.js';
 import type { Frame } from '../../../kernel/views/public/frame.js';
 import { Layout } from '../../../kernel/views/public/layout.js';
 

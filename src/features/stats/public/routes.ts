@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articleFromPath, deviceClass, referrerDomain, skipReason } from '../classify.js';
+import { parseId } from '../../../kernel/lib/ids.js';
 import { privacyRoute } from './privacy.js';
 import { VisitCounter, type PageView } from '../service.js';
+import { perMinute } from '../../../kernel/http/limits.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,7 +50,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     helmet: false as const,
     compress: false as const,
     bodyLimit: 4096,
-    config: { rateLimit: limit > 0 ? { max: limit, timeWindow: '1 minute' } : (false as const) },
+    config: { rateLimit: limit > 0 ? perMinute(limit) : (false as const) },
   };
 
   const pageView = (request: FastifyRequest, articleId: number | null, referrer: unknown): PageView => {
@@ -87,7 +89,8 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
 (statsRoutes as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
 
 function articleIdOf(raw: string): number | null {
-  return /^\d{1,12}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
+  const id = parseId(raw);
+  return id !== null && id > 0 ? id : null;
 }
 
 function safeJson(s: string): unknown {

@@ -1,0 +1,19 @@
+/**
+ * Rate-limit presets (@fastify/rate-limit, per client address). Every public write and every
+ * page that does work per request (search, filtered lists, the no-JS forms) has one.
+ */
+
+/** At most `max` requests a minute: the value of a route's `config.rateLimit`. */
+export function perMinute(max: number): { max: number; timeWindow: string } {
+  return { max, timeWindow: '1 minute' };
+}
+
+/** Route options limiting the route to `max` requests a minute. */
+export function limitedTo(max: number) {
+  return { config: { rateLimit: perMinute(max) } };
+}
+
+/** The same for endpoints every visitor's browser calls (rating, comments): no log line per request. */
+export function quietlyLimitedTo(max: number) {
+  return { logLevel: 'warn' as const, ...limitedTo(max) };
+}
