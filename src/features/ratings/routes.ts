@@ -24,7 +24,7 @@ export async function ratingRoutes(app: FastifyInstance, visitors: VisitorKeys):
     const id = idParam(request);
     const n = await readRating(ctx.db, request.site.id, id);
     if (!n) throw new AppError('not_found');
-    return noStore(reply).send(present(n, await starsOf(ctx.db, id, voterFromCookie(request))));
+    return noStore(reply).send(present(n, await starsOf(ctx.db, request.site.id, id, voterFromCookie(request))));
   });
 
   app.post('/danh-gia/:id', { config: { rateLimit: { max: VOTES_PER_MINUTE, timeWindow: '1 minute' } } }, async (request: FastifyRequest, reply: FastifyReply) => {
