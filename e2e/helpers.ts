@@ -47,6 +47,8 @@ const LAUNCH_ARGS = [
 export interface E2E {
   browser: Browser;
   port: number;
+  /** The server itself, for setting up a test's data with inject() (its own client address, so per-IP limits do not mix tests). */
+  app: FastifyInstance;
   /** The test database (e.g. to create back-office users with test/helpers/admin.ts). */
   db: TestDb;
   /** Absolute URL of a path on one of the demo sites. */
@@ -86,7 +88,7 @@ export function e2eSuite(name: string, body: (env: () => E2E) => void): void {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const port = (app.server.address() as AddressInfo).port;
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...LAUNCH_ARGS, external.resolverRule] });
-      env = { browser, port, db, url: (path, host = HONG_LINH) => `http://${host}:${port}${path}` };
+      env = { browser, port, app, db, url: (path, host = HONG_LINH) => `http://${host}:${port}${path}` };
     });
     after(async () => {
       await env?.browser.close();

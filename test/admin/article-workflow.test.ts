@@ -17,7 +17,6 @@ describeEachDb('editorial workflow through the back office', async (db) => {
   const category = await db.db.selectFrom('categories').selectAll().where('site_id', '=', 1).where('slug', '=', 'thong-bao').executeTakeFirstOrThrow();
   return { app, contributor, approver, category };
 }, (get) => {
-  let id = 0;
   const publicGet = (url: string) => get().app.inject({ url, headers: { host: HONG_LINH } });
   const article = (over: Record<string, string> = {}) => ({
     title: 'Thông báo lịch tiếp công dân tháng 12/2026',
@@ -27,6 +26,23 @@ describeEachDb('editorial workflow through the back office', async (db) => {
     author: 'Phóng viên',
     ...over,
   });
+
+  // Each test makes the articles it works on (a title of its own), so any one of them runs alone.
+  /** A new draft by the contributor; its id. */
+  const draft = async (over: Record<string, string> = {}, by = get().contributor): Promise<number> => {
+    const res = await by.post('/quan-tri/bai-viet/moi', article(over));
+    assert.equal(res.statusCode, 303);
+    return Number(/\/quan-tri\/bai-viet\/(\d+)\?tb=da-tao/.exec(res.headers.location as string)![1]);
+  };
+  /** A draft sent for approval and published by the approver; its id. */
+  const published = async (title: string): Promise<number> => {
+    const { contributor, approver } = get();
+    const id = await draft({ title });
+    assert.equal((await contributor.post(`/quan-tri/bai-viet/${id}/gui-duyet`)).statusCode, 303);
+    clock += 60_000;
+    assert.equal((await approver.post(`/quan-tri/bai-viet/${id}/xuat-ban`)).statusCode, 303);
+    return id;
+  };
 
   test('bad input comes back with a Vietnamese message next to the field and everything typed kept', async () => {
     const { contributor, db } = get();
@@ -45,7 +61,7 @@ describeEachDb('editorial workflow through the back office', async (db) => {
     const { contributor, db } = get();
     const res = await contributor.post('/quan-tri/bai-viet/moi', article());
     assert.equal(res.statusCode, 303);
-    id = Number(/\/quan-tri\/bai-viet\/(\d+)\?tb=da-tao/.exec(res.headers.location as string)![1]);
+    const id = Number(/\/quan-tri\/bai-viet\/(\d+)\?tb=da-tao/.exec(res.headers.location as string)![1]);
     const row = await db.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'draft');
     assert.equal(row.body_html, '<p>Nội dung <strong>quan trọng</strong>.</p><p>Hết.</p>');
@@ -58,6 +74,7 @@ describeEachDb('editorial workflow through the back office', async (db) => {
 
   test('the contributor cannot publish; the approver can, and the public pages, RSS and sitemap show it at once', async () => {
     const { contributor, approver } = get();
+    const id = await draft();
     assert.equal((await contributor.post(`/quan-tri/bai-viet/${id}/xuat-ban`)).statusCode, 403);
     // Warm the public caches with the old versions.
     const oldCategory = (await publicGet('/chuyen-muc/thong-bao')).body;
@@ -80,6 +97,8 @@ describeEachDb('editorial workflow through the back office', async (db) => {
 
   test('after publishing, the contributor can no longer edit; an edit by the approver purges the cached page', async () => {
     const { contributor, approver } = get();
+    const title = 'Thông báo lịch tiếp công dân tháng 1/2027';
+    const id = await published(title);
     const edit = await contributor.post(`/quan-tri/bai-viet/${id}/luu`, article({ title: 'Sửa trái phép' }));
     assert.equal(edit.statusCode, 403);
     const form = await approver.get(`/quan-tri/bai-viet/${id}`);
@@ -87,14 +106,16 @@ describeEachDb('editorial workflow through the back office', async (db) => {
     const path = (await publicGet(`/bai-viet/x-${id}`)).headers.location as string;
     await publicGet(path);
     clock += 60_000;
-    const saved = await approver.post(`/quan-tri/bai-viet/${id}/luu`, article({ _version: version, sapo: 'Sapo đã sửa.' }));
+    const saved = await approver.post(`/quan-tri/bai-viet/${id}/luu`, article({ title, _version: version, sapo: 'Sapo đã sửa.' }));
     assert.equal(saved.statusCode, 303);
     assert.match((await publicGet(path)).body, /Sapo đã sửa\./);
   });
 
   test('saving over a newer version is refused with the typed text kept', async () => {
     const { approver } = get();
-    const stale = await approver.post(`/quan-tri/bai-viet/${id}/luu`, article({ _version: '2000-01-01T00:00:00.000Z', sapo: 'Bản tôi vừa gõ' }));
+    const title = 'Thông báo lịch tiếp công dân tháng 2/2027';
+    const id = await published(title);
+    const stale = await approver.post(`/quan-tri/bai-viet/${id}/luu`, article({ title, _version: '2000-01-01T00:00:00.000Z', sapo: 'Bản tôi vừa gõ' }));
     assert.equal(stale.statusCode, 409);
     assert.match(stale.body, /vừa được người khác lưu/);
     assert.match(stale.body, /Bản tôi vừa gõ/);
@@ -134,6 +155,12 @@ describeEachDb('editorial workflow through the back office', async (db) => {
 
   test('revisions show a readable diff and can be restored; unpublishing takes the article off the site', async () => {
     const { approver, db } = get();
+    const title = 'Thông báo lịch tiếp công dân tháng 3/2027';
+    const id = await published(title);
+    // A second version: the approver corrects the sapo.
+    const version = /name="_version" value="([^"]+)"/.exec((await approver.get(`/quan-tri/bai-viet/${id}`)).body)![1]!;
+    clock += 60_000;
+    assert.equal((await approver.post(`/quan-tri/bai-viet/${id}/luu`, article({ title, _version: version, sapo: 'Sapo đã sửa.' }))).statusCode, 303);
     const list = await approver.get(`/quan-tri/bai-viet/${id}/phien-ban`);
     const revs = [...list.body.matchAll(/name="a" value="(\d+)"/g)].map((m) => Number(m[1]));
     assert.ok(revs.length >= 2);
@@ -147,11 +174,19 @@ describeEachDb('editorial workflow through the back office', async (db) => {
     assert.equal((await publicGet(path)).statusCode, 200);
     assert.equal((await approver.post(`/quan-tri/bai-viet/${id}/go-bai`)).statusCode, 303);
     assert.equal((await publicGet(path)).statusCode, 404);
-    assert.doesNotMatch((await publicGet('/chuyen-muc/thong-bao')).body, /tiếp công dân tháng 12\/2026/);
+    assert.doesNotMatch((await publicGet('/chuyen-muc/thong-bao')).body, /tiếp công dân tháng 3\/2027/);
   });
 
   test('the article list filters and pages with a cursor', async () => {
-    const { approver, contributor } = get();
+    const { app, approver, db } = get();
+    // A contributor of its own, with three articles: one returned, one to find by a folded title.
+    await makeUser(db.db, 'phongvien_ds', [{ siteId: 1, role: 'contributor' }]);
+    const contributor = await AdminClient.login(app, HONG_LINH, 'phongvien_ds');
+    await draft({ title: 'Bài trong danh sách' }, contributor);
+    await draft({ title: 'Lịch trực Tết hẹn giờ đăng' }, contributor);
+    const toReturn = await draft({ title: 'Bài cần sửa lại trong danh sách' }, contributor);
+    assert.equal((await contributor.post(`/quan-tri/bai-viet/${toReturn}/gui-duyet`)).statusCode, 303);
+    assert.equal((await approver.post(`/quan-tri/bai-viet/${toReturn}/tra-lai`, { reason: 'Thiếu số liệu.' })).statusCode, 303);
     const all = await approver.get('/quan-tri/bai-viet');
     assert.equal(all.statusCode, 200);
     assert.match(all.body, /Trang sau »/);
@@ -160,10 +195,10 @@ describeEachDb('editorial workflow through the back office', async (db) => {
     assert.equal(page2.statusCode, 200);
     const ids = (s: string) => [...s.matchAll(/<td><a href="\/quan-tri\/bai-viet\/(\d+)">/g)].map((m) => m[1]);
     assert.equal(ids(all.body).filter((x) => ids(page2.body).includes(x)).length, 0);
-    const folded = await approver.get('/quan-tri/bai-viet?q=HEN%20GIO');
+    const folded = await approver.get('/quan-tri/bai-viet?q=LICH%20TRUC%20TET%20HEN%20GIO');
     assert.deepEqual(ids(folded.body).length, 1, 'title search ignores case and diacritics');
     const returned = await approver.get('/quan-tri/bai-viet?trang_thai=returned');
-    assert.match(returned.body, /Bài cần sửa lại/);
+    assert.match(returned.body, /Bài cần sửa lại trong danh sách/);
     const mine = await contributor.get('/quan-tri/bai-viet');
     assert.equal(ids(mine.body).length, 3, 'contributors see their own articles only');
     csrfFrom(mine.body);

@@ -94,7 +94,10 @@ export function describeEachDb<T>(
     describe(`${name} [${dialect}]`, async () => {
       let skipReason: string | null = null;
       if (dialect === 'postgres') {
-        skipReason = await checkPostgres();
+        // Awaited through a promise of this suite's own: resuming from the shared one would run in
+        // the async context of the suite that created it, and node:test would then file this
+        // suite's hooks and tests under that suite (a second describeEachDb in a file ran inside the first).
+        skipReason = await new Promise<string | null>((resolve, reject) => void checkPostgres().then(resolve, reject));
         if (skipReason && process.env.CONG_REQUIRE_PG === '1') {
           throw new Error(`${skipReason} (CONG_REQUIRE_PG=1: PostgreSQL tests must run)`);
         }

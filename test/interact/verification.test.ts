@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { CommentLimiter, MemoryCounter, RedisCounter } from '../../src/kernel/citizen/limits.js';
 import { checkAnswer, makeQuestion, parseAnswer, QUESTION_TTL_MS } from '../../src/kernel/citizen/question.js';
@@ -10,6 +7,7 @@ import { DbReplayStore, RedisReplayStore } from '../../src/kernel/citizen/replay
 import { loadSecrets } from '../../src/kernel/citizen/secrets.js';
 import { connectRedis } from '../../src/kernel/redis.js';
 import { describeEachDb } from '../helpers/db.js';
+import { dropPrefix, redisMissing, REDIS_URL, testPrefix } from '../stats/helpers.js';
 
 const SECRET = 'k'.repeat(64);
 
@@ -91,40 +89,31 @@ describeEachDb('the replay store and the secrets', async () => ({}), (env) => {
   });
 });
 
-/** A throw-away redis-server on a free port, when the machine has one. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const REDIS = '/usr/bin/redis-server';
-describe('the replay store and the limits in Redis', { skip: existsSync(REDIS) ? false : `${REDIS} not installed` }, () => {
-  let server: ChildProcess | undefined;
-  let url = '';
+/**
+ * On the machine's Redis (TEST_REDIS_URL), under a key prefix of this run. Without a Redis the
+ * test is skipped with the reason, unless CONG_REQUIRE_REDIS=1, which makes that a failure.
+ */
+describe('the replay store and the limits in Redis', () => {
+  let missing: string | null = 'not checked';
+  const prefix = testPrefix();
   before(async () => {
-    const port = await freePort();
-    server = spawn(REDIS, ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    url = `redis://127.0.0.1:${port}`;
-    await new Promise((r) => setTimeout(r, 300));
+    missing = await redisMissing(); // throws under CONG_REQUIRE_REDIS=1 when Redis does not answer
   });
-  after(() => {
-    if (server?.pid) process.kill(server.pid);
+  after(async () => {
+    if (!missing) await dropPrefix(prefix);
   });
 
-  test('SET NX: accepted once across instances; counters shared', async () => {
+  test('SET NX: accepted once across instances; counters shared', async (t) => {
+    if (missing) return t.skip(missing);
     // Two instances, each with its own connections.
-    const [ra, rb] = [connectRedis(url, 'test:'), connectRedis(url, 'test:')];
-    const [a, b] = [new RedisReplayStore(ra.client, 'test:'), new RedisReplayStore(rb.client, 'test:')];
+    const [ra, rb] = [connectRedis(REDIS_URL, prefix), connectRedis(REDIS_URL, prefix)];
+    const [a, b] = [new RedisReplayStore(ra.client, prefix), new RedisReplayStore(rb.client, prefix)];
     try {
       const exp = new Date(Date.now() + 60_000);
       const r = await Promise.all([a.useOnce('q:1', exp), b.useOnce('q:1', exp), a.useOnce('q:1', exp)]);
       assert.equal(r.filter(Boolean).length, 1);
-      const limiter = new CommentLimiter(new RedisCounter(a.client, 'test:'), SECRET, { perIp: 1, perArticle: 10, windowMs: 60_000 });
-      const other = new CommentLimiter(new RedisCounter(b.client, 'test:'), SECRET, { perIp: 1, perArticle: 10, windowMs: 60_000 });
+      const limiter = new CommentLimiter(new RedisCounter(a.client, prefix), SECRET, { perIp: 1, perArticle: 10, windowMs: 60_000 });
+      const other = new CommentLimiter(new RedisCounter(b.client, prefix), SECRET, { perIp: 1, perArticle: 10, windowMs: 60_000 });
       assert.equal(await limiter.take(1, 1, '9.9.9.9', Date.now()), null);
       assert.match((await other.take(1, 1, '9.9.9.9', Date.now()))!, /nhiều bình luận/);
     } finally {

@@ -99,6 +99,11 @@ describeEachDb('Giới thiệu: editing the agency, units and people', setupOrg,
   test('units: deleted only when empty, with a message saying what is left; reordered among siblings', async () => {
     const { admin, app, db } = get();
     const office = await unitByName(db, 1, 'Văn phòng HĐND và UBND thị xã');
+    // The IT team the test above adds under the office, added here when this test runs alone.
+    if (!(await db.db.selectFrom('org_units').select('id').where('site_id', '=', 1).where('name', '=', 'Tổ Công nghệ thông tin').executeTakeFirst())) {
+      const added = await admin.post(UNITS, { name: 'Tổ Công nghệ thông tin', name_en: 'IT Team', parent_id: String(office.id), duties: '', duties_en: '', phone: '0239 3831 700', email: 'cntt@honglinh.hatinh.gov.vn' });
+      assert.equal(added.statusCode, 303);
+    }
     const units = await countRows(db, 'org_units', 1);
     const refused = await admin.post(`${UNITS}/${office.id}/xoa`);
     assert.equal(refused.statusCode, 409);

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, HONG_LINH, ROOT } from '../helpers/app.js';
-import { describeEachDb } from '../helpers/db.js';
+import { describeEachDb, type TestDb } from '../helpers/db.js';
+import { urls } from '../../src/kernel/http/urls.js';
 
 const FIXTURE = `${ROOT}/../shared/fixtures/hong-linh-seed.json`;
 const seed = JSON.parse(readFileSync(existsSync(FIXTURE) ? FIXTURE : `${ROOT}/test/fixtures/hong-linh-seed.json`, 'utf8'));
@@ -19,19 +20,29 @@ function text(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp(db) }), (get) => {
-  let path = '';
+/** The seed article's canonical URL, from the database (each test runs alone: none waits for the redirect test). */
+async function seedArticlePath(db: TestDb): Promise<string> {
+  const a = await db.db
+    .selectFrom('articles')
+    .innerJoin('site_hosts', 'site_hosts.site_id', 'articles.site_id')
+    .select(['articles.id', 'articles.slug'])
+    .where('site_hosts.host', '=', HONG_LINH)
+    .where('articles.legacy_id', '=', '614123')
+    .executeTakeFirstOrThrow();
+  return urls.article(a);
+}
 
+describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp(db), path: await seedArticlePath(db) }), (get) => {
   test('the legacy URL of the old portal answers 301 to the canonical article URL', async () => {
-    const { app } = get();
+    const { app, path } = get();
     const res = await app.inject({ url: '/portal/pages/2021-10-15/Dang-uy-phuong-Nam-Hong-tong-ket-13-nam-thuc-hien-Nghi-quyet-22-NQTW-va-10-614123.aspx', headers: { host: HONG_LINH } });
     assert.equal(res.statusCode, 301);
-    path = res.headers.location as string;
+    assert.equal(res.headers.location, path);
     assert.match(path, /^\/bai-viet\/dang-uy-phuong-nam-hong-tong-ket-13-nam-[a-z0-9-]+-\d+$/);
   });
 
   test('shows the seed article exactly as published, with its date, category and source', async () => {
-    const { app } = get();
+    const { app, path } = get();
     const res = await app.inject({ url: path, headers: { host: HONG_LINH } });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
@@ -48,7 +59,7 @@ describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp
   });
 
   test('has share links, print and font-size controls, related articles', async () => {
-    const { app } = get();
+    const { app, path } = get();
     const html = (await app.inject({ url: path, headers: { host: HONG_LINH } })).body;
     assert.match(html, /https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=http%3A%2F%2Fhonglinh\.localhost/);
     assert.match(html, /Zalo/);
@@ -63,7 +74,7 @@ describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp
   });
 
   test('carries canonical, OpenGraph and JSON-LD NewsArticle + BreadcrumbList', async () => {
-    const { app } = get();
+    const { app, path } = get();
     const html = (await app.inject({ url: path, headers: { host: HONG_LINH } })).body;
     assert.ok(html.includes(`<link rel="canonical" href="http://honglinh.localhost${path}"/>`));
     assert.match(html, /<meta property="og:type" content="article"\/>/);
@@ -78,7 +89,7 @@ describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp
   });
 
   test('a wrong or outdated slug gets a 301 to the canonical one; the id routes', async () => {
-    const { app } = get();
+    const { app, path } = get();
     const id = path.split('-').pop();
     for (const url of [`/bai-viet/${id}`, `/bai-viet/ten-cu-${id}`, `/bai-viet/DANG-UY-${id}`]) {
       const res = await app.inject({ url, headers: { host: HONG_LINH } });

@@ -10,6 +10,13 @@ const footerOf = (html: string) => /<footer[\s\S]*?<\/footer>/.exec(html)![0];
 
 describeEachDb('static pages and the header menu', setupSiteAdmin, (get) => {
   const page = (slug: string) => get().db.db.selectFrom('pages').selectAll().where('site_id', '=', 1).where('slug', '=', slug).executeTakeFirst();
+  /** The page an earlier test leaves under this address, made here when missing (so that each test runs alone). */
+  const ensurePage = async (slug: string, title: string, body: string) => {
+    if (!(await page(slug))) assert.equal((await get().admin.post(`${PAGES}/moi`, { title, slug, body })).statusCode, 303);
+    return (await page(slug))!;
+  };
+  const hotline = () => ensurePage('duong-day-nong', 'Đường dây nóng', '<p>Gọi <strong>1022</strong></p>');
+  const renamedHotline = () => ensurePage('duong-day-nong-ubnd', 'Đường dây nóng UBND', '<p>Gọi 0239 3831 248</p>');
 
   test('bad input on a new page: messages next to the fields, typed text kept, nothing stored', async () => {
     const { admin, db } = get();
@@ -41,7 +48,7 @@ describeEachDb('static pages and the header menu', setupSiteAdmin, (get) => {
 
   test('edit a page: its cached public page shows the new text, its old address leads to the new one', async () => {
     const { admin, app, db } = get();
-    const row = (await page('duong-day-nong'))!;
+    const row = await hotline();
     assert.match((await publicGet(app, '/trang/duong-day-nong')).body, /1022/);
     const res = await admin.post(`${PAGES}/${row.id}`, { title: 'Đường dây nóng UBND', slug: 'duong-day-nong-ubnd', body: '<p>Gọi 0239 3831 248</p>' });
     assert.equal(res.statusCode, 303);
@@ -58,7 +65,7 @@ describeEachDb('static pages and the header menu', setupSiteAdmin, (get) => {
 
   test('order the pages: the first page becomes the default menu entry', async () => {
     const { admin, app } = get();
-    const row = (await page('duong-day-nong-ubnd'))!;
+    const row = await renamedHotline();
     const list = await admin.get(PAGES);
     assert.match(list.body, /Đường dây nóng UBND/);
     const pages = await get().db.db.selectFrom('pages').select(['id', 'slug']).where('site_id', '=', 1).orderBy('position').execute();
@@ -130,7 +137,7 @@ describeEachDb('static pages and the header menu', setupSiteAdmin, (get) => {
 
   test('deleting a page takes it off the menu and the footer', async () => {
     const { admin, app, db } = get();
-    const row = (await page('duong-day-nong-ubnd'))!;
+    const row = await renamedHotline();
     await admin.post(MENU, { target: `p:${row.id}` });
     assert.match(navOf((await publicGet(app, '/')).body), /Đường dây nóng UBND/);
     assert.equal((await admin.post(`${PAGES}/${row.id}/xoa`)).statusCode, 303);

@@ -8,6 +8,14 @@ const PATH = '/quan-tri/trang-web/cac-trang';
 const brand = (html: string) => /<span class="brand-name">([^<]*)<\/span>/.exec(html)?.[1];
 
 describeEachDb('sites and their hostnames (system admins)', setupSiteAdmin, (get) => {
+  /** The site "phường Mới" the creation test makes, made here when missing (so that each test runs alone). */
+  const ensureNewSite = async () => {
+    const { system, db } = get();
+    if (await db.db.selectFrom('sites').select('id').where('code', '=', 'phuongmoi').executeTakeFirst()) return;
+    const res = await system.post(PATH, { code: 'phuongmoi', name: 'Cổng thông tin điện tử phường Mới', hosts: 'phuongmoi.hatinh.gov.vn\nwww.phuongmoi.vn' });
+    assert.equal(res.statusCode, 303);
+  };
+
   test('only a system admin sees the sites screen and creates sites', async () => {
     const { admin, editor, system, db } = get();
     assert.equal((await admin.get(PATH)).statusCode, 403, 'a site admin is not a system admin');
@@ -73,6 +81,7 @@ describeEachDb('sites and their hostnames (system admins)', setupSiteAdmin, (get
 
   test('the system admin can manage the new site through its own hostname', async () => {
     const { system, app } = get();
+    await ensureNewSite();
     const res = await app.inject({ url: '/quan-tri/trang-web/cai-dat', headers: { host: 'phuongmoi.hatinh.gov.vn', cookie: system.cookie } });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /value="Cổng thông tin điện tử phường Mới"/);
@@ -80,6 +89,7 @@ describeEachDb('sites and their hostnames (system admins)', setupSiteAdmin, (get
 
   test('edit hostnames: the old name stops, the new one answers; another site\'s name is refused', async () => {
     const { system, app, db } = get();
+    await ensureNewSite();
     const site = await db.db.selectFrom('sites').selectAll().where('code', '=', 'phuongmoi').executeTakeFirstOrThrow();
     const form = await system.get(`${PATH}/${site.id}`);
     assert.match(form.body, /phuongmoi\.hatinh\.gov\.vn\nwww\.phuongmoi\.vn<\/textarea>/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { connect } from '../../src/kernel/db/connection.js';
 import { live, pgDatabaseUrl, pool, startServer, visit } from './process.js';
 
@@ -29,6 +29,9 @@ function durability(name: string, setup: () => Promise<{ databaseUrl: string | n
   describe(`durability of the counters (real process, ${name})`, () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cong-stats-proc-'));
     let db: { databaseUrl: string | null; cleanup(): Promise<void> } | null = null;
+    before(async () => {
+      db = await setup();
+    });
     after(async () => {
       await db?.cleanup();
       rmSync(dataDir, { recursive: true, force: true });
@@ -36,7 +39,6 @@ function durability(name: string, setup: () => Promise<{ databaseUrl: string | n
     const env = () => ({ CONG_DATA_DIR: dataDir, DATABASE_URL: db?.databaseUrl ?? '' });
 
     test('a graceful stop writes every counted hit; a restart shows them', async (t) => {
-      db = await setup();
       if (!db) return t.skip('PostgreSQL is not reachable');
       const a = await startServer(env());
       const acks: number[] = [];
@@ -57,8 +59,8 @@ function durability(name: string, setup: () => Promise<{ databaseUrl: string | n
 
     test('kill -9 loses at most the last second of hits', async (t) => {
       if (!db) return t.skip('PostgreSQL is not reachable');
+      const a = await startServer(env()); // (first, so that the database exists when this test runs alone)
       const before = await storedPageViews(db.databaseUrl, dataDir);
-      const a = await startServer(env());
       await pool(20, 5, (i) => visit(a.port, 5000 + i)); // warm up
       const acked: number[] = [];
       let sent = 20;

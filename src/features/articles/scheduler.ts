@@ -17,6 +17,7 @@ export const LEASE = 'publish-scheduled';
 
 /** Publishes every scheduled article whose time has come; returns the ids this call published. */
 export async function publishDue(db: Db, cache: PageCache, now: Date): Promise<number[]> {
+  // tenancy: the publishing job serves every site; each due row brings its site_id, which the update below keeps to.
   const due = await db
     .selectFrom('articles')
     .select(['id', 'site_id', 'slug', 'category_id', 'published_at'])
@@ -31,6 +32,7 @@ export async function publishDue(db: Db, cache: PageCache, now: Date): Promise<n
       const r = await tx
         .updateTable('articles')
         .set({ status: 'published', updated_at: now.toISOString() })
+        .where('site_id', '=', a.site_id)
         .where('id', '=', a.id)
         .where('status', '=', 'scheduled')
         .executeTakeFirst();

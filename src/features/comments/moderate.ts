@@ -48,6 +48,7 @@ export async function setStatus(tx: Db, c: CommentRow, status: CommentStatus, us
   await tx
     .updateTable('comments')
     .set({ status, moderated_by: userId, moderated_at: at, updated_at: at, published_at: status === 'published' ? c.published_at ?? at : c.published_at })
+    .where('site_id', '=', c.site_id)
     .where('id', '=', c.id)
     .execute();
 }
@@ -71,7 +72,7 @@ export async function editComment(cx: CommandContext, id: number, form: EditForm
   const c = await cx.db.transaction().execute(async (tx) => {
     const before = await findComment(tx, cx.site.id, id);
     if (!before) throw new AppError('not_found');
-    await tx.updateTable('comments').set({ author_name: name, content, updated_at: cx.now.toISOString() }).where('id', '=', id).execute();
+    await tx.updateTable('comments').set({ author_name: name, content, updated_at: cx.now.toISOString() }).where('site_id', '=', cx.site.id).where('id', '=', id).execute();
     await writeAudit(tx, { siteId: cx.site.id, userId: cx.actor.userId, action: 'comment.edit', entityType: 'comment', entityId: id, before: { author_name: before.author_name, content: before.content }, after: { author_name: name, content } }, cx.now);
     return before;
   });

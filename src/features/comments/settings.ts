@@ -29,7 +29,7 @@ export async function setArticleComments(cx: CommandContext, articleId: number, 
     const a = await tx.selectFrom('articles').select(['id', 'slug', 'comments_closed']).where('site_id', '=', cx.site.id).where('id', '=', articleId).executeTakeFirst();
     if (!a) throw new AppError('not_found');
     if (Boolean(a.comments_closed) === closed) return a;
-    await tx.updateTable('articles').set({ comments_closed: closed ? 1 : 0 }).where('id', '=', a.id).execute();
+    await tx.updateTable('articles').set({ comments_closed: closed ? 1 : 0 }).where('site_id', '=', cx.site.id).where('id', '=', a.id).execute();
     await writeAudit(tx, { siteId: cx.site.id, userId: cx.actor.userId, action: closed ? 'article.comments_close' : 'article.comments_open', entityType: 'article', entityId: a.id, before: { comments_closed: a.comments_closed }, after: { comments_closed: closed ? 1 : 0 } }, cx.now);
     return a;
   });

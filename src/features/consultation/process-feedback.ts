@@ -21,6 +21,7 @@ export async function setFeedbackProcessed(cx: CommandContext, documentId: numbe
     await tx
       .updateTable('draft_feedback')
       .set({ processed: processed ? 1 : 0, processed_by: processed ? actor.userId : null, processed_at: processed ? now.toISOString() : null })
+      .where('site_id', '=', site.id)
       .where('id', '=', feedbackId)
       .execute();
     await writeAudit(tx, {

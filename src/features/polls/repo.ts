@@ -34,10 +34,10 @@ export async function listAllPolls(db: Db, siteId: number): Promise<PollRow[]> {
 }
 
 /** The option ids this voter chose (by cookie, or by today's visitor hash without one). */
-export async function choicesOf(db: Db, pollId: number, voter: string | null, visitor: string | null): Promise<number[] | null> {
+export async function choicesOf(db: Db, siteId: number, pollId: number, voter: string | null, visitor: string | null): Promise<number[] | null> {
   const by = voter ? (['voter', voter] as const) : visitor ? (['visitor', visitor] as const) : null;
   if (!by) return null;
-  const r = await db.selectFrom('poll_votes').select('choices').where('poll_id', '=', pollId).where(by[0], '=', by[1]).limit(1).executeTakeFirst();
+  const r = await db.selectFrom('poll_votes').select('choices').where('site_id', '=', siteId).where('poll_id', '=', pollId).where(by[0], '=', by[1]).limit(1).executeTakeFirst();
   return r ? parseChoices(r.choices) : null;
 }
 

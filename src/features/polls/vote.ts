@@ -53,6 +53,7 @@ export async function castPollVote(db: Db, dialect: Dialect, v: PollVote): Promi
       tx
         .selectFrom('poll_votes')
         .select(['voter', 'choices'])
+        .where('site_id', '=', v.siteId)
         .where('poll_id', '=', v.pollId)
         .where(by, '=', key)
         .limit(1)
@@ -67,7 +68,7 @@ export async function castPollVote(db: Db, dialect: Dialect, v: PollVote): Promi
         .onConflict((oc) => oc.columns(['poll_id', 'voter']).doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-        await bump(tx, v.pollId, new Map(v.choices.map((id) => [id, 1])), 1);
+        await bump(tx, v.siteId, v.pollId, new Map(v.choices.map((id) => [id, 1])), 1);
         return;
       }
       // The same cookie voted at the same instant: the other vote won the row, this one changes it.
@@ -77,22 +78,24 @@ export async function castPollVote(db: Db, dialect: Dialect, v: PollVote): Promi
     await tx
       .updateTable('poll_votes')
       .set({ choices, voter: v.voter, updated_at: at })
+      .where('site_id', '=', v.siteId)
       .where('poll_id', '=', v.pollId)
       .where('voter', '=', previous.voter)
       .execute();
     const delta = new Map<number, number>();
     for (const id of parseChoices(previous.choices)) delta.set(id, (delta.get(id) ?? 0) - 1);
     for (const id of v.choices) delta.set(id, (delta.get(id) ?? 0) + 1);
-    await bump(tx, v.pollId, delta, 0);
+    await bump(tx, v.siteId, v.pollId, delta, 0);
   });
 }
 
-async function bump(tx: Db, pollId: number, delta: Map<number, number>, voters: number): Promise<void> {
+async function bump(tx: Db, siteId: number, pollId: number, delta: Map<number, number>, voters: number): Promise<void> {
   for (const [id, d] of [...delta].sort((a, b) => a[0] - b[0])) {
     if (d === 0) continue;
     await tx
       .updateTable('poll_options')
       .set((eb) => ({ votes: eb('votes', '+', d) }))
+      .where('site_id', '=', siteId)
       .where('id', '=', id)
       .where('poll_id', '=', pollId)
       .execute();
@@ -101,6 +104,7 @@ async function bump(tx: Db, pollId: number, delta: Map<number, number>, voters: 
     await tx
       .updateTable('polls')
       .set((eb) => ({ total_votes: eb('total_votes', '+', voters) }))
+      .where('site_id', '=', siteId)
       .where('id', '=', pollId)
       .execute();
   }

@@ -50,6 +50,7 @@ export async function castVote(db: Db, dialect: Dialect, v: Vote): Promise<Ratin
       tx
         .selectFrom('rating_votes')
         .select(['voter', 'stars'])
+        .where('site_id', '=', v.siteId)
         .where('article_id', '=', v.articleId)
         .where(by, '=', key)
         .limit(1)
@@ -64,8 +65,8 @@ export async function castVote(db: Db, dialect: Dialect, v: Vote): Promise<Ratin
         .onConflict((oc) => oc.columns(['article_id', 'voter']).doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-        await bump(tx, v.articleId, 1, v.stars);
-        return read(tx, v.articleId);
+        await bump(tx, v.siteId, v.articleId, 1, v.stars);
+        return read(tx, v.siteId, v.articleId);
       }
       // The same cookie voted at the same instant: the other vote won the row, this one changes it.
       previous = await find('voter', v.voter);
@@ -75,18 +76,20 @@ export async function castVote(db: Db, dialect: Dialect, v: Vote): Promise<Ratin
       .updateTable('rating_votes')
       // The row keeps the day's visitor hash it was first cast under; the cookie may be new.
       .set({ stars: v.stars, voter: v.voter, updated_at: at })
+      .where('site_id', '=', v.siteId)
       .where('article_id', '=', v.articleId)
       .where('voter', '=', previous.voter)
       .execute();
-    if (previous.stars !== v.stars) await bump(tx, v.articleId, 0, v.stars - previous.stars);
-    return read(tx, v.articleId);
+    if (previous.stars !== v.stars) await bump(tx, v.siteId, v.articleId, 0, v.stars - previous.stars);
+    return read(tx, v.siteId, v.articleId);
   });
 }
 
-async function bump(tx: Db, articleId: number, count: number, stars: number): Promise<void> {
+async function bump(tx: Db, siteId: number, articleId: number, count: number, stars: number): Promise<void> {
   await tx
     .updateTable('articles')
     .set((eb) => ({ rating_count: eb('rating_count', '+', count), rating_sum: eb('rating_sum', '+', stars) }))
+    .where('site_id', '=', siteId)
     .where('id', '=', articleId)
     .execute();
 }
@@ -96,14 +99,14 @@ export async function readRating(db: Db, siteId: number, articleId: number): Pro
   return r ? { count: Number(r.rating_count), sum: Number(r.rating_sum) } : null;
 }
 
-async function read(tx: Db, articleId: number): Promise<RatingNumbers> {
-  const r = await tx.selectFrom('articles').select(['rating_count', 'rating_sum']).where('id', '=', articleId).executeTakeFirstOrThrow();
+async function read(tx: Db, siteId: number, articleId: number): Promise<RatingNumbers> {
+  const r = await tx.selectFrom('articles').select(['rating_count', 'rating_sum']).where('site_id', '=', siteId).where('id', '=', articleId).executeTakeFirstOrThrow();
   return { count: Number(r.rating_count), sum: Number(r.rating_sum) };
 }
 
 /** The stars this voter gave the article, if any (for the live rating widget). */
-export async function starsOf(db: Db, articleId: number, voter: string | null): Promise<number | null> {
+export async function starsOf(db: Db, siteId: number, articleId: number, voter: string | null): Promise<number | null> {
   if (!voter) return null;
-  const r = await db.selectFrom('rating_votes').select('stars').where('article_id', '=', articleId).where('voter', '=', voter).executeTakeFirst();
+  const r = await db.selectFrom('rating_votes').select('stars').where('site_id', '=', siteId).where('article_id', '=', articleId).where('voter', '=', voter).executeTakeFirst();
   return r ? r.stars : null;
 }

@@ -29,7 +29,7 @@ export async function ratingRoutes(root: FastifyInstance, visitors: VisitorKeys)
     const id = Number(request.params.id);
     const n = await readRating(ctx.db, request.site.id, id);
     if (!n) throw new AppError('not_found');
-    return noStore(reply).send(present(n, await starsOf(ctx.db, id, voterFromCookie(request))));
+    return noStore(reply).send(present(n, await starsOf(ctx.db, request.site.id, id, voterFromCookie(request))));
   });
 
   app.post('/danh-gia/:id', { ...limitedTo(VOTES_PER_MINUTE), preValidation: citizenWrite, schema: { params: IdParams } }, async (request, reply) => {

@@ -99,6 +99,7 @@ export abstract class FoldedTextEngine implements SearchEngine {
   /** Bulk (re)indexing of published articles, for reindexing: one insert per batch. */
   async indexMany(tx: Db, articles: IndexableArticle[]): Promise<void> {
     if (!articles.length) return;
+    // tenancy: documents are keyed by article id (unique across sites), and the caller read these articles.
     await tx.deleteFrom('search_documents').where('article_id', 'in', articles.map((a) => a.id)).execute();
     const docs = articles.filter((a) => a.status === 'published').map((a) => buildDocument(a));
     if (!docs.length) return;
@@ -113,6 +114,7 @@ export abstract class FoldedTextEngine implements SearchEngine {
   }
 
   async remove(tx: Db, articleId: number): Promise<void> {
+    // tenancy: keyed by article id (unique across sites); the caller read the article in its own site.
     await tx.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
   }
 

@@ -25,6 +25,7 @@ const INDEXED = ['id', 'site_id', 'category_id', 'title', 'sapo', 'body_html', '
 /** Indexes the article when it is published, takes it out of the index otherwise. */
 export async function syncArticleIndex(tx: Db, articleId: number): Promise<void> {
   const engine = engineOf(tx);
+  // tenancy: the article the calling command has just written, in a transaction that checked its site; the document copies its site_id.
   const article = await tx.selectFrom('articles').select(INDEXED).where('id', '=', articleId).executeTakeFirst();
   if (article) await engine.index(tx, article);
   else await engine.remove(tx, articleId);

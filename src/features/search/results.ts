@@ -22,6 +22,7 @@ export interface SearchHit {
  */
 export async function loadCandidates(db: Db, siteId: number, keys: number[], withBody: boolean): Promise<Candidate[]> {
   if (!keys.length) return [];
+  // tenancy: rank_keys come from this site's matches, and the rows are filtered by site_id below, in code.
   const rows = await db
     .selectFrom('search_documents')
     .select(['rank_key', 'article_id', 'site_id', 'published_at', 'title', 'title_fold', 'body_fold'])
@@ -38,6 +39,7 @@ export async function loadCandidates(db: Db, siteId: number, keys: number[], wit
  */
 export async function toHits(db: Db, siteId: number, q: SearchQuery, docs: Candidate[], now: string): Promise<SearchHit[]> {
   if (!docs.length) return [];
+  // tenancy: the article's site_id is checked below, in code, with its status (see above).
   const rows = await db
     .selectFrom('search_documents as d')
     .innerJoin('articles as a', 'a.id', 'd.article_id')

@@ -42,6 +42,7 @@ export interface SiteWithHosts {
 export async function listSitesWithHosts(db: Db): Promise<SiteWithHosts[]> {
   const [sites, hosts] = await Promise.all([
     db.selectFrom('sites').select(['id', 'code', 'name', 'is_default']).orderBy('id').execute(),
+    // tenancy: the system administrators' list of every site.
     db.selectFrom('site_hosts').selectAll().orderBy('host').execute(),
   ]);
   return sites.map((s) => ({

@@ -16,6 +16,7 @@ export async function houseKeep(db: Db, now: Date): Promise<void> {
   await ensureSalt(db, today);
   await db.deleteFrom('stats_salts').where('day', '<', addDays(today, -1)).execute();
   // A hash is only useful on its own day (plus the half hour after midnight).
+  // tenancy: a retention rule, applied to every site at once.
   await db.deleteFrom('online_visitors').where('last_seen_at', '<', new Date(now.getTime() - 26 * HOUR).toISOString()).execute();
   await db.deleteFrom('stats_flush_log').where('flushed_at', '<', new Date(now.getTime() - 48 * HOUR).toISOString()).execute();
 }

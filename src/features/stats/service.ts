@@ -61,6 +61,7 @@ export class VisitCounter {
     const store = new MemoryStore(o.windowCap);
     // After a restart, the visitors of the last half hour are still online and mid-visit.
     const now = o.now().getTime();
+    // tenancy: one counter serves every site of the process; each row keeps its site_id.
     const rows = await o.db
       .selectFrom('online_visitors')
       .select(['site_id', 'visitor', 'last_seen_at'])

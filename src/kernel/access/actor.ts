@@ -22,6 +22,7 @@ export const ROLE_NAMES: Record<Role, string> = {
 export const ROLES = Object.keys(ROLE_NAMES) as Role[];
 
 export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
+  // tenancy: users are global; the actor carries its roles on every site, and hasRole checks the one at hand.
   const roles = await db.selectFrom('user_roles').select(['site_id', 'role']).where('user_id', '=', user.id).execute();
   const rolesBySite = new Map<number, Set<Role>>();
   for (const r of roles) {

@@ -64,15 +64,18 @@ export class DbSessionStore implements SessionStore {
       await this.destroy(row.id);
       return null;
     }
+    // tenancy: back-office sessions belong to a (global) user, not to a site; the id is the hash of the cookie token.
     if (stale(row, t)) await this.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', row.id).execute();
     return row;
   }
 
   async completeMfa(sessionId: string): Promise<void> {
+    // tenancy: back-office sessions belong to a (global) user, not to a site; the id is the hash of the cookie token.
     await this.db.updateTable('sessions').set({ mfa_pending: 0 }).where('id', '=', sessionId).execute();
   }
 
   async destroy(sessionId: string): Promise<void> {
+    // tenancy: back-office sessions belong to a (global) user, not to a site; the id is the hash of the cookie token.
     await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
   }
 

@@ -20,6 +20,7 @@ export async function listSites(db: Db): Promise<Site[]> {
 }
 
 export async function listHosts(db: Db): Promise<{ host: string; site_id: number }[]> {
+  // tenancy: the hostname → site map the resolver picks each request's site from.
   return db.selectFrom('site_hosts').selectAll().execute();
 }
 

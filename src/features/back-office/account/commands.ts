@@ -16,6 +16,7 @@ export async function changePassword(db: Db, sessions: SessionStore, userId: num
   if (next !== confirm) return { ok: false, errors: { confirm: 'Mật khẩu nhập lại không khớp.' } };
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
+    // tenancy: users are global (no site_id); this is the signed-in person's own row.
     await tx.updateTable('users').set({ password_hash: hash, updated_at: now.toISOString() }).where('id', '=', userId).execute();
     await writeAudit(tx, { siteId, userId, action: 'user.change_password', entityType: 'user', entityId: userId }, now);
   });
@@ -27,6 +28,7 @@ export async function changePassword(db: Db, sessions: SessionStore, userId: num
 /** Starts enrolment: a new secret is stored but not active until a code confirms it. */
 export async function beginTotp(db: Db, userId: number): Promise<string> {
   const secret = newTotpSecret();
+  // tenancy: users are global (no site_id); this is the signed-in person's own row.
   await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', userId).where('totp_enabled', '=', 0).execute();
   return secret;
 }
@@ -37,6 +39,7 @@ export async function confirmTotp(db: Db, userId: number, code: string, siteId: 
   if (!user.totp_secret || !(await checkTotp(user.totp_secret, code))) return { ok: false, errors: { code: 'Mã xác thực không đúng. Hãy nhập mã đang hiện trong ứng dụng.' } };
   const { codes, hashes } = newRecoveryCodes();
   await db.transaction().execute(async (tx) => {
+    // tenancy: users are global (no site_id); this is the signed-in person's own row.
     await tx.updateTable('users').set({ totp_enabled: 1, recovery_codes: JSON.stringify(hashes), updated_at: now.toISOString() }).where('id', '=', userId).execute();
     await writeAudit(tx, { siteId, userId, action: 'user.totp_enable', entityType: 'user', entityId: userId }, now);
   });
@@ -47,6 +50,7 @@ export async function disableTotp(db: Db, userId: number, password: string, site
   const user = (await findUserById(db, userId))!;
   if (!(await verifyPassword(user.password_hash, password))) return { ok: false, errors: { password: 'Mật khẩu không đúng.' } };
   await db.transaction().execute(async (tx) => {
+    // tenancy: users are global (no site_id); this is the signed-in person's own row.
     await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null, recovery_codes: '[]', updated_at: now.toISOString() }).where('id', '=', userId).execute();
     await writeAudit(tx, { siteId, userId, action: 'user.totp_disable', entityType: 'user', entityId: userId }, now);
   });

@@ -89,6 +89,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       const h = sha256(code.replace(/\s+/g, ''));
       if (hashes.includes(h)) {
         ok = true;
+        // tenancy: users are global (no site_id); the person signing in uses up one of their own codes.
         await ctx.db.updateTable('users').set({ recovery_codes: JSON.stringify(hashes.filter((x) => x !== h)) }).where('id', '=', user.id).execute();
         await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.recovery_code_used', entityType: 'user', entityId: user.id }, now);
       }

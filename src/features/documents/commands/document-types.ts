@@ -50,7 +50,7 @@ export async function renameDocumentType(cx: CommandContext, id: number, rawName
     await tx.updateTable('document_types').set({ name: name.value }).where('site_id', '=', site.id).where('id', '=', id).execute();
     const docs = await tx.selectFrom('documents').select(['id', 'number', 'title', 'issuer', 'signer', 'field']).where('site_id', '=', site.id).where('type_id', '=', id).execute();
     for (const d of docs) {
-      await tx.updateTable('documents').set({ slug: documentSlug(name.value, d.number, d.title), search_fold: searchFoldOf(d, name.value) }).where('id', '=', d.id).execute();
+      await tx.updateTable('documents').set({ slug: documentSlug(name.value, d.number, d.title), search_fold: searchFoldOf(d, name.value) }).where('site_id', '=', site.id).where('id', '=', d.id).execute();
     }
     await writeAudit(tx, { siteId: site.id, userId: actor.userId, action: 'document_type.rename', entityType: 'document_type', entityId: id, before: { name: before.name }, after: { name: name.value } }, now);
   });

@@ -37,10 +37,10 @@ export async function deletePoll(cx: CommandContext, id: number): Promise<void> 
   await db.transaction().execute(async (tx) => {
     const p = await tx.selectFrom('polls').selectAll().where('site_id', '=', site.id).where('id', '=', id).executeTakeFirst();
     if (!p) throw new AppError('not_found');
-    const options = await tx.selectFrom('poll_options').select(['label', 'votes']).where('poll_id', '=', id).orderBy('position').execute();
-    await tx.deleteFrom('poll_votes').where('poll_id', '=', id).execute();
-    await tx.deleteFrom('poll_options').where('poll_id', '=', id).execute();
-    await tx.deleteFrom('polls').where('id', '=', id).execute();
+    const options = await tx.selectFrom('poll_options').select(['label', 'votes']).where('site_id', '=', site.id).where('poll_id', '=', id).orderBy('position').execute();
+    await tx.deleteFrom('poll_votes').where('site_id', '=', site.id).where('poll_id', '=', id).execute();
+    await tx.deleteFrom('poll_options').where('site_id', '=', site.id).where('poll_id', '=', id).execute();
+    await tx.deleteFrom('polls').where('site_id', '=', site.id).where('id', '=', id).execute();
     await writeAudit(tx, { siteId: site.id, userId: actor.userId, action: 'poll.delete', entityType: 'poll', entityId: id, before: { ...p, options } }, now);
   });
   cx.cache.purgeSite(site.id);

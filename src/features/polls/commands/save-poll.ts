@@ -49,10 +49,10 @@ export async function savePoll(cx: CommandContext, id: number | null, form: Poll
     for (const o of options) {
       const label = typed.get(o.id);
       if (!label) {
-        await tx.deleteFrom('poll_options').where('id', '=', o.id).where('poll_id', '=', id).execute();
+        await tx.deleteFrom('poll_options').where('site_id', '=', site.id).where('id', '=', o.id).where('poll_id', '=', id).execute();
         continue;
       }
-      await tx.updateTable('poll_options').set({ label, position: position++ }).where('id', '=', o.id).where('poll_id', '=', id).execute();
+      await tx.updateTable('poll_options').set({ label, position: position++ }).where('site_id', '=', site.id).where('id', '=', o.id).where('poll_id', '=', id).execute();
     }
     if (value.added.length) {
       await tx.insertInto('poll_options').values(value.added.map((label) => ({ poll_id: id, site_id: site.id, label, position: position++ }))).execute();

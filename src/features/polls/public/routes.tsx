@@ -51,7 +51,7 @@ export async function pollRoutes(root: FastifyInstance): Promise<void> {
     const { poll, options } = await publicPoll(request, request.params.id);
     const now = ctx.now();
     const voter = voterFromCookie(request);
-    const mine = await choicesOf(ctx.db, poll.id, voter, voter ? null : await visitors.hashOf(request, now.getTime()));
+    const mine = await choicesOf(ctx.db, request.site.id, poll.id, voter, voter ? null : await visitors.hashOf(request, now.getTime()));
     const visible = resultsPublic(poll, now) || mine !== null;
     return sendPage(reply, <PollResultsPage frame={await frameFor(ctx, request)} poll={poll} options={options} now={now} visible={visible} mine={mine} />);
   });

@@ -9,6 +9,7 @@ import type { CommandResult, SiteCommandContext } from './context.js';
 /** A message naming the first hostname that already belongs to another site, if any. */
 export async function hostsTakenError(tx: Db, hosts: string[], siteId: number | null): Promise<string | undefined> {
   if (!hosts.length) return undefined;
+  // tenancy: a hostname answers for one site only, so the other sites' hostnames are looked at.
   let q = tx.selectFrom('site_hosts').innerJoin('sites', 'sites.id', 'site_hosts.site_id').select(['site_hosts.host', 'sites.name']).where('site_hosts.host', 'in', hosts);
   if (siteId !== null) q = q.where('site_hosts.site_id', '!=', siteId);
   const taken = await q.executeTakeFirst();

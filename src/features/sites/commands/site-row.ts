@@ -16,6 +16,7 @@ export async function loadSiteRow(tx: Db, siteId: number): Promise<SiteRow> {
  * screens saving at once must not silently undo each other). False when someone else won.
  */
 export async function writeSiteRow(tx: Db, before: SiteRow, set: { name?: string; settings?: SiteSettings; counter_base?: number }): Promise<boolean> {
+  // tenancy: the sites table has no site_id: its id is the site, read by the caller (loadSiteRow).
   const r = await tx
     .updateTable('sites')
     .set({
