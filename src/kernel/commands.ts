@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from './access/actor.js';
 import type { Db } from './db/connection.js';
+import type { FieldErrors } from './forms.js';
 import type { PageCache } from './http/page-cache.js';
 import { actorOf } from './http/admin-scope.js';
 import type { Site } from './sites/site.js';
@@ -14,7 +15,7 @@ export interface CommandContext {
   cache: PageCache;
 }
 
-export type CommandResult<T = number> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+export type CommandResult<T = number> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 /**
  * The context of a command run from a back-office request: its site, its signed-in actor, the
