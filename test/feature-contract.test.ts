@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { h } from 'preact';
 import { features } from '../src/features/index.js';
 import { hasRole } from '../src/kernel/access/actor.js';
+import { KERNEL_TABLES } from '../src/kernel/db/schema.js';
 import type { Feature } from '../src/kernel/feature.js';
 import { htmlPage } from '../src/kernel/http/render.js';
 import { AdminClient, makeUser } from './helpers/admin.js';
@@ -84,5 +85,20 @@ describeEachDb('a feature added to the list', async (db) => {
   test('the same key or path twice is refused at start', async () => {
     await assert.rejects(buildTestApp(get().db, { seed: false, features: [...features, gazette, { ...gazette }] }), /same feature:gazette/);
     await assert.rejects(buildTestApp(get().db, { seed: false, features: [...features, { key: 'other', label: 'Khác', section: { ...gazette.section!, key: 'x' } }, gazette] }), /same path:\/cong-bao/);
+  });
+});
+
+describeEachDb('the features own the tables', async () => ({}), (get) => {
+  test('every table of the migrated database belongs to the kernel or to exactly one feature', async () => {
+    const owners = new Map<string, string[]>();
+    for (const [owner, tables] of [['kernel', KERNEL_TABLES] as const, ...features.map((f) => [f.key, f.tables ?? []] as const)]) {
+      for (const t of tables) owners.set(t, [...(owners.get(t) ?? []), owner]);
+    }
+    // Not ours to declare: the migrator's own tables, and the SQLite full-text indexes (search_fts,
+    // search_titles and their shadow tables) kept in step with search_documents.
+    const tables = (await get().db.db.introspection.getTables()).map((t) => t.name).filter((n) => !/^(kysely_migration|search_fts|search_titles)/.test(n));
+    assert.deepEqual(tables.filter((t) => !owners.has(t)), [], 'tables no feature declares');
+    assert.deepEqual([...owners].filter(([, o]) => o.length > 1), [], 'tables two owners declare');
+    assert.deepEqual([...owners.keys()].filter((t) => !tables.includes(t)), [], 'declared tables that do not exist');
   });
 });

@@ -196,6 +196,12 @@ export interface JobLeasesTable {
   expires_at: string;
 }
 
+/**
+ * The tables the kernel itself owns (job leases, the citizen forms' secrets and replay store);
+ * every other table belongs to one feature, which names it in its `tables`.
+ */
+export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used'] as const;
+
 export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables {
   users: UsersTable;
   user_roles: UserRolesTable;
