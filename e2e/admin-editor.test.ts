@@ -1,6 +1,6 @@
 /**
  * The article editor (src/client/admin/editor.ts) in Chromium, without the back-office routes:
- * a static copy of the article form's markup (src/admin/articles/edit-view.tsx) is served by a
+ * a static copy of the article form's markup (src/features/articles/admin/edit-view.tsx) is served by a
  * tiny node:http server with the built build/assets/editor.js and admin.css, under the same
  * Content-Security-Policy as the real site. The server also stands in for the autosave endpoint.
  *
@@ -24,7 +24,7 @@ const ASSETS = resolve(process.env.CONG_ASSETS_DIR || join(ROOT, 'build', 'asset
 const CHROMIUM = '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-// The production policy (src/public/security.ts) minus the map tiles: no inline style or script.
+// The production policy (src/kernel/http/security.ts) minus the map tiles: no inline style or script.
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -40,7 +40,7 @@ const INITIAL_BODY =
   '<p>Đoạn mở đầu của bài viết.</p><p style="text-align: right">Căn phải từ cổng cũ</p><h2 class="align-center">Tiêu đề giữa</h2>' +
   '<figure><img src="/media/cu.jpg" alt="Ảnh cũ"><figcaption>Chú thích cũ</figcaption></figure><p>Đoạn cuối.</p>';
 
-/** What GET /quan-tri/thu-vien/chon answers (src/admin/media/picker-routes.ts). */
+/** What GET /quan-tri/thu-vien/chon answers (src/features/media/admin/picker-routes.ts). */
 const LIBRARY = [
   { id: 7, title: 'Cầu Hồng Lĩnh', alt: 'Cây cầu bắc qua sông La', src: '/media/honglinh/2026/11/cau-960.jpg', thumb: '/media/honglinh/2026/11/cau-480.jpg', width: 960, height: 540 },
   { id: 8, title: 'Hội nghị tổng kết', alt: '', src: '/media/honglinh/2026/11/hoi-nghi.jpg', thumb: '/media/honglinh/2026/11/hoi-nghi-480.jpg', width: 800, height: 600 },

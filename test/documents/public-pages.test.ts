@@ -9,7 +9,7 @@ function numbersOf(html: string): string[] {
   return [...html.matchAll(/<h2 class="item-title"><a href="\/van-ban\/[^"]+">[^<]*? số ([^<]+)<\/a>/g)].map((m) => m[1]!);
 }
 
-/** The demo documents of src/demo/documents.ts (other features may seed more, e.g. drafts). */
+/** The demo documents of src/features/documents/demo.ts (other features may seed more, e.g. drafts). */
 const OURS = new Set(['22-NQ/TW', '21-NQ/TW', '02-NQ/TU', '1520/QĐ-UBND', '85/KH-UBND', '112/KH-UBND', '45/TB-UBND', '1234/UBND-TNMT', '2105/QĐ-UBND',
   '35/2019/QĐ-UBND', '12/2023/QĐ-UBND', '03/CT-UBND', '210/BC-UBND', '05/DT-UBND', '01/QĐ-UBND', '15/KH-UBND', '22/TB-UBND']);
 const ours = (html: string) => numbersOf(html).filter((n) => OURS.has(n));

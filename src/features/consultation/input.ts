@@ -5,7 +5,7 @@ import { formatNumber } from '../../kernel/lib/format.js';
 
 /**
  * The feedback form on a draft. The shared field names (name, email, content, honeypot,
- * verification) are those of the comment form (src/interact/comments/input.ts), so the same
+ * verification) are those of the comment form (src/features/comments/input.ts), so the same
  * verification step and the comment script work here; "email" holds an email or a phone number.
  */
 export const FB = { ...F, organisation: 'co_quan' } as const;

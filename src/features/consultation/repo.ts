@@ -4,7 +4,7 @@ import type { DraftFeedbackRow } from '../../kernel/db/tables/polls.js';
 
 /**
  * Drafts open for comment are documents of the library with status 'du-thao' and a last day
- * (src/documents/schema.ts); their feedback is ours. Every query is scoped by the site.
+ * (src/kernel/db/tables/documents.ts); their feedback is ours. Every query is scoped by the site.
  */
 export interface DraftItem {
   id: number;

@@ -13,7 +13,7 @@ import { isDuplicateFeedback, type DraftItem } from './repo.js';
 /**
  * Sending feedback on a draft: the deadline, the fields, duplicates and limits, then the
  * verification step (which uses the proof up), then store — the order of comments
- * (src/interact/comments/post-comment.ts), so nothing is stored when any check fails and a
+ * (src/features/comments/post-comment.ts), so nothing is stored when any check fails and a
  * person fixing a typo does not solve the verification again.
  */
 export interface FeedbackContext {

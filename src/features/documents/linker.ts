@@ -8,7 +8,7 @@ import { documentUrls } from './urls.js';
  * Links the document numbers an article body mentions ("Nghị quyết số 22-NQ/TW") to their page
  * in the site's library, at render time of the (cached) article page.
  *
- * The body is sanitized HTML (src/lib/html.ts): every "<" and ">" outside tags is escaped and
+ * The body is sanitized HTML (src/kernel/lib/html.ts): every "<" and ">" outside tags is escaped and
  * attribute values are quoted, so splitting at tags is exact. Only text is touched: never a
  * tag or its attributes, never text inside an existing link. A number matches whole (the
  * joined-word pattern of search: "122-NQ/TW" is not "22-NQ/TW"), whatever its case and

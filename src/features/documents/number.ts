@@ -3,7 +3,7 @@ import { codeOf, JOINED } from '../../kernel/search/text.js';
 
 /**
  * Document numbers (số / ký hiệu): "22-NQ/TW", "123/QĐ-UBND", "05/2023/TT-BTTTT". The same
- * folding as search (src/search/text.ts): the parts fold to words ("22 nq tw"), the joined fold
+ * folding as search (src/kernel/search/text.ts): the parts fold to words ("22 nq tw"), the joined fold
  * ("22nqtw") is the number's identity, so case, diacritics and the dash/slash typed do not matter.
  */
 export const NUMBER_MAX = 50;

@@ -13,7 +13,7 @@ export interface DocumentFilter {
   field?: string;
   year?: number;
   status?: string;
-  /** Folded clauses of a search (src/search/query.ts): each must match. */
+  /** Folded clauses of a search (src/kernel/search/query.ts): each must match. */
   clauses?: string[][];
   /** Only what the public may see (the default). */
   publishedOnly?: boolean;

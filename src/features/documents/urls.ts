@@ -1,4 +1,4 @@
-/** Public URLs of the document library (the section's path is in src/sites/sections.ts). */
+/** Public URLs of the document library (the section's path is declared in documents/feature.ts). */
 export const documentUrls = {
   list: () => '/van-ban',
   document: (d: { id: number; slug: string }) => `/van-ban/${d.slug}-${d.id}`,

@@ -41,9 +41,9 @@ export interface MediaUses {
   articles: { id: number; title: string }[];
   pages: { id: number; title: string }[];
   songs: { id: number; title: string }[];
-  /** Portraits of people on the organisation pages (src/organisation). */
+  /** Portraits of people on the organisation pages (src/features/organisation). */
   people: { id: number; title: string }[];
-  /** The site's logo or header banner (src/sites/appearance.ts), by what it is used as. */
+  /** The site's logo or header banner (src/features/sites/appearance.ts), by what it is used as. */
   appearance: { title: string }[];
 }
 

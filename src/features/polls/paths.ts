@@ -1,4 +1,4 @@
-/** Public paths of Thăm dò ý kiến and Góp ý dự thảo (src/sites/sections.ts names the sections). */
+/** Public paths of Thăm dò ý kiến and Góp ý dự thảo (the sections themselves are declared in polls/feature.ts and consultation/feature.ts). */
 export const POLLS_PATH = '/tham-do-y-kien';
 export const pollPath = (id: number) => `${POLLS_PATH}/${id}`;
 export const resultsPath = (id: number) => `${POLLS_PATH}/${id}/ket-qua`;

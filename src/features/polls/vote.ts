@@ -9,7 +9,7 @@ import { isId } from '../../kernel/lib/ids.js';
  * changed together in one transaction. Counters only move by increments evaluated under the row
  * lock, and rows are always locked in the same order (options by id, then the poll), so any
  * number of simultaneous votes add up exactly and never deadlock. Same visitor rule as article
- * ratings (src/interact/rating.ts): the voter cookie, or today's salted hash without one.
+ * ratings (src/features/ratings/rating.ts): the voter cookie, or today's salted hash without one.
  */
 export interface PollVote {
   siteId: number;

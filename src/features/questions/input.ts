@@ -8,7 +8,7 @@ import { parseId } from '../../kernel/lib/ids.js';
 /**
  * The public question form: field names, limits, cleaning and the Vietnamese messages shown
  * next to each field. Everything is plain text (NFC), rendered escaped. The verification fields
- * and the honeypot are those of the comment form (src/interact), so the same checks apply.
+ * and the honeypot are those of the comment form (src/features/comments), so the same checks apply.
  */
 export { FORM, VERIFY, WRONG_CODE, contentHash };
 

@@ -3,7 +3,7 @@ import type { Counter } from '../../kernel/citizen/limits.js';
 
 /**
  * Rate limits of the public question form and of the tracking-code lookup, on the counters of
- * the comments (src/interact/limits.ts: memory, or Redis when instances share it). Buckets are
+ * the comments (src/kernel/citizen/limits.ts: memory, or Redis when instances share it). Buckets are
  * keyed by an HMAC of the IP address, never the address itself.
  */
 export const QUESTION_LIMITS = {

@@ -30,7 +30,7 @@ export async function overdueDays(db: Db, siteId: number): Promise<number> {
   return r?.overdue_days ?? DEFAULT_OVERDUE_DAYS;
 }
 
-/** The words of a search, folded (see src/search/query.ts): every clause must occur. */
+/** The words of a search, folded (see src/kernel/search/query.ts): every clause must occur. */
 export type Clauses = string[][];
 
 function published(db: Db, siteId: number, topicId: number | null, clauses: Clauses) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Appearance } from '../../kernel/sites/settings.js';
 
-/** The site's stylesheet of colours and banner (src/public/theme-routes.ts). */
+/** The site's stylesheet of colours and banner (src/features/sites/public/theme-routes.ts). */
 export const THEME_PATH = '/giao-dien.css';
 
 /** The portal's own red: the default, and what a colour is measured against. */

@@ -9,7 +9,7 @@ import type { DeviceClass } from '../../kernel/db/tables/stats.js';
  *   r:<day>:<domain>          hits referred by another site
  *   d:<day>:<device>          hits per device class
  * Distinct visitors per day are not counted here: the database decides who is new when the
- * visitor hashes are written (src/stats/writer.ts), which stays exact across restarts.
+ * visitor hashes are written (src/features/stats/writer.ts), which stays exact across restarts.
  */
 export interface Hit {
   siteId: number;

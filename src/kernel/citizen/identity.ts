@@ -6,7 +6,7 @@ import { addDays, dayOf, dayStartMs } from '../lib/calendar.js';
  * Visitor identity without storing who the visitor is (DESIGN.md, Privacy): a hash of the day's
  * random salt, the site, the IP address and the user agent. Salts live in the database so every
  * instance computes the same hash; the previous day's salt is kept to join a visit across
- * midnight, and older salts are deleted (src/stats/housekeeping.ts), after which yesterday's
+ * midnight, and older salts are deleted (src/features/stats/housekeeping.ts), after which yesterday's
  * hashes can no longer be tied to anyone.
  */
 export function visitorHash(salt: string, siteId: number, ip: string, ua: string): string {

@@ -6,7 +6,7 @@ import { SaltBook, visitorHash } from './identity.js';
 /**
  * Who is voting or commenting, without knowing who they are (DESIGN.md, Privacy). The daily
  * salted hash of site, IP address and user agent comes from the visitor statistics
- * (src/stats/identity.ts: same salts table, same rule, salts rotated daily and deleted after
+ * (src/kernel/citizen/identity.ts: same salts table, same rule, salts rotated daily and deleted after
  * 48 h). The voter cookie is a random id the browser keeps for a year so that a vote can be
  * changed on another day; only its hash is stored.
  */

@@ -1,6 +1,6 @@
 import type { SiteSettings } from '../sites/settings.js';
 
-/** Demo content, written as plain data; `src/demo/seed.ts` turns it into rows. All text is NFC Vietnamese. */
+/** Demo content, written as plain data; `src/demo.ts` and each feature's `demo` turn it into rows. All text is NFC Vietnamese. */
 export interface DemoCategory {
   slug: string; // lowercase ASCII, e.g. "xay-dung-dang"
   name: string; // e.g. "Xây dựng Đảng"
@@ -59,7 +59,7 @@ export interface DemoSite {
   /** The imported total of the old portal's visit counter. */
   counterBase: number;
   categories: DemoCategory[];
-  /** The header menu: "s:<section key>" (src/sites/sections.ts) or "c:<category slug>". */
+  /** The header menu: "s:<section key>" (a feature's `section.key`) or "c:<category slug>". */
   menu: string[];
   articles: DemoArticle[];
   pages: DemoPage[];

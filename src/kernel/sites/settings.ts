@@ -32,11 +32,11 @@ export interface SiteSettings {
   twoPersonRule?: boolean;
   /** Admins must sign in with a second factor (TOTP). */
   requireTotpForAdmins?: boolean;
-  /** How new comments are published (src/interact); absent means hold every comment. */
+  /** How new comments are published (src/features/comments); absent means hold every comment. */
   commentModeration?: CommentModeration;
   /** No new comments anywhere on the site (existing ones stay visible). */
   commentsClosed?: boolean;
-  /** Logo, header banner and main colour (src/sites/appearance.ts); absent: the national emblem and red. */
+  /** Logo, header banner and main colour (src/features/sites/appearance.ts); absent: the national emblem and red. */
   appearance?: Appearance;
 }
 

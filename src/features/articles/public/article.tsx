@@ -16,7 +16,7 @@ export function ArticlePage({ frame, article, category, related, comments, cover
   article: ArticleRow;
   category: CategoryRow;
   related: ArticleSummary[];
-  /** Published comments (src/interact); absent in the back-office preview. */
+  /** Published comments (src/features/comments); absent in the back-office preview. */
   comments?: PublicComment[];
   /** The cover image from the library, when the article has one. */
   cover?: ResponsiveImage;
@@ -39,7 +39,7 @@ export function ArticlePage({ frame, article, category, related, comments, cover
         publishedTime: article.published_at,
         current: `cat:${category.slug}`,
         jsonLd: [{ ...newsArticleLd(frame, article, category, url), ...(cover ? { image: frame.origin + cover.src } : {}), ...aggregateRatingLd(article) }],
-        // Rating and comment form (src/interact): script and styles.
+        // Rating and comment form (src/features/ratings, src/features/comments): script and styles.
         scripts: ['interact.js'],
         styles: ['interact.css'],
       }}
@@ -67,7 +67,7 @@ export function ArticlePage({ frame, article, category, related, comments, cover
           )}
         </div>
       </article>
-      {/* Citizen interaction (src/interact): the rating block, then the comments. */}
+      {/* Citizen interaction (src/features/ratings, src/features/comments): the rating block, then the comments. */}
       <RatingBlock article={article} />
       {comments && <CommentsSection frame={frame} article={article} comments={comments} />}
       {related.length > 0 && (

@@ -39,7 +39,7 @@ const VerbParams = Type.Object({ id: Id, verb: Type.Union([Type.Literal('duyet')
 /** POST …/bai-viet/<article id>/dong|mo */
 const ArticleParams = Type.Object({ articleId: Id, verb: Type.Union([Type.Literal('dong'), Type.Literal('mo')]) });
 
-/** Comment moderation in the back office (/quan-tri/binh-luan): thin routes over src/interact's commands. */
+/** Comment moderation in the back office (/quan-tri/binh-luan): thin routes over the comment commands. */
 export async function commentAdminRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;

@@ -7,7 +7,7 @@ import { PollForm } from './poll-form.js';
 /**
  * Sidebar widget: the newest open poll as its plain vote form (no results, so a vote changes no
  * cached page; the post redirects to the results). Not wired yet: the lead adds it to the
- * sidebar (src/public/views/widgets.tsx) with `newestOpenPoll` loaded in the frame. The poll
+ * sidebar (src/features/sites/public/widgets.tsx) with `newestOpenPoll` loaded in the frame. The poll
  * commands purge the whole site, so the widget follows edits, opening and closing.
  */
 export async function newestOpenPoll(db: Db, siteId: number, now: Date): Promise<PollWithOptions | null> {

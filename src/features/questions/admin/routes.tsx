@@ -24,7 +24,7 @@ import { StatsPage, TopicsPage } from './settings-view.js';
 /**
  * Hỏi đáp in the back office (/quan-tri/hoi-dap): the queue, one question (assign, answer,
  * publish, refuse), statistics with the overdue limit, the topic list. Thin routes over the
- * commands of src/questions, which check the permission again, write the audit row and purge.
+ * commands of this feature, which check the permission again, write the audit row and purge.
  */
 const PAGE = 50;
 const NOTICES: FlashMessages = {

@@ -8,7 +8,7 @@ import { isDuplicate, listTopics, searchTextOf } from '../repo.js';
 import { newTrackingCode, trackingHash } from '../tracking.js';
 
 /**
- * A citizen sends a question or a report. The order is that of the comments (src/interact):
+ * A citizen sends a question or a report. The order is that of the comments (src/features/comments):
  * fields, duplicate, rate limits, then the verification step (which uses the proof up), then
  * one insert — so a person fixing a typo need not solve the verification again, and nothing is
  * stored when any check fails. A filled honeypot gets a code that leads nowhere.

@@ -46,7 +46,7 @@ export const NOT_FOUND_CODE = 'Không tìm thấy câu hỏi với mã này. Vui
 export async function questionRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
-  // The verification step and limits of the comments (src/interact): same secrets, same replay store.
+  // The verification step and limits of the comments (src/kernel/citizen): same secrets, same replay store.
   const { secrets, verification, counter, visitors } = app.cong.citizen;
   const limiter = new QuestionLimiter(counter, secrets.limiter);
 

@@ -3,7 +3,7 @@ import { THEME_PATH, themeCss } from '../appearance.js';
 import { cached } from '../../../kernel/http/cached.js';
 
 /**
- * The site's colours and header banner (src/sites/appearance.ts). Pages link it with the
+ * The site's colours and header banner (src/features/sites/appearance.ts). Pages link it with the
  * theme's version in the query, so browsers may keep each version for a year.
  */
 export async function themeRoutes(app: FastifyInstance): Promise<void> {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../connection.js';
 
 /**
- * The search index (see src/search/schema.ts): search_documents on both engines, plus two FTS5
+ * The search index (see src/kernel/db/tables/search.ts): search_documents on both engines, plus two FTS5
  * tables (title + body + codes, title alone) with sync triggers on SQLite, or two tsvectors
  * (title A + body B + codes C, title alone) with GIN on PostgreSQL. Both tokenize the same searchFold() text, so they
  * agree on what matches.

@@ -4,7 +4,7 @@ import type { Dialect } from '../connection.js';
 type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
 /**
- * Visitor statistics (src/stats/schema.ts): daily aggregates per site, article, referrer domain
+ * Visitor statistics (src/kernel/db/tables/stats.ts): daily aggregates per site, article, referrer domain
  * and device class; running totals; per-site counter settings; the daily salts; the log of
  * batches flushed from Redis. Counters are bigint on PostgreSQL.
  */

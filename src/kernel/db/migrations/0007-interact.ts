@@ -5,7 +5,7 @@ type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
 /**
  * Ratings (vote log + counters on the article), comments, captcha replay store and the
- * interaction secrets (src/interact/schema.ts).
+ * interaction secrets (src/kernel/db/tables/interact.ts).
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const pk: Col = (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());

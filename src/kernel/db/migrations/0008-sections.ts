@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../connection.js';
 
 /**
- * A header menu item may point at one of the sections of src/sites/sections.ts ("van-ban",
+ * A header menu item may point at one of the features' public sections (`Feature.section`) ("van-ban",
  * "hoi-dap"…) instead of a category or a page. One per section per site.
  */
 export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {

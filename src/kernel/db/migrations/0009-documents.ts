@@ -3,7 +3,7 @@ import type { Dialect } from '../connection.js';
 
 type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
-/** Văn bản (document library) and Góp ý dự thảo (drafts open for comment): tables in src/documents/schema.ts. */
+/** Văn bản (document library) and Góp ý dự thảo (drafts open for comment): tables in src/kernel/db/tables/documents.ts. */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const pk: Col = (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
   const idType = dialect === 'postgres' ? 'serial' : 'integer';

@@ -3,7 +3,7 @@ import type { Dialect } from '../connection.js';
 
 type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
-/** Hỏi đáp (citizens' questions and answers): tables in src/questions/schema.ts. */
+/** Hỏi đáp (citizens' questions and answers): tables in src/kernel/db/tables/questions.ts. */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const pk: Col = (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
   const idType = dialect === 'postgres' ? 'serial' : 'integer';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../connection.js';
 
-/** Lịch công tác (leaders' weekly work schedule): tables in src/schedule/schema.ts. */
+/** Lịch công tác (leaders' weekly work schedule): tables in src/kernel/db/tables/schedule.ts. */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const idType = dialect === 'postgres' ? 'serial' : 'integer';
   await db.schema

@@ -6,7 +6,7 @@ type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 /**
  * Thăm dò ý kiến (polls: the poll, its options with their counters, the vote log) and the
  * feedback citizens send on a draft open for comment (Góp ý dự thảo; the drafts themselves are
- * documents with status 'du-thao', migration 0009). Row types in src/polls/schema.ts.
+ * documents with status 'du-thao', migration 0009). Row types in src/kernel/db/tables/polls.ts.
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const pk: Col = (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../connection.js';
 
-/** Thủ tục hành chính (administrative procedures): tables in src/procedures/schema.ts. */
+/** Thủ tục hành chính (administrative procedures): tables in src/kernel/db/tables/procedures.ts. */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const idType = dialect === 'postgres' ? 'serial' : 'integer';
   const text = (c: any) => c.notNull().defaultTo('');

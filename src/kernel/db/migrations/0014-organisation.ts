@@ -3,7 +3,7 @@ import type { Dialect } from '../connection.js';
 
 type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
-/** Giới thiệu: the agency, its units and its people, each with its English texts (src/organisation/schema.ts). */
+/** Giới thiệu: the agency, its units and its people, each with its English texts (src/kernel/db/tables/organisation.ts). */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const pk: Col = (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
   const idType = dialect === 'postgres' ? 'serial' : 'integer';

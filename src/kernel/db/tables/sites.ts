@@ -7,7 +7,7 @@ export interface MenuItemsTable {
   /** Exactly one of category_id / page_id / section is set. */
   category_id: number | null;
   page_id: number | null;
-  /** A key of SECTIONS (src/sites/sections.ts). */
+  /** The key of a feature's public section (`Feature.section.key`). */
   section: Generated<string | null>;
   position: number;
 }
@@ -17,7 +17,7 @@ export interface SiteAdminTables {
   redirects: RedirectsTable;
 }
 
-/** An old public address of a site and where it moved (src/sites/redirects.ts). */
+/** An old public address of a site and where it moved (src/kernel/sites/redirects.ts). */
 export interface RedirectsTable {
   site_id: number;
   from_path: string;
