@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Db } from '../../kernel/db/connection.js';
 import { DEFAULT_TYPES } from './commands/document-types.js';
 import { documentSlug } from './commands/context.js';
 import { searchFoldOf } from './input.js';
@@ -8,7 +7,7 @@ import { normaliseNumber, numberCode, numberFold } from './number.js';
 import { minimalPdf } from './pdf.js';
 import type { DocumentStatus } from '../../kernel/db/tables/documents.js';
 import { nfc } from '../../kernel/lib/text.js';
-import type { DemoSite } from '../../kernel/demo/types.js';
+import type { DemoSeeder } from '../../kernel/feature.js';
 
 interface DemoDocument {
   number: string;
@@ -117,7 +116,7 @@ const NAM_HONG_LINH: DemoDocument[] = [
   },
 ];
 
-export async function seedDocuments(db: Db, siteId: number, site: DemoSite, dataDir: string): Promise<void> {
+export const seedDocuments: DemoSeeder = async (db, { siteId, demo: site, dataDir }) => {
   const now = new Date();
   const stamp = now.toISOString();
   const typeIds = new Map<string, number>();
@@ -172,4 +171,4 @@ export async function seedDocuments(db: Db, siteId: number, site: DemoSite, data
       await db.insertInto('document_relations').values([{ site_id: siteId, document_id: a, related_id: b }, { site_id: siteId, document_id: b, related_id: a }]).execute();
     }
   }
-}
+};

@@ -15,6 +15,6 @@ export const documents: Feature = {
   section: { key: 'van-ban', label: 'Văn bản', path: '/van-ban', order: 20 },
   sitemap: documentSitemap,
   search: { order: 10, search: documentSearch },
-  demo: (db, t) => seedDocuments(db, t.siteId, t.demo, t.dataDir),
+  demo: seedDocuments,
   tables: ['document_types', 'documents', 'document_files', 'document_relations'],
 };

@@ -1,5 +1,4 @@
-import type { Db } from '../../kernel/db/connection.js';
-import type { DemoSite } from '../../kernel/demo/types.js';
+import type { DemoSeeder } from '../../kernel/feature.js';
 
 /**
  * Demo content of Giới thiệu: the agency, its units and its people, in Vietnamese and English.
@@ -145,7 +144,7 @@ const NAM_HONG_LINH: DemoOrganisation = {
 const BY_SITE: Record<string, DemoOrganisation> = { honglinh: HONG_LINH, namhonglinh: NAM_HONG_LINH };
 
 /** Demo content of Giới thiệu (organisation, leaders, contacts) and the English section, inside the site's seeding transaction. */
-export async function seedOrganisation(db: Db, siteId: number, site: DemoSite, _dataDir: string): Promise<void> {
+export const seedOrganisation: DemoSeeder = async (db, { siteId, demo: site }) => {
   const org = BY_SITE[site.code];
   if (!org) return;
   const a = org.agency;
@@ -182,7 +181,7 @@ export async function seedOrganisation(db: Db, siteId: number, site: DemoSite, _
       })
       .execute();
   }
-}
+};
 
 function stamps(stale: boolean | undefined, hasEnglish: boolean) {
   const vi = stale ? CHANGED : TRANSLATED;

@@ -16,6 +16,6 @@ export const organisation: Feature = {
   section: { key: 'gioi-thieu', label: 'Giới thiệu', path: '/gioi-thieu', order: 10 },
   sitemap: organisationSitemap,
   search: { order: 60, search: searchOrganisation },
-  demo: (db, t) => seedOrganisation(db, t.siteId, t.demo, t.dataDir),
+  demo: seedOrganisation,
   tables: ['org_agency', 'org_units', 'org_people'],
 };

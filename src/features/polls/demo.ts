@@ -8,6 +8,7 @@ import { minimalPdf } from '../documents/pdf.js';
 import { contentHash } from '../comments/input.js';
 import { localIsoDate } from '../../kernel/lib/format.js';
 import type { DemoSite } from '../../kernel/demo/types.js';
+import type { DemoSeeder } from '../../kernel/feature.js';
 
 /**
  * Demo polls, with dates relative to the seeding time so that the open ones stay open. The closed
@@ -63,10 +64,10 @@ const NAM_HONG_LINH: DemoPoll[] = [
   },
 ];
 
-export async function seedPolls(db: Db, siteId: number, site: DemoSite, dataDir: string): Promise<void> {
+export const seedPolls: DemoSeeder = async (db, { siteId, demo: site, dataDir }) => {
   await seedPollRows(db, siteId, site);
   await seedDrafts(db, siteId, site, dataDir);
-}
+};
 
 async function seedPollRows(db: Db, siteId: number, site: DemoSite): Promise<void> {
   const polls = site.code === 'honglinh' ? HONG_LINH : site.code === 'namhonglinh' ? NAM_HONG_LINH : [];

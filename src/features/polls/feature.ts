@@ -18,6 +18,6 @@ export const polls: Feature = {
   sitemap: pollSitemap,
   search: { order: 50, search: pollSearch },
   frame: pollFrame,
-  demo: (db, t) => seedPolls(db, t.siteId, t.demo, t.dataDir),
+  demo: seedPolls,
   tables: ['polls', 'poll_options', 'poll_votes'],
 };

@@ -1,7 +1,6 @@
-import type { Db } from '../../kernel/db/connection.js';
 import { searchFold, slugify } from '../../kernel/lib/text.js';
 import { portalUrlFor } from './fields.js';
-import type { DemoSite } from '../../kernel/demo/types.js';
+import type { DemoSeeder } from '../../kernel/feature.js';
 
 interface DemoProcedure {
   title: string;
@@ -97,7 +96,7 @@ const PROCEDURES: DemoProcedure[] = [
 ];
 
 /** Demo content of Thủ tục hành chính, inside the site's seeding transaction. */
-export async function seedProcedures(db: Db, siteId: number, site: DemoSite, _dataDir: string): Promise<void> {
+export const seedProcedures: DemoSeeder = async (db, { siteId, demo: site }) => {
   const stamp = new Date().toISOString();
   const list = site.code === 'honglinh' ? PROCEDURES : PROCEDURES.slice(0, 8);
   await db
@@ -124,4 +123,4 @@ export async function seedProcedures(db: Db, siteId: number, site: DemoSite, _da
       })),
     )
     .execute();
-}
+};

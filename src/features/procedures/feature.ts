@@ -16,6 +16,6 @@ export const procedures: Feature = {
   section: { key: 'thu-tuc', label: 'Thủ tục hành chính', path: '/thu-tuc-hanh-chinh', order: 50 },
   sitemap: procedureSitemap,
   search: { order: 20, search: searchProcedures },
-  demo: (db, t) => seedProcedures(db, t.siteId, t.demo, t.dataDir),
+  demo: seedProcedures,
   tables: ['procedures'],
 };

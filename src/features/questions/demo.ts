@@ -1,11 +1,10 @@
-import type { Db } from '../../kernel/db/connection.js';
 import { contentHash } from '../comments/input.js';
 import { fromLocalTime } from '../../kernel/lib/format.js';
 import { nfc, slugify } from '../../kernel/lib/text.js';
 import { searchTextOf } from './repo.js';
 import type { QuestionKind, QuestionStatus } from '../../kernel/db/tables/questions.js';
 import { newTrackingCode, trackingHash } from './tracking.js';
-import type { DemoSite } from '../../kernel/demo/types.js';
+import type { DemoSeeder } from '../../kernel/feature.js';
 
 /**
  * Demo content of Hỏi đáp (citizens' questions and answers), inside the site's seeding
@@ -148,7 +147,7 @@ const NAM_HONG_LINH: DemoQuestion[] = [
   },
 ];
 
-export async function seedQuestions(db: Db, siteId: number, site: DemoSite, _dataDir: string): Promise<void> {
+export const seedQuestions: DemoSeeder = async (db, { siteId, demo: site }) => {
   const topicIds: number[] = [];
   for (const [i, name] of TOPICS.entries()) {
     const { id } = await db.insertInto('question_topics').values({ site_id: siteId, name: nfc(name), slug: slugify(name, 60), position: i + 1 }).returning('id').executeTakeFirstOrThrow();
@@ -190,4 +189,4 @@ export async function seedQuestions(db: Db, siteId: number, site: DemoSite, _dat
       })
       .execute();
   }
-}
+};

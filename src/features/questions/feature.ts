@@ -15,6 +15,6 @@ export const questions: Feature = {
   section: { key: 'hoi-dap', label: 'Hỏi đáp', path: '/hoi-dap', order: 40 },
   sitemap: questionSitemap,
   search: { order: 30, search: searchQuestions },
-  demo: (db, t) => seedQuestions(db, t.siteId, t.demo, t.dataDir),
+  demo: seedQuestions,
   tables: ['question_topics', 'questions', 'question_settings'],
 };

@@ -3,7 +3,6 @@ import { email as emailRule, phone as phoneRule, postedId, type FieldErrors } fr
 import { cleanLine, cleanParagraphs } from '../../kernel/lib/text.js';
 import { formatNumber } from '../../kernel/lib/format.js';
 import type { QuestionKind } from '../../kernel/db/tables/questions.js';
-import { parseId } from '../../kernel/lib/ids.js';
 
 /**
  * The public question form: field names, limits, cleaning and the Vietnamese messages shown

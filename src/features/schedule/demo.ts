@@ -1,6 +1,5 @@
-import type { Db } from '../../kernel/db/connection.js';
 import { addDays, addWeeks, currentWeek } from './week.js';
-import type { DemoSite } from '../../kernel/demo/types.js';
+import type { DemoSeeder } from '../../kernel/feature.js';
 
 /** [day of week 0 = Monday, start, end, content, leader, participants, place] */
 type Item = [number, string, string, string, string, string, string];
@@ -65,7 +64,7 @@ const NAM_HONG_LINH_WEEKS: Item[][] = [
 ];
 
 /** Demo content of Lịch công tác: last week, this week and next week, relative to the seeding time. */
-export async function seedSchedule(db: Db, siteId: number, site: DemoSite, _dataDir: string): Promise<void> {
+export const seedSchedule: DemoSeeder = async (db, { siteId, demo: site }) => {
   const now = new Date();
   const stamp = now.toISOString();
   const isHongLinh = site.code === 'honglinh';
@@ -90,4 +89,4 @@ export async function seedSchedule(db: Db, siteId: number, site: DemoSite, _data
     }));
   });
   await db.insertInto('schedule_entries').values(rows).execute();
-}
+};

@@ -16,6 +16,6 @@ export const schedule: Feature = {
   section: { key: 'lich-cong-tac', label: 'Lịch công tác', path: '/lich-cong-tac', order: 30 },
   sitemap: scheduleSitemap,
   search: { order: 40, search: searchSchedule },
-  demo: (db, t) => seedSchedule(db, t.siteId, t.demo, t.dataDir),
+  demo: seedSchedule,
   tables: ['schedule_entries'],
 };
