@@ -7,7 +7,7 @@ import { linkRoutes } from './links-routes.js';
 import { mapRoutes } from './map-routes.js';
 import { menuRoutes } from './menu-routes.js';
 import { settingsRoutes } from './settings-routes.js';
-import { BASE, guardSiteAdmin, SECTIONS } from './shared.js';
+import { BASE, guardSiteAdmin, SITE_SCREENS } from './shared.js';
 import { sitesRoutes } from './sites-routes.js';
 import { songRoutes } from './songs-routes.js';
 import { AdminLayout } from '../../../kernel/views/admin/layout.js';
@@ -17,7 +17,7 @@ function HubPage({ frame, showSystem }: { frame: AdminFrame; showSystem: boolean
     <AdminLayout frame={frame} title="Quản lý trang">
       <h1>Quản lý trang</h1>
       <nav aria-label="Các mục quản lý trang" class="cards">
-        {SECTIONS.filter((s) => showSystem || !s.systemOnly).map((s) => (
+        {SITE_SCREENS.filter((s) => showSystem || !s.systemOnly).map((s) => (
           <a class="card" href={s.href}>
             <strong>{s.label}</strong>
             <br />

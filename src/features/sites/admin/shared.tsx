@@ -15,7 +15,8 @@ import { Csrf, FormMessages, SectionCrumbs, type FieldErrors } from '../../../ke
 /** Pieces shared by the site-management screens (/quan-tri/trang-web…). */
 export const BASE = `${ADMIN}/trang-web`;
 
-export const SECTIONS: { href: string; label: string; about: string; systemOnly?: boolean }[] = [
+/** The screens of the site-management hub (the categories and static pages screens belong to those features). */
+export const SITE_SCREENS: { href: string; label: string; about: string; systemOnly?: boolean }[] = [
   { href: `${BASE}/chuyen-muc`, label: 'Chuyên mục', about: 'Cây chuyên mục, thứ tự, tên và đường dẫn.' },
   { href: `${BASE}/menu`, label: 'Thanh menu', about: 'Những chuyên mục và trang hiện trên thanh menu đầu trang, theo thứ tự.' },
   { href: `${BASE}/trang-tinh`, label: 'Trang tĩnh', about: 'Giới thiệu, Liên hệ và các trang nội dung cố định khác.' },
