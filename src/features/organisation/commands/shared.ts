@@ -3,7 +3,6 @@ import { AppError } from '../../../kernel/lib/errors.js';
 import { urls } from '../../../kernel/http/urls.js';
 import { ALL_ORG_PATHS } from '../paths.js';
 import { organisationPolicy } from '../policy.js';
-import { parseId } from '../../../kernel/lib/ids.js';
 
 export type { CommandContext, CommandResult };
 
@@ -18,13 +17,6 @@ export function assertCanManage(cx: CommandContext): void {
  */
 export function purgeOrganisation(cx: CommandContext): void {
   cx.cache.purgePaths(cx.site.id, [...ALL_ORG_PATHS, urls.sitemap()]);
-}
-
-/** The id of a posted <select>: a positive integer, or null for the empty choice. */
-export function optionalId(raw: string): number | null | 'bad' {
-  const s = raw.trim();
-  if (!s) return null;
-  return parseId(s) ?? 'bad';
 }
 
 export const ticked = (raw: string | undefined) => raw === '1' || raw === 'on';
