@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PageCache, sendEntry, type Rendered } from '../../kernel/http/page-cache.js';
+import { pickEncoding, sendEntry } from '../../kernel/http/cache-reply.js';
+import { PageCache, type Rendered } from '../../kernel/http/page-cache.js';
 import { originOf } from '../../kernel/http/render.js';
 
 /**
@@ -19,8 +20,8 @@ export async function sendCachedAs(
 ) {
   if (!keyPath.includes('?')) throw new Error(`query cache key without "?": ${keyPath}`);
   const key = PageCache.key(request.site.id, originOf(request), keyPath);
-  const entry = await app.cong.pageCache.getOrRender(key, render);
-  return sendEntry(request, reply, cacheControl ? { ...entry, cacheControl, rawHeaders: undefined } : entry);
+  const entry = await app.cong.pageCache.getOrRender(key, render, pickEncoding(request.headers['accept-encoding']));
+  return sendEntry(request, reply, entry, cacheControl);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RawRequestDefaultExpression, RawServerDefault, RouteGenericInterface } from 'fastify';
-import { PageCache, sendEntry, type Rendered } from './page-cache.js';
+import { pickEncoding, sendEntry } from './cache-reply.js';
+import { PageCache, type Rendered } from './page-cache.js';
 import { originOf } from './render.js';
 
 /** A request whose params and query are typed by the route's TypeBox schema. */
@@ -21,7 +22,7 @@ export function cached<S extends FastifySchema>(app: FastifyInstance, a: S | Ren
   const handler: Handler<S> = async (request, reply) => {
     const path = request.url.split('?', 1)[0]!;
     const key = PageCache.key(request.site.id, originOf(request), path);
-    const entry = await app.cong.pageCache.getOrRender(key, () => render(request, reply));
+    const entry = await app.cong.pageCache.getOrRender(key, () => render(request, reply), pickEncoding(request.headers['accept-encoding']));
     return sendEntry(request, reply, entry);
   };
   return typeof a === 'function' ? handler : { schema: a, handler };

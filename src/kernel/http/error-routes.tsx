@@ -1,11 +1,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ERRORS } from '../lib/errors.js';
+import { AppError, ERRORS, type ErrorCode } from '../lib/errors.js';
 import { findMove } from '../sites/redirects.js';
-import { frameFor, renderHtml } from './render.js';
+import { frameFor, HTML, originOf, renderHtml } from './render.js';
+import { pickEncoding, sendEntry } from './cache-reply.js';
+import { makeEntry } from './cache-entry.js';
 import { ErrorPage } from '../views/public/error-page.js';
 import { takeFirstQueryValues } from './route-schemas.js';
 import { AdminErrorPage } from '../views/admin/error-page.js';
 import { perMinute } from './limits.js';
+
+/** Error pages kept per site (the others, rarer and sometimes with a message of their own, are rendered each time). */
+const KEPT_ERROR_STATUSES = new Set([404, 410, 421, 429, 503]);
 
 /** One error handler: full context in the log, a Vietnamese message for people, 5xx details never shown. */
 export async function errorRoutes(app: FastifyInstance): Promise<void> {
@@ -19,8 +24,17 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
     }
     if (wantsHtml) {
       try {
-        const frame = await frameFor(ctx, request);
-        return reply.type('text/html; charset=utf-8').send(renderHtml(<ErrorPage frame={frame} status={status} message={message} />));
+        const render = async () => {
+          const frame = await frameFor(ctx, request);
+          return { status, contentType: HTML, cacheControl: 'no-store', body: renderHtml(<ErrorPage frame={frame} status={status} message={message} />) };
+        };
+        const want = pickEncoding(request.headers['accept-encoding']);
+        // The common answers are the same for every path of a site: rendered once per site, kept like
+        // pages and purged with them, so that a client over its limit costs no more than a cached page.
+        const entry = KEPT_ERROR_STATUSES.has(status) && message === ERRORS[code as ErrorCode]?.message
+          ? await ctx.pageCache.errorPage(request.site.id, originOf(request), status, render, want)
+          : await makeEntry(await render(), 0, want);
+        return sendEntry(request, reply, entry);
       } catch (err) {
         request.log.error({ err }, 'error page failed to render');
       }

@@ -8,7 +8,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { assetRoutes } from './asset-routes.js';
 import { errorRoutes } from './error-routes.js';
-import { answerFromCache, PageCache } from './page-cache.js';
+import { answerFromCache } from './cache-reply.js';
+import { PageCache } from './page-cache.js';
 import { originOf } from './render.js';
 import { contentSecurityPolicy } from './security.js';
 

@@ -4,7 +4,8 @@ import { Feed } from 'feed';
 import { Type } from 'typebox';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { frameFor, HTML, htmlPage, originOf, permanentRedirect, PUBLIC_HTML_CACHE, renderHtml } from '../../../kernel/http/render.js';
-import { PageCache, sendEntry } from '../../../kernel/http/page-cache.js';
+import { pickEncoding, sendEntry } from '../../../kernel/http/cache-reply.js';
+import { PageCache } from '../../../kernel/http/page-cache.js';
 import { cached } from '../../../kernel/http/cached.js';
 import { limitedTo } from '../../../kernel/http/limits.js';
 import { IdParams, pageNumber, QueryText, SlugIdParams } from '../../../kernel/http/route-schemas.js';
@@ -66,7 +67,7 @@ export async function documentRoutes(root: FastifyInstance): Promise<void> {
   app.get(documentUrls.list(), { ...limitedTo(120), schema: { querystring: ListQuery } }, async (request, reply) => {
     if (request.url.includes('?')) return reply.header('cache-control', FILTERED_CACHE).type(HTML).send(await renderList(request));
     const key = PageCache.key(request.site.id, originOf(request), `${documentUrls.list()}?`);
-    const entry = await ctx.pageCache.getOrRender(key, async () => ({ status: 200, contentType: HTML, body: await renderList(request), cacheControl: PUBLIC_HTML_CACHE }));
+    const entry = await ctx.pageCache.getOrRender(key, async () => ({ status: 200, contentType: HTML, body: await renderList(request), cacheControl: PUBLIC_HTML_CACHE }), pickEncoding(request.headers['accept-encoding']));
     return sendEntry(request, reply, entry);
   });
 

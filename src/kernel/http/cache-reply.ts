@@ -1,0 +1,92 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { copyOf, countHit, identityOf, type CacheEntry, type Encoding } from './cache-entry.js';
+
+/** How a cached entry is answered: conditional requests, content negotiation, the fast path. */
+
+function notModified(request: FastifyRequest, entry: CacheEntry): boolean {
+  const inm = request.headers['if-none-match'];
+  if (inm !== undefined) {
+    return inm === entry.etag || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag);
+  }
+  const ims = request.headers['if-modified-since'];
+  if (ims && entry.lastModified) {
+    const since = Date.parse(ims);
+    return !Number.isNaN(since) && Date.parse(entry.lastModified) <= since;
+  }
+  return false;
+}
+
+/** The encoding to send, from Accept-Encoding: brotli first, then gzip; none when refused (q=0). */
+export function pickEncoding(accept: string | undefined): Encoding | null {
+  if (!accept) return null;
+  const a = accept.toLowerCase();
+  if (/\bbr\b(?!;q=0(\.0+)?\b)/.test(a)) return 'br';
+  if (/\bgzip\b(?!;q=0(\.0+)?\b)/.test(a)) return 'gzip';
+  return null;
+}
+
+function compressed(entry: CacheEntry): boolean {
+  return entry.identity === null;
+}
+
+/** Sends a cached entry through the full pipeline; `cacheControl` overrides the stored one. */
+export async function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, cacheControl?: string): Promise<FastifyReply> {
+  if (!entry.baseHeaders) {
+    // What helmet and the site hook set for this site, before anything entry-specific.
+    const base: Record<string, string> = {};
+    for (const [k, v] of Object.entries(reply.getHeaders())) if (typeof v === 'string') base[k] = v;
+    entry.baseHeaders = base;
+  }
+  countHit(entry);
+  reply.header('cache-control', cacheControl ?? entry.cacheControl);
+  reply.header('etag', entry.etag);
+  if (entry.lastModified) reply.header('last-modified', entry.lastModified);
+  for (const [k, v] of Object.entries(entry.headers)) reply.header(k, v);
+  if (entry.status === 200 && notModified(request, entry)) {
+    return reply.code(304).send();
+  }
+  reply.code(entry.status).header('content-type', entry.contentType);
+  let body: Buffer;
+  if (compressed(entry)) {
+    reply.header('vary', 'Accept-Encoding');
+    const enc = pickEncoding(request.headers['accept-encoding']);
+    body = enc ? await copyOf(entry, enc) : await identityOf(entry);
+    if (enc) reply.header('content-encoding', enc);
+  } else {
+    body = entry.identity!;
+  }
+  return reply.header('content-length', body.length).send(body);
+}
+
+/**
+ * The fast path for cache hits, run before routing and the header plugins: the complete header
+ * set of each variant is built once per entry and the bytes go straight to the socket. It only
+ * answers entries that have been sent once through the full pipeline (so their headers are known)
+ * and that hold the copy asked for; anything else goes the full way.
+ */
+export function answerFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): boolean {
+  if (!entry.baseHeaders || entry.status !== 200) return false;
+  const fresh = notModified(request, entry);
+  const enc = fresh || !compressed(entry) ? null : pickEncoding(request.headers['accept-encoding']);
+  const body = fresh ? null : enc ? entry[enc] : entry.identity;
+  if (!fresh && !body) return false;
+  countHit(entry);
+  const variant = fresh ? '304' : (enc ?? 'identity');
+  entry.rawHeaders ??= new Map();
+  let headers = entry.rawHeaders.get(variant);
+  if (!headers) {
+    headers = { ...entry.baseHeaders, 'cache-control': entry.cacheControl, etag: entry.etag, ...entry.headers };
+    if (entry.lastModified) headers['last-modified'] = entry.lastModified;
+    if (body) {
+      headers['content-type'] = entry.contentType;
+      if (compressed(entry)) headers.vary = 'Accept-Encoding';
+      if (enc) headers['content-encoding'] = enc;
+      headers['content-length'] = body.length;
+    }
+    entry.rawHeaders.set(variant, headers);
+  }
+  reply.hijack();
+  reply.raw.writeHead(fresh ? 304 : 200, headers);
+  reply.raw.end(fresh || request.method === 'HEAD' ? undefined : body);
+  return true;
+}

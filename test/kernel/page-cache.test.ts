@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { copyOf, countHit, identityOf, POPULAR_AFTER_HITS, type CacheEntry } from '../../src/kernel/http/cache-entry.js';
+import { PageCache, type Rendered } from '../../src/kernel/http/page-cache.js';
+
+/** A text page of about `kb` KB that compresses (words repeat, with some variety). */
+function page(path: string, kb = 30): Rendered {
+  const words = ['phường', 'Bắc Hồng Lĩnh', 'thông báo', 'UBND', 'kế hoạch', 'nhân dân', path];
+  let body = `<!doctype html><title>${path}</title><p>`;
+  for (let i = 0; body.length < kb * 1024; i++) body += `${words[i % words.length]} ${i % 97} `;
+  return { status: 200, contentType: 'text/html; charset=utf-8', body, cacheControl: 'public, max-age=60' };
+}
+
+const moved = (to: string): Rendered => ({ status: 301, contentType: 'text/plain; charset=utf-8', body: `→ ${to}`, cacheControl: 'public, max-age=3600', headers: { location: to } });
+const key = (path: string) => PageCache.key(1, 'http://a', path);
+const hits = (e: CacheEntry, n: number) => {
+  for (let i = 0; i < n; i++) countHit(e);
+};
+
+describe('page cache', () => {
+  test('a miss compresses only the encoding its request asked for; the other is made when asked, from the same bytes', async () => {
+    const cache = new PageCache(60_000);
+    const r = page('/a');
+    const entry = await cache.getOrRender(key('/a'), async () => r, 'br');
+    assert.ok(entry.br, 'brotli copy made');
+    assert.equal(entry.gzip, null, 'no gzip copy made for a brotli request');
+    assert.equal(brotliDecompressSync(entry.br).toString(), r.body);
+    const gz = await copyOf(entry, 'gzip');
+    assert.equal(gunzipSync(gz).toString(), r.body);
+    assert.equal((await identityOf(entry)).toString(), r.body);
+    assert.equal(entry.identity, null, 'a compressed entry does not also keep the plain body');
+    assert.equal(cache.bytes, entry.bytes, 'the cache counts the copy made later');
+  });
+
+  test('concurrent misses of one page render once', async () => {
+    const cache = new PageCache(60_000);
+    let renders = 0;
+    const render = async () => {
+      renders++;
+      await new Promise((r) => setTimeout(r, 20));
+      return page('/b');
+    };
+    const entries = await Promise.all(Array.from({ length: 20 }, (_, i) => cache.getOrRender(key('/b'), render, i % 2 ? 'gzip' : 'br')));
+    assert.equal(renders, 1);
+    assert.ok(entries.every((e) => e === entries[0]));
+  });
+
+  test('a popular entry gets the best-compressed copies in the background; they decompress to the same page', async () => {
+    const cache = new PageCache(60_000);
+    const r = page('/c');
+    const entry = await cache.getOrRender(key('/c'), async () => r, 'br');
+    const fast = entry.br!.length;
+    hits(entry, POPULAR_AFTER_HITS - 1);
+    await cache.settled();
+    assert.equal(entry.best, false, 'not before it is popular');
+    hits(entry, 1);
+    await cache.settled();
+    assert.equal(entry.best, true);
+    assert.ok(entry.br!.length < fast, `best brotli ${entry.br!.length} < fast ${fast}`);
+    assert.equal(brotliDecompressSync(entry.br!).toString(), r.body);
+    assert.equal(gunzipSync(entry.gzip!).toString(), r.body);
+    assert.equal(cache.bytes, entry.bytes);
+  });
+
+  test('eviction is by bytes and least recently used first: a page read again stays, an older unread one goes', async () => {
+    // Incompressible 10 KB bodies: each entry holds ~10.5 KB.
+    const blob = (): Rendered => ({ status: 200, contentType: 'image/png', body: randomBytes(10 * 1024), cacheControl: 'public' });
+    const cache = new PageCache(60_000, undefined, { maxBytes: 35 * 1024 });
+    for (const p of ['/1', '/2', '/3']) await cache.getOrRender(key(p), async () => blob());
+    assert.equal(cache.size, 3);
+    assert.ok(cache.peek(key('/1')), 'read /1 again: it becomes the most recently used');
+    await cache.getOrRender(key('/4'), async () => blob());
+    assert.ok(cache.peek(key('/1')), '/1 stays');
+    assert.equal(cache.peek(key('/2')), undefined, '/2, the least recently used, went');
+    assert.ok(cache.peek(key('/3')) && cache.peek(key('/4')));
+    assert.ok(cache.bytes <= 35 * 1024);
+  });
+
+  test('redirects have a budget of their own: thousands of invented slugs never push a page out', async () => {
+    const cache = new PageCache(60_000, undefined, { maxRedirects: 100 });
+    await cache.getOrRender(key('/bai-viet/that-1'), async () => page('/bai-viet/that-1'), 'gzip');
+    for (let i = 0; i < 3000; i++) await cache.getOrRender(key(`/bai-viet/gia-${i}-1`), async () => moved('/bai-viet/that-1'));
+    assert.ok(cache.peek(key('/bai-viet/that-1')), 'the page is still there');
+    assert.equal(cache.size, 101, 'one page and the 100 most recent redirects');
+    assert.ok(cache.peek(key('/bai-viet/gia-2999-1')));
+    assert.equal(cache.peek(key('/bai-viet/gia-0-1')), undefined);
+  });
+
+  test('an error rendered for one path is not kept under it; error pages are kept per site and purged with it', async () => {
+    const cache = new PageCache(60_000);
+    const notFound: Rendered = { ...page('/404'), status: 404, cacheControl: 'no-store' };
+    await cache.getOrRender(key('/khong-co'), async () => notFound);
+    assert.equal(cache.peek(key('/khong-co')), undefined);
+    let renders = 0;
+    const render = async () => (renders++, notFound);
+    const a = await cache.errorPage(1, 'http://a', 404, render, 'gzip');
+    const b = await cache.errorPage(1, 'http://a', 404, render, 'br');
+    assert.equal(a, b);
+    assert.equal(renders, 1);
+    cache.purgeSite(2);
+    await cache.errorPage(1, 'http://a', 404, render, 'gzip');
+    assert.equal(renders, 1, "another site's purge leaves it");
+    cache.purgeSite(1);
+    await cache.errorPage(1, 'http://a', 404, render, 'gzip');
+    assert.equal(renders, 2, 'rendered again after its site was purged');
+  });
+
+  test('with the page cache off (TTL 0) nothing is kept, error pages included', async () => {
+    const cache = new PageCache(0);
+    await cache.getOrRender(key('/d'), async () => page('/d'));
+    await cache.errorPage(1, 'http://a', 429, async () => ({ ...page('/429'), status: 429 }), null);
+    assert.equal(cache.size, 0);
+    assert.equal(cache.bytes, 0);
+  });
+});
