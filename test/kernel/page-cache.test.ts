@@ -79,7 +79,7 @@ describe('page cache', () => {
   });
 
   test('redirects have a budget of their own: thousands of invented slugs never push a page out', async () => {
-    const cache = new PageCache(60_000, undefined, { maxRedirects: 100 });
+    const cache = new PageCache(60_000, undefined, { maxStrays: 100 });
     await cache.getOrRender(key('/bai-viet/that-1'), async () => page('/bai-viet/that-1'), 'gzip');
     for (let i = 0; i < 3000; i++) await cache.getOrRender(key(`/bai-viet/gia-${i}-1`), async () => moved('/bai-viet/that-1'));
     assert.ok(cache.peek(key('/bai-viet/that-1')), 'the page is still there');

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, SqliteDialect } from 'kysely';
 import { SearchPathPostgresDialect } from './pg-dialect.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './sqlite-statements.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -49,6 +50,6 @@ export function connect(opts: ConnectOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // Let SQLite refresh its planner statistics when they are missing or stale (cheap, bounded).
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -39,7 +39,8 @@ export async function sendEntry(request: FastifyRequest, reply: FastifyReply, en
   }
   countHit(entry);
   reply.header('cache-control', cacheControl ?? entry.cacheControl);
-  reply.header('etag', entry.etag);
+  // Validators only for what may be revalidated: an error page is the same for every address.
+  if (entry.status === 200) reply.header('etag', entry.etag);
   if (entry.lastModified) reply.header('last-modified', entry.lastModified);
   for (const [k, v] of Object.entries(entry.headers)) reply.header(k, v);
   if (entry.status === 200 && notModified(request, entry)) {
@@ -62,11 +63,12 @@ export async function sendEntry(request: FastifyRequest, reply: FastifyReply, en
  * The fast path for cache hits, run before routing and the header plugins: the complete header
  * set of each variant is built once per entry and the bytes go straight to the socket. It only
  * answers entries that have been sent once through the full pipeline (so their headers are known)
- * and that hold the copy asked for; anything else goes the full way.
+ * and that hold the copy asked for — pages, and the site's 404 page kept under an unknown
+ * address; anything else goes the full way.
  */
 export function answerFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): boolean {
-  if (!entry.baseHeaders || entry.status !== 200) return false;
-  const fresh = notModified(request, entry);
+  if (!entry.baseHeaders || (entry.status !== 200 && entry.status !== 404)) return false;
+  const fresh = entry.status === 200 && notModified(request, entry);
   const enc = fresh || !compressed(entry) ? null : pickEncoding(request.headers['accept-encoding']);
   const body = fresh ? null : enc ? entry[enc] : entry.identity;
   if (!fresh && !body) return false;
@@ -75,7 +77,8 @@ export function answerFromCache(request: FastifyRequest, reply: FastifyReply, en
   entry.rawHeaders ??= new Map();
   let headers = entry.rawHeaders.get(variant);
   if (!headers) {
-    headers = { ...entry.baseHeaders, 'cache-control': entry.cacheControl, etag: entry.etag, ...entry.headers };
+    headers = { ...entry.baseHeaders, 'cache-control': entry.cacheControl, ...entry.headers };
+    if (entry.status === 200) headers.etag = entry.etag;
     if (entry.lastModified) headers['last-modified'] = entry.lastModified;
     if (body) {
       headers['content-type'] = entry.contentType;
@@ -86,7 +89,43 @@ export function answerFromCache(request: FastifyRequest, reply: FastifyReply, en
     entry.rawHeaders.set(variant, headers);
   }
   reply.hijack();
-  reply.raw.writeHead(fresh ? 304 : 200, headers);
+  reply.raw.writeHead(fresh ? 304 : entry.status, headers);
   reply.raw.end(fresh || request.method === 'HEAD' ? undefined : body);
+  return true;
+}
+
+/**
+ * Answers with a kept error page straight to the socket, like a cache hit: the headers already on
+ * the reply (security headers, the limit's Retry-After) plus the entry's own. Returns false when
+ * the copy asked for is not made yet (the caller sends it the full way, which makes it).
+ */
+export function answerErrorFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): boolean {
+  return answerErrorWith(request, reply, entry, reply.getHeaders());
+}
+
+/** The headers of the full pipeline that belong to the page rather than to this one request. */
+export function pageHeaders(reply: FastifyReply): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(reply.getHeaders())) {
+    if (typeof v === 'string' && !k.startsWith('x-ratelimit') && k !== 'retry-after') out[k] = v;
+  }
+  return out;
+}
+
+function answerErrorWith(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, replyHeaders: ReturnType<FastifyReply['getHeaders']>): boolean {
+  const enc = compressed(entry) ? pickEncoding(request.headers['accept-encoding']) : null;
+  const body = enc ? entry[enc] : entry.identity;
+  if (!body) return false;
+  countHit(entry);
+  const headers: Record<string, string | number | string[]> = {};
+  for (const [k, v] of Object.entries(replyHeaders)) if (v !== undefined) headers[k] = v;
+  headers['cache-control'] = entry.cacheControl;
+  headers['content-type'] = entry.contentType;
+  if (compressed(entry)) headers.vary = 'Accept-Encoding';
+  if (enc) headers['content-encoding'] = enc;
+  headers['content-length'] = body.length;
+  reply.hijack();
+  reply.raw.writeHead(entry.status, headers);
+  reply.raw.end(request.method === 'HEAD' ? undefined : body);
   return true;
 }

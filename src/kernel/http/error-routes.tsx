@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, ERRORS, type ErrorCode } from '../lib/errors.js';
 import { findMove } from '../sites/redirects.js';
 import { frameFor, HTML, originOf, renderHtml } from './render.js';
-import { pickEncoding, sendEntry } from './cache-reply.js';
+import { answerErrorFromCache, pageHeaders, pickEncoding, sendEntry } from './cache-reply.js';
+import { PageCache } from './page-cache.js';
 import { makeEntry } from './cache-entry.js';
 import { ErrorPage } from '../views/public/error-page.js';
 import { takeFirstQueryValues } from './route-schemas.js';
@@ -31,10 +32,15 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
         const want = pickEncoding(request.headers['accept-encoding']);
         // The common answers are the same for every path of a site: rendered once per site, kept like
         // pages and purged with them, so that a client over its limit costs no more than a cached page.
-        const entry = KEPT_ERROR_STATUSES.has(status) && message === ERRORS[code as ErrorCode]?.message
-          ? await ctx.pageCache.errorPage(request.site.id, originOf(request), status, render, want)
-          : await makeEntry(await render(), 0, want);
-        return sendEntry(request, reply, entry);
+        if (KEPT_ERROR_STATUSES.has(status) && message === ERRORS[code as ErrorCode]?.message) {
+          const origin = originOf(request);
+          const entry = await ctx.pageCache.errorPage(request.site.id, origin, status, render, want);
+          if (status === 404 && (request.method === 'GET' || request.method === 'HEAD') && !request.url.includes('?')) {
+            ctx.pageCache.rememberNotFound(PageCache.key(request.site.id, origin, request.url), entry, pageHeaders(reply));
+          }
+          return answerErrorFromCache(request, reply, entry) ? reply : sendEntry(request, reply, entry);
+        }
+        return sendEntry(request, reply, await makeEntry(await render(), 0, want));
       } catch (err) {
         request.log.error({ err }, 'error page failed to render');
       }

@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { assetRoutes } from './asset-routes.js';
 import { errorRoutes } from './error-routes.js';
+import { RATE_LIMITED } from './limits.js';
 import { answerFromCache } from './cache-reply.js';
 import { PageCache } from './page-cache.js';
 import { originOf } from './render.js';
@@ -40,7 +41,7 @@ export async function registerKernel(app: FastifyInstance): Promise<void> {
   });
 
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => RATE_LIMITED });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody);

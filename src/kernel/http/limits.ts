@@ -1,3 +1,5 @@
+import { AppError } from '../lib/errors.js';
+
 /**
  * Rate-limit presets (@fastify/rate-limit, per client address). Every public write and every
  * page that does work per request (search, filtered lists, the no-JS forms) has one.
@@ -17,3 +19,9 @@ export function limitedTo(max: number) {
 export function quietlyLimitedTo(max: number) {
   return { logLevel: 'warn' as const, ...limitedTo(max) };
 }
+
+/**
+ * What a limit throws once reached: one error made once. A script over its limit costs no stack
+ * trace per request, and its answer is the site's kept 429 page (error-routes.tsx).
+ */
+export const RATE_LIMITED = new AppError('rate_limited');

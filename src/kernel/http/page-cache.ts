@@ -10,9 +10,10 @@ export type { CacheEntry, Rendered } from './cache-entry.js';
  * that change them. Every purge is published on the purge bus, and the other instances' purges
  * received from it are done here too.
  *
- * Memory is bounded by bytes and entries, and the least recently used entry goes first. Redirects
- * (a wrong slug answered with a 301: one per variant a crawler or a script invents) have a small
- * budget of their own, so they never push pages out.
+ * Memory is bounded by bytes and entries, and the least recently used entry goes first. Answers to
+ * stray addresses — a wrong slug answered with a 301, an unknown path answered with the site's
+ * 404 page (one per variant a crawler or a script invents) — have a small budget of their own, so
+ * they never push pages out.
  */
 class LruBucket {
   readonly entries = new Map<string, CacheEntry>();
@@ -61,17 +62,18 @@ class LruBucket {
 export interface PageCacheLimits {
   maxEntries: number;
   maxBytes: number;
-  maxRedirects: number;
+  /** Redirects and not-founds kept under the address asked for. */
+  maxStrays: number;
 }
 
-const DEFAULT_LIMITS: PageCacheLimits = { maxEntries: 5000, maxBytes: 48 * 1024 * 1024, maxRedirects: 2000 };
+const DEFAULT_LIMITS: PageCacheLimits = { maxEntries: 5000, maxBytes: 48 * 1024 * 1024, maxStrays: 2000 };
 
 /** Background work on the best copies, one entry at a time: the thread pool stays free for misses. */
 const MAX_QUEUED_UPGRADES = 256;
 
 export class PageCache {
   private readonly pages: LruBucket;
-  private readonly redirects: LruBucket;
+  private readonly strays: LruBucket;
   private pending = new Map<string, Promise<CacheEntry>>();
   private upgrades: CacheEntry[] = [];
   private upgrading = false;
@@ -83,7 +85,7 @@ export class PageCache {
   ) {
     const l = { ...DEFAULT_LIMITS, ...limits };
     this.pages = new LruBucket(l.maxEntries, l.maxBytes);
-    this.redirects = new LruBucket(l.maxRedirects, l.maxRedirects * 1024);
+    this.strays = new LruBucket(l.maxStrays, l.maxStrays * 1024);
     bus.subscribe((m) => this.applyRemote(m));
   }
 
@@ -104,10 +106,10 @@ export class PageCache {
       this.pages.touch(key, page);
       return page;
     }
-    const moved = this.redirects.entries.get(key);
-    if (!moved || moved.expiresAt <= now) return undefined;
-    this.redirects.touch(key, moved);
-    return moved;
+    const stray = this.strays.entries.get(key);
+    if (!stray || stray.expiresAt <= now) return undefined;
+    this.strays.touch(key, stray);
+    return stray;
   }
 
   /**
@@ -150,10 +152,22 @@ export class PageCache {
     return p;
   }
 
+  /**
+   * Keeps a site's kept 404 page under the address it answered, so that the next request for that
+   * address is answered before routing, like a page. The copy shares the page's bytes.
+   * `baseHeaders` are the headers of the full pipeline for it.
+   */
+  rememberNotFound(key: string, page: CacheEntry, baseHeaders: Record<string, string>): void {
+    if (this.ttlMs <= 0 || page.status !== 404) return;
+    const { popular: _p, resized: _r, making: _m, rawHeaders: _h, ...shared } = page;
+    this.pages.remove(key);
+    this.strays.add(key, { ...shared, baseHeaders, bytes: 512, hits: 0, best: true });
+  }
+
   private store(key: string, entry: CacheEntry, isErrorPage = false): void {
-    const redirect = entry.status >= 300 && entry.status < 400 && !isErrorPage;
-    (redirect ? this.pages : this.redirects).remove(key);
-    (redirect ? this.redirects : this.pages).add(key, entry);
+    const stray = entry.status >= 300 && entry.status < 400 && !isErrorPage;
+    (stray ? this.pages : this.strays).remove(key);
+    (stray ? this.strays : this.pages).add(key, entry);
     entry.popular = () => this.queueUpgrade(entry);
   }
 
@@ -182,17 +196,17 @@ export class PageCache {
   }
 
   get size(): number {
-    return this.pages.entries.size + this.redirects.entries.size;
+    return this.pages.entries.size + this.strays.entries.size;
   }
 
   /** Bytes held by the stored entries. */
   get bytes(): number {
-    return this.pages.bytes + this.redirects.bytes;
+    return this.pages.bytes + this.strays.bytes;
   }
 
   /** Everything, e.g. after another instance changed the site table. */
   purgeAll(): void {
-    for (const b of [this.pages, this.redirects]) for (const k of [...b.entries.keys()]) b.remove(k);
+    for (const b of [this.pages, this.strays]) for (const k of [...b.entries.keys()]) b.remove(k);
   }
 
   purgeSite(siteId: number): void {
@@ -222,7 +236,7 @@ export class PageCache {
   /** Removes the keys of a site whose path passes the test. */
   private drop(siteId: number, test: (path: string) => boolean): void {
     const site = `${siteId}\n`;
-    for (const b of [this.pages, this.redirects]) {
+    for (const b of [this.pages, this.strays]) {
       for (const k of [...b.entries.keys()]) {
         if (k.startsWith(site) && test(k.slice(k.indexOf('\n', site.length) + 1))) b.remove(k);
       }
