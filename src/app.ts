@@ -1,10 +1,11 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { closeContext, createContext } from './kernel/context.js';
+import { closeContext, createContext, type AppContext } from './kernel/context.js';
 import type { DatabaseHandle } from './kernel/db/connection.js';
 import { assertUniqueFeatures, jobsOf, type Feature } from './kernel/feature.js';
 import { adminSessionHooks } from './kernel/http/admin-scope.js';
 import { registerKernel } from './kernel/http/kernel-plugins.js';
+import { serverWithRawHits } from './kernel/http/raw-hits.js';
 import { JobRunner } from './kernel/jobs.js';
 import { features as allFeatures } from './features/index.js';
 
@@ -20,7 +21,9 @@ export interface BuildOptions {
 /** Builds the whole application from a config object and an open, migrated database. */
 export async function buildApp({ config, database, now = () => new Date(), logger = true, features = allFeatures }: BuildOptions): Promise<FastifyInstance> {
   assertUniqueFeatures(features);
+  let context: AppContext | undefined;
   const app = Fastify({
+    serverFactory: serverWithRawHits(() => context, config.trustProxy, config.accessLog),
     logger: logger ? { level: config.logLevel } : false,
     // Access logs belong to the reverse proxy; per-request log lines cost more than serving a cached page.
     logController: new LogController({ disableRequestLogging: !config.accessLog }),
@@ -31,6 +34,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
 
   const ctx = await createContext({ config, database, now, features });
   app.decorate('cong', ctx);
+  context = ctx;
   // onClose hooks run last-added first: this one (Redis) after the jobs' final runs below.
   app.addHook('onClose', async () => closeContext(ctx));
   // One lifecycle for tests and `npm start`: the features' jobs start when the app is ready and

@@ -1,14 +1,15 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { copyOf, countHit, identityOf, type CacheEntry, type Encoding } from './cache-entry.js';
 
 /** How a cached entry is answered: conditional requests, content negotiation, the fast path. */
 
-function notModified(request: FastifyRequest, entry: CacheEntry): boolean {
-  const inm = request.headers['if-none-match'];
+function notModified(headers: IncomingHttpHeaders, entry: CacheEntry): boolean {
+  const inm = headers['if-none-match'];
   if (inm !== undefined) {
     return inm === entry.etag || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag);
   }
-  const ims = request.headers['if-modified-since'];
+  const ims = headers['if-modified-since'];
   if (ims && entry.lastModified) {
     const since = Date.parse(ims);
     return !Number.isNaN(since) && Date.parse(entry.lastModified) <= since;
@@ -43,7 +44,7 @@ export async function sendEntry(request: FastifyRequest, reply: FastifyReply, en
   if (entry.status === 200) reply.header('etag', entry.etag);
   if (entry.lastModified) reply.header('last-modified', entry.lastModified);
   for (const [k, v] of Object.entries(entry.headers)) reply.header(k, v);
-  if (entry.status === 200 && notModified(request, entry)) {
+  if (entry.status === 200 && notModified(request.headers, entry)) {
     return reply.code(304).send();
   }
   reply.code(entry.status).header('content-type', entry.contentType);
@@ -59,19 +60,26 @@ export async function sendEntry(request: FastifyRequest, reply: FastifyReply, en
   return reply.header('content-length', body.length).send(body);
 }
 
+/** A complete answer from the cache: status, every header, the bytes (none for 304 and HEAD). */
+export interface Hit {
+  status: number;
+  headers: Record<string, string | number>;
+  body: Buffer | undefined;
+}
+
 /**
- * The fast path for cache hits, run before routing and the header plugins: the complete header
- * set of each variant is built once per entry and the bytes go straight to the socket. It only
- * answers entries that have been sent once through the full pipeline (so their headers are known)
- * and that hold the copy asked for — pages, and the site's 404 page kept under an unknown
- * address; anything else goes the full way.
+ * The fast path for cache hits, run before routing and the header plugins (and, on a real server,
+ * before Fastify itself: raw-hits.ts): the complete header set of each variant is built once per
+ * entry and the bytes go straight to the socket. It only answers entries that have been sent once
+ * through the full pipeline (so their headers are known) and that hold the copy asked for — pages,
+ * and the site's 404 page kept under an unknown address; anything else goes the full way.
  */
-export function answerFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): boolean {
-  if (!entry.baseHeaders || (entry.status !== 200 && entry.status !== 404)) return false;
-  const fresh = entry.status === 200 && notModified(request, entry);
-  const enc = fresh || !compressed(entry) ? null : pickEncoding(request.headers['accept-encoding']);
+export function hitFor(requestHeaders: IncomingHttpHeaders, method: string, entry: CacheEntry): Hit | null {
+  if (!entry.baseHeaders || (entry.status !== 200 && entry.status !== 404)) return null;
+  const fresh = entry.status === 200 && notModified(requestHeaders, entry);
+  const enc = fresh || !compressed(entry) ? null : pickEncoding(requestHeaders['accept-encoding']);
   const body = fresh ? null : enc ? entry[enc] : entry.identity;
-  if (!fresh && !body) return false;
+  if (!fresh && !body) return null;
   countHit(entry);
   const variant = fresh ? '304' : (enc ?? 'identity');
   entry.rawHeaders ??= new Map();
@@ -88,9 +96,16 @@ export function answerFromCache(request: FastifyRequest, reply: FastifyReply, en
     }
     entry.rawHeaders.set(variant, headers);
   }
+  return { status: fresh ? 304 : entry.status, headers, body: fresh || method === 'HEAD' ? undefined : body! };
+}
+
+/** The fast path inside Fastify (tests' inject, access logging on): see hitFor. */
+export function answerFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): boolean {
+  const hit = hitFor(request.headers, request.method, entry);
+  if (!hit) return false;
   reply.hijack();
-  reply.raw.writeHead(fresh ? 304 : entry.status, headers);
-  reply.raw.end(fresh || request.method === 'HEAD' ? undefined : body);
+  reply.raw.writeHead(hit.status, hit.headers);
+  reply.raw.end(hit.body);
   return true;
 }
 

@@ -76,6 +76,8 @@ export class PageCache {
   private readonly strays: LruBucket;
   private pending = new Map<string, Promise<CacheEntry>>();
   private upgrades: CacheEntry[] = [];
+  /** Renders done, and hits answered before Fastify (raw-hits.ts), since start: for metrics and tests. */
+  readonly counters = { renders: 0, rawHits: 0 };
   private upgrading = false;
 
   constructor(
@@ -122,6 +124,7 @@ export class PageCache {
     if (hit) return hit;
     const inflight = this.pending.get(key);
     if (inflight) return inflight;
+    this.counters.renders++;
     const p = render()
       .then((r) => makeEntry(r, now + this.ttlMs, want))
       .then((entry) => {
@@ -141,6 +144,7 @@ export class PageCache {
     const inflight = this.pending.get(key);
     if (inflight) return inflight;
     const now = Date.now();
+    this.counters.renders++;
     const p = render()
       .then((r) => makeEntry(r, now + this.ttlMs, want))
       .then((entry) => {
