@@ -14,14 +14,15 @@ function unescapeXml(s: string): string {
 }
 
 /** Host (with port, as the sitemap writes it) and path of each URL of one sitemap file, recursively. */
-async function sitemapUrls(port: number, host: string, path: string, depth = 0): Promise<{ host: string; path: string }[]> {
+async function sitemapUrls(port: number, host: string, path: string, files: { n: number }, depth = 0): Promise<{ host: string; path: string }[]> {
+  files.n++;
   const res = await httpGet(port, path, { host });
   if (res.status !== 200) throw new Error(`http://${host}${path}: ${res.status}, expected a sitemap`);
   const xml = res.body.toString('utf8');
   const locs = [...xml.matchAll(LOC)].map((m) => new URL(unescapeXml(m[1]!)));
   if (/<sitemapindex[\s>]/.test(xml)) {
     if (depth > 0) throw new Error(`http://${host}${path}: a sitemap index inside a sitemap index`);
-    const nested = await Promise.all(locs.map((u) => sitemapUrls(port, u.host, u.pathname + u.search, depth + 1)));
+    const nested = await Promise.all(locs.map((u) => sitemapUrls(port, u.host, u.pathname + u.search, files, depth + 1)));
     return nested.flat();
   }
   return locs.map((u) => ({ host: u.host, path: u.pathname + u.search }));
@@ -29,8 +30,9 @@ async function sitemapUrls(port: number, host: string, path: string, depth = 0):
 
 export async function gatherCrawlUrls(port: number, hosts: string[], file: string): Promise<{ urls: number; sitemaps: number }> {
   const all: { host: string; path: string }[] = [];
+  const files = { n: 0 };
   for (const host of hosts) {
-    const urls = await sitemapUrls(port, `${host}:${port}`, '/sitemap.xml');
+    const urls = await sitemapUrls(port, `${host}:${port}`, '/sitemap.xml', files);
     if (!urls.length) throw new Error(`${host}: empty sitemap`);
     all.push(...urls);
   }
@@ -41,5 +43,5 @@ export async function gatherCrawlUrls(port: number, hosts: string[], file: strin
     [all[i], all[j]] = [all[j]!, all[i]!];
   }
   writeFileSync(file, all.map((u) => `${u.host}\t${u.path}\n`).join(''));
-  return { urls: all.length, sitemaps: hosts.length };
+  return { urls: all.length, sitemaps: files.n };
 }

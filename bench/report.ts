@@ -37,7 +37,7 @@ export function printTable(rows: Row[]): void {
   const hit = rps('hit1');
   console.log(
     table([
-      ['', 'req/s', '× nginx', '× hit', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU server', 'CPU wrk', 'conns'],
+      ['', 'req/s', '× nginx', '× hit', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU server', 'CPU wrk', 'CPU other', 'conns'],
       ...rows.map((r) => [
         r.label,
         num(r.result.rps),
@@ -48,6 +48,7 @@ export function printTable(rows: Row[]): void {
         r.rssMB.map((m) => m.toFixed(0)).join(' + '),
         `${Math.round(r.result.serverCpu * 100)}%`,
         `${Math.round(r.result.wrkCpu * 100)}%`,
+        `${Math.round(r.result.otherCpu * 100)}%`,
         String(r.connections),
       ]),
     ]),

@@ -94,7 +94,7 @@ export async function measureRow(spec: RowSpec): Promise<Row> {
   const rssMB = spec.workers.map((pid) => Math.round(memoryMB(pid).rss * 10) / 10);
   const row = { key: spec.key, label: spec.label, result, rssMB, connections, notes };
   console.log(`  ${spec.label.padEnd(34)} ${num(result.rps).padStart(7)} req/s   p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   ` +
-    `RSS ${rssMB.map((m) => m.toFixed(0)).join(' + ')} MB   CPU server ${Math.round(result.serverCpu * 100)}% / wrk ${Math.round(result.wrkCpu * 100)}%`);
+    `RSS ${rssMB.map((m) => m.toFixed(0)).join(' + ')} MB   CPU server ${Math.round(result.serverCpu * 100)}% / wrk ${Math.round(result.wrkCpu * 100)}% / other ${Math.round(result.otherCpu * 100)}%`);
   return row;
 }
 

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * registered so that any way out of the bench (normal end, error, Ctrl-C) stops it.
  */
 const children = new Set<ChildProcess>();
+const stopping = new WeakSet<ChildProcess>();
 
 export function spawnChild(name: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv }): ChildProcess {
   const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -18,7 +19,11 @@ export function spawnChild(name: string, cmd: string, args: string[], opts: { cw
   child.stderr!.on('data', (d: Buffer) => {
     for (const line of d.toString().split('\n')) if (line.trim()) process.stderr.write(`[${name}] ${line}\n`);
   });
-  child.on('exit', () => children.delete(child));
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    // Another process on the machine may stop ours (a broad pkill): say so where it happens.
+    if (!stopping.has(child)) process.stderr.write(`[${name}] exited on its own (code ${code}, signal ${signal})\n`);
+  });
   return child;
 }
 
@@ -26,6 +31,7 @@ export function spawnChild(name: string, cmd: string, args: string[], opts: { cw
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
+  stopping.add(child);
   child.kill('SIGTERM');
   const t = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
@@ -34,7 +40,10 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 
 /** Synchronous last resort, safe in an 'exit' handler. */
 export function killAllChildren(): void {
-  for (const c of children) c.kill('SIGTERM');
+  for (const c of children) {
+    stopping.add(c);
+    c.kill('SIGTERM');
+  }
 }
 
 /** A port that was free a moment ago on 127.0.0.1 (the kernel picks it). */
@@ -125,7 +134,12 @@ export interface CongServer {
 export async function startCong(repo: string, dataDir: string, host: string, env: Record<string, string> = {}): Promise<CongServer> {
   const port = await freePort();
   const all = { ...process.env, ...PRODUCTION_ENV, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), CONG_DATA_DIR: dataDir, ...env };
-  const child = spawnChild('cong', process.execPath, [...PRODUCTION_NODE_ARGS, 'dist/src/main.js'], { cwd: repo, env: all });
+  // dist/src/main.js under another name: on a shared machine, something stops every process whose
+  // command line holds "dist/src/main.js" (a broad pkill in someone's cleanup), ours included.
+  // Node runs the real file (it resolves the link), so nothing else changes.
+  const entry = join(dirname(dataDir), 'cong-server.js');
+  if (!existsSync(entry)) symlinkSync(join(repo, 'dist/src/main.js'), entry);
+  const child = spawnChild('cong', process.execPath, [...PRODUCTION_NODE_ARGS, entry], { cwd: repo, env: all });
   // A fresh directory means migrations plus demo seeding before the first answer.
   await waitForHttp(child, port, { host });
   const wanted = Number(env.CONG_WORKERS ?? 1);
@@ -169,7 +183,12 @@ export function memoryMB(pid: number): { rss: number; peak: number } {
 
 /** User + system CPU time of a process in seconds (USER_HZ is 100 on Linux). */
 export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    throw new Error(`server process ${pid} has ended during the run (see its exit above): its figures would mean nothing`);
+  }
   // Fields after the parenthesised command name, which may itself contain spaces.
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
