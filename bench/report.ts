@@ -5,8 +5,9 @@ export interface Row {
   key: RowKey;
   label: string;
   result: WrkResult;
-  /** RSS in MB of each process that answered (nginx's workers, the Node workers). */
+  /** RSS in MB of each process that answered (nginx's workers, the Node workers), after the run, and its peak. */
   rssMB: number[];
+  peakRssMB: number[];
   /** Connections of the wrk run. */
   connections: number;
   notes: string[];
@@ -17,13 +18,18 @@ export type RowKey = 'nginx' | 'bare' | 'hit1' | 'hit2' | 'miss' | 'notFound' | 
 export interface Target {
   name: string;
   value: string;
+  /** null: no verdict (not measured, or not what the target is about). */
   pass: boolean | null;
+  /** For a req/s ratio: the same ratio from server CPU time per answer, with its verdict. */
+  byCpu?: string;
   note?: string;
 }
 
 const num = (x: number) => x.toLocaleString('en-US');
 const ratio = (a: number, b: number | undefined) => (b ? a / b : NaN);
 const fixed = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+/** Two decimals, or two significant digits below 0.1 (the miss path is a small fraction of the hit). */
+const share = (x: number) => (Number.isFinite(x) && x > 0 && x < 0.1 ? x.toPrecision(2) : fixed(x));
 const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
 
 function table(rows: string[][]): string {
@@ -37,15 +43,16 @@ export function printTable(rows: Row[]): void {
   const hit = rps('hit1');
   console.log(
     table([
-      ['', 'req/s', '× nginx', '× hit', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU server', 'CPU wrk', 'CPU other', 'conns'],
+      ['', 'req/s', '× nginx', '× hit', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU µs/req', 'CPU server', 'CPU wrk', 'CPU other', 'conns'],
       ...rows.map((r) => [
         r.label,
         num(r.result.rps),
-        fixed(ratio(r.result.rps, nginx)),
-        fixed(ratio(r.result.rps, hit)),
+        share(ratio(r.result.rps, nginx)),
+        share(ratio(r.result.rps, hit)),
         fixed(r.result.p50),
         fixed(r.result.p99),
         r.rssMB.map((m) => m.toFixed(0)).join(' + '),
+        num(r.result.serverUsPerRequest),
         `${Math.round(r.result.serverCpu * 100)}%`,
         `${Math.round(r.result.wrkCpu * 100)}%`,
         `${Math.round(r.result.otherCpu * 100)}%`,
@@ -80,33 +87,58 @@ export function generatorCheck(rows: Row[]): string[] {
   return lines;
 }
 
+/** How much the rest of the machine took while the rows ran (a 2-core machine shared with others). */
+export function noiseNote(rows: Row[]): string | null {
+  const busiest = rows.reduce((a, b) => (b.result.otherCpu > a.result.otherCpu ? b : a));
+  if (busiest.result.otherCpu < 0.25) return null;
+  const mean = rows.reduce((s, r) => s + r.result.otherCpu, 0) / rows.length;
+  return `Other work on the machine used ${Math.round(mean * 100)}% of a core on average during the rows (${Math.round(busiest.result.otherCpu * 100)}% during ` +
+    `"${busiest.label}"): req/s compares rows measured at different moments, so it is noisy; CPU µs per answer is the steadier comparison.`;
+}
+
 export function evaluate(rows: Row[]): Target[] {
   const row = (k: RowKey) => rows.find((r) => r.key === k);
   const rps = (k: RowKey) => row(k)?.result.rps ?? NaN;
-  const at = (name: string, value: number, limit: number, note?: string): Target => ({
-    name,
-    value: fixed(value),
-    pass: Number.isFinite(value) ? value >= limit : null,
-    ...(note ? { note } : {}),
-  });
+  const cpu = (k: RowKey) => row(k)?.result.serverUsPerRequest ?? NaN;
+  /**
+   * "a ≥ limit × b" in req/s, as the issue states it, and the same ratio from the servers' CPU
+   * per answer: the req/s figure a row would have with the cores to itself, which noise from
+   * other work on the machine moves much less.
+   */
+  const ratioTarget = (name: string, a: RowKey, b: RowKey, limit: number, note?: string): Target => {
+    const value = ratio(rps(a), rps(b));
+    const byCpu = ratio(cpu(b), cpu(a));
+    return {
+      name,
+      value: share(value),
+      pass: Number.isFinite(value) ? value >= limit : null,
+      ...(Number.isFinite(byCpu) ? { byCpu: `${share(byCpu)} ${byCpu >= limit ? 'PASS' : 'FAIL'}` } : {}),
+      ...(note ? { note } : {}),
+    };
+  };
   const hit2 = row('hit2');
   const cong = rows.filter((r) => ['hit1', 'hit2', 'miss', 'notFound', 'limited', 'crawl'].includes(r.key));
   const rss = maxOf(cong.flatMap((r) => r.rssMB));
   const heaviest = cong.find((r) => r.rssMB.includes(rss));
   const crawlP99 = row('crawl')?.result.p99 ?? NaN;
+  const workers2 = ratioTarget('CONG_WORKERS=2 ≥ 0.5 × nginx', 'hit2', 'nginx', 0.5);
+  if (hit2 && hit2.rssMB.length < 2) {
+    // One process is not what the target is about: no verdict.
+    workers2.pass = null;
+    workers2.note = `the server ran as ${hit2.rssMB.length} process: this build does not fork CONG_WORKERS`;
+  }
   return [
-    at('hit path, 1 worker ≥ 0.8 × bare node:http', ratio(rps('hit1'), rps('bare')), 0.8),
-    at('CONG_WORKERS=2 ≥ 0.5 × nginx', ratio(rps('hit2'), rps('nginx')), 0.5,
-      hit2 && hit2.rssMB.length < 2 ? `the server ran as ${hit2.rssMB.length} process: CONG_WORKERS is not supported by this build` : undefined),
-    at('miss ≥ 0.025 × hit', ratio(rps('miss'), rps('hit1')), 0.025),
-    at('404 ≥ 0.8 × hit', ratio(rps('notFound'), rps('hit1')), 0.8),
-    at('429 ≥ 0.8 × hit', ratio(rps('limited'), rps('hit1')), 0.8),
+    ratioTarget('hit path, 1 worker ≥ 0.8 × bare node:http', 'hit1', 'bare', 0.8),
+    workers2,
+    ratioTarget('miss ≥ 0.025 × hit', 'miss', 'hit1', 0.025),
+    ratioTarget('404 ≥ 0.8 × hit', 'notFound', 'hit1', 0.8),
+    ratioTarget('429 ≥ 0.8 × hit', 'limited', 'hit1', 0.8),
     { name: 'crawl mix p99 < 50 ms', value: `${fixed(crawlP99)} ms`, pass: Number.isFinite(crawlP99) ? crawlP99 < 50 : null },
     {
       name: 'RSS < 150 MB per worker',
       value: `${fixed(rss, 1)} MB`,
       pass: Number.isFinite(rss) ? rss < 150 : null,
-      ...(heaviest ? { note: `largest Cổng process: ${heaviest.label}` } : {}),
+      ...(heaviest ? { note: `largest Cổng process after its row: ${heaviest.label}` } : {}),
     },
   ];
 }
@@ -114,8 +146,10 @@ export function evaluate(rows: Row[]): Target[] {
 export function printTargets(targets: Target[]): void {
   const w = Math.max(...targets.map((t) => t.name.length));
   const v = Math.max(...targets.map((t) => t.value.length));
+  const c = Math.max(...targets.map((t) => (t.byCpu ?? '').length));
+  console.log(`  ${''.padEnd(w)}   ${'measured'.padStart(v)}   ${'verdict'}   ${'from CPU µs/answer'.padEnd(c)}`);
   for (const t of targets) {
     const verdict = t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL';
-    console.log(`  ${t.name.padEnd(w)}   ${t.value.padStart(v)}   ${verdict}${t.note ? `   (${t.note})` : ''}`);
+    console.log(`  ${t.name.padEnd(w)}   ${t.value.padStart(v)}   ${verdict.padEnd(7)}   ${(t.byCpu ?? '').padEnd(Math.max(c, 18))}${t.note ? `   ${t.note}` : ''}`);
   }
 }

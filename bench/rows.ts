@@ -89,10 +89,13 @@ export async function measureRow(spec: RowSpec): Promise<Row> {
   if (result.errors.timeout) notes.push(`${num(result.errors.timeout)} requests timed out (> ${wrkSpec.timeoutSeconds} s) and are not in the latencies`);
   const extra200 = spec.expect.kind === 'status' ? result.statuses['200'] : undefined;
   if (extra200) notes.push(`${extra200} answers were 200: the rate limit's window reopened during the run`);
+  if (spec.urlsFile) notes.push(`${num(result.sent)} URLs asked in the ${result.seconds.toFixed(1)} s, none twice`);
   if (result.ranOut) notes.push(`the URL list ran out before the end: ${num(result.sent)} URLs in ${result.seconds.toFixed(1)} s; renders/s is a floor`);
 
-  const rssMB = spec.workers.map((pid) => Math.round(memoryMB(pid).rss * 10) / 10);
-  const row = { key: spec.key, label: spec.label, result, rssMB, connections, notes };
+  const memory = spec.workers.map((pid) => memoryMB(pid));
+  const rssMB = memory.map((m) => Math.round(m.rss * 10) / 10);
+  const peakRssMB = memory.map((m) => Math.round(m.peak * 10) / 10);
+  const row = { key: spec.key, label: spec.label, result, rssMB, peakRssMB, connections, notes };
   console.log(`  ${spec.label.padEnd(34)} ${num(result.rps).padStart(7)} req/s   p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   ` +
     `RSS ${rssMB.map((m) => m.toFixed(0)).join(' + ')} MB   CPU server ${Math.round(result.serverCpu * 100)}% / wrk ${Math.round(result.wrkCpu * 100)}% / other ${Math.round(result.otherCpu * 100)}%`);
   return row;

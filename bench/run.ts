@@ -14,7 +14,7 @@ import { startBareNode } from './bare-node.js';
 import { gatherCrawlUrls } from './crawl.js';
 import { ARTICLES, buildCrawlCorpus, SITES } from './crawl-corpus.js';
 import { NGINX_WORKERS, nginxVersion, startNginx } from './nginx.js';
-import { evaluate, generatorCheck, printTable, printTargets, type Row } from './report.js';
+import { evaluate, generatorCheck, noiseNote, printTable, printTargets, type Row } from './report.js';
 import { CONNECTIONS, measureRow, THREADS, WARMUP_SECONDS } from './rows.js';
 import { childPids, httpGet, killAllChildren, startCong, stopChild, stopCong, type CongServer, type RawResponse } from './servers.js';
 import { wrkVersion } from './wrk.js';
@@ -180,6 +180,8 @@ async function main(): Promise<void> {
   printTable(rows);
   console.log('');
   for (const line of generatorCheck(rows)) console.log(line);
+  const noise = noiseNote(rows);
+  if (noise) console.log(noise);
   console.log('\nTargets (issue 12)');
   const targets = evaluate(rows);
   printTargets(targets);

@@ -59,6 +59,11 @@ export interface WrkResult {
   wrkCpu: number;
   serverCpu: number;
   otherCpu: number;
+  /**
+   * Server CPU time per answer, in µs: unlike req/s it hardly depends on who else used the cores
+   * (wrk, other work on the machine), so it compares rows measured in different conditions.
+   */
+  serverUsPerRequest: number;
 }
 
 interface WrkJson {
@@ -135,6 +140,7 @@ export async function runWrk(spec: WrkSpec): Promise<WrkResult> {
     wrkCpu: Math.round((client / wall) * 100) / 100,
     serverCpu: Math.round((server / wall) * 100) / 100,
     otherCpu: Math.round((other / wall) * 100) / 100,
+    serverUsPerRequest: j.requests ? Math.round((server / j.requests) * 1e6) : NaN,
   };
 }
 
