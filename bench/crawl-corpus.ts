@@ -4,6 +4,7 @@ import { seedDemoIfEmpty, seedSite } from '../src/demo.js';
 import { connect } from '../src/kernel/db/connection.js';
 import { migrateToLatest } from '../src/kernel/db/migrate.js';
 import type { NewArticle } from '../src/kernel/db/schema.js';
+import { demoSites } from '../src/kernel/demo/data/index.js';
 import { namHongLinh } from '../src/kernel/demo/data/nam-hong-linh.js';
 import { paragraphsToHtml } from '../src/kernel/lib/html.js';
 import { searchFold, slugify } from '../src/kernel/lib/text.js';
@@ -28,7 +29,11 @@ export function wardCode(i: number): string {
   return `phuong${String(i + 1).padStart(2, '0')}`;
 }
 
-export async function buildCrawlCorpus(dataDir: string, log: (line: string) => void): Promise<{ seconds: number; hosts: string[] }> {
+/**
+ * The wards' hosts, and the demo sites' (there to warm the server up on pages that are not the
+ * crawl's, so that the crawl meets compiled code but a cold page cache).
+ */
+export async function buildCrawlCorpus(dataDir: string, log: (line: string) => void): Promise<{ seconds: number; hosts: string[]; warmupHosts: string[] }> {
   const t0 = performance.now();
   const database = connect({ databaseUrl: null, dataDir });
   try {
@@ -59,7 +64,7 @@ export async function buildCrawlCorpus(dataDir: string, log: (line: string) => v
     // A site that has been running has planner statistics; a bulk load has none until analysed.
     await sql`analyze`.execute(database.db);
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);
-    return { seconds: (performance.now() - t0) / 1000, hosts };
+    return { seconds: (performance.now() - t0) / 1000, hosts, warmupHosts: demoSites.map((d) => `${d.code}.localhost`) };
   } finally {
     await database.close();
   }

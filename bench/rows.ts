@@ -1,5 +1,6 @@
 import type { Row, RowKey } from './report.js';
-import { memoryMB } from './servers.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { cpuSeconds, memoryMB } from './servers.js';
 import { runWrk, socketProblems, type WrkResult, type WrkSpec } from './wrk.js';
 
 /** wrk's settings for every row: one thread per core, 32 connections, Accept-Encoding: gzip. */
@@ -32,7 +33,8 @@ export interface RowSpec {
   workers: number[];
   expect: Expect;
   seconds: number;
-  warmup?: boolean;
+  /** A URL list for the warm-up instead of the row's own requests (the crawl: other sites' pages). */
+  warmupUrlsFile?: string;
   connections?: number;
   spreadIps?: boolean;
   urlsFile?: string;
@@ -46,6 +48,7 @@ function wrongAnswers(r: WrkResult, expect: Expect): string | null {
   const counts = Object.entries(r.statuses).map(([code, n]) => `${n} × ${code}`).join(', ');
   switch (expect.kind) {
     case 'same-bytes': {
+      if (!r.requests) return null;
       if (r.errors.status) return `${r.errors.status} answers had a status ≥ 400 where 200 was expected`;
       const off = Math.abs(r.bytesPerResponse - expect.wireBytes) / expect.wireBytes;
       if (off > BYTES_TOLERANCE) {
@@ -65,7 +68,7 @@ function wrongAnswers(r: WrkResult, expect: Expect): string | null {
   }
 }
 
-/** A discarded warm-up (unless the row must stay cold), the measured run, its checks and the servers' memory. */
+/** A discarded warm-up, the measured run, its checks and the servers' memory. */
 export async function measureRow(spec: RowSpec): Promise<Row> {
   const connections = spec.connections ?? CONNECTIONS;
   const wrkSpec: WrkSpec = {
@@ -80,7 +83,14 @@ export async function measureRow(spec: RowSpec): Promise<Row> {
     ...(spec.spreadIps ? { spreadIps: true } : {}),
     ...(spec.urlsFile ? { urlsFile: spec.urlsFile } : {}),
   };
-  if (spec.warmup !== false) await runWrk({ ...wrkSpec, seconds: WARMUP_SECONDS });
+  if (spec.warmupUrlsFile) {
+    const warmup = await runWrk({ ...wrkSpec, seconds: WARMUP_SECONDS, urlsFile: spec.warmupUrlsFile });
+    const problem = wrongAnswers(warmup, { kind: 'all-200' });
+    if (problem) throw new Error(`${spec.label}, warm-up: ${problem}`);
+  } else {
+    await runWrk({ ...wrkSpec, seconds: WARMUP_SECONDS });
+  }
+  await untilIdle(spec.pids);
   const result = await runWrk(wrkSpec);
 
   const broken = [...socketProblems(result).filter((p) => !p.includes('timeout')), wrongAnswers(result, spec.expect)].filter(Boolean);
@@ -102,3 +112,19 @@ export async function measureRow(spec: RowSpec): Promise<Row> {
 }
 
 const num = (x: number) => x.toLocaleString('en-US');
+
+/**
+ * Waits for the server to finish what the warm-up left in flight: a slow server (the miss path)
+ * still renders the requests wrk gave up at the end of the warm-up, and the measured run would
+ * queue behind them. Idle = under 10% of a core over 200 ms; gives up after 30 s.
+ */
+async function untilIdle(pids: number[]): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  const cpu = () => pids.reduce((s, pid) => s + cpuSeconds(pid), 0);
+  for (let before = cpu(); Date.now() < deadline; ) {
+    await sleep(200);
+    const now = cpu();
+    if (now - before < 0.02) return;
+    before = now;
+  }
+}
