@@ -106,7 +106,7 @@ export async function measureRow(spec: RowSpec): Promise<Row> {
   const rssMB = memory.map((m) => Math.round(m.rss * 10) / 10);
   const peakRssMB = memory.map((m) => Math.round(m.peak * 10) / 10);
   const row = { key: spec.key, label: spec.label, result, rssMB, peakRssMB, connections, notes };
-  console.log(`  ${spec.label.padEnd(34)} ${num(result.rps).padStart(7)} req/s   p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   ` +
+  console.log(`  ${spec.label.padEnd(40)} ${num(result.rps).padStart(7)} req/s   p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   ` +
     `RSS ${rssMB.map((m) => m.toFixed(0)).join(' + ')} MB   CPU server ${Math.round(result.serverCpu * 100)}% / wrk ${Math.round(result.wrkCpu * 100)}% / other ${Math.round(result.otherCpu * 100)}%`);
   return row;
 }

@@ -173,11 +173,12 @@ async function main(): Promise<void> {
   const warmupUrls = await gatherCrawlUrls(crawl.port, corpus.warmupHosts, warmupFile);
   console.log(`  crawl: ${gathered.urls.toLocaleString('en-US')} URLs from ${gathered.sitemaps} sitemap files of ${corpus.hosts.length} sites (fetched in ${seconds(t0)} s), ` +
     `each to be asked once, shuffled; warm-up on the ${warmupUrls.urls} URLs of the demo sites`);
-  rows.push(await measureRow({ seconds: SECONDS, host: corpus.hosts[0]!, key: 'crawl', label: `Cổng crawl, cold (${crawl.workers.length} proc)`, port: crawl.port, path: '/',
+  rows.push(await measureRow({ seconds: SECONDS, host: corpus.hosts[0]!, key: 'crawl', label: `Cổng crawl cold, CONG_WORKERS=2 (${crawl.workers.length} proc)`, port: crawl.port, path: '/',
     pids: crawl.pids, workers: crawl.workers, expect: { kind: 'all-200' }, warmupUrlsFile: warmupFile, connections: CRAWL_CONNECTIONS, urlsFile,
     notes: [
       `req/s = renders/s: none of the ${gathered.urls.toLocaleString('en-US')} URLs (${ARTICLES.toLocaleString('en-US')} articles × ${SITES} sites and their other pages) is asked twice`,
       'RSS after these renders only: a longer crawl fills each process\'s page cache further (it is bounded by entries and bytes)',
+      ...(crawl.workers.length < 2 ? [`ran as ${crawl.workers.length} process (no worker children)`] : []),
     ] }));
   await stopCong(crawl);
 
