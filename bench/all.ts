@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCHES: Record<string, { file: string; args: string[]; about: string }> = {
-  page: { file: 'run.ts', args: [], about: 'the article page against nginx serving the same bytes' },
+  page: { file: 'run.ts', args: [], about: 'the article page under wrk: nginx and node:http with the same bytes, Cổng hit, miss, 404, 429, a cold crawl' },
   'admin-list': { file: 'admin-list.ts', args: [], about: 'the back-office article list at 100,000 articles (SQLite)' },
   search: { file: 'search.ts', args: [], about: 'search over 100,000 articles, SQLite and PostgreSQL, against LIKE' },
   beacon: { file: 'beacon.ts', args: ['--built'], about: 'the visit beacon: 1M hits over 100k visitors' },

@@ -8,9 +8,10 @@ export const NGINX = '/usr/sbin/nginx';
 
 /**
  * The reference: nginx serving the very bytes Cổng sends, precompressed, from disk (page cache),
- * with one worker process to match our one Node process.
+ * with one worker per core. It shows how far wrk can push a server on this machine: a row that
+ * comes near nginx's figure may be measuring wrk, not the server.
  */
-export const NGINX_WORKERS = 1;
+export const NGINX_WORKERS = 2;
 
 export function nginxVersion(): string {
   if (!existsSync(NGINX)) {
@@ -43,7 +44,7 @@ http {
   tcp_nopush on;
   keepalive_timeout 65;
   # nginx closes a keep-alive connection after 1000 requests by default; Node never does.
-  # Lifted so that both sides keep their 32 connections for the whole run.
+  # Lifted so that every row keeps its connections for the whole run.
   keepalive_requests 1000000;
 
   server {

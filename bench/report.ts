@@ -1,99 +1,155 @@
-import type { LoadResult } from './load.js';
+import type { WrkResult } from './wrk.js';
 
-/** Best and median of each side's rounds: on a noisy 2-core machine one run proves little. */
-export interface Summary {
-  rounds: number;
-  rps: { best: number; median: number };
-  p50: { best: number; median: number };
-  p99: { best: number; median: number };
-  bodyBytes: number;
-  wireBytes: number;
-  serverCpu: number;
-  clientCpu: number;
-  serverUsPerRequest: number;
+/** One line of the page benchmark's table: one server, one kind of request, one wrk run. */
+export interface Row {
+  key: RowKey;
+  label: string;
+  result: WrkResult;
+  /** RSS in MB of each process that answered (nginx's workers, the Node workers), after the run, and its peak. */
+  rssMB: number[];
+  peakRssMB: number[];
+  /** Connections of the wrk run. */
+  connections: number;
+  notes: string[];
 }
+
+export type RowKey = 'nginx' | 'bare' | 'hit1' | 'hit2' | 'miss' | 'notFound' | 'limited' | 'crawl';
 
 export interface Target {
   name: string;
-  value: number;
-  unit: string;
-  limit: string;
-  pass: boolean;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-const r2 = (x: number) => Math.round(x * 100) / 100;
-
-export function summarize(runs: LoadResult[]): Summary {
-  const rps = runs.map((r) => r.rps);
-  const p50 = runs.map((r) => r.p50);
-  const p99 = runs.map((r) => r.p99);
-  return {
-    rounds: runs.length,
-    // Higher is better for throughput, lower for latency.
-    rps: { best: Math.max(...rps), median: Math.round(median(rps)) },
-    p50: { best: Math.min(...p50), median: r2(median(p50)) },
-    p99: { best: Math.min(...p99), median: r2(median(p99)) },
-    bodyBytes: runs[0]!.bodyBytes,
-    wireBytes: Math.round(median(runs.map((r) => r.wireBytes))),
-    serverCpu: r2(median(runs.map((r) => r.serverCpu))),
-    clientCpu: r2(median(runs.map((r) => r.clientCpu))),
-    serverUsPerRequest: Math.round(median(runs.map((r) => r.serverUsPerRequest))),
-  };
+  value: string;
+  /** null: no verdict (not measured, or not what the target is about). */
+  pass: boolean | null;
+  /** For a req/s ratio: the same ratio from server CPU time per answer, with its verdict. */
+  byCpu?: string;
+  note?: string;
 }
 
 const num = (x: number) => x.toLocaleString('en-US');
+const ratio = (a: number, b: number | undefined) => (b ? a / b : NaN);
+const fixed = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+/** Two decimals, or two significant digits below 0.1 (the miss path is a small fraction of the hit). */
+const share = (x: number) => (Number.isFinite(x) && x > 0 && x < 0.1 ? x.toPrecision(2) : fixed(x));
+const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ')).join('\n');
 }
 
-export function runLine(name: string, round: number, r: LoadResult): string {
-  return `  ${name.padEnd(6)} round ${round}: ${num(r.rps).padStart(7)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   ` +
-    `max ${r.max.toFixed(1)} ms   server CPU ${Math.round(r.serverCpu * 100)}% (${r.serverUsPerRequest} µs/req)   load generator CPU ${Math.round(r.clientCpu * 100)}%`;
+export function printTable(rows: Row[]): void {
+  const rps = (k: RowKey) => rows.find((r) => r.key === k)?.result.rps;
+  const nginx = rps('nginx');
+  const hit = rps('hit1');
+  console.log(
+    table([
+      ['', 'req/s', '× nginx', '× hit', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU µs/req', 'CPU server', 'CPU wrk', 'CPU other', 'conns'],
+      ...rows.map((r) => [
+        r.label,
+        num(r.result.rps),
+        share(ratio(r.result.rps, nginx)),
+        share(ratio(r.result.rps, hit)),
+        fixed(r.result.p50),
+        fixed(r.result.p99),
+        r.rssMB.map((m) => m.toFixed(0)).join(' + '),
+        num(r.result.serverUsPerRequest),
+        `${Math.round(r.result.serverCpu * 100)}%`,
+        `${Math.round(r.result.wrkCpu * 100)}%`,
+        `${Math.round(r.result.otherCpu * 100)}%`,
+        String(r.connections),
+      ]),
+    ]),
+  );
+  for (const r of rows) for (const n of r.notes) console.log(`  ${r.label}: ${n}`);
 }
 
-export function printSummary(nginx: Summary, cong: Summary, targets: Target[], memory: { rss: number; peak: number }): void {
-  const row = (name: string, s: Summary) => [
-    name,
-    `${num(s.rps.best)} / ${num(s.rps.median)}`,
-    `${s.p50.best.toFixed(2)} / ${s.p50.median.toFixed(2)}`,
-    `${s.p99.best.toFixed(2)} / ${s.p99.median.toFixed(2)}`,
-    num(s.bodyBytes),
-    num(s.wireBytes),
-    `${Math.round(s.serverCpu * 100)}%`,
-    `${s.serverUsPerRequest}`,
+/**
+ * Whether wrk could have been what limited a row: nginx, serving the same bytes in the same
+ * run, shows how many requests a second wrk can drive on this machine. A row within 80% of it
+ * may be measuring wrk (and the cores it shares with the server), not the server.
+ */
+export function generatorCheck(rows: Row[]): string[] {
+  const nginx = rows.find((r) => r.key === 'nginx');
+  if (!nginx) return ['nginx was not measured: nothing shows that wrk was not the bottleneck.'];
+  const others = rows.filter((r) => r !== nginx);
+  const fastest = others.reduce((a, b) => (b.result.rps > a.result.rps ? b : a));
+  const lines = [
+    `wrk drove nginx to ${num(nginx.result.rps)} req/s (wrk ${Math.round(nginx.result.wrkCpu * 100)}% CPU, nginx ${Math.round(nginx.result.serverCpu * 100)}%), ` +
+      `${fixed(nginx.result.rps / fastest.result.rps, 1)}× the fastest other row (${fastest.label}, ${num(fastest.result.rps)} req/s).`,
   ];
-  console.log(`\nResults (best / median of ${cong.rounds} rounds each)\n`);
-  console.log(table([
-    ['', 'req/s', 'p50 ms', 'p99 ms', 'body B', 'body+headers B', 'server CPU', 'CPU µs/req'],
-    row('nginx', nginx),
-    row('Cổng', cong),
-  ]));
-  console.log(`\nCổng / nginx req/s: ${(cong.rps.median / nginx.rps.median).toFixed(2)} (medians), ${(cong.rps.best / nginx.rps.best).toFixed(2)} (bests)`);
-  // If the load generator ran near 100% of a core, nginx's req/s is the generator's limit, not nginx's.
-  console.log(`nginx / Cổng server CPU per request: ${(nginx.serverUsPerRequest / cong.serverUsPerRequest).toFixed(2)} ` +
-    `(the req/s ratio if both servers were CPU-bound; load generator CPU: nginx runs ${Math.round(nginx.clientCpu * 100)}%, Cổng runs ${Math.round(cong.clientCpu * 100)}%)`);
-  console.log(`Cổng server memory after the runs: RSS ${memory.rss.toFixed(1)} MB, peak (VmHWM) ${memory.peak.toFixed(1)} MB`);
-
-  console.log('\nTargets (medians, 32 connections)');
-  const w = Math.max(...targets.map((t) => t.name.length));
-  for (const t of targets) {
-    console.log(`  ${t.name.padEnd(w)}   ${`${t.value}${t.unit}`.padStart(9)}   ${t.limit.padEnd(9)}   ${t.pass ? 'PASS' : 'MISS'}`);
+  const near = others.filter((r) => r.result.rps >= 0.8 * nginx.result.rps);
+  if (near.length) {
+    lines.push(`nginx's rate is below what these rows might reach with a faster client: ${near.map((r) => r.label).join(', ')} ` +
+      `came within 80% of it, so wrk (sharing the cores) may be their limit and their figures are a floor.`);
+  } else {
+    lines.push('Every other row stayed below 80% of that: the load generator was not their bottleneck.');
   }
+  return lines;
 }
 
-export function evaluate(nginx: Summary, cong: Summary, rssMB: number): Target[] {
-  const ratio = r2(cong.rps.median / nginx.rps.median);
+/** How much the rest of the machine took while the rows ran (a 2-core machine shared with others). */
+export function noiseNote(rows: Row[]): string | null {
+  const busiest = rows.reduce((a, b) => (b.result.otherCpu > a.result.otherCpu ? b : a));
+  if (busiest.result.otherCpu < 0.25) return null;
+  const mean = rows.reduce((s, r) => s + r.result.otherCpu, 0) / rows.length;
+  return `Other work on the machine used ${Math.round(mean * 100)}% of a core on average during the rows (${Math.round(busiest.result.otherCpu * 100)}% during ` +
+    `"${busiest.label}"): req/s compares rows measured at different moments, so it is noisy; CPU µs per answer is the steadier comparison.`;
+}
+
+export function evaluate(rows: Row[]): Target[] {
+  const row = (k: RowKey) => rows.find((r) => r.key === k);
+  const rps = (k: RowKey) => row(k)?.result.rps ?? NaN;
+  const cpu = (k: RowKey) => row(k)?.result.serverUsPerRequest ?? NaN;
+  /**
+   * "a ≥ limit × b" in req/s, as the issue states it, and the same ratio from the servers' CPU
+   * per answer: the req/s figure a row would have with the cores to itself, which noise from
+   * other work on the machine moves much less.
+   */
+  const ratioTarget = (name: string, a: RowKey, b: RowKey, limit: number, note?: string): Target => {
+    const value = ratio(rps(a), rps(b));
+    const byCpu = ratio(cpu(b), cpu(a));
+    return {
+      name,
+      value: share(value),
+      pass: Number.isFinite(value) ? value >= limit : null,
+      ...(Number.isFinite(byCpu) ? { byCpu: `${share(byCpu)} ${byCpu >= limit ? 'PASS' : 'FAIL'}` } : {}),
+      ...(note ? { note } : {}),
+    };
+  };
+  const hit2 = row('hit2');
+  const cong = rows.filter((r) => ['hit1', 'hit2', 'miss', 'notFound', 'limited', 'crawl'].includes(r.key));
+  const rss = maxOf(cong.flatMap((r) => r.rssMB));
+  const heaviest = cong.find((r) => r.rssMB.includes(rss));
+  const crawlP99 = row('crawl')?.result.p99 ?? NaN;
+  const workers2 = ratioTarget('CONG_WORKERS=2 ≥ 0.5 × nginx', 'hit2', 'nginx', 0.5);
+  if (hit2 && hit2.rssMB.length < 2) {
+    // One process is not what the target is about: no verdict.
+    workers2.pass = null;
+    workers2.note = `the server ran as ${hit2.rssMB.length} process: this build does not fork CONG_WORKERS`;
+  }
   return [
-    { name: 'req/s Cổng / nginx', value: ratio, unit: '', limit: '≥ 0.5', pass: ratio >= 0.5 },
-    { name: 'Cổng p99 latency', value: cong.p99.median, unit: ' ms', limit: '< 25 ms', pass: cong.p99.median < 25 },
-    { name: 'Cổng RSS after run', value: r2(rssMB), unit: ' MB', limit: '< 150 MB', pass: rssMB < 150 },
+    ratioTarget('hit path, 1 worker ≥ 0.8 × bare node:http', 'hit1', 'bare', 0.8),
+    workers2,
+    ratioTarget('miss ≥ 0.025 × hit', 'miss', 'hit1', 0.025),
+    ratioTarget('404 ≥ 0.8 × hit', 'notFound', 'hit1', 0.8),
+    ratioTarget('429 ≥ 0.8 × hit', 'limited', 'hit1', 0.8),
+    { name: 'crawl mix p99 < 50 ms', value: `${fixed(crawlP99)} ms`, pass: Number.isFinite(crawlP99) ? crawlP99 < 50 : null },
+    {
+      name: 'RSS < 150 MB per worker',
+      value: `${fixed(rss, 1)} MB`,
+      pass: Number.isFinite(rss) ? rss < 150 : null,
+      ...(heaviest ? { note: `largest Cổng process after its row: ${heaviest.label}` } : {}),
+    },
   ];
+}
+
+export function printTargets(targets: Target[]): void {
+  const w = Math.max(...targets.map((t) => t.name.length));
+  const v = Math.max(...targets.map((t) => t.value.length));
+  const c = Math.max(...targets.map((t) => (t.byCpu ?? '').length));
+  console.log(`  ${''.padEnd(w)}   ${'measured'.padStart(v)}   ${'verdict'}   ${'from CPU µs/answer'.padEnd(c)}`);
+  for (const t of targets) {
+    const verdict = t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL';
+    console.log(`  ${t.name.padEnd(w)}   ${t.value.padStart(v)}   ${verdict.padEnd(7)}   ${(t.byCpu ?? '').padEnd(Math.max(c, 18))}${t.note ? `   ${t.note}` : ''}`);
+  }
 }

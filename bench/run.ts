@@ -1,6 +1,8 @@
 /**
- * npm run bench — the article page served by Cổng against nginx serving the same gzip bytes from
- * disk, both with one process, under the same load. See README "Development".
+ * npm run bench -- page: one table, from one run, of the article page as Cổng serves it (cache
+ * hit with one and two workers, miss, 404, 429, a cold crawl of 100,000 articles over 20 sites)
+ * next to nginx and a bare node:http process sending the very same gzip bytes, all under wrk.
+ * nginx's row is the proof that wrk was not the bottleneck. See README "Development".
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,19 +10,26 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { runLoad, runProblems, type LoadResult } from './load.js';
+import { startBareNode } from './bare-node.js';
+import { gatherCrawlUrls } from './crawl.js';
+import { ARTICLES, buildCrawlCorpus, SITES } from './crawl-corpus.js';
 import { NGINX_WORKERS, nginxVersion, startNginx } from './nginx.js';
-import { evaluate, printSummary, runLine, summarize } from './report.js';
-import { childPids, httpGet, killAllChildren, memoryMB, startCong, stopChild } from './servers.js';
+import { evaluate, generatorCheck, noiseNote, printTable, printTargets, type Row } from './report.js';
+import { CONNECTIONS, measureRow, THREADS, WARMUP_SECONDS } from './rows.js';
+import { childPids, httpGet, killAllChildren, startCong, stopChild, stopCong, type CongServer, type RawResponse } from './servers.js';
+import { wrkVersion } from './wrk.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = 'honglinh.localhost';
 /** The demo's legacy URL; Cổng answers it with a 301 to the article's canonical path. */
 const LEGACY = '/portal/pages/2021-10-15/x-614123.aspx';
-const CONNECTIONS = 32;
-const WARMUP_SECONDS = 3;
-const ROUNDS = 2;
+const NOT_FOUND = '/khong-co-trang-nay';
+/** Search is limited to 120 requests a minute per address (features/search/public/routes.tsx). */
+const SEARCH = '/tim-kiem?q=nam+hong';
+const SEARCH_LIMIT = 120;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+/** A few crawlers at once; at 32 connections a cold render's latency would be mostly queueing. */
+const CRAWL_CONNECTIONS = Number(process.env.BENCH_CRAWL_CONNECTIONS || 8);
 
 let tmp: string | null = null;
 function cleanup(): void {
@@ -44,6 +53,8 @@ function ensureBuilt(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
+const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
+
 /** Follows the legacy URL and saves the page as Cổng sends it, plain and gzip. */
 async function saveArticle(port: number, www: string) {
   const moved = await httpGet(port, LEGACY, { host: HOST });
@@ -52,92 +63,166 @@ async function saveArticle(port: number, www: string) {
   const path = new URL(location, `http://${HOST}`).pathname;
 
   const plain = await httpGet(port, path, { host: HOST });
-  const gz = await httpGet(port, path, { host: HOST, 'accept-encoding': 'gzip' });
+  const gz = await probeGzip(port, path, null);
   if (plain.status !== 200 || plain.headers['content-encoding']) throw new Error(`${path}: expected a plain 200, got ${plain.status}`);
-  if (gz.status !== 200 || gz.headers['content-encoding'] !== 'gzip') throw new Error(`${path}: expected a gzip 200, got ${gz.status} ${gz.headers['content-encoding']}`);
   if (!gunzipSync(gz.body).equals(plain.body)) throw new Error(`${path}: the gzip body does not decompress to the plain one`);
 
   mkdirSync(www, { recursive: true });
   writeFileSync(join(www, 'article.html'), plain.body);
   writeFileSync(join(www, 'article.html.gz'), gz.body);
-  return { path, identityBytes: plain.body.length, gzip: gz.body };
+  return { path, identityBytes: plain.body.length, gzip: gz.body, rawHeaders: gz.rawHeaders };
+}
+
+/** One gzip request as wrk sends it; with `expected`, the body must be exactly those bytes. */
+async function probeGzip(port: number, path: string, expected: Buffer | null): Promise<RawResponse> {
+  const res = await httpGet(port, path, { host: HOST, 'accept-encoding': 'gzip' });
+  if (res.status !== 200 || res.headers['content-encoding'] !== 'gzip') throw new Error(`${path} on port ${port}: expected a gzip 200, got ${res.status} ${res.headers['content-encoding'] ?? 'identity'}`);
+  if (expected && !res.body.equals(expected)) throw new Error(`${path} on port ${port}: ${res.body.length} gzip bytes, not the ${expected.length} the first server sent`);
+  return res;
+}
+
+/** Searches from this address until the route answers 429; how many it took. */
+async function exhaustSearchLimit(port: number): Promise<number> {
+  let sent = 0;
+  while (sent < 2 * SEARCH_LIMIT) {
+    const batch = await Promise.all(Array.from({ length: 8 }, () => httpGet(port, SEARCH, { host: HOST })));
+    sent += batch.length;
+    const wrong = batch.find((r) => r.status !== 200 && r.status !== 429);
+    if (wrong) throw new Error(`${SEARCH}: answered ${wrong.status}`);
+    if (batch.some((r) => r.status === 429)) return sent;
+  }
+  throw new Error(`${SEARCH}: no 429 after ${sent} searches; the route is not limited to ${SEARCH_LIMIT} a minute as this bench expects`);
 }
 
 async function main(): Promise<void> {
   if (!Number.isFinite(SECONDS) || SECONDS < 1) throw new Error(`BENCH_SECONDS must be a number ≥ 1, got "${process.env.BENCH_SECONDS}"`);
+  const wrkVer = wrkVersion();
   const nginxVer = nginxVersion();
   ensureBuilt();
-  // Other work on the machine (a test suite, a browser) takes cores from both sides: say so.
+  // Other work on the machine (a test suite, a browser) takes cores from every row: say so.
   const loadBefore = loadavg()[0]!;
   if (loadBefore > 1) console.log(`Note: load average ${loadBefore.toFixed(2)} before starting; other processes will add noise.`);
   const dir = (tmp = mkdtempSync(join(tmpdir(), 'cong-bench-')));
+  const data = join(dir, 'data');
 
-  const cong = await startCong(REPO, join(dir, 'data'), HOST);
-  const article = await saveArticle(cong.port, join(dir, 'www'));
+  console.log(`Crawl corpus: ${SITES} sites × ${ARTICLES.toLocaleString('en-US')} articles, built once for this run…`);
+  const corpus = await buildCrawlCorpus(join(dir, 'crawl-data'), (l) => console.log(l));
+  console.log(`  built in ${corpus.seconds.toFixed(1)} s\n`);
+
+  const rows: Row[] = [];
+  const one = { seconds: SECONDS, host: HOST };
+
+  // The first server seeds the demo into `data`; every other Cổng server of the run reuses it,
+  // so that all of them serve the same article.
+  let t0 = performance.now();
+  const a = await startCong(REPO, data, HOST);
+    const article = await saveArticle(a.port, join(dir, 'www'));
+  console.log(`Cổng ready in ${seconds(t0)} s. Article ${article.path}: ${article.identityBytes} bytes, ${article.gzip.length} gzip.`);
+  console.log(`Load: ${wrkVer}, ${THREADS} threads, ${CONNECTIONS} connections (crawl: ${CRAWL_CONNECTIONS}), Accept-Encoding: gzip, ` +
+    `${WARMUP_SECONDS} s warm-up (discarded; for the crawl, on other sites' pages) + ${SECONDS} s measured per row. ${cpus().length} CPUs, shared by wrk and the servers.\n`);
+
   const nginx = await startNginx({ tmp: dir, www: join(dir, 'www'), path: article.path, host: HOST, gzip: article.gzip });
-  // The worker does the serving; the master only waits.
-  const nginxPids = [nginx.child.pid!, ...childPids(nginx.child.pid!)];
+  const nginxWorkers = childPids(nginx.child.pid!);
+  const nginxProbe = await probeGzip(nginx.port, article.path, article.gzip);
+  rows.push(await measureRow({ ...one, key: 'nginx', label: `nginx gzip_static, ${NGINX_WORKERS} workers`, port: nginx.port, path: article.path,
+    pids: [nginx.child.pid!, ...nginxWorkers], workers: nginxWorkers, expect: { kind: 'same-bytes', wireBytes: nginxProbe.wireBytes } }));
+  await stopChild(nginx.child);
 
-  console.log(`Article ${article.path}`);
-  console.log(`  ${article.identityBytes} bytes, ${article.gzip.length} gzip; nginx serves the same gzip bytes (gzip_static), checked.`);
-  console.log(`${nginxVer}: worker_processes ${NGINX_WORKERS}, to match Cổng's one Node process.`);
-  console.log(`Load: autocannon in this process, ${CONNECTIONS} connections, pipelining 1, Accept-Encoding: gzip, ` +
-    `${WARMUP_SECONDS} s warm-up (discarded) + ${SECONDS} s measured per run, ${ROUNDS} rounds, alternating. ${cpus().length} CPUs.\n`);
+  const bare = await startBareNode({ tmp: dir, host: HOST, path: article.path, gzip: article.gzip, rawHeaders: article.rawHeaders });
+  const bareProbe = await probeGzip(bare.port, article.path, article.gzip);
+  rows.push(await measureRow({ ...one, key: 'bare', label: 'bare node:http, 1 process', port: bare.port, path: article.path,
+    pids: [bare.child.pid!], workers: [bare.child.pid!], expect: { kind: 'same-bytes', wireBytes: bareProbe.wireBytes } }));
+  await stopChild(bare.child);
+  console.log(`  (nginx and node:http sent the ${article.gzip.length} gzip bytes Cổng sends, checked before each row)`);
 
-  const sides: { name: 'nginx' | 'cong'; label: string; port: number; pids: number[] }[] = [
-    { name: 'nginx', label: 'nginx', port: nginx.port, pids: nginxPids },
-    { name: 'cong', label: 'Cổng', port: cong.port, pids: [cong.child.pid!] },
-  ];
-  const results: Record<'nginx' | 'cong', LoadResult[]> = { nginx: [], cong: [] };
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const side of sides) {
-      const r = await runLoad({
-        port: side.port,
-        path: article.path,
-        headers: { host: HOST, 'accept-encoding': 'gzip' },
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-        warmupSeconds: WARMUP_SECONDS,
-        gzipBytes: article.gzip.length,
-        serverPids: side.pids,
-      });
-      console.log(runLine(side.label, round, r));
-      const problem = runProblems(r);
-      if (problem) throw new Error(`${side.label} round ${round} is not valid: ${problem}`);
-      results[side.name].push(r);
-    }
-  }
+  const hitProbe = await probeGzip(a.port, article.path, article.gzip);
+  rows.push(await measureRow({ ...one, key: 'hit1', label: 'Cổng hit, 1 worker', port: a.port, path: article.path,
+    pids: a.pids, workers: a.workers, expect: { kind: 'same-bytes', wireBytes: hitProbe.wireBytes } }));
+  // From one address, no Accept header: once the minute's searches are used up, every answer is
+  // the 429 page (should the window reopen within the run, the searches show as 200s, noted).
+  const searches = await exhaustSearchLimit(a.port);
+  console.log(`  (${searches} searches used up the limit of ${SEARCH_LIMIT} a minute before the 429 row)`);
+  rows.push(await measureRow({ ...one, key: 'limited', label: 'Cổng 429 (search over its limit)', port: a.port, path: SEARCH,
+    pids: a.pids, workers: a.workers, expect: { kind: 'status', status: 429, allow200: SEARCH_LIMIT } }));
+  await stopCong(a);
 
-  const memory = memoryMB(cong.child.pid!);
-  const nginxMemory = nginxPids.reduce((s, pid) => s + memoryMB(pid).rss, 0);
-  const summary = { nginx: summarize(results.nginx), cong: summarize(results.cong) };
-  const targets = evaluate(summary.nginx, summary.cong, memory.rss);
-  printSummary(summary.nginx, summary.cong, targets, memory);
+  rows.push(await withCong({ CONG_WORKERS: '2' }, async (s) => {
+    const probe = await probeGzip(s.port, article.path, article.gzip);
+    const notes = s.workers.length < 2 ? [`started with CONG_WORKERS=2 but ran as ${s.workers.length} process (no worker children)`] : [];
+    return measureRow({ ...one, key: 'hit2', label: `Cổng hit, CONG_WORKERS=2 (${s.workers.length} proc)`, port: s.port, path: article.path,
+      pids: s.pids, workers: s.workers, expect: { kind: 'same-bytes', wireBytes: probe.wireBytes }, notes });
+  }));
+
+  rows.push(await withCong({ CONG_PAGE_CACHE_SECONDS: '0' }, async (s) => {
+    const probe = await probeGzip(s.port, article.path, article.gzip);
+    return measureRow({ ...one, key: 'miss', label: 'Cổng miss (CONG_PAGE_CACHE_SECONDS=0)', port: s.port, path: article.path,
+      pids: s.pids, workers: s.workers, expect: { kind: 'same-bytes', wireBytes: probe.wireBytes } });
+  }));
+
+  // The 404 page is limited per address too (120 a minute): many visitors, each from its own
+  // address behind a trusted proxy, so that every answer is the 404 page and none a 429.
+  rows.push(await withCong({ CONG_TRUST_PROXY: 'true' }, (s) =>
+    measureRow({ ...one, key: 'notFound', label: 'Cổng 404 (many addresses)', port: s.port, path: NOT_FOUND,
+      pids: s.pids, workers: s.workers, expect: { kind: 'status', status: 404 }, spreadIps: true })));
+
+  const crawl = await startCong(REPO, join(dir, 'crawl-data'), corpus.hosts[0]!, { CONG_WORKERS: '2' });
+  const urlsFile = join(dir, 'crawl-urls.tsv');
+  const warmupFile = join(dir, 'crawl-warmup-urls.tsv');
+  t0 = performance.now();
+  const gathered = await gatherCrawlUrls(crawl.port, corpus.hosts, urlsFile);
+  const warmupUrls = await gatherCrawlUrls(crawl.port, corpus.warmupHosts, warmupFile);
+  console.log(`  crawl: ${gathered.urls.toLocaleString('en-US')} URLs from ${gathered.sitemaps} sitemap files of ${corpus.hosts.length} sites (fetched in ${seconds(t0)} s), ` +
+    `each to be asked once, shuffled; warm-up on the ${warmupUrls.urls} URLs of the demo sites`);
+  rows.push(await measureRow({ seconds: SECONDS, host: corpus.hosts[0]!, key: 'crawl', label: `Cổng crawl cold, CONG_WORKERS=2 (${crawl.workers.length} proc)`, port: crawl.port, path: '/',
+    pids: crawl.pids, workers: crawl.workers, expect: { kind: 'all-200' }, warmupUrlsFile: warmupFile, connections: CRAWL_CONNECTIONS, urlsFile,
+    notes: [
+      `req/s = renders/s: none of the ${gathered.urls.toLocaleString('en-US')} URLs (${ARTICLES.toLocaleString('en-US')} articles × ${SITES} sites and their other pages) is asked twice`,
+      'RSS after these renders only: a longer crawl fills each process\'s page cache further (it is bounded by entries and bytes)',
+      ...(crawl.workers.length < 2 ? [`ran as ${crawl.workers.length} process (no worker children)`] : []),
+    ] }));
+  await stopCong(crawl);
+
   const loadAfter = loadavg()[0]!;
-  console.log(`(nginx master + worker RSS: ${nginxMemory.toFixed(1)} MB)`);
+  console.log(`\nResults (one run; load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after)\n`);
+  printTable(rows);
+  console.log('');
+  for (const line of generatorCheck(rows)) console.log(line);
+  const noise = noiseNote(rows);
+  if (noise) console.log(noise);
+  console.log('\nTargets (issue 12)');
+  const targets = evaluate(rows);
+  printTargets(targets);
 
   const out = join(REPO, 'artifacts/bench/page.json');
   mkdirSync(dirname(out), { recursive: true });
   const report = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, nginx: nginxVer, loadavg1m: { before: loadBefore, after: loadAfter } },
-    settings: { connections: CONNECTIONS, pipelining: 1, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, rounds: ROUNDS, nginxWorkers: NGINX_WORKERS, host: HOST },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, nginx: nginxVer, wrk: wrkVer, loadavg1m: { before: loadBefore, after: loadAfter } },
+    settings: { threads: THREADS, connections: CONNECTIONS, crawlConnections: CRAWL_CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, nginxWorkers: NGINX_WORKERS, host: HOST },
     article: { path: article.path, identityBytes: article.identityBytes, gzipBytes: article.gzip.length },
-    runs: results,
-    summary: { ...summary, ratio: { median: summary.cong.rps.median / summary.nginx.rps.median, best: summary.cong.rps.best / summary.nginx.rps.best } },
+    crawl: { sites: SITES, articlesPerSite: ARTICLES, buildSeconds: corpus.seconds, urls: gathered.urls },
+    rows,
     targets,
-    memoryMB: { cong: memory, nginxRss: nginxMemory },
   };
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nWrote ${out}`);
 
-  await Promise.all([stopChild(cong.child), stopChild(nginx.child)]);
+  /** A Cổng server on the shared demo data with these settings, for one row. */
+  async function withCong(env: Record<string, string>, f: (s: CongServer) => Promise<Row>): Promise<Row> {
+    const s = await startCong(REPO, data, HOST, env);
+    try {
+      return await f(s);
+    } finally {
+      await stopCong(s);
+    }
+  }
 }
 
 main().then(
   () => cleanup(),
   (err: unknown) => {
     console.error(`\nbench failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.BENCH_DEBUG && err instanceof Error) console.error(err.stack);
     cleanup();
     process.exitCode = 1;
   },
