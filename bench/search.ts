@@ -4,9 +4,13 @@
  * BENCH_PG=0 to skip), builds the index with the `cong reindex` code, and measures 50 fixed
  * queries through the engine (count, candidates, ranking, snippets of page 1) against a naive
  * LIKE '%…%' search and the engines' own ranking (bm25 / ts_rank) on the same data.
- * Target: p95 < 20 ms on SQLite.  Run: node --import tsx bench/search.ts
+ * Target: p95 < 20 ms on both engines.  Run: node --import tsx bench/search.ts
+ * BENCH_KEEP=<name> keeps the corpus (SQLite in <tmpdir>/cong-bench-search-<name>, PostgreSQL in
+ * the schema bench_search_<name>) and reuses it when run again: only the migrations that are new
+ * run, and the index is rebuilt only when it does not hold every article (BENCH_REINDEX=1 forces
+ * it). BENCH_REUSE_ONLY=1 measures a kept corpus and never builds one.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +33,7 @@ import { generateArticle, QUERIES } from './search-corpus.js';
 const N = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PG_URL = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const KEEP = process.env.BENCH_KEEP ? process.env.BENCH_KEEP.replace(/[^a-z0-9_]/gi, '') : null;
 const NOW = new Date('2026-12-01T00:00:00.000Z');
 const START = Date.parse('2016-01-01T00:00:00.000Z');
 
@@ -43,9 +48,15 @@ function stats(name: string, times: number[], found: number, extra: Partial<Row>
   return { name, p50: pct(t, 50), p95: pct(t, 95), max: t[t.length - 1]!, found, ...extra };
 }
 
-async function seed(h: DatabaseHandle, dataDir: string): Promise<void> {
-  await migrateToLatest(h);
+/** Seeds the corpus unless a kept one is there already; says whether it seeded. */
+async function seed(h: DatabaseHandle, dataDir: string): Promise<boolean> {
+  const t0 = performance.now();
+  const applied = await migrateToLatest(h);
+  if (applied.length) process.stderr.write(`  ${h.dialect}: ${applied.join(', ')} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
   await seedDemoIfEmpty(h, dataDir);
+  const { n } = await h.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', 1).executeTakeFirstOrThrow();
+  if (KEEP && Number(n) >= N) return false;
+  if (process.env.BENCH_REUSE_ONLY) throw new Error(`No kept corpus of ${N} articles in ${h.dialect} (${n} articles)`);
   const cats = (await h.db.selectFrom('categories').select('id').where('site_id', '=', 1).execute()).map((c) => c.id);
   for (let done = 0; done < N; ) {
     const batch: NewArticle[] = [];
@@ -62,6 +73,7 @@ async function seed(h: DatabaseHandle, dataDir: string): Promise<void> {
     if (done % 10_000 === 0) process.stderr.write(`\r  ${h.dialect}: ${formatNumber(done)}/${formatNumber(N)} bài đã nạp`);
   }
   process.stderr.write('\n');
+  return true;
 }
 
 async function sizes(h: DatabaseHandle, file: string): Promise<{ size: number; searchSize: number }> {
@@ -146,14 +158,18 @@ async function measureNativeRank(h: DatabaseHandle): Promise<number[]> {
 
 async function runOn(h: DatabaseHandle, dataDir: string, label: string): Promise<{ rows: Row[]; perQuery: Map<string, number> }> {
   process.stderr.write(`${label}: nạp ${formatNumber(N)} bài…\n`);
-  await seed(h, dataDir);
-  const t0 = performance.now();
-  await reindexSite(h.db, 1, (done, total) => {
-    if (done % 10_000 === 0 || done === total) process.stderr.write(`\r  Đang lập chỉ mục: ${formatNumber(done)}/${formatNumber(total)} bài (${Math.floor((done / total) * 100)}%)`);
-  });
-  process.stderr.write('\n');
-  const build = (performance.now() - t0) / 1000;
-  await sql`ANALYZE`.execute(h.db);
+  const seeded = await seed(h, dataDir);
+  const indexed = await h.db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', 1).executeTakeFirstOrThrow();
+  let build: number | undefined;
+  if (seeded || Number(indexed.n) < N || process.env.BENCH_REINDEX) {
+    const t0 = performance.now();
+    await reindexSite(h.db, 1, (done, total) => {
+      if (done % 10_000 === 0 || done === total) process.stderr.write(`\r  Đang lập chỉ mục: ${formatNumber(done)}/${formatNumber(total)} bài (${Math.floor((done / total) * 100)}%)`);
+    });
+    process.stderr.write('\n');
+    build = (performance.now() - t0) / 1000;
+    await sql`ANALYZE`.execute(h.db);
+  }
   const size = await sizes(h, join(dataDir, 'cong.db'));
   process.stderr.write(`${label}: đo ${parsed.length} truy vấn × ${RUNS}…\n`);
   const engine = await measureEngine(h);
@@ -196,7 +212,8 @@ function printTable(rows: Row[]): void {
 
 async function main() {
   const rows: Row[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'cong-bench-search-'));
+  const dataDir = KEEP ? join(tmpdir(), `cong-bench-search-${KEEP}`) : mkdtempSync(join(tmpdir(), 'cong-bench-search-'));
+  mkdirSync(dataDir, { recursive: true });
   const lite = connect({ databaseUrl: null, dataDir });
   let liteCounts: Map<string, number> | undefined;
   try {
@@ -205,13 +222,13 @@ async function main() {
     liteCounts = r.perQuery;
   } finally {
     await lite.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
   }
   if (process.env.BENCH_PG !== '0') {
-    const schema = `bench_search_${process.pid}`;
+    const schema = `bench_search_${KEEP ?? process.pid}`;
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.query(`CREATE SCHEMA ${KEEP ? 'IF NOT EXISTS ' : ''}${schema}`);
     const pgDir = mkdtempSync(join(tmpdir(), 'cong-bench-search-pg-'));
     const h = connect({ databaseUrl: PG_URL, dataDir: pgDir, pgSchema: schema });
     try {
@@ -221,7 +238,7 @@ async function main() {
       console.error(differ.length ? `Result counts differ between engines for: ${differ.join(' | ')}` : 'Both engines found the same number of results for every query.');
     } finally {
       await h.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      if (!KEEP) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
       rmSync(pgDir, { recursive: true, force: true });
     }
