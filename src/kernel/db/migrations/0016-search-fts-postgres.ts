@@ -14,6 +14,7 @@ import type { Dialect } from '../connection.js';
  *   2^21 seconds, about 24 days). Searches look for the newest matches period by period, so the
  *   GIN index intersects the words with a short list and hands back only the rows of those
  *   periods (postgres-fts.ts). `~` never comes out of searchFold(), so no query can type them.
+ * - rank_key has a hash index, not a btree (see below), so GIN is the only way in.
  * - The GIN indexes are built without fastupdate: with it, every search also scans a pending list
  *   of up to 4 MB until (auto)vacuum merges it, which is what a read-mostly index should not do.
  *
@@ -23,7 +24,7 @@ import type { Dialect } from '../connection.js';
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') return;
   await sql`CREATE TABLE search_fts (
-    rank_key bigint PRIMARY KEY,
+    rank_key bigint NOT NULL,
     site_id integer NOT NULL,
     category_id integer NOT NULL,
     title_tsv tsvector NOT NULL,
@@ -37,6 +38,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     ORDER BY rank_key`.execute(db);
   await sql`CREATE INDEX search_fts_tsv ON search_fts USING gin (tsv) WITH (fastupdate = off)`.execute(db);
   await sql`CREATE INDEX search_fts_title_tsv ON search_fts USING gin (title_tsv) WITH (fastupdate = off)`.execute(db);
+  // A hash index, for the trigger's deletes: a btree on rank_key let the planner walk it newest
+  // first, reading every row's out-of-line tsvector (250 ms at 100,000 articles) instead of GIN.
+  await sql`CREATE INDEX search_fts_rank_key ON search_fts USING hash (rank_key)`.execute(db);
 
   // The same tsvectors as the generated columns of 0005 had, plus the tokens.
   await sql.raw(`CREATE FUNCTION search_fts_sync() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
