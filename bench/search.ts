@@ -8,7 +8,7 @@
  * BENCH_KEEP=<name> keeps the corpus (SQLite in <tmpdir>/cong-bench-search-<name>, PostgreSQL in
  * the schema bench_search_<name>) and reuses it when run again: only the migrations that are new
  * run, and the index is rebuilt only when it does not hold every article (BENCH_REINDEX=1 forces
- * it). BENCH_REUSE_ONLY=1 measures a kept corpus and never builds one. BENCH_RESULTS=<file> writes
+ * it, =sqlite or =postgres on one engine). BENCH_REUSE_ONLY=1 measures a kept corpus and never builds one. BENCH_RESULTS=<file> writes
  * what each engine found per query (count, ids of pages 1 and 3), to compare runs of two versions.
  * BENCH_OURS_ONLY=1 leaves out the comparisons (ts_rank / bm25 over all matches, LIKE).
  */
@@ -172,7 +172,7 @@ async function runOn(h: DatabaseHandle, dataDir: string, label: string): Promise
   const seeded = await seed(h, dataDir);
   const indexed = await h.db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', 1).executeTakeFirstOrThrow();
   let build: number | undefined;
-  if (seeded || Number(indexed.n) < N || process.env.BENCH_REINDEX) {
+  if (seeded || Number(indexed.n) < N || process.env.BENCH_REINDEX === '1' || process.env.BENCH_REINDEX === h.dialect) {
     const t0 = performance.now();
     await reindexSite(h.db, 1, (done, total) => {
       if (done % 10_000 === 0 || done === total) process.stderr.write(`\r  Đang lập chỉ mục: ${formatNumber(done)}/${formatNumber(total)} bài (${Math.floor((done / total) * 100)}%)`);
