@@ -9,7 +9,7 @@ import type { Dialect } from '../connection.js';
  * - search_documents rows are wide (texts of ~6 KB), about five to a page: reading the rank_key
  *   of 27,000 matches touched 16,000 pages. search_fts keeps the body's tsvector out of line
  *   (toast_tuple_target) and the title's inline (STORAGE MAIN, for the title phrase recheck),
- *   about 35 rows to a page.
+ *   about 32 rows to a page (26 MB for 100,000 articles).
  * - Each tsvector also holds the tokens `~s<site>` and `~s<site>p<period>` (period: rank_key >> 37,
  *   2^21 seconds, about 24 days). Searches look for the newest matches period by period, so the
  *   GIN index intersects the words with a short list and hands back only the rows of those
