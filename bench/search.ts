@@ -4,9 +4,15 @@
  * BENCH_PG=0 to skip), builds the index with the `cong reindex` code, and measures 50 fixed
  * queries through the engine (count, candidates, ranking, snippets of page 1) against a naive
  * LIKE '%…%' search and the engines' own ranking (bm25 / ts_rank) on the same data.
- * Target: p95 < 20 ms on SQLite.  Run: node --import tsx bench/search.ts
+ * Target: p95 < 20 ms on both engines.  Run: node --import tsx bench/search.ts
+ * BENCH_KEEP=<name> keeps the corpus (SQLite in <tmpdir>/cong-bench-search-<name>, PostgreSQL in
+ * the schema bench_search_<name>) and reuses it when run again: only the migrations that are new
+ * run, and the index is rebuilt only when it does not hold every article (BENCH_REINDEX=1 forces
+ * it, =sqlite or =postgres on one engine). BENCH_REUSE_ONLY=1 measures a kept corpus and never builds one. BENCH_RESULTS=<file> writes
+ * what each engine found per query (count, ids of pages 1 and 3), to compare runs of two versions.
+ * BENCH_OURS_ONLY=1 leaves out the comparisons (ts_rank / bm25 over all matches, LIKE).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +35,7 @@ import { generateArticle, QUERIES } from './search-corpus.js';
 const N = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PG_URL = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const KEEP = process.env.BENCH_KEEP ? process.env.BENCH_KEEP.replace(/[^a-z0-9_]/gi, '') : null;
 const NOW = new Date('2026-12-01T00:00:00.000Z');
 const START = Date.parse('2016-01-01T00:00:00.000Z');
 
@@ -43,9 +50,15 @@ function stats(name: string, times: number[], found: number, extra: Partial<Row>
   return { name, p50: pct(t, 50), p95: pct(t, 95), max: t[t.length - 1]!, found, ...extra };
 }
 
-async function seed(h: DatabaseHandle, dataDir: string): Promise<void> {
-  await migrateToLatest(h);
+/** Seeds the corpus unless a kept one is there already; says whether it seeded. */
+async function seed(h: DatabaseHandle, dataDir: string): Promise<boolean> {
+  const t0 = performance.now();
+  const applied = await migrateToLatest(h);
+  if (applied.length) process.stderr.write(`  ${h.dialect}: ${applied.join(', ')} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
   await seedDemoIfEmpty(h, dataDir);
+  const { n } = await h.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', 1).executeTakeFirstOrThrow();
+  if (KEEP && Number(n) >= N) return false;
+  if (process.env.BENCH_REUSE_ONLY) throw new Error(`No kept corpus of ${N} articles in ${h.dialect} (${n} articles)`);
   const cats = (await h.db.selectFrom('categories').select('id').where('site_id', '=', 1).execute()).map((c) => c.id);
   for (let done = 0; done < N; ) {
     const batch: NewArticle[] = [];
@@ -62,6 +75,7 @@ async function seed(h: DatabaseHandle, dataDir: string): Promise<void> {
     if (done % 10_000 === 0) process.stderr.write(`\r  ${h.dialect}: ${formatNumber(done)}/${formatNumber(N)} bài đã nạp`);
   }
   process.stderr.write('\n');
+  return true;
 }
 
 async function sizes(h: DatabaseHandle, file: string): Promise<{ size: number; searchSize: number }> {
@@ -72,7 +86,7 @@ async function sizes(h: DatabaseHandle, file: string): Promise<{ size: number; s
   }
   const { rows } = await sql<{ total: number; search: number }>`
     SELECT sum(pg_total_relation_size(c.oid))::bigint AS total,
-           sum(CASE WHEN c.relname = 'search_documents' THEN pg_total_relation_size(c.oid) ELSE 0 END)::bigint AS search
+           sum(CASE WHEN c.relname IN ('search_documents', 'search_fts') THEN pg_total_relation_size(c.oid) ELSE 0 END)::bigint AS search
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${h.schema!} AND c.relkind = 'r'`.execute(h.db);
   return { size: Number(rows[0]!.total), searchSize: Number(rows[0]!.search) };
 }
@@ -83,10 +97,19 @@ const parsed = QUERIES.map((text) => {
   return { text, q: q as SearchQuery };
 });
 
-async function measureEngine(h: DatabaseHandle): Promise<{ times: number[]; cpu: number[]; found: number; perQuery: Map<string, number> }> {
+/** What a query found: the count, and the ids of page 1 and page 3 in order ("1000: 7, 9 … | …"). */
+type Found = string;
+
+async function measureEngine(h: DatabaseHandle): Promise<{ times: number[]; cpu: number[]; found: number; perQuery: Map<string, Found> }> {
   const engine = engineOf(h.db);
-  const perQuery = new Map<string, number>();
-  for (const { text, q } of parsed) perQuery.set(text, (await engine.search(h.db, 1, q, { now: NOW }, 1)).total);
+  const perQuery = new Map<string, Found>();
+  const totals = new Map<string, number>();
+  for (const { text, q } of parsed) {
+    const first = await engine.search(h.db, 1, q, { now: NOW }, 1);
+    const third = await engine.search(h.db, 1, q, { now: NOW }, 3);
+    totals.set(text, first.total);
+    perQuery.set(text, `${first.total}: ${first.hits.map((x) => x.id).join(', ')} | ${third.hits.map((x) => x.id).join(', ')}`);
+  }
   const times: number[] = [];
   const cpu: number[] = [];
   const slowest = new Map<string, number>();
@@ -103,9 +126,9 @@ async function measureEngine(h: DatabaseHandle): Promise<{ times: number[]; cpu:
     }
   }
   if (process.env.BENCH_VERBOSE) {
-    for (const [text, ms] of [...slowest].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.error(`  ${ms.toFixed(1).padStart(7)} ms ${h.dialect === 'sqlite' ? 'CPU' : 'wall'} (best of ${RUNS})  ${perQuery.get(text)} matches  ${text}`);
+    for (const [text, ms] of [...slowest].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.error(`  ${ms.toFixed(1).padStart(7)} ms ${h.dialect === 'sqlite' ? 'CPU' : 'wall'} (best of ${RUNS})  ${totals.get(text)} matches  ${text}`);
   }
-  return { times, cpu, found: [...perQuery.values()].filter((n) => n > 0).length, perQuery };
+  return { times, cpu, found: [...totals.values()].filter((n) => n > 0).length, perQuery };
 }
 
 /** The naive search: the typed text anywhere in title, sapo or body; a count and the newest 10. */
@@ -136,7 +159,7 @@ async function measureNativeRank(h: DatabaseHandle): Promise<number[]> {
     if (h.dialect === 'sqlite') {
       await sql`SELECT rowid FROM search_fts WHERE search_fts MATCH ${ftsExpression(scope, spec)} ORDER BY bm25(search_fts, 10.0, 1.0, 0.0) LIMIT 10`.execute(h.db);
     } else {
-      await sql`SELECT rank_key FROM search_documents WHERE site_id = 1 AND tsv @@ to_tsquery('simple', ${tsQuery(spec)})
+      await sql`SELECT rank_key FROM search_fts WHERE site_id = 1 AND tsv @@ to_tsquery('simple', ${tsQuery(spec)})
         ORDER BY ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, to_tsquery('simple', ${tsQuery(spec)})) DESC LIMIT 10`.execute(h.db);
     }
     times.push(performance.now() - t0);
@@ -144,16 +167,20 @@ async function measureNativeRank(h: DatabaseHandle): Promise<number[]> {
   return times;
 }
 
-async function runOn(h: DatabaseHandle, dataDir: string, label: string): Promise<{ rows: Row[]; perQuery: Map<string, number> }> {
+async function runOn(h: DatabaseHandle, dataDir: string, label: string): Promise<{ rows: Row[]; perQuery: Map<string, Found> }> {
   process.stderr.write(`${label}: nạp ${formatNumber(N)} bài…\n`);
-  await seed(h, dataDir);
-  const t0 = performance.now();
-  await reindexSite(h.db, 1, (done, total) => {
-    if (done % 10_000 === 0 || done === total) process.stderr.write(`\r  Đang lập chỉ mục: ${formatNumber(done)}/${formatNumber(total)} bài (${Math.floor((done / total) * 100)}%)`);
-  });
-  process.stderr.write('\n');
-  const build = (performance.now() - t0) / 1000;
-  await sql`ANALYZE`.execute(h.db);
+  const seeded = await seed(h, dataDir);
+  const indexed = await h.db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', 1).executeTakeFirstOrThrow();
+  let build: number | undefined;
+  if (seeded || Number(indexed.n) < N || process.env.BENCH_REINDEX === '1' || process.env.BENCH_REINDEX === h.dialect) {
+    const t0 = performance.now();
+    await reindexSite(h.db, 1, (done, total) => {
+      if (done % 10_000 === 0 || done === total) process.stderr.write(`\r  Đang lập chỉ mục: ${formatNumber(done)}/${formatNumber(total)} bài (${Math.floor((done / total) * 100)}%)`);
+    });
+    process.stderr.write('\n');
+    build = (performance.now() - t0) / 1000;
+    await sql`ANALYZE`.execute(h.db);
+  }
   const size = await sizes(h, join(dataDir, 'cong.db'));
   process.stderr.write(`${label}: đo ${parsed.length} truy vấn × ${RUNS}…\n`);
   const engine = await measureEngine(h);
@@ -169,15 +196,16 @@ async function runOn(h: DatabaseHandle, dataDir: string, label: string): Promise
     await sql`PRAGMA mmap_size = 0`.execute(h.db);
     mapped = [stats(`${label} full-text (ours), mmap_size 2 GB`, m.times, m.found, cpuOf(m))];
   }
-  const native = await measureNativeRank(h);
-  const naive = await measureLike(h);
+  const compared = !process.env.BENCH_OURS_ONLY;
+  const native = compared ? await measureNativeRank(h) : [];
+  const naive = compared ? await measureLike(h) : { times: [], found: 0 };
   return {
     rows: [
       // CPU: the work done in this process, i.e. all of it on SQLite (in-process); not shown for PostgreSQL.
       stats(`${label} full-text (ours)`, engine.times, engine.found, { build, ...size, ...cpuOf(engine) }),
       ...mapped,
-      stats(`${label} ${h.dialect === 'sqlite' ? 'bm25' : 'ts_rank'} over all matches`, native, engine.found, { note: 'top 10 only, no count/snippets' }),
-      stats(`${label} naive ${h.dialect === 'sqlite' ? 'LIKE' : 'ILIKE'} '%…%'`, naive.times, naive.found),
+      ...(!compared ? [] : [stats(`${label} ${h.dialect === 'sqlite' ? 'bm25' : 'ts_rank'} over all matches`, native, engine.found, { note: 'top 10 only, no count/snippets' }),
+      stats(`${label} naive ${h.dialect === 'sqlite' ? 'LIKE' : 'ILIKE'} '%…%'`, naive.times, naive.found)]),
     ],
     perQuery: engine.perQuery,
   };
@@ -196,39 +224,48 @@ function printTable(rows: Row[]): void {
 
 async function main() {
   const rows: Row[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'cong-bench-search-'));
+  const dataDir = KEEP ? join(tmpdir(), `cong-bench-search-${KEEP}`) : mkdtempSync(join(tmpdir(), 'cong-bench-search-'));
+  mkdirSync(dataDir, { recursive: true });
   const lite = connect({ databaseUrl: null, dataDir });
-  let liteCounts: Map<string, number> | undefined;
+  let liteCounts: Map<string, Found> | undefined;
+  const found: Record<string, Record<string, Found>> = {};
   try {
     const r = await runOn(lite, dataDir, 'SQLite');
     rows.push(...r.rows);
     liteCounts = r.perQuery;
+    found.sqlite = Object.fromEntries(r.perQuery);
   } finally {
     await lite.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
   }
   if (process.env.BENCH_PG !== '0') {
-    const schema = `bench_search_${process.pid}`;
+    const schema = `bench_search_${KEEP ?? process.pid}`;
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.query(`CREATE SCHEMA ${KEEP ? 'IF NOT EXISTS ' : ''}${schema}`);
     const pgDir = mkdtempSync(join(tmpdir(), 'cong-bench-search-pg-'));
     const h = connect({ databaseUrl: PG_URL, dataDir: pgDir, pgSchema: schema });
     try {
       const r = await runOn(h, pgDir, 'PostgreSQL');
       rows.push(...r.rows);
+      found.postgres = Object.fromEntries(r.perQuery);
       const differ = [...r.perQuery].filter(([text, n]) => liteCounts?.get(text) !== n).map(([t]) => t);
-      console.error(differ.length ? `Result counts differ between engines for: ${differ.join(' | ')}` : 'Both engines found the same number of results for every query.');
+      for (const t of differ) console.error(`  ${t}\n    SQLite:     ${liteCounts?.get(t)}\n    PostgreSQL: ${r.perQuery.get(t)}`);
+      console.error(differ.length ? `Results differ between engines for: ${differ.join(' | ')}` : 'Both engines found the same number of results, and the same articles in the same order on pages 1 and 3, for every query.');
     } finally {
       await h.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      if (!KEEP) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
       rmSync(pgDir, { recursive: true, force: true });
     }
   }
+  if (process.env.BENCH_RESULTS) writeFileSync(process.env.BENCH_RESULTS, JSON.stringify(found, null, 1));
   printTable(rows);
-  const ours = rows[0]!;
-  console.log(`\nSQLite p95 ${ours.p95.toFixed(1)} ms (CPU ${ms(ours.cpu95)} ms) — target < 20 ms: ${ours.p95 < 20 ? 'PASS' : 'MISS'}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
+  console.log('');
+  for (const ours of rows.filter((r) => r.name.endsWith('full-text (ours)'))) {
+    console.log(`${ours.name.split(' ')[0]} p95 ${ours.p95.toFixed(1)} ms${ours.cpu95 === undefined ? '' : ` (CPU ${ms(ours.cpu95)} ms)`} — target < 20 ms: ${ours.p95 < 20 ? 'PASS' : 'MISS'}`);
+  }
+  console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
 }
 
 await main();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import { connect, type DatabaseHandle, type Dialect } from '../../src/kernel/db/connection.js';
-import { migrateToLatest } from '../../src/kernel/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../../src/kernel/db/migrate.js';
 
 /**
  * Every database test runs on SQLite and on PostgreSQL. PostgreSQL comes from TEST_DATABASE_URL
@@ -43,11 +43,13 @@ export interface TestDb extends DatabaseHandle {
   cleanup(): Promise<void>;
 }
 
-export async function openTestDb(dialect: Dialect): Promise<TestDb> {
+/** A fresh database, migrated to the latest migration or only up to `upTo`. */
+export async function openTestDb(dialect: Dialect, upTo?: string): Promise<TestDb> {
+  const migrate = (h: DatabaseHandle) => (upTo ? migrateTo(h, upTo) : migrateToLatest(h));
   const dataDir = mkdtempSync(join(tmpdir(), 'cong-test-'));
   if (dialect === 'sqlite') {
     const handle = connect({ databaseUrl: null, dataDir });
-    await migrateToLatest(handle);
+    await migrate(handle);
     return {
       ...handle,
       dataDir,
@@ -63,7 +65,7 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = connect({ databaseUrl: PG_URL, dataDir, pgSchema: schema });
-  await migrateToLatest(handle);
+  await migrate(handle);
   return {
     ...handle,
     dataDir,

@@ -137,15 +137,19 @@ export abstract class FoldedTextEngine implements SearchEngine {
       categoryIds: filters.categoryIds,
     };
     const [title, titleWords, all] = tiers(q);
-    const head = scope.lo > scope.hi ? [] : await this.matchKeys(db, scope, all, this.maxCounted + 1);
+    if (scope.lo > scope.hi) return { total: 0, capped: false, page: 1, pages: 0, hits: [] };
+    // The three lists do not depend on each other: PostgreSQL answers them on three connections
+    // at once; SQLite (synchronous) one after the other, as before.
+    const [head = [], ...titled] = await Promise.all([
+      this.matchKeys(db, scope, all, this.maxCounted + 1),
+      ...[title, titleWords].map((spec) => (spec ? this.matchKeys(db, scope, spec, this.perTitleTier) : [])),
+    ]);
     const capped = head.length > this.maxCounted;
     if (capped) head.pop();
     if (!head.length) return { total: 0, capped, page: 1, pages: 0, hits: [] };
 
     const keys = new Set(head.slice(0, this.newest));
-    for (const spec of [title, titleWords]) {
-      if (spec) for (const k of await this.matchKeys(db, scope, spec, this.perTitleTier)) keys.add(k);
-    }
+    for (const list of titled) for (const k of list) keys.add(k);
     const ranked = rankCandidates(q, await loadCandidates(db, siteId, [...keys], q.typed.size > 0));
     const order = [...ranked.map((c) => c.rank_key), ...head.filter((k) => !keys.has(k))];
     const pages = Math.ceil(order.length / PAGE_SIZE);

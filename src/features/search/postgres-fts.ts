@@ -4,26 +4,68 @@ import { FoldedTextEngine, type MatchSpec, type Scope } from './engine.js';
 
 /**
  * PostgreSQL: tsvectors of the folded text parsed with the 'simple' configuration (no stemming,
- * no stop words), in GIN indexes — `tsv` over title (weight A) and body (weight B), `title_tsv`
- * over the title alone for the title tiers. The weights keep a phrase from running across the
- * end of the title into the body, as FTS5's columns do.
+ * no stop words), in the narrow table search_fts with GIN indexes (migration 0016) — `tsv` over
+ * title (weight A), body (B) and codes (C), `title_tsv` over the title alone for the title
+ * tiers. The weights keep a phrase from running across the end of the title into the body, as
+ * FTS5's columns do.
+ *
+ * "The newest matches" is asked period by period (a period is 2^21 seconds, about 24 days; each
+ * tsvector holds its site's and period's tokens). A GIN index cannot hand its matches back in
+ * rank_key order: asked for the newest 1,000 matches of a common word, it lists all 30,000 and
+ * the heap is read for each. With the tokens of a few periods in the query, GIN intersects the
+ * words with those short lists and only those periods' matches are read. The first window is two
+ * periods; the next is sized from the matches found so far, and when none were found (a rare
+ * word), or the window would be long, one query takes all the rest.
  */
+export const PERIOD = 2 ** 37;
+const FIRST_PERIODS = 2;
+const MAX_PERIODS = 64;
+
+export const periodOf = (rankKey: number): number => Math.floor(rankKey / PERIOD);
+
 export class PostgresFtsEngine extends FoldedTextEngine {
   readonly dialect = 'postgres' as const;
 
   protected async matchKeys(db: Db, scope: Scope, spec: MatchSpec, limit: number): Promise<number[]> {
-    const column = spec.field === 'title' ? sql`title_tsv` : sql`tsv`;
-    // Phrases and weights need each row's tsvector: the plain words, which the GIN index answers
-    // by itself, come first, so the planner does not walk rank_key checking every row instead.
-    const words = spec.clauses.some((c) => c.length > 1) ? sql`AND ${column} @@ to_tsquery('simple', ${tsQuery({ clauses: spec.clauses.flat().map((t) => [t]), field: 'title' })})` : sql``;
-    const { rows } = await sql<{ k: number }>`
-      SELECT rank_key AS k FROM search_documents
-      WHERE site_id = ${scope.siteId} AND rank_key BETWEEN ${scope.lo} AND ${scope.hi} ${words}
-        AND ${column} @@ to_tsquery('simple', ${tsQuery(spec)})
-        ${scope.categoryIds?.length ? sql`AND category_id IN (${sql.join(scope.categoryIds)})` : sql``}
-      ORDER BY rank_key DESC LIMIT ${limit}`.execute(db);
-    return rows.map((r) => Number(r.k));
+    const keys: number[] = [];
+    const bottom = periodOf(scope.lo);
+    let top = periodOf(scope.hi);
+    let span = FIRST_PERIODS;
+    let searched = 0;
+    for (;;) {
+      const hi = Math.min(scope.hi, (top + 1) * PERIOD - 1);
+      if (span > MAX_PERIODS) {
+        keys.push(...(await window(db, scope, spec, scope.lo, hi, null, limit - keys.length)));
+        return keys;
+      }
+      const from = Math.max(bottom, top - span + 1);
+      const periods = Array.from({ length: top - from + 1 }, (_, i) => top - i);
+      keys.push(...(await window(db, scope, spec, Math.max(scope.lo, from * PERIOD), hi, periods, limit - keys.length)));
+      searched += periods.length;
+      if (from === bottom || keys.length >= limit) return keys;
+      top = from - 1;
+      span = keys.length ? Math.ceil((1.5 * (limit - keys.length) * searched) / keys.length) : Infinity;
+    }
   }
+}
+
+/** The newest `limit` matches with rank_key in [lo, hi], in these periods or (null) in the site. */
+async function window(db: Db, scope: Scope, spec: MatchSpec, lo: number, hi: number, periods: number[] | null, limit: number): Promise<number[]> {
+  const query = tsQuery(spec);
+  if (!query) return [];
+  const column = spec.field === 'title' ? sql`title_tsv` : sql`tsv`;
+  const site = Math.trunc(scope.siteId);
+  const tokens = periods ? periods.map((p) => `'~s${site}p${p}'`).join(' | ') : `'~s${site}'`;
+  // Phrases and weights need each row's tsvector: the plain words, which the GIN index answers
+  // by itself, come first, so the planner does not walk rank_key checking every row instead.
+  const words = spec.clauses.some((c) => c.length > 1) ? sql`AND ${column} @@ to_tsquery('simple', ${tsQuery({ clauses: spec.clauses.flat().map((t) => [t]), field: 'title' })})` : sql``;
+  const { rows } = await sql<{ k: number }>`
+    SELECT rank_key AS k FROM search_fts
+    WHERE site_id = ${scope.siteId} AND rank_key BETWEEN ${lo} AND ${hi} ${words}
+      AND ${column} @@ (to_tsquery('simple', ${query}) && ${tokens}::tsquery)
+      ${scope.categoryIds?.length ? sql`AND category_id IN (${sql.join(scope.categoryIds)})` : sql``}
+    ORDER BY rank_key DESC LIMIT ${limit}`.execute(db);
+  return rows.map((r) => Number(r.k));
 }
 
 /**

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-polls.js';
 import * as m0013 from './migrations/0013-procedures.js';
 import * as m0014 from './migrations/0014-organisation.js';
 import * as m0015 from './migrations/0015-redirects.js';
+import * as m0016 from './migrations/0016-search-fts-postgres.js';
 
 /** Migrations are listed here in order; each receives the dialect for the few type differences. */
 const migrations: Record<string, { up: typeof m0001.up }> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0013-procedures': m0013,
   '0014-organisation': m0014,
   '0015-redirects': m0015,
+  '0016-search-fts-postgres': m0016,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -47,12 +49,22 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  return migrate(handle, (m) => m.migrateToLatest());
+}
+
+/** Migrates up to and including `name`: tests of a migration on a database that holds data. */
+export async function migrateTo(handle: DatabaseHandle, name: string): Promise<string[]> {
+  if (!(name in migrations)) throw new Error(`No migration ${name}`);
+  return migrate(handle, (m) => m.migrateTo(name));
+}
+
+async function migrate(handle: DatabaseHandle, run: (m: Migrator) => ReturnType<Migrator['migrateToLatest']>): Promise<string[]> {
   const migrator = new Migrator({
     db: handle.db,
     provider: new StaticProvider(handle),
     ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1,8 +1,9 @@
 /**
  * The search index. One row per published article: its text in NFC (for snippets and the
- * exact-diacritics check) and folded (what the engines index). SQLite keeps an FTS5 table over
- * the folded columns (external content, kept in step by triggers); PostgreSQL a generated
- * tsvector column with a GIN index. Deleting the article deletes its row (foreign key cascade).
+ * exact-diacritics check) and folded (what the engines index). Both engines keep a full-text
+ * index of it, search_fts, in step by triggers: on SQLite an FTS5 table over the folded columns
+ * (external content); on PostgreSQL a narrow table of tsvectors with GIN indexes (migration
+ * 0016). Deleting the article deletes its row (foreign key cascade), and so its index entries.
  */
 export interface SearchDocumentsTable {
   /**
