@@ -4,6 +4,7 @@ import { parseId } from '../../../kernel/lib/ids.js';
 import { privacyRoute } from './privacy.js';
 import { VisitCounter, type PageView } from '../service.js';
 import { perMinute } from '../../../kernel/http/limits.js';
+import { WINDOW_CAP } from '../window.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,8 +19,6 @@ const COUNTERS = {
   response: { 200: { type: 'object', properties: { total: n, online: n, today: n, yesterday: n, month: n, views: n }, required: ['total', 'online', 'today', 'yesterday', 'month'] } },
 } as const;
 
-/** Visitors one site's online window can hold before the least recent are forgotten. */
-const WINDOW_CAP = 500_000;
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /**
@@ -36,6 +35,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     dialect: ctx.dialect,
     now: ctx.now,
     redis: ctx.redis,
+    primary: ctx.primary,
     flushMs: ctx.config.statsFlushMs,
     windowCap: WINDOW_CAP,
     onError: (err) => app.log.error({ err }, 'visitor statistics job failed'),
