@@ -156,9 +156,9 @@ export interface Answer {
 }
 
 /** One HTTP request (node:http, so that a keep-alive agent can hold a connection to one worker). */
-export function request(port: number, o: { method?: string; path: string; headers?: Record<string, string>; body?: string; agent?: http.Agent }): Promise<Answer> {
+export function request(port: number, o: { method?: string; path: string; headers?: Record<string, string>; body?: string; agent?: http.Agent; timeoutMs?: number }): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: o.method ?? 'GET', path: o.path, headers: o.headers, agent: o.agent ?? false }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method: o.method ?? 'GET', path: o.path, headers: o.headers, agent: o.agent ?? false, timeout: o.timeoutMs ?? 20_000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (body += d));
@@ -166,6 +166,7 @@ export function request(port: number, o: { method?: string; path: string; header
       res.on('error', reject);
     });
     req.on('error', reject);
+    req.on('timeout', () => req.destroy(new Error('no answer in time')));
     req.end(o.body);
   });
 }

@@ -99,7 +99,7 @@ export class Supervisor {
     this.log(`worker ${worker.process.pid} died (${signal ?? `code ${code}`}); a new one starts in ${delay} ms`);
     this.replaceTimer = setTimeout(() => {
       this.replaceTimer = null;
-      if (!this.closing) this.fork().catch((err: Error) => this.log(err.message));
+      if (!this.closing) this.fork().then(() => this.log(`worker ${worker.process.pid} replaced`), (err: Error) => this.log(err.message));
     }, delay);
   }
 }
