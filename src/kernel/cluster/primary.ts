@@ -37,8 +37,14 @@ export async function servePrimary({ config, database, features }: { config: Con
     closing = true;
     log(`${signal}: stopping the workers`);
     await supervisor.stop();
-    await host.close();
-    await database.close();
+    try {
+      // The services' last writes (the visit counts), once no worker can count any more.
+      await host.close();
+      await database.close();
+    } catch (err) {
+      log(`the last writes failed: ${(err as Error).stack ?? String(err)}`);
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
