@@ -3,8 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { ClusterServer, clientPerWorker, eventually, request, type PinnedClient } from '../helpers/cluster.js';
 
 /**
- * A setting changed in the back office through one worker (the site's name: the site table is
- * reloaded) reaches the other worker's cached pages at once: through the primary, no Redis.
+ * Settings changed in the back office through one worker (the site's name: the site table is
+ * reloaded; the counter's imported base) reach the other worker's cached pages and live counters
+ * at once: through the primary, no Redis.
  */
 function cookieOf(setCookie: string | string[] | undefined, name: string): string {
   const line = [setCookie ?? []].flat().find((c) => c.startsWith(`${name}=`));
@@ -26,12 +27,14 @@ describe('a setting changed through one worker', () => {
     await server?.cleanup();
   });
 
-  test("renames the site on the other worker's cached pages", async () => {
+  test("renames the site on the other worker's cached pages and moves its counter base", async () => {
     const [a, b] = clients as [PinnedClient, PinnedClient];
     const host = `127.0.0.1:${server.port}`;
     const home = async () => (await request(server.port, { path: '/', agent: b.agent, headers: { host } })).body;
     assert.match(await home(), /Cổng thông tin điện tử thị xã Hồng Lĩnh/);
     await home();
+    const counters = async () => JSON.parse((await request(server.port, { path: '/thong-ke/so-lieu', agent: b.agent, headers: { host } })).body) as { total: number };
+    assert.ok((await counters()).total < 5_000_000, 'the demo base is 2.763.801');
 
     const password = /Mật khẩu:\s+(\S+)/.exec(server.out)?.[1];
     assert.ok(password, 'the first administrator was printed');
@@ -54,6 +57,7 @@ describe('a setting changed through one worker', () => {
     for (const m of settings.body.matchAll(/<textarea id="f-([a-z_]+)"[^>]*>([^<]*)<\/textarea>/g)) fields.set(m[1]!, m[2]!);
     for (const m of settings.body.matchAll(/<input type="checkbox" id="f-([a-z_]+)" name="[a-z_]+" value="1"( checked)?/g)) if (m[2]) fields.set(m[1]!, '1');
     fields.set('name', 'Cổng thông tin điện tử phường Bắc Hồng Lĩnh');
+    fields.set('counter_base', '5000000');
     fields.set('_csrf', csrfOf(settings.body));
     const saved = await request(server.port, {
       method: 'POST',
@@ -68,5 +72,7 @@ describe('a setting changed through one worker', () => {
     const page = await home();
     assert.match(page, /Cổng thông tin điện tử phường Bắc Hồng Lĩnh/, 'the other worker shows the new name');
     assert.doesNotMatch(page, /Cổng thông tin điện tử thị xã Hồng Lĩnh/);
+    // The other worker's live counters start from the new base too (not after their 5 s cache).
+    assert.ok((await counters()).total >= 5_000_000, 'the other worker counts from the new base');
   });
 });

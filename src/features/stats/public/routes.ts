@@ -42,6 +42,11 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
   });
   // Its flush and housekeeping are jobs (../jobs.ts): the last flush runs when the app closes.
   app.decorate('stats', counter);
+  // The counter settings (imported base, what is counted) change with a purge of the whole site,
+  // here or on another instance or worker: re-read them at once rather than after their lifetime.
+  ctx.purges.subscribe((m) => {
+    if (m.op === 'site') counter.settingsChanged(m.siteId);
+  });
 
   const limit = ctx.config.statsRateLimit;
   // The hottest route: no request log line, and none of the HTML page's headers or compression.
