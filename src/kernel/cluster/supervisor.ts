@@ -41,7 +41,8 @@ export class Supervisor {
     this.reloading = this.reloading.then(async () => {
       for (const old of [...this.started.keys()]) {
         if (this.closing) return;
-        if (this.stopping.has(old)) continue;
+        // Died meanwhile (its replacement is on its way) or already stopping: nothing to replace.
+        if (!this.started.has(old) || this.stopping.has(old)) continue;
         try {
           await this.fork();
         } catch (err) {
