@@ -30,6 +30,9 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     trustProxy: config.trustProxy,
     // Ward portals are small; anything bigger than a form post is refused early.
     bodyLimit: 256 * 1024,
+    // A worker being replaced can still be handed a connection the primary dealt it a moment
+    // before it stopped listening: serve it rather than answer 503 (its siblings take the next).
+    return503OnClosing: config.workers <= 1,
   });
 
   const ctx = await createContext({ config, database, now, features });

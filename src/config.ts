@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** The one validated configuration object. Nothing else in the program reads process.env. */
@@ -27,6 +28,8 @@ export interface Config {
   statsFlushMs: number;
   /** Visit beacons accepted per minute from one IP address (0: no limit). */
   statsRateLimit: number;
+  /** Worker processes (node:cluster); 1 serves from this process, without a primary. */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -47,7 +50,17 @@ function bool(name: string, raw: string | undefined, fallback: boolean): boolean
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+/** CONG_WORKERS: a count, or "auto" for one worker per CPU. */
+function workers(raw: string | undefined, cpus: number): number {
+  const value = raw?.trim().toLowerCase();
+  if (value === undefined || value === '') return 1;
+  if (value === 'auto') return Math.max(1, cpus);
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new ConfigError(`CONG_WORKERS must be "auto" or an integer between 1 and 256, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), cpus = availableParallelism()): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
@@ -72,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     // At most a second of hits may be lost to a crash: flush well within it.
     statsFlushMs: int('CONG_STATS_FLUSH_MS', env.CONG_STATS_FLUSH_MS, 500, 50, 1000),
     statsRateLimit: int('CONG_STATS_RATE_LIMIT', env.CONG_STATS_RATE_LIMIT, 600, 0, 1_000_000),
+    workers: workers(env.CONG_WORKERS, cpus),
   };
 }

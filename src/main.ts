@@ -1,17 +1,33 @@
+import cluster from 'node:cluster';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { connect } from './kernel/db/connection.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connect, type DatabaseHandle } from './kernel/db/connection.js';
 import { migrateToLatest } from './kernel/db/migrate.js';
 import { seedDemoIfEmpty } from './demo.js';
 import { createFirstAdminIfNone } from './features/back-office/first-admin.js';
+import { features } from './features/index.js';
+import { servePrimary } from './kernel/cluster/primary.js';
+import { primaryLink } from './kernel/cluster/link.js';
+import type { Site } from './kernel/sites/site.js';
 
-/** Process entry: config → migrate → (demo content) → listen → graceful shutdown. */
+type FirstAdmin = Awaited<ReturnType<typeof createFirstAdminIfNone>>;
+
+/**
+ * Process entry: config → migrate → (demo content) → first admin → listen → graceful shutdown.
+ * With CONG_WORKERS > 1 this process is the primary: it prepares the database once, then its
+ * workers (this same file, in cluster.isWorker) only build the app and listen.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.workers > 1 && cluster.isWorker) return serveWorker(config);
   const database = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
   const seeded = config.seedDemo && (await seedDemoIfEmpty(database, config.dataDir));
   const firstAdmin = await createFirstAdminIfNone(database.db, new Date());
+  if (config.workers > 1) {
+    const { port, sites } = await servePrimary({ config, database, features });
+    return printWelcome(config, sites, port, seeded, firstAdmin);
+  }
   const app = await buildApp({ config, database });
 
   let closing = false;
@@ -28,9 +44,34 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as { port: number }).port;
+  printWelcome(config, app.cong.sites.all(), port, seeded, firstAdmin);
+}
+
+/** One of CONG_WORKERS: the primary has migrated; this one serves until it is told to stop. */
+async function serveWorker(config: Config): Promise<void> {
+  const database: DatabaseHandle = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const app = await buildApp({ config, database });
+  let closing = false;
+  const shutdown = async (why: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ why }, 'worker stopping');
+    // Stops accepting, finishes the requests in flight, then the final jobs (the statistics flush).
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  primaryLink()?.onStop(() => void shutdown('primary'));
+  // A terminal's Ctrl-C reaches the whole process group; the primary stops the workers itself.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+}
+
+function printWelcome(config: Config, sites: Site[], port: number, seeded: boolean, firstAdmin: FirstAdmin): void {
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.dataDir}/cong.db)`;
   console.log(`\nCổng đang chạy trên ${where}${seeded ? ', đã nạp dữ liệu mẫu' : ''}.`);
-  for (const site of app.cong.sites.all()) {
+  for (const site of sites) {
     console.log(`  ${site.name}: http://${site.code}.localhost:${port}/`);
   }
   console.log(`  (trang mặc định: http://localhost:${port}/)`);

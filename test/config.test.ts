@@ -30,3 +30,13 @@ test('npm start runs the server with the flags the benchmarks measure it with', 
   assert.equal(pkg.scripts.serve, [...env, 'node', ...PRODUCTION_NODE_ARGS, 'dist/src/main.js'].join(' '));
   assert.match(pkg.scripts.start!, /&& npm run serve$/);
 });
+
+test('CONG_WORKERS: one process by default, a count, or one per CPU with "auto"; anything else is refused', () => {
+  assert.equal(loadConfig({}, '/').workers, 1);
+  assert.equal(loadConfig({ CONG_WORKERS: '4' }, '/').workers, 4);
+  assert.equal(loadConfig({ CONG_WORKERS: 'auto' }, '/', 6).workers, 6);
+  assert.equal(loadConfig({ CONG_WORKERS: 'AUTO' }, '/', 2).workers, 2);
+  for (const bad of ['0', '-1', 'abc', '1.5', '257']) {
+    assert.throws(() => loadConfig({ CONG_WORKERS: bad }, '/'), (err: Error) => err instanceof ConfigError && err.message === `CONG_WORKERS must be "auto" or an integer between 1 and 256, got "${bad}"`);
+  }
+});

@@ -1,6 +1,7 @@
 import { sessionStoreFor, type SessionStore } from './access/sessions.js';
 import { makeCitizenServices, type CitizenServices } from './citizen/services.js';
 import type { Config } from '../config.js';
+import { primaryLink, type PrimaryLink } from './cluster/link.js';
 import type { DatabaseHandle, Db, Dialect } from './db/connection.js';
 import { sectionsOf, type Feature, type PublicSection } from './feature.js';
 import { AssetStore } from './http/assets.js';
@@ -26,7 +27,12 @@ export interface AppContext {
   sessions: SessionStore;
   /** The process's one Redis client and one subscriber when REDIS_URL is set, otherwise null. */
   redis: RedisClients | null;
-  /** Page-cache purges and site-table reloads, shared with the other instances through Redis. */
+  /**
+   * The line to the cluster's primary when this process is one of CONG_WORKERS workers and there
+   * is no Redis (the primary then holds the counters every worker shares), otherwise null.
+   */
+  primary: PrimaryLink | null;
+  /** Page-cache purges and site-table reloads, shared with the other instances (Redis) or workers (the primary). */
   purges: PurgeBus;
   /** What the citizen forms share: secrets, verification, rate-limit counters, visitor keys. */
   citizen: CitizenServices;
@@ -41,8 +47,9 @@ export interface AppContext {
  */
 export async function createContext({ config, database, now, features }: { config: Config; database: DatabaseHandle; now: () => Date; features: readonly Feature[] }): Promise<AppContext> {
   const redis = redisFor(config);
+  const primary = redis ? null : primaryLink();
   try {
-    const purges = await purgeBusFor(redis);
+    const purges = await purgeBusFor(redis, primary);
     const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges);
     // Pages rendered while the table was still the old one must not stay: purge after the reload.
     const sites = new SiteResolver(database.db, purges, () => pageCache.purgeAll());
@@ -58,8 +65,9 @@ export async function createContext({ config, database, now, features }: { confi
       assets: new AssetStore(config.assetsDir),
       sessions: sessionStoreFor(redis, database.db),
       redis,
+      primary,
       purges,
-      citizen: await makeCitizenServices({ db: database.db, redis, now }),
+      citizen: await makeCitizenServices({ db: database.db, redis, primary, now }),
       now,
     };
   } catch (err) {

@@ -6,6 +6,7 @@ import type { SitemapSource } from './http/sitemap.js';
 import type { SectionSearch } from './search/groups.js';
 import type { FramePart } from './views/public/frame.js';
 import type { Job } from './jobs.js';
+import type { PrimaryDeps, PrimaryService } from './cluster/host.js';
 
 /**
  * What a feature declares about itself. `src/features/index.ts` lists the features; the app's
@@ -37,6 +38,11 @@ export interface Feature {
    * stopped when the app closes.
    */
   jobs?: (app: FastifyInstance) => Job[];
+  /**
+   * What the primary holds for every worker when CONG_WORKERS > 1 and there is no Redis (the
+   * state that must stay exact across workers); null when it needs nothing in that setting.
+   */
+  primary?: (deps: PrimaryDeps) => Promise<PrimaryService | null>;
   /** Its demo content for a new demo site (in the site's transaction, after the features before it). */
   demo?: DemoSeeder;
   /** The tables it owns (its migrations create them). */

@@ -13,7 +13,17 @@ import { writeBatch } from './writer.js';
  * logs in the same transaction, so a flush interrupted by a crash is finished by the next one
  * without counting anything twice.
  */
-export class Flusher {
+/** The rounds of writing hits: here (Flusher), or in the primary when several workers serve without Redis. */
+export interface FlushRounds {
+  /** One round; errors are reported, not thrown. */
+  tick(): Promise<void>;
+  /** Until nothing is pending; errors are thrown. */
+  drain(): Promise<void>;
+  /** The last drain, on shutdown. */
+  close(): Promise<void>;
+}
+
+export class Flusher implements FlushRounds {
   /** Every flush runs after the previous one: two at once could write the same batch twice. */
   private queue: Promise<void> = Promise.resolve();
   private busy = false;

@@ -1,7 +1,9 @@
-import type { LiveDays } from '../../kernel/lib/calendar.js';
+import type { Db } from '../../kernel/db/connection.js';
+import { liveDays, type LiveDays } from '../../kernel/lib/calendar.js';
+import { readBase } from './mirror.js';
 import { bump, hitFields, inner, liveFields, visitFields, type BaseValues, type Batch, type Hit } from './fields.js';
 import type { LiveRead, StatsStore } from './store.js';
-import { NEW_VISIT, SAVE, VisitorWindow } from './window.js';
+import { NEW_VISIT, SAVE, VISIT_GAP_MS, VisitorWindow } from './window.js';
 
 /**
  * Aggregation in this process, for one instance without Redis. Recording a hit is synchronous
@@ -107,4 +109,24 @@ export class MemoryStore implements StatsStore {
 
 function emptyBatch(): Batch {
   return { id: null, counters: new Map(), touches: new Map() };
+}
+
+/**
+ * A store for the counts of this process (or of the primary, for its workers), loaded: the
+ * visitors of the last half hour are still online and mid-visit after a restart, and the live
+ * numbers start from the database's.
+ */
+export async function loadMemoryStore(db: Db, now: () => Date, windowCap: number): Promise<MemoryStore> {
+  const store = new MemoryStore(windowCap);
+  const at = now().getTime();
+  // tenancy: one store serves every site of the process; each row keeps its site_id.
+  const rows = await db
+    .selectFrom('online_visitors')
+    .select(['site_id', 'visitor', 'last_seen_at'])
+    .where('last_seen_at', '>=', new Date(at - VISIT_GAP_MS).toISOString())
+    .orderBy('last_seen_at')
+    .execute();
+  for (const r of rows) store.restore(r.site_id, r.visitor, Date.parse(r.last_seen_at), at);
+  await store.setBase(await readBase(db, 'all', liveDays(at)));
+  return store;
 }

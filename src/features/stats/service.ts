@@ -1,17 +1,18 @@
 import type { Db, Dialect } from '../../kernel/db/connection.js';
 import { liveDays } from '../../kernel/lib/calendar.js';
 import { toLiveNumbers, type Hit } from './fields.js';
-import { Flusher } from './flusher.js';
+import { Flusher, type FlushRounds } from './flusher.js';
 import { houseKeep } from './housekeeping.js';
 import { SaltBook, visitorHash } from '../../kernel/citizen/identity.js';
-import { MemoryStore } from './memory-store.js';
+import { loadMemoryStore } from './memory-store.js';
 import { readBase } from './mirror.js';
 import { RedisStore } from './redis-store.js';
 import { presentCounters, SettingsCache, type PublicCounters } from './settings.js';
 import type { DeviceClass } from '../../kernel/db/tables/stats.js';
-import type { LiveRead, StatsStore } from './store.js';
+import type { LiveRead, LiveStore, StatsStore } from './store.js';
+import { RemoteStats } from './remote-stats.js';
+import type { PrimaryLink } from '../../kernel/cluster/link.js';
 import type { RedisClients } from '../../kernel/redis.js';
-import { VISIT_GAP_MS } from './window.js';
 
 export interface VisitCounterOptions {
   db: Db;
@@ -19,6 +20,8 @@ export interface VisitCounterOptions {
   now: () => Date;
   /** The process's Redis connections (counting shared by every instance), or null (in memory). */
   redis: RedisClients | null;
+  /** Without Redis, in a worker of several: the primary holds the counts and writes them. */
+  primary: PrimaryLink | null;
   flushMs: number;
   /** Most visitors a site's online window holds (memory stays bounded under any load). */
   windowCap: number;
@@ -42,35 +45,27 @@ export interface PageView {
 export class VisitCounter {
   private readonly salts: SaltBook;
   private readonly settings: SettingsCache;
-  private readonly flusher: Flusher;
+  private readonly flusher: FlushRounds;
   private readonly fallback = new Map<number, { at: number; values: Promise<number[]> }>();
 
-  private constructor(private readonly o: VisitCounterOptions, readonly store: StatsStore) {
+  private constructor(private readonly o: VisitCounterOptions, readonly store: LiveStore, flusher?: FlushRounds) {
     this.salts = new SaltBook(o.db);
     this.settings = new SettingsCache(o.db);
-    this.flusher = new Flusher(o.db, o.dialect, store, o.now, o.onError, o.flushMs);
+    this.flusher = flusher ?? new Flusher(o.db, o.dialect, store as StatsStore, o.now, o.onError, o.flushMs);
   }
 
   static async create(o: VisitCounterOptions): Promise<VisitCounter> {
+    if (!o.redis && o.primary) {
+      const remote = new RemoteStats(o.primary);
+      return new VisitCounter(o, remote, remote);
+    }
     if (o.redis) {
       const counter = new VisitCounter(o, new RedisStore(o.redis.client, o.redis.prefix, o.windowCap));
       // Finish a batch a crashed instance left and load the database mirror before serving.
       await counter.flush().catch(o.onError);
       return counter;
     }
-    const store = new MemoryStore(o.windowCap);
-    // After a restart, the visitors of the last half hour are still online and mid-visit.
-    const now = o.now().getTime();
-    // tenancy: one counter serves every site of the process; each row keeps its site_id.
-    const rows = await o.db
-      .selectFrom('online_visitors')
-      .select(['site_id', 'visitor', 'last_seen_at'])
-      .where('last_seen_at', '>=', new Date(now - VISIT_GAP_MS).toISOString())
-      .orderBy('last_seen_at')
-      .execute();
-    for (const r of rows) store.restore(r.site_id, r.visitor, Date.parse(r.last_seen_at), now);
-    await store.setBase(await readBase(o.db, 'all', liveDays(now)));
-    return new VisitCounter(o, store);
+    return new VisitCounter(o, await loadMemoryStore(o.db, o.now, o.windowCap));
   }
 
   /** Counts a page view; answers the site's counters including it. */

@@ -12,10 +12,14 @@ export interface LiveRead {
   online: number;
 }
 
-export interface StatsStore {
-  readonly kind: 'memory' | 'redis';
+/** What the beacon needs: count a hit, read the live numbers (a worker asks its primary for both). */
+export interface LiveStore {
   record(hit: Hit, days: LiveDays): Promise<LiveRead>;
   read(siteId: number, days: LiveDays, now: number): Promise<LiveRead>;
+}
+
+export interface StatsStore extends LiveStore {
+  readonly kind: 'memory' | 'redis';
   /** Takes what is pending, or a batch a crashed flusher left behind, for writing. */
   takeBatch(id: string): Promise<Batch | null>;
   /** The batch is in the database: swap in the sites' new base and forget the batch. */

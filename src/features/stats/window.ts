@@ -9,6 +9,8 @@
  */
 export const VISIT_GAP_MS = 30 * 60_000;
 export const ONLINE_MS = 5 * 60_000;
+/** Visitors one site's online window can hold before the least recent are forgotten. */
+export const WINDOW_CAP = 500_000;
 /**
  * A returning visitor's last hit is written to the database at most this often: the database
  * copy only serves server-rendered pages (a minute old anyway) and restarts.

@@ -6,6 +6,8 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { clusterRateLimitStore } from '../cluster/rate-limit-store.js';
+import type { AppContext } from '../context.js';
 import { assetRoutes } from './asset-routes.js';
 import { errorRoutes } from './error-routes.js';
 import { RATE_LIMITED } from './limits.js';
@@ -19,6 +21,16 @@ import { contentSecurityPolicy } from './security.js';
  * fast path, the security headers, compression, cookies, form bodies, the error pages and the
  * client assets.
  */
+/**
+ * Where the rate limits count: in Redis when there is one (every instance), in the primary when
+ * several workers serve without Redis, otherwise in this process (the plugin's own store).
+ */
+function rateLimitStore(ctx: AppContext) {
+  if (ctx.redis) return { redis: ctx.redis.client, nameSpace: `${ctx.redis.prefix}rate-limit:` };
+  if (ctx.primary) return { store: clusterRateLimitStore(ctx.primary) };
+  return {};
+}
+
 export async function registerKernel(app: FastifyInstance): Promise<void> {
   const ctx = app.cong;
   app.decorateRequest('site', null as never);
@@ -41,7 +53,7 @@ export async function registerKernel(app: FastifyInstance): Promise<void> {
   });
 
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => RATE_LIMITED });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => RATE_LIMITED, ...rateLimitStore(ctx) });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody);

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { IpcPurgeBus } from '../cluster/ipc-purge-bus.js';
+import type { PrimaryLink } from '../cluster/link.js';
 import type { RedisClients } from '../redis.js';
 
 /**
@@ -84,7 +86,11 @@ export class RedisPurgeBus implements PurgeBus {
   }
 }
 
-/** The bus of the process: on Redis when it has its connections, otherwise local. */
-export async function purgeBusFor(redis: RedisClients | null): Promise<PurgeBus> {
-  return redis ? RedisPurgeBus.connect(redis) : localPurgeBus;
+/**
+ * The bus of the process: on Redis when it has its connections, otherwise through the primary
+ * when this is one of several workers (IpcPurgeBus), otherwise local.
+ */
+export async function purgeBusFor(redis: RedisClients | null, primary: PrimaryLink | null = null): Promise<PurgeBus> {
+  if (redis) return RedisPurgeBus.connect(redis);
+  return primary ? new IpcPurgeBus(primary) : localPurgeBus;
 }

@@ -4,6 +4,7 @@ import { parseId } from '../../../kernel/lib/ids.js';
 import { privacyRoute } from './privacy.js';
 import { VisitCounter, type PageView } from '../service.js';
 import { perMinute } from '../../../kernel/http/limits.js';
+import { WINDOW_CAP } from '../window.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,8 +19,6 @@ const COUNTERS = {
   response: { 200: { type: 'object', properties: { total: n, online: n, today: n, yesterday: n, month: n, views: n }, required: ['total', 'online', 'today', 'yesterday', 'month'] } },
 } as const;
 
-/** Visitors one site's online window can hold before the least recent are forgotten. */
-const WINDOW_CAP = 500_000;
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /**
@@ -36,12 +35,18 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     dialect: ctx.dialect,
     now: ctx.now,
     redis: ctx.redis,
+    primary: ctx.primary,
     flushMs: ctx.config.statsFlushMs,
     windowCap: WINDOW_CAP,
     onError: (err) => app.log.error({ err }, 'visitor statistics job failed'),
   });
   // Its flush and housekeeping are jobs (../jobs.ts): the last flush runs when the app closes.
   app.decorate('stats', counter);
+  // The counter settings (imported base, what is counted) change with a purge of the whole site,
+  // here or on another instance or worker: re-read them at once rather than after their lifetime.
+  ctx.purges.subscribe((m) => {
+    if (m.op === 'site') counter.settingsChanged(m.siteId);
+  });
 
   const limit = ctx.config.statsRateLimit;
   // The hottest route: no request log line, and none of the HTML page's headers or compression.
