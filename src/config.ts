@@ -15,6 +15,8 @@ export interface Config {
   assetsDir: string;
   /** Seconds a rendered public page stays in the in-process cache. */
   pageCacheSeconds: number;
+  /** Memory the page cache of each process may hold, in MB (compressed copies; least recently used goes first). */
+  pageCacheMb: number;
   logLevel: string;
   /** Log every request (off by default: nginx or the CDN keeps access logs). */
   accessLog: boolean;
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: bool('CONG_DEMO', env.CONG_DEMO, true),
     assetsDir: resolve(cwd, env.CONG_ASSETS_DIR || 'build/assets'),
     pageCacheSeconds: int('CONG_PAGE_CACHE_SECONDS', env.CONG_PAGE_CACHE_SECONDS, 60, 0, 86400),
+    pageCacheMb: int('CONG_PAGE_CACHE_MB', env.CONG_PAGE_CACHE_MB, 24, 1, 4096),
     logLevel: env.LOG_LEVEL || 'info',
     accessLog: bool('CONG_ACCESS_LOG', env.CONG_ACCESS_LOG, false),
     trustProxy: bool('CONG_TRUST_PROXY', env.CONG_TRUST_PROXY, false),

@@ -40,3 +40,11 @@ test('CONG_WORKERS: one process by default, a count, or one per CPU with "auto";
     assert.throws(() => loadConfig({ CONG_WORKERS: bad }, '/'), (err: Error) => err instanceof ConfigError && err.message === `CONG_WORKERS must be "auto" or an integer between 1 and 256, got "${bad}"`);
   }
 });
+
+test('CONG_PAGE_CACHE_MB: 24 MB by default, a whole number of MB, anything else refused', () => {
+  assert.equal(loadConfig({}, '/').pageCacheMb, 24);
+  assert.equal(loadConfig({ CONG_PAGE_CACHE_MB: '64' }, '/').pageCacheMb, 64);
+  for (const bad of ['0', '-5', '1.5', 'lots']) {
+    assert.throws(() => loadConfig({ CONG_PAGE_CACHE_MB: bad }, '/'), (err: Error) => err instanceof ConfigError && err.message === `CONG_PAGE_CACHE_MB must be an integer between 1 and 4096, got "${bad}"`);
+  }
+});

@@ -79,11 +79,18 @@ export async function findPublishedByLegacyId(
 
 /** Articles of the same category published closest before this one, then the newest others. */
 export async function listRelated(db: Db, article: ArticleRow, now: string, limit: number): Promise<ArticleSummary[]> {
-  const older = await published(db, article.site_id, now)
+  // One upper bound on published_at, the lower one: SQLite bounds an index range by one of two
+  // upper bounds, and with `now` it walked every newer article of the category (2.4 ms a page
+  // for an old article among 5,000).
+  const upTo = article.published_at && article.published_at < now ? article.published_at : now;
+  const older = await db
+    .selectFrom('articles')
+    .where('site_id', '=', article.site_id)
+    .where('status', '=', 'published')
     .select(SUMMARY)
     .where('category_id', '=', article.category_id)
     .where('id', '!=', article.id)
-    .where('published_at', '<=', article.published_at)
+    .where('published_at', '<=', upTo)
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

@@ -1,4 +1,4 @@
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp, default as SharpModule } from 'sharp';
 
 /**
  * The image pipeline: the header is read and the pixel budget checked before anything is
@@ -7,8 +7,20 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
  * where a photo was taken), orientation applied. A re-encode that comes out larger than what
  * it replaces is dropped.
  */
-sharp.concurrency(1);
-sharp.cache(false);
+let loaded: Promise<typeof SharpModule> | null = null;
+
+/**
+ * libvips (~20 MB resident) is loaded on the first upload, not at start: a worker that only
+ * serves pages never needs it.
+ */
+function sharp(): Promise<typeof SharpModule> {
+  loaded ??= import('sharp').then(({ default: s }) => {
+    s.concurrency(1);
+    s.cache(false);
+    return s;
+  });
+  return loaded;
+}
 
 export const IMAGE_LIMITS = {
   /** Largest image accepted, in pixels (width × height). */
@@ -40,7 +52,7 @@ const megapixels = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFracti
 export async function readImageHeader(input: Buffer): Promise<{ ok: true; meta: Metadata } | { ok: false; error: string }> {
   let meta: Metadata;
   try {
-    meta = await sharp(input, { limitInputPixels: false }).metadata();
+    meta = await (await sharp())(input, { limitInputPixels: false }).metadata();
   } catch {
     return { ok: false, error: 'Không đọc được tệp ảnh: tệp bị hỏng hoặc không đúng định dạng.' };
   }
@@ -66,7 +78,7 @@ function encode(pipeline: Sharp, format: ImageFormat): Sharp {
 }
 
 async function render(input: Buffer, format: ImageFormat, width: number | null, suffix: string): Promise<ImageOutput> {
-  let p = sharp(input, { limitInputPixels: IMAGE_LIMITS.maxPixels }).rotate();
+  let p = (await sharp())(input, { limitInputPixels: IMAGE_LIMITS.maxPixels }).rotate();
   if (width) p = p.resize({ width, withoutEnlargement: true });
   const { data, info } = await encode(p, format).toBuffer({ resolveWithObject: true });
   return { suffix, format, width: info.width, height: info.height, data };

@@ -66,7 +66,7 @@ export interface PageCacheLimits {
   maxStrays: number;
 }
 
-const DEFAULT_LIMITS: PageCacheLimits = { maxEntries: 5000, maxBytes: 48 * 1024 * 1024, maxStrays: 2000 };
+const DEFAULT_LIMITS: PageCacheLimits = { maxEntries: 5000, maxBytes: 24 * 1024 * 1024, maxStrays: 2000 };
 
 /** Background work on the best copies, one entry at a time: the thread pool stays free for misses. */
 const MAX_QUEUED_UPGRADES = 256;
