@@ -42,6 +42,11 @@ export interface CacheEntry {
   resized?: (delta: number) => void;
   /** Set by the cache: called once, when the entry has been asked for often enough to deserve the best copies. */
   popular?: () => void;
+  /**
+   * The rendered body of a compressed entry, until its first answer: a request that takes no
+   * compression is answered with it rather than with a copy decompressed again.
+   */
+  plain?: Buffer;
   /** Copies being made, so that concurrent requests wait for one compression. */
   making?: Map<Encoding, Promise<Buffer>>;
   /**
@@ -120,6 +125,7 @@ export async function makeEntry(r: Rendered, expiresAt: number, want: Encoding |
       [entry.gzip, entry.br] = await Promise.all([compressBest('gzip', body), compressBest('br', body)]);
     } else {
       entry[want ?? 'gzip'] = await compressFast(want ?? 'gzip', body);
+      if (!want) entry.plain = body;
     }
   }
   entry.bytes = sizeOf(entry);

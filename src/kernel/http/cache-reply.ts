@@ -52,7 +52,8 @@ export async function sendEntry(request: FastifyRequest, reply: FastifyReply, en
   if (compressed(entry)) {
     reply.header('vary', 'Accept-Encoding');
     const enc = pickEncoding(request.headers['accept-encoding']);
-    body = enc ? await copyOf(entry, enc) : await identityOf(entry);
+    body = enc ? await copyOf(entry, enc) : (entry.plain ?? (await identityOf(entry)));
+    entry.plain = undefined;
     if (enc) reply.header('content-encoding', enc);
   } else {
     body = entry.identity!;
