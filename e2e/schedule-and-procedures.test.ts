@@ -47,6 +47,8 @@ e2eSuite('work schedule and administrative procedures in Chromium', (env) => {
     await withPage(env(), { js: false }, async (page) => {
       await page.goto(env().url('/lich-cong-tac'));
       await page.getByRole('link', { name: /^Bản in lịch tuần/ }).click();
+      // The header's capitals come from the stylesheet: read them once the page has loaded it.
+      await page.waitForLoadState('load');
       assert.match(page.url(), /\/lich-cong-tac\/in\?tuan=\d{4}-W\d{2}$/);
       assert.equal(await page.locator('.schedule-print-site').innerText(), 'CỔNG THÔNG TIN ĐIỆN TỬ THỊ XÃ HỒNG LĨNH');
       assert.equal(await page.locator('.main-nav, .sidebar, .site-footer').count(), 0);
