@@ -116,25 +116,12 @@ export function answerFromCache(request: FastifyRequest, reply: FastifyReply, en
  * the copy asked for is not made yet (the caller sends it the full way, which makes it).
  */
 export function answerErrorFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): boolean {
-  return answerErrorWith(request, reply, entry, reply.getHeaders());
-}
-
-/** The headers of the full pipeline that belong to the page rather than to this one request. */
-export function pageHeaders(reply: FastifyReply): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(reply.getHeaders())) {
-    if (typeof v === 'string' && !k.startsWith('x-ratelimit') && k !== 'retry-after') out[k] = v;
-  }
-  return out;
-}
-
-function answerErrorWith(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry, replyHeaders: ReturnType<FastifyReply['getHeaders']>): boolean {
   const enc = compressed(entry) ? pickEncoding(request.headers['accept-encoding']) : null;
   const body = enc ? entry[enc] : entry.identity;
   if (!body) return false;
   countHit(entry);
   const headers: Record<string, string | number | string[]> = {};
-  for (const [k, v] of Object.entries(replyHeaders)) if (v !== undefined) headers[k] = v;
+  for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) headers[k] = v;
   headers['cache-control'] = entry.cacheControl;
   headers['content-type'] = entry.contentType;
   if (compressed(entry)) headers.vary = 'Accept-Encoding';
@@ -144,4 +131,13 @@ function answerErrorWith(request: FastifyRequest, reply: FastifyReply, entry: Ca
   reply.raw.writeHead(entry.status, headers);
   reply.raw.end(request.method === 'HEAD' ? undefined : body);
   return true;
+}
+
+/** The headers of the full pipeline that belong to the page rather than to this one request. */
+export function pageHeaders(reply: FastifyReply): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(reply.getHeaders())) {
+    if (typeof v === 'string' && !k.startsWith('x-ratelimit') && k !== 'retry-after') out[k] = v;
+  }
+  return out;
 }

@@ -119,7 +119,17 @@ export class PageCache {
    * request takes); concurrent misses render once. Only successes and redirects are kept under a
    * path: an error rendered here is for this request alone (see `errorPage`).
    */
-  async getOrRender(key: string, render: () => Promise<Rendered>, want: Encoding | null = 'gzip', now = Date.now()): Promise<CacheEntry> {
+  getOrRender(key: string, render: () => Promise<Rendered>, want: Encoding | null = 'gzip', now = Date.now()): Promise<CacheEntry> {
+    return this.renderOnce(key, render, want, now, false);
+  }
+
+  /** A site's error page, rendered once per site and status and kept like a page (purged with the site). */
+  errorPage(siteId: number, origin: string, status: number, render: () => Promise<Rendered>, want: Encoding | null): Promise<CacheEntry> {
+    return this.renderOnce(PageCache.errorKey(siteId, origin, status), render, want, Date.now(), true);
+  }
+
+  /** The fresh entry under `key`, or the one `render` makes (once for concurrent callers), kept when it may be. */
+  private async renderOnce(key: string, render: () => Promise<Rendered>, want: Encoding | null, now: number, isErrorPage: boolean): Promise<CacheEntry> {
     const hit = this.peek(key, now);
     if (hit) return hit;
     const inflight = this.pending.get(key);
@@ -128,27 +138,7 @@ export class PageCache {
     const p = render()
       .then((r) => makeEntry(r, now + this.ttlMs, want))
       .then((entry) => {
-        if (this.ttlMs > 0 && entry.status < 400) this.store(key, entry);
-        return entry;
-      })
-      .finally(() => this.pending.delete(key));
-    this.pending.set(key, p);
-    return p;
-  }
-
-  /** A site's error page, rendered once per site and status and kept like a page (purged with the site). */
-  errorPage(siteId: number, origin: string, status: number, render: () => Promise<Rendered>, want: Encoding | null): Promise<CacheEntry> {
-    const key = PageCache.errorKey(siteId, origin, status);
-    const hit = this.peek(key);
-    if (hit) return Promise.resolve(hit);
-    const inflight = this.pending.get(key);
-    if (inflight) return inflight;
-    const now = Date.now();
-    this.counters.renders++;
-    const p = render()
-      .then((r) => makeEntry(r, now + this.ttlMs, want))
-      .then((entry) => {
-        if (this.ttlMs > 0) this.store(key, entry, true);
+        if (this.ttlMs > 0 && (isErrorPage || entry.status < 400)) this.store(key, entry, isErrorPage);
         return entry;
       })
       .finally(() => this.pending.delete(key));
