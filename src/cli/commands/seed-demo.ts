@@ -1,0 +1,14 @@
+import { migrateToLatest } from '../../kernel/db/migrate.js';
+import { seedDemoIfEmpty } from '../../demo.js';
+import type { CliCommand } from '../command.js';
+
+export const seedDemo: CliCommand = {
+  name: 'seed-demo',
+  usage: 'seed-demo   nạp hai trang mẫu (chỉ khi chưa có trang nào)',
+  async run(_args, { config, database }) {
+    await migrateToLatest(database);
+    const seeded = await seedDemoIfEmpty(database, config.dataDir);
+    console.log(seeded ? 'Đã nạp dữ liệu mẫu.' : 'Đã có trang thông tin, không nạp dữ liệu mẫu.');
+    return 0;
+  },
+};
