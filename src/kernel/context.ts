@@ -5,6 +5,7 @@ import { primaryLink, type PrimaryLink } from './cluster/link.js';
 import type { DatabaseHandle, Db, Dialect } from './db/connection.js';
 import { sectionsOf, type Feature, type PublicSection } from './feature.js';
 import { AssetStore } from './http/assets.js';
+import { LimitBlocks } from './http/limit-blocks.js';
 import { PageCache } from './http/page-cache.js';
 import { purgeBusFor, type PurgeBus } from './http/purge-bus.js';
 import { redisFor, type RedisClients } from './redis.js';
@@ -22,6 +23,8 @@ export interface AppContext {
   dialect: Dialect;
   sites: SiteResolver;
   pageCache: PageCache;
+  /** Clients over a rate limit, answered before Fastify until their window ends. */
+  limitBlocks: LimitBlocks;
   assets: AssetStore;
   /** Back-office sessions: in the database, or in Redis when REDIS_URL is set. */
   sessions: SessionStore;
@@ -62,6 +65,7 @@ export async function createContext({ config, database, now, features }: { confi
       dialect: database.dialect,
       sites,
       pageCache,
+      limitBlocks: new LimitBlocks(),
       assets: new AssetStore(config.assetsDir),
       sessions: sessionStoreFor(redis, database.db),
       redis,

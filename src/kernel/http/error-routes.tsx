@@ -38,6 +38,7 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
           if (status === 404 && (request.method === 'GET' || request.method === 'HEAD') && !request.url.includes('?')) {
             ctx.pageCache.rememberNotFound(PageCache.key(request.site.id, origin, request.url), entry, pageHeaders(reply));
           }
+          if (status === 429) ctx.limitBlocks.describe(request, pageHeaders(reply));
           return answerErrorFromCache(request, reply, entry) ? reply : sendEntry(request, reply, entry);
         }
         return sendEntry(request, reply, await makeEntry(await render(), 0, want));

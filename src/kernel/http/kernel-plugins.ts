@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -53,7 +53,12 @@ export async function registerKernel(app: FastifyInstance): Promise<void> {
   });
 
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => RATE_LIMITED, ...rateLimitStore(ctx) });
+  // A refused client is remembered until its window ends (limit-blocks.ts); the error is made once.
+  const refuse = (request: FastifyRequest, limit: { ttl: number; max: number }) => {
+    ctx.limitBlocks.note(request, limit.ttl, limit.max);
+    return RATE_LIMITED;
+  };
+  await app.register(rateLimit, { global: false, errorResponseBuilder: refuse, ...rateLimitStore(ctx) });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody);

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { AppContext } from '../context.js';
-import { hitFor } from './cache-reply.js';
+import { hitFor, type Hit } from './cache-reply.js';
+import { clientAddressOf, type TrustProxy } from './client-address.js';
+import { LimitBlocks } from './limit-blocks.js';
 import { PageCache } from './page-cache.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -24,17 +26,30 @@ function originOfRaw(req: IncomingMessage, trustProxy: boolean): string {
 /**
  * The HTTP server of a real process: a request for a public page already in the cache is answered
  * here, before Fastify makes its request and reply objects, with exactly the bytes and headers the
- * full pipeline sent the first time (cache-reply.ts, `hitFor`); everything else goes to Fastify.
- * With access logging on, every request goes through Fastify (which logs it).
+ * full pipeline sent the first time (cache-reply.ts, `hitFor`); so is a client still over a rate
+ * limit it ran into (limit-blocks.ts). Everything else goes to Fastify. With access logging on,
+ * every request goes through Fastify (which logs it).
  */
 export function serverWithRawHits(ctxOf: () => AppContext | undefined, trustProxy: boolean, accessLog: boolean): (handler: Listener) => Server {
+  const clientAddress = clientAddressOf(trustProxy as TrustProxy);
+  const rawAnswer = (ctx: AppContext, req: IncomingMessage & { url: string; method: string }): Hit | null => {
+    const site = ctx.sites.resolve(req.headers.host);
+    if (!site) return null;
+    const origin = originOfRaw(req, trustProxy);
+    if (ctx.limitBlocks.size) {
+      const page = ctx.pageCache.peek(PageCache.errorKey(site.id, origin, 429));
+      const limited = ctx.limitBlocks.answer(LimitBlocks.key(site.id, req.url, clientAddress(req)), page, req.headers, req.method);
+      if (limited) return limited;
+    }
+    if (req.url.includes('?')) return null;
+    const entry = ctx.pageCache.peek(PageCache.key(site.id, origin, req.url));
+    return entry ? hitFor(req.headers, req.method, entry) : null;
+  };
   return (handler) => {
     const server = createServer((req, res) => {
       const ctx = accessLog ? undefined : ctxOf();
-      if (ctx && (req.method === 'GET' || req.method === 'HEAD') && req.url && !req.url.includes('?')) {
-        const site = ctx.sites.resolve(req.headers.host);
-        const entry = site && ctx.pageCache.peek(PageCache.key(site.id, originOfRaw(req, trustProxy), req.url));
-        const hit = entry && hitFor(req.headers, req.method, entry);
+      if (ctx && (req.method === 'GET' || req.method === 'HEAD') && req.url) {
+        const hit = rawAnswer(ctx, req as IncomingMessage & { url: string; method: string });
         if (hit) {
           ctx.pageCache.counters.rawHits++;
           res.writeHead(hit.status, hit.headers);
