@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type * as IORedis from 'ioredis';
 
 /**
  * The Redis connections of one process, made once when REDIS_URL is set and shared by every
@@ -9,8 +10,8 @@ import { Redis } from 'ioredis';
  * writes `prefix` in front of its keys itself (Lua scripts get it in their KEYS).
  */
 export interface RedisClients {
-  readonly client: Redis;
-  readonly subscriber: Redis;
+  readonly client: IORedis.Redis;
+  readonly subscriber: IORedis.Redis;
   /** Put in front of every key and channel name (CONG_REDIS_PREFIX), so that installations can share a Redis. */
   readonly prefix: string;
   /** Quits both connections; later calls wait for the first. */
@@ -19,11 +20,13 @@ export interface RedisClients {
 
 /** Both connections to `url`; the subscriber connects on its first SUBSCRIBE. */
 export function connectRedis(url: string, prefix: string): RedisClients {
+  // Loaded only when a Redis is configured: ioredis is a tenth of an idle worker's memory.
+  const { Redis } = createRequire(import.meta.url)('ioredis') as typeof IORedis;
   const open = (subscriber: boolean) => new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: !subscriber, lazyConnect: subscriber });
   const client = open(false);
   const subscriber = open(true);
   let closing: Promise<void> | null = null;
-  const quit = async (r: Redis) => {
+  const quit = async (r: IORedis.Redis) => {
     // A connection never used (status "wait") would connect just to say QUIT.
     if (r.status === 'wait' || r.status === 'end') return r.disconnect();
     await r.quit().catch(() => r.disconnect());

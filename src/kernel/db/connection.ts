@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { Kysely, SqliteDialect } from 'kysely';
 import { SearchPathPostgresDialect } from './pg-dialect.js';
 import type { Database } from './schema.js';
@@ -28,11 +29,17 @@ export interface ConnectOptions {
   pgSchema?: string;
 }
 
-// COUNT(*) and BIGINT come back from pg as strings; our counts fit in a JS number.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+/** The PostgreSQL driver, loaded on first use: an installation on SQLite never needs it. */
+function loadPg(): typeof pg {
+  const driver = createRequire(import.meta.url)('pg') as typeof pg;
+  // COUNT(*) and BIGINT come back from pg as strings; our counts fit in a JS number.
+  driver.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  return driver;
+}
 
 export function connect(opts: ConnectOptions): DatabaseHandle {
   if (opts.databaseUrl) {
+    const pg = loadPg();
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: 10,
