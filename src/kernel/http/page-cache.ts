@@ -68,6 +68,12 @@ export interface PageCacheLimits {
 
 const DEFAULT_LIMITS: PageCacheLimits = { maxEntries: 5000, maxBytes: 24 * 1024 * 1024, maxStrays: 2000 };
 
+/**
+ * How long a site-wide value pages are rendered from (the frame: menus, sidebar, counters) is
+ * reused at most. Short against the pages' own lifetime, and any purge of the site drops it.
+ */
+const SITE_VALUE_MS = 5000;
+
 /** Background work on the best copies, one entry at a time: the thread pool stays free for misses. */
 const MAX_QUEUED_UPGRADES = 256;
 
@@ -79,6 +85,7 @@ export class PageCache {
   /** Renders done, and hits answered before Fastify (raw-hits.ts), since start: for metrics and tests. */
   readonly counters = { renders: 0, rawHits: 0 };
   private upgrading = false;
+  private readonly siteValues = new Map<string, { expiresAt: number; owner: object; value: Promise<unknown> }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -98,6 +105,25 @@ export class PageCache {
   /** The key of a site's error page with the given status (404, 410, 421, 429, 503): one per site, not per path. */
   static errorKey(siteId: number, origin: string, status: number): string {
     return `${siteId}\n${origin}\n!${status}`;
+  }
+
+  /**
+   * A value every page of a site is rendered from (its frame), made once for the pages rendered
+   * in the next few seconds instead of once per page: a crawler walking a site's articles costs
+   * one round of frame queries, not one per article. Any purge of the site drops it, as it drops
+   * the pages; so does a new `owner` (the site's row, replaced when its settings change).
+   */
+  siteValue<T>(siteId: number, name: string, owner: object, make: () => Promise<T>, now = Date.now()): Promise<T> {
+    if (this.ttlMs <= 0) return make();
+    const key = `${siteId}\n${name}`;
+    const kept = this.siteValues.get(key);
+    if (kept && kept.owner === owner && kept.expiresAt > now) return kept.value as Promise<T>;
+    const value = make();
+    this.siteValues.set(key, { expiresAt: now + Math.min(this.ttlMs, SITE_VALUE_MS), owner, value });
+    value.catch(() => {
+      if (this.siteValues.get(key)?.value === value) this.siteValues.delete(key);
+    });
+    return value;
   }
 
   /** A fresh entry (now the most recently used) or undefined; no rendering. */
@@ -201,6 +227,7 @@ export class PageCache {
   /** Everything, e.g. after another instance changed the site table. */
   purgeAll(): void {
     for (const b of [this.pages, this.strays]) for (const k of [...b.entries.keys()]) b.remove(k);
+    this.siteValues.clear();
   }
 
   purgeSite(siteId: number): void {
@@ -230,6 +257,7 @@ export class PageCache {
   /** Removes the keys of a site whose path passes the test. */
   private drop(siteId: number, test: (path: string) => boolean): void {
     const site = `${siteId}\n`;
+    for (const k of [...this.siteValues.keys()]) if (k.startsWith(site)) this.siteValues.delete(k);
     for (const b of [this.pages, this.strays]) {
       for (const k of [...b.entries.keys()]) {
         if (k.startsWith(site) && test(k.slice(k.indexOf('\n', site.length) + 1))) b.remove(k);

@@ -17,8 +17,11 @@ export function originOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
+/** The frame of the request's site, shared by the pages rendered in the next few seconds (PageCache.siteValue). */
 export function frameFor(ctx: AppContext, request: FastifyRequest): Promise<Frame> {
-  return loadFrame(ctx.features, ctx.db, request.site, originOf(request), ctx.assets, ctx.sections, ctx.now());
+  const { site } = request;
+  const origin = originOf(request);
+  return ctx.pageCache.siteValue(site.id, `frame ${origin}`, site, () => loadFrame(ctx.features, ctx.db, site, origin, ctx.assets, ctx.sections, ctx.now()));
 }
 
 export function htmlPage(vnode: VNode, lastModified?: string | null): Rendered {
