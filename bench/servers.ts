@@ -115,7 +115,7 @@ export async function waitForHttp(child: ChildProcess, port: number, headers: Re
  * generation and two malloc arenas keep the resident memory of a busy server lower at the same
  * throughput. The benchmarks measure the server as it is run; test/config.test.ts keeps the two equal.
  */
-export const PRODUCTION_NODE_ARGS = ['--max-semi-space-size=4'];
+export const PRODUCTION_NODE_ARGS = ['--max-semi-space-size=4', '--heap-growing-percent=20'];
 export const PRODUCTION_ENV = { MALLOC_ARENA_MAX: '2' };
 
 export interface CongServer {
