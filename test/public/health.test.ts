@@ -161,3 +161,13 @@ describeEachDb('readiness with Redis configured', async (db) => {
   await relay?.cut().catch(() => undefined);
   if (prefix) await dropPrefix(prefix);
 });
+
+test('only GET or HEAD of exactly /healthz or /readyz (with any query) is a probe', async () => {
+  const { healthProbe } = await import('../../src/kernel/http/health.js');
+  const probeOf = (method: string, url: string) => healthProbe({ method, url } as never);
+  assert.equal(probeOf('GET', '/healthz'), 'healthz');
+  assert.equal(probeOf('HEAD', '/readyz?from=lb'), 'readyz');
+  assert.equal(probeOf('GET', '/healthz?'), 'healthz');
+  for (const url of ['/healthzx', '/readyz/', '/healthz/../', '/ready', '/', '/bai-viet/healthz']) assert.equal(probeOf('GET', url), null, url);
+  assert.equal(probeOf('POST', '/readyz'), null);
+});
