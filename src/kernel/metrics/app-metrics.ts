@@ -20,6 +20,8 @@ export class AppMetrics {
   redisErrors = 0;
   dbErrors = 0;
   private readonly requests: Counter<'method' | 'route' | 'status'>;
+  /** Requests per method, route and status, as integers: a Map lookup per request, labels made at scrape time. */
+  private readonly tallies = new Map<string, { labels: { method: string; route: string; status: string }; count: number }>();
   private readonly latency: Histogram<'route'>;
   private readonly renders: Histogram;
   private readonly compressions: Histogram<'level'>;
@@ -35,7 +37,17 @@ export class AppMetrics {
   constructor(processMetrics: boolean, now: () => number = Date.now) {
     const registers = [this.registry];
     if (processMetrics) collectDefaultMetrics({ register: this.registry });
-    this.requests = new Counter({ name: 'cong_http_requests_total', help: 'Requests answered through Fastify, by method, route pattern and status (cached pages answered before Fastify: cong_page_cache_raw_hits_total).', labelNames: ['method', 'route', 'status'], registers });
+    const tallies = this.tallies;
+    this.requests = new Counter({
+      name: 'cong_http_requests_total',
+      help: 'Requests answered through Fastify, by method, route pattern and status (cached pages answered before Fastify: cong_page_cache_raw_hits_total).',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+      collect() {
+        this.reset();
+        for (const t of tallies.values()) this.inc(t.labels, t.count);
+      },
+    });
     this.latency = new Histogram({ name: 'cong_http_request_duration_seconds', help: 'Time to answer a request through Fastify, by route pattern.', labelNames: ['route'], buckets: LATENCY_BUCKETS, registers });
     this.renders = new Histogram({ name: 'cong_render_duration_seconds', help: 'Time to render a public page on a page-cache miss.', buckets: LATENCY_BUCKETS, registers });
     this.compressions = new Histogram({ name: 'cong_compression_duration_seconds', help: 'Time to compress a cached page: fast on a miss, best in the background for popular pages.', labelNames: ['level'], buckets: FAST_BUCKETS, registers });
@@ -88,7 +100,10 @@ export class AppMetrics {
 
   /** A request answered through Fastify (route: the pattern, never the raw URL). */
   request(method: string, route: string, status: number, seconds: number): void {
-    this.requests.inc({ method, route, status: String(status) });
+    const key = `${status} ${method} ${route}`;
+    const tally = this.tallies.get(key);
+    if (tally) tally.count++;
+    else this.tallies.set(key, { labels: { method, route, status: String(status) }, count: 1 });
     this.latency.observe({ route }, seconds);
   }
 
