@@ -7,6 +7,7 @@ import { sectionsOf, type Feature, type PublicSection } from './feature.js';
 import { AssetStore } from './http/assets.js';
 import { LimitBlocks } from './http/limit-blocks.js';
 import { PageCache } from './http/page-cache.js';
+import { AppMetrics } from './metrics/app-metrics.js';
 import { purgeBusFor, type PurgeBus } from './http/purge-bus.js';
 import { redisFor, type RedisClients } from './redis.js';
 import { SiteResolver } from './sites/resolver.js';
@@ -39,6 +40,10 @@ export interface AppContext {
   purges: PurgeBus;
   /** What the citizen forms share: secrets, verification, rate-limit counters, visitor keys. */
   citizen: CitizenServices;
+  /** Prometheus metrics (CONG_METRICS_PORT): the kernel and the features report here. */
+  metrics: AppMetrics;
+  /** Stops reporting this app's database queries to its metrics (the database outlives the app in tests). */
+  stopObserving(): void;
   /** The clock; tests replace it. */
   now(): Date;
 }
@@ -51,9 +56,13 @@ export interface AppContext {
 export async function createContext({ config, database, now, features }: { config: Config; database: DatabaseHandle; now: () => Date; features: readonly Feature[] }): Promise<AppContext> {
   const redis = redisFor(config);
   const primary = redis ? null : primaryLink();
+  const metrics = new AppMetrics(config.metricsPort !== null);
+  for (const r of redis ? [redis.client, redis.subscriber] : []) countRedisErrors(r, metrics);
+  const stopObserving = database.queries?.observe((seconds, failed) => metrics.query(seconds, failed));
   try {
     const purges = await purgeBusFor(redis, primary);
-    const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges, { maxBytes: config.pageCacheMb * 1024 * 1024 });
+    const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges, { maxBytes: config.pageCacheMb * 1024 * 1024 }, metrics);
+    metrics.watchPageCache(pageCache);
     // Pages rendered while the table was still the old one must not stay: purge after the reload.
     const sites = new SiteResolver(database.db, purges, () => pageCache.purgeAll());
     await sites.load();
@@ -72,16 +81,36 @@ export async function createContext({ config, database, now, features }: { confi
       primary,
       purges,
       citizen: await makeCitizenServices({ db: database.db, redis, primary, now }),
+      metrics,
+      stopObserving: stopObserving ?? (() => undefined),
       now,
     };
   } catch (err) {
+    stopObserving?.();
     await redis?.close();
     throw err;
   }
 }
 
+/**
+ * Counts a Redis connection's errors for the metrics. A listener silences ioredis' own line per
+ * error (one per reconnect attempt while Redis is down), so the first error of each outage is
+ * written to the log here.
+ */
+function countRedisErrors(r: RedisClients['client'], metrics: AppMetrics): void {
+  let down = false;
+  r.on('ready', () => (down = false));
+  r.on('error', (err: Error) => {
+    metrics.redisErrors++;
+    if (down) return;
+    down = true;
+    console.error(`[cong] Redis connection error (counted in cong_redis_errors_total until it is back): ${err.message}`);
+  });
+}
+
 /** Stops listening to the purge bus and quits the Redis connections (the database is the caller's). */
 export async function closeContext(ctx: AppContext): Promise<void> {
+  ctx.stopObserving();
   await ctx.purges.close();
   await ctx.redis?.close();
 }

@@ -3,6 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import type { AppContext } from '../context.js';
 import { hitFor, type Hit } from './cache-reply.js';
 import { clientAddressOf, type TrustProxy } from './client-address.js';
+import { answerHealth, healthProbe } from './health.js';
 import { LimitBlocks } from './limit-blocks.js';
 import { PageCache } from './page-cache.js';
 
@@ -47,6 +48,9 @@ export function serverWithRawHits(ctxOf: () => AppContext | undefined, trustProx
   };
   return (handler) => {
     const server = createServer((req, res) => {
+      // Before any site, session or limit: a probe is answered for any Host (health.ts).
+      const probe = healthProbe(req);
+      if (probe) return void answerHealth(probe, ctxOf(), req, res);
       const ctx = accessLog ? undefined : ctxOf();
       if (ctx && (req.method === 'GET' || req.method === 'HEAD') && req.url) {
         const hit = rawAnswer(ctx, req as IncomingMessage & { url: string; method: string });
