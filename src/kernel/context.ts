@@ -9,6 +9,8 @@ import { PageCache } from './http/page-cache.js';
 import { purgeBusFor, type PurgeBus } from './http/purge-bus.js';
 import { redisFor, type RedisClients } from './redis.js';
 import { SiteResolver } from './sites/resolver.js';
+import type { MediaStorage } from './storage/media-storage.js';
+import { openMediaStorage } from './storage/open.js';
 import type { Site } from './sites/site.js';
 
 /** What the routes of every feature need, decorated on the Fastify instance as `app.cong`. */
@@ -36,6 +38,8 @@ export interface AppContext {
   purges: PurgeBus;
   /** What the citizen forms share: secrets, verification, rate-limit counters, visitor keys. */
   citizen: CitizenServices;
+  /** Uploaded media and document files: <dataDir>/media or an S3-compatible bucket. */
+  media: MediaStorage;
   /** The clock; tests replace it. */
   now(): Date;
 }
@@ -68,6 +72,7 @@ export async function createContext({ config, database, now, features }: { confi
       primary,
       purges,
       citizen: await makeCitizenServices({ db: database.db, redis, primary, now }),
+      media: await openMediaStorage(config.media),
       now,
     };
   } catch (err) {
@@ -80,6 +85,7 @@ export async function createContext({ config, database, now, features }: { confi
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.purges.close();
   await ctx.redis?.close();
+  await ctx.media.close();
 }
 
 declare module 'fastify' {
