@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { AppError } from '../lib/errors.js';
 
 /**
  * Where uploaded files live: a directory (the default, possibly a mount shared by several
@@ -39,6 +40,18 @@ export interface ByteRange {
 
 export interface StoredBody extends StoredObject {
   body: Readable;
+}
+
+/**
+ * The store failed (a bucket that does not answer or refuses us, a mount gone stale): readers
+ * and editors get the 503 page, the log gets the cause. A missing file is not a failure (null).
+ */
+export class StorageUnavailable extends AppError {
+  constructor(store: string, cause: unknown) {
+    super('storage_unavailable');
+    this.cause = cause;
+    this.name = `StorageUnavailable (${store})`;
+  }
 }
 
 /** Lowercase ASCII segments and one extension: the only keys the features make. */
