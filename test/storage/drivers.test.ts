@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { loadConfig } from '../../src/config.js';
 import { LocalDirectory } from '../../src/kernel/storage/local-directory.js';
-import type { MediaStorage } from '../../src/kernel/storage/media-storage.js';
+import { StorageUnavailable, type MediaStorage } from '../../src/kernel/storage/media-storage.js';
 import { openMediaStorage } from '../../src/kernel/storage/open.js';
 import { startTestBucket, type TestBucket } from '../helpers/s3.js';
 
@@ -87,10 +87,10 @@ for (const driver of ['local', 's3'] as const) {
         assert.equal(existsSync(join(dataDir, 'media')), false);
       });
 
-      test('a bucket that does not exist is an error, not a missing file', async () => {
+      test('a bucket that does not exist is a failure of the store (503), not a missing file (404)', async () => {
         const wrong = await openMediaStorage(loadConfig({ ...bucket!.env, CONG_S3_BUCKET: 'khong-co-bucket' }, '/').media);
         try {
-          await assert.rejects(wrong.get('honglinh/2026/11/ab12-bao-cao.pdf'), (err: Error) => err.name === 'NoSuchBucket');
+          await assert.rejects(wrong.get('honglinh/2026/11/ab12-bao-cao.pdf'), (err: Error) => err instanceof StorageUnavailable && (err.cause as Error).name === 'NoSuchBucket');
         } finally {
           await wrong.close();
         }
