@@ -14,6 +14,7 @@ import { loadConfig } from '../src/config.js';
 import { connect } from '../src/kernel/db/connection.js';
 import { migrateToLatest } from '../src/kernel/db/migrate.js';
 import { seedDemoIfEmpty } from '../src/demo.js';
+import { LocalDirectory } from '../src/kernel/storage/local-directory.js';
 import { searchFold, slugify } from '../src/kernel/lib/text.js';
 import { AdminClient, makeUser } from '../test/helpers/admin.js';
 
@@ -32,7 +33,7 @@ async function main() {
   const database = connect({ databaseUrl, dataDir });
   try {
     await migrateToLatest(database);
-    await seedDemoIfEmpty(database, dataDir);
+    await seedDemoIfEmpty(database, new LocalDirectory(join(dataDir, 'media')));
     const users = [];
     for (let i = 0; i < 20; i++) users.push(await makeUser(database.db, `pv${i}`, [{ siteId: 1, role: 'contributor' }]));
     await makeUser(database.db, 'truongban', [{ siteId: 1, role: 'approver' }]);

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import { join } from 'node:path';
 import { seedDemoIfEmpty, seedSite } from '../src/demo.js';
+import { LocalDirectory } from '../src/kernel/storage/local-directory.js';
 import { connect } from '../src/kernel/db/connection.js';
 import { migrateToLatest } from '../src/kernel/db/migrate.js';
 import type { NewArticle } from '../src/kernel/db/schema.js';
@@ -38,11 +40,12 @@ export async function buildCrawlCorpus(dataDir: string, log: (line: string) => v
   const database = connect({ databaseUrl: null, dataDir });
   try {
     await migrateToLatest(database);
-    await seedDemoIfEmpty(database, dataDir);
+    const media = new LocalDirectory(join(dataDir, 'media'));
+    await seedDemoIfEmpty(database, media);
     const hosts: string[] = [];
     for (let s = 0; s < SITES; s++) {
       const code = wardCode(s);
-      const siteId = await seedSite(database, dataDir, { ...namHongLinh, code, name: `Cổng thông tin điện tử phường Thử Nghiệm ${s + 1}`, isDefault: false });
+      const siteId = await seedSite(database, media, { ...namHongLinh, code, name: `Cổng thông tin điện tử phường Thử Nghiệm ${s + 1}`, isDefault: false });
       hosts.push(`${code}.localhost`);
       const cats = (await database.db.selectFrom('categories').select('id').where('site_id', '=', siteId).execute()).map((c) => c.id);
       for (let done = 0; done < ARTICLES; ) {

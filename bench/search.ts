@@ -22,6 +22,7 @@ import { connect, type DatabaseHandle } from '../src/kernel/db/connection.js';
 import type { NewArticle } from '../src/kernel/db/schema.js';
 import { migrateToLatest } from '../src/kernel/db/migrate.js';
 import { seedDemoIfEmpty } from '../src/demo.js';
+import { LocalDirectory } from '../src/kernel/storage/local-directory.js';
 import { formatNumber } from '../src/kernel/lib/format.js';
 import { paragraphsToHtml } from '../src/kernel/lib/html.js';
 import { searchFold, slugify } from '../src/kernel/lib/text.js';
@@ -55,7 +56,7 @@ async function seed(h: DatabaseHandle, dataDir: string): Promise<boolean> {
   const t0 = performance.now();
   const applied = await migrateToLatest(h);
   if (applied.length) process.stderr.write(`  ${h.dialect}: ${applied.join(', ')} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
-  await seedDemoIfEmpty(h, dataDir);
+  await seedDemoIfEmpty(h, new LocalDirectory(join(dataDir, 'media')));
   const { n } = await h.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', 1).executeTakeFirstOrThrow();
   if (KEEP && Number(n) >= N) return false;
   if (process.env.BENCH_REUSE_ONLY) throw new Error(`No kept corpus of ${N} articles in ${h.dialect} (${n} articles)`);

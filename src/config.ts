@@ -36,7 +36,13 @@ export interface Config {
   metricsPort: number | null;
   /** Address the metrics endpoint listens on (loopback unless a scraper elsewhere needs it). */
   metricsHost: string;
+  /** Where uploaded media and document files are kept: <dataDir>/media, or an S3-compatible bucket. */
+  media: MediaStorageConfig;
 }
+
+export type MediaStorageConfig =
+  | { kind: 'local'; dir: string }
+  | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
 
 export class ConfigError extends Error {}
 
@@ -74,6 +80,31 @@ function metricsPort(raw: string | undefined, publicPort: string | undefined): n
   return port;
 }
 
+const S3_VARIABLES = ['CONG_S3_ENDPOINT', 'CONG_S3_BUCKET', 'CONG_S3_REGION', 'CONG_S3_ACCESS_KEY_ID', 'CONG_S3_SECRET_ACCESS_KEY'] as const;
+
+/** The media directory by default; a bucket when the CONG_S3_* variables are set (all of them, or none). */
+function mediaStorage(env: NodeJS.ProcessEnv, dataDir: string): MediaStorageConfig {
+  const value = (name: string) => env[name]?.trim() ?? '';
+  const given = [...S3_VARIABLES, 'CONG_S3_FORCE_PATH_STYLE'].filter((name) => value(name) !== '');
+  if (given.length === 0) return { kind: 'local', dir: resolve(dataDir, 'media') };
+  const absent = S3_VARIABLES.filter((name) => value(name) === '');
+  if (absent.length) throw new ConfigError(`S3 media storage needs all of ${S3_VARIABLES.join(', ')}; missing: ${absent.join(', ')}`);
+  const endpoint = value('CONG_S3_ENDPOINT');
+  if (!/^https?:\/\/[^/\s]+/.test(endpoint)) throw new ConfigError(`CONG_S3_ENDPOINT must be an http:// or https:// URL, got "${endpoint}"`);
+  const bucket = value('CONG_S3_BUCKET');
+  // The naming rules S3 and its compatibles share (3-63 characters, lowercase, digits, dots, hyphens).
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError(`CONG_S3_BUCKET must be a bucket name (3-63 lowercase letters, digits, dots or hyphens), got "${bucket}"`);
+  return {
+    kind: 's3',
+    endpoint,
+    bucket,
+    region: value('CONG_S3_REGION'),
+    accessKeyId: value('CONG_S3_ACCESS_KEY_ID'),
+    secretAccessKey: value('CONG_S3_SECRET_ACCESS_KEY'),
+    forcePathStyle: bool('CONG_S3_FORCE_PATH_STYLE', env.CONG_S3_FORCE_PATH_STYLE, false),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), cpus = availableParallelism()): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -83,10 +114,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   }
+  const dataDir = resolve(cwd, env.CONG_DATA_DIR || 'data');
   return {
     host: env.HOST || '0.0.0.0',
     port: int('PORT', env.PORT, 3000, 0, 65535),
-    dataDir: resolve(cwd, env.CONG_DATA_DIR || 'data'),
+    dataDir,
     databaseUrl,
     seedDemo: bool('CONG_DEMO', env.CONG_DEMO, true),
     assetsDir: resolve(cwd, env.CONG_ASSETS_DIR || 'build/assets'),
@@ -103,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     workers: workers(env.CONG_WORKERS, cpus),
     metricsPort: metricsPort(env.CONG_METRICS_PORT, env.PORT),
     metricsHost: env.CONG_METRICS_HOST?.trim() || '127.0.0.1',
+    media: mediaStorage(env, dataDir),
   };
 }

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from './kernel/db/connection.js';
 import { demoSites } from './kernel/demo/data/index.js';
 import type { DemoSite } from './kernel/demo/types.js';
+import type { MediaStorage } from './kernel/storage/media-storage.js';
 import { sectionsOf, type Feature } from './kernel/feature.js';
 import { nfc } from './kernel/lib/text.js';
 import { countSites, insertSite } from './kernel/sites/repo.js';
@@ -10,13 +11,13 @@ import { features as allFeatures } from './features/index.js';
  * Loads the demo sites when the database has no site yet. Each site goes in one transaction:
  * the site row, then every feature's demo content in the order of the features list.
  */
-export async function seedDemoIfEmpty(handle: DatabaseHandle, dataDir: string, now = new Date(), features: readonly Feature[] = allFeatures): Promise<boolean> {
+export async function seedDemoIfEmpty(handle: DatabaseHandle, media: MediaStorage, now = new Date(), features: readonly Feature[] = allFeatures): Promise<boolean> {
   if ((await countSites(handle.db)) > 0) return false;
-  for (const site of demoSites) await seedSite(handle, dataDir, site, now, features);
+  for (const site of demoSites) await seedSite(handle, media, site, now, features);
   return true;
 }
 
-export async function seedSite(handle: DatabaseHandle, dataDir: string, demo: DemoSite, now = new Date(), features: readonly Feature[] = allFeatures): Promise<number> {
+export async function seedSite(handle: DatabaseHandle, media: MediaStorage, demo: DemoSite, now = new Date(), features: readonly Feature[] = allFeatures): Promise<number> {
   const sections = sectionsOf(features);
   return handle.db.transaction().execute(async (db) => {
     const siteId = await insertSite(
@@ -31,7 +32,7 @@ export async function seedSite(handle: DatabaseHandle, dataDir: string, demo: De
       },
       now.toISOString(),
     );
-    for (const f of features) await f.demo?.(db, { siteId, demo, dataDir, now, sections });
+    for (const f of features) await f.demo?.(db, { siteId, demo, media, now, sections });
     return siteId;
   });
 }

@@ -8,6 +8,7 @@ import { createFirstAdminIfNone } from './features/back-office/first-admin.js';
 import { features } from './features/index.js';
 import { servePrimary } from './kernel/cluster/primary.js';
 import { primaryLink } from './kernel/cluster/link.js';
+import { openMediaStorage } from './kernel/storage/open.js';
 import type { Site } from './kernel/sites/site.js';
 
 type FirstAdmin = Awaited<ReturnType<typeof createFirstAdminIfNone>>;
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   if (config.workers > 1 && cluster.isWorker) return serveWorker(config);
   const database = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
-  const seeded = config.seedDemo && (await seedDemoIfEmpty(database, config.dataDir));
+  const seeded = config.seedDemo && (await seedDemo(database, config));
   const firstAdmin = await createFirstAdminIfNone(database.db, new Date());
   if (config.workers > 1) {
     const { port, sites } = await servePrimary({ config, database, features });
@@ -45,6 +46,16 @@ async function main(): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as { port: number }).port;
   printWelcome(config, app.cong.sites.all(), port, seeded, firstAdmin);
+}
+
+/** The demo's files go to the configured store, like any upload. */
+async function seedDemo(database: DatabaseHandle, config: Config): Promise<boolean> {
+  const media = await openMediaStorage(config.media);
+  try {
+    return await seedDemoIfEmpty(database, media);
+  } finally {
+    await media.close();
+  }
 }
 
 /** One of CONG_WORKERS: the primary has migrated; this one serves until it is told to stop. */

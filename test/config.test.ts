@@ -63,3 +63,26 @@ test('CONG_METRICS_PORT: off by default, a port of its own on loopback unless CO
   );
   assert.throws(() => loadConfig({ CONG_METRICS_PORT: '3000' }, '/'), ConfigError, 'the default public port is refused too');
 });
+
+test('media: <dataDir>/media by default; a bucket when every CONG_S3_* is set; some of them is refused, naming the missing ones', () => {
+  assert.deepEqual(loadConfig({ CONG_DATA_DIR: '/var/lib/cong' }, '/').media, { kind: 'local', dir: '/var/lib/cong/media' });
+  const s3 = {
+    CONG_S3_ENDPOINT: 'https://s3.example.vn',
+    CONG_S3_BUCKET: 'cong-media',
+    CONG_S3_REGION: 'hn-1',
+    CONG_S3_ACCESS_KEY_ID: 'khoa-thu',
+    CONG_S3_SECRET_ACCESS_KEY: 'bi-mat-thu',
+  };
+  assert.deepEqual(loadConfig(s3, '/').media, {
+    kind: 's3', endpoint: 'https://s3.example.vn', bucket: 'cong-media', region: 'hn-1', accessKeyId: 'khoa-thu', secretAccessKey: 'bi-mat-thu', forcePathStyle: false,
+  });
+  assert.equal((loadConfig({ ...s3, CONG_S3_FORCE_PATH_STYLE: 'true' }, '/').media as { forcePathStyle: boolean }).forcePathStyle, true);
+  const refused = (env: Record<string, string>, message: string) =>
+    assert.throws(() => loadConfig(env, '/'), (err: Error) => err instanceof ConfigError && err.message === message);
+  const { CONG_S3_REGION: _r, CONG_S3_SECRET_ACCESS_KEY: _s, ...partial } = s3;
+  refused(partial, 'S3 media storage needs all of CONG_S3_ENDPOINT, CONG_S3_BUCKET, CONG_S3_REGION, CONG_S3_ACCESS_KEY_ID, CONG_S3_SECRET_ACCESS_KEY; missing: CONG_S3_REGION, CONG_S3_SECRET_ACCESS_KEY');
+  refused({ CONG_S3_FORCE_PATH_STYLE: 'true' }, 'S3 media storage needs all of CONG_S3_ENDPOINT, CONG_S3_BUCKET, CONG_S3_REGION, CONG_S3_ACCESS_KEY_ID, CONG_S3_SECRET_ACCESS_KEY; missing: CONG_S3_ENDPOINT, CONG_S3_BUCKET, CONG_S3_REGION, CONG_S3_ACCESS_KEY_ID, CONG_S3_SECRET_ACCESS_KEY');
+  refused({ ...s3, CONG_S3_ENDPOINT: 's3.example.vn' }, 'CONG_S3_ENDPOINT must be an http:// or https:// URL, got "s3.example.vn"');
+  refused({ ...s3, CONG_S3_BUCKET: 'Cong_Media' }, 'CONG_S3_BUCKET must be a bucket name (3-63 lowercase letters, digits, dots or hyphens), got "Cong_Media"');
+  refused({ ...s3, CONG_S3_FORCE_PATH_STYLE: 'co' }, 'CONG_S3_FORCE_PATH_STYLE must be true or false, got "co"');
+});

@@ -20,7 +20,7 @@ const ROOT = resolve(import.meta.dirname, '..');
  * the ids that belong to that site.
  */
 describeEachDb('no repository returns another site\'s rows', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   return {};
 }, (get) => {
   const now = new Date('2030-01-01T00:00:00.000Z').toISOString();

@@ -11,6 +11,8 @@ import { AppMetrics } from './metrics/app-metrics.js';
 import { purgeBusFor, type PurgeBus } from './http/purge-bus.js';
 import { redisFor, type RedisClients } from './redis.js';
 import { SiteResolver } from './sites/resolver.js';
+import type { MediaStorage } from './storage/media-storage.js';
+import { openMediaStorage } from './storage/open.js';
 import type { Site } from './sites/site.js';
 
 /** What the routes of every feature need, decorated on the Fastify instance as `app.cong`. */
@@ -44,6 +46,8 @@ export interface AppContext {
   metrics: AppMetrics;
   /** Stops reporting this app's database queries to its metrics (the database outlives the app in tests). */
   stopObserving(): void;
+  /** Uploaded media and document files: <dataDir>/media or an S3-compatible bucket. */
+  media: MediaStorage;
   /** The clock; tests replace it. */
   now(): Date;
 }
@@ -83,6 +87,7 @@ export async function createContext({ config, database, now, features }: { confi
       citizen: await makeCitizenServices({ db: database.db, redis, primary, now }),
       metrics,
       stopObserving: stopObserving ?? (() => undefined),
+      media: await openMediaStorage(config.media),
       now,
     };
   } catch (err) {
@@ -113,6 +118,7 @@ export async function closeContext(ctx: AppContext): Promise<void> {
   ctx.stopObserving();
   await ctx.purges.close();
   await ctx.redis?.close();
+  await ctx.media.close();
 }
 
 declare module 'fastify' {

@@ -4,6 +4,7 @@ import type { Db } from './db/connection.js';
 import type { DemoSite } from './demo/types.js';
 import type { SitemapSource } from './http/sitemap.js';
 import type { SectionSearch } from './search/groups.js';
+import type { MediaStorage } from './storage/media-storage.js';
 import type { FramePart } from './views/public/frame.js';
 import type { Job } from './jobs.js';
 import type { PrimaryDeps, PrimaryService } from './cluster/host.js';
@@ -75,7 +76,8 @@ export interface SearchGroup {
 export interface DemoTarget {
   siteId: number;
   demo: DemoSite;
-  dataDir: string;
+  /** Where the demo's files (songs, document PDFs) are written. */
+  media: MediaStorage;
   now: Date;
   /** The public sections of the features being seeded (menu entries may point at them). */
   sections: readonly PublicSection[];

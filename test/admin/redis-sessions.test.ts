@@ -17,7 +17,7 @@ describeEachDb('back-office sessions in Redis', async (db) => {
   const missing = await redisMissing();
   if (missing && process.env.CONG_REQUIRE_REDIS === '1') throw new Error(missing);
   if (missing) return { skip: missing };
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const prefix = testPrefix();
   const config = { ...loadConfig({ CONG_DATA_DIR: db.dataDir, REDIS_URL, CONG_REDIS_PREFIX: prefix }, ROOT), databaseUrl: null };
   const build = async () => {

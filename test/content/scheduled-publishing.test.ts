@@ -23,7 +23,7 @@ function secondInstance(db: TestDb): DatabaseHandle {
 }
 
 describeEachDb('scheduled publishing with two instances', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   return { other: secondInstance(db) };
 }, (get) => {
   test('due articles are published exactly once by two schedulers ticking at the same time', async () => {

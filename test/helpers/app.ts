@@ -4,17 +4,27 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemoIfEmpty } from '../../src/demo.js';
 import type { Feature } from '../../src/kernel/feature.js';
+import { openMediaStorage } from '../../src/kernel/storage/open.js';
 import type { TestDb } from './db.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The real application on a test database, with the demo content loaded. */
-export async function buildTestApp(db: TestDb, opts: { now?: () => Date; seed?: boolean; cacheSeconds?: number; features?: readonly Feature[] } = {}): Promise<FastifyInstance> {
-  if (opts.seed !== false) await seedDemoIfEmpty(db, db.dataDir);
+/**
+ * The real application on a test database, with the demo content loaded. `env` adds variables
+ * (CONG_S3_* puts the media in a bucket; the demo's files then go there too).
+ */
+export async function buildTestApp(
+  db: TestDb,
+  opts: { now?: () => Date; seed?: boolean; cacheSeconds?: number; features?: readonly Feature[]; env?: Record<string, string> } = {},
+): Promise<FastifyInstance> {
   const config = {
-    ...loadConfig({ CONG_DATA_DIR: db.dataDir, CONG_PAGE_CACHE_SECONDS: String(opts.cacheSeconds ?? 60) }, ROOT),
+    ...loadConfig({ CONG_DATA_DIR: db.dataDir, CONG_PAGE_CACHE_SECONDS: String(opts.cacheSeconds ?? 60), ...opts.env }, ROOT),
     databaseUrl: null,
   };
+  if (opts.seed !== false) {
+    const media = await openMediaStorage(config.media);
+    await seedDemoIfEmpty(db, media).finally(() => media.close());
+  }
   const app = await buildApp({ config, database: db, now: opts.now, logger: false, features: opts.features });
   await app.ready();
   return app;

@@ -5,6 +5,7 @@ import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import { connect, type DatabaseHandle, type Dialect } from '../../src/kernel/db/connection.js';
 import { migrateTo, migrateToLatest } from '../../src/kernel/db/migrate.js';
+import { LocalDirectory } from '../../src/kernel/storage/local-directory.js';
 
 /**
  * Every database test runs on SQLite and on PostgreSQL. PostgreSQL comes from TEST_DATABASE_URL
@@ -40,6 +41,8 @@ export function checkPostgres(): Promise<string | null> {
 
 export interface TestDb extends DatabaseHandle {
   dataDir: string;
+  /** The media directory of dataDir (what the app uses without CONG_S3_*). */
+  media: LocalDirectory;
   cleanup(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function openTestDb(dialect: Dialect, upTo?: string): Promise<TestD
     return {
       ...handle,
       dataDir,
+      media: new LocalDirectory(join(dataDir, 'media')),
       cleanup: async () => {
         await handle.close();
         rmSync(dataDir, { recursive: true, force: true });
@@ -69,6 +73,7 @@ export async function openTestDb(dialect: Dialect, upTo?: string): Promise<TestD
   return {
     ...handle,
     dataDir,
+    media: new LocalDirectory(join(dataDir, 'media')),
     cleanup: async () => {
       await handle.close();
       const c = new pg.Client({ connectionString: PG_URL });

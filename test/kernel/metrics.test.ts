@@ -31,7 +31,7 @@ async function scrape(port: number): Promise<string> {
 }
 
 describeEachDb('Prometheus metrics on their own port', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const metricsPort = await freePort();
   const config = { ...loadConfig({ CONG_DATA_DIR: db.dataDir, CONG_METRICS_PORT: String(metricsPort), PORT: '0' }, ROOT), databaseUrl: null };
   const app: FastifyInstance = await buildApp({ config, database: db, logger: false });

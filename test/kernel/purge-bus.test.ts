@@ -57,7 +57,7 @@ describe('the purge bus through Redis (two instances)', () => {
     skip = await redisMissing();
     if (skip) return;
     db = await openTestDb('sqlite');
-    await seedDemoIfEmpty(db, db.dataDir);
+    await seedDemoIfEmpty(db, db.media);
     [redisA, redisB] = [connectRedis(REDIS_URL, prefix), connectRedis(REDIS_URL, prefix)];
     [busA, busB] = [await RedisPurgeBus.connect(redisA), await RedisPurgeBus.connect(redisB)];
   });

@@ -4,7 +4,8 @@ import type { Actor } from '../../src/kernel/access/actor.js';
 import type { MediaCommandContext } from '../../src/features/media/commands/context.js';
 import { displayName, uploadMedia } from '../../src/features/media/commands/upload-media.js';
 import { mediaPolicy } from '../../src/features/media/policy.js';
-import { absolutePath, newStem, sitePathFromUrl } from '../../src/features/media/storage.js';
+import { newStem, sitePathFromUrl } from '../../src/features/media/storage.js';
+import { LocalDirectory } from '../../src/kernel/storage/local-directory.js';
 import type { Site } from '../../src/kernel/sites/site.js';
 import { docx, jpeg } from './fixtures.js';
 
@@ -12,7 +13,7 @@ const actor = (role: 'contributor' | 'editor' | 'moderator'): Actor => ({
   userId: 7, displayName: 'x', email: 'x@x', isSystemAdmin: false, totpEnabled: false, rolesBySite: new Map([[1, new Set([role])]]),
 });
 // Checks that fail return before the database or the disk is touched.
-const cx = (a: Actor): MediaCommandContext => ({ db: null as never, site: { id: 1, code: 'honglinh' } as Site, actor: a, now: new Date(), dataDir: '/khong-ton-tai' });
+const cx = (a: Actor): MediaCommandContext => ({ db: null as never, site: { id: 1, code: 'honglinh' } as Site, actor: a, now: new Date(), media: new LocalDirectory('/khong-ton-tai') });
 
 test('an upload cut off at the request limit gets the size message of the kind its head shows', async () => {
   const doc = await uploadMedia(cx(actor('editor')), { file: { name: 'lon.docx', data: docx().subarray(0, 40), truncated: true }, title: '', alt: '' });
@@ -41,7 +42,7 @@ test('display names keep Vietnamese (NFC) and drop paths and control characters'
   assert.equal(displayName('a\u0000b\r\n.pdf'), 'ab.pdf');
 });
 
-test('stored paths are made here and stay inside the site folder', () => {
+test('stored paths are made here and stay inside the site folder', async () => {
   const stem = newStem('honglinh', 'Đường Nguyễn Du / ../../etc.jpg', new Date('2026-03-05T00:00:00Z'));
   assert.match(stem, /^honglinh\/2026\/03\/[0-9a-f]{10}-duong-nguyen-du-etc$/);
   assert.match(newStem('honglinh', '....', new Date()), /-tep$/);
@@ -49,6 +50,7 @@ test('stored paths are made here and stay inside the site folder', () => {
   assert.equal(sitePathFromUrl('honglinh/2026/03/ab-c.jpg', 'honglinh'), 'honglinh/2026/03/ab-c.jpg');
   assert.equal(sitePathFromUrl('honglinh/2026/03/ab-c.jpg', 'namhonglinh'), null);
   assert.equal(sitePathFromUrl('honglinh/../namhonglinh/x.jpg', 'honglinh'), null);
-  assert.throws(() => absolutePath('/data', '../etc/passwd.txt'));
-  assert.throws(() => absolutePath('/data', '/etc/passwd.txt'));
+  const store = new LocalDirectory('/data');
+  await assert.rejects(store.put('../etc/passwd.txt', Buffer.from('x'), 'text/plain'));
+  await assert.rejects(store.get('/etc/passwd.txt'));
 });

@@ -25,7 +25,7 @@ describeEachDb('page cache purges and site changes shared through Redis', async 
   const missing = await redisMissing();
   if (missing && process.env.CONG_REQUIRE_REDIS === '1') throw new Error(missing);
   if (missing) return { skip: missing };
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const config = { ...loadConfig({ CONG_DATA_DIR: db.dataDir, REDIS_URL, CONG_REDIS_PREFIX: testPrefix(), CONG_PAGE_CACHE_SECONDS: '600' }, ROOT), databaseUrl: null };
   const build = async () => {
     const app = await buildApp({ config, database: db, logger: false });

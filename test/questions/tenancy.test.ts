@@ -8,7 +8,7 @@ import { describeEachDb } from '../helpers/db.js';
 
 /** Every Hỏi đáp repository function takes the site and never returns another site's rows. */
 describeEachDb('Hỏi đáp: no repository returns another site\'s rows', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   return {};
 }, (get) => {
   for (const siteId of [1, 2]) {

@@ -38,7 +38,7 @@ async function runAll(engine: FoldedTextEngine, db: Parameters<FoldedTextEngine[
 }
 
 describeEachDb('the fixed query set', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   await addExtraArticles(db.db, HONG_LINH);
   return {};
 }, (get) => {

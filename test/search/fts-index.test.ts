@@ -83,7 +83,7 @@ async function expected(db: Db, scope: Scope, spec: MatchSpec, limit: number): P
 }
 
 describeEachDb('the full-text index', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   await addExtraArticles(db.db, HONG_LINH);
   await addYearsOfArticles(db.db);
   return {};
@@ -179,7 +179,7 @@ for (const dialect of DIALECTS) {
     }
     const db = await openTestDb(dialect, '0015-redirects');
     try {
-      await seedDemoIfEmpty(db, db.dataDir);
+      await seedDemoIfEmpty(db, db.media);
       await addExtraArticles(db.db, HONG_LINH);
       const queries = ['nam hong', 'Hồng Lĩnh', 'dân vận khéo', '"dân vận khéo"', '123/QĐ-UBND', 'bánh chưng', 'hoà giải'];
       // Small limits, as a large site's: the ranked candidates, the tail and the count all play.

@@ -15,7 +15,7 @@ import { commandContext, ids } from './helpers.js';
 
 /** The index follows publish, update, unpublish, scheduled publishing and delete, in the same transaction. */
 describeEachDb('the search index follows the articles', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const cx = await commandContext(db.db, HONG_LINH, new Date('2026-06-01T02:00:00.000Z'));
   const category = await db.db.selectFrom('categories').select('id').where('site_id', '=', 1).limit(1).executeTakeFirstOrThrow();
   return { cx, categoryId: String(category.id) };

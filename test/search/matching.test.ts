@@ -7,7 +7,7 @@ import { addExtraArticles, commandContext, ids, publishNew, search } from './hel
 
 /** What finds what: diacritics, case, Unicode forms, tone placement, document numbers, phrases. */
 describeEachDb('search matching', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const extra = await addExtraArticles(db.db, HONG_LINH);
   const ward = await publishNew(await commandContext(db.db, NAM_HONG_LINH), { title: 'Giải pickleball tổ dân phố Đậu Liêu mở rộng', at: '2026-04-01T01:00:00.000Z' });
   const seed = await db.db.selectFrom('articles').select('id').where('legacy_id', '=', '614123').executeTakeFirstOrThrow();

@@ -7,7 +7,7 @@ import { addExtraArticles, ids } from './helpers.js';
 
 /** The order of results: phrase and proximity, title over body, exact diacritics, recency. */
 describeEachDb('search ranking', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const extra = await addExtraArticles(db.db, HONG_LINH);
   const seed = await db.db.selectFrom('articles').select('id').where('legacy_id', '=', '614123').executeTakeFirstOrThrow();
   return { extra, seedId: seed.id };

@@ -9,7 +9,7 @@ import { describeEachDb } from '../helpers/db.js';
 
 /** The tenancy rule for the site-management queries: none returns another site's rows. */
 describeEachDb('site-management queries stay inside their site', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   // Each demo site has a menu of categories and sections; add that site's first page to it.
   for (const siteId of [1, 2]) {
     const p = await db.db.selectFrom('pages').select('id').where('site_id', '=', siteId).executeTakeFirstOrThrow();

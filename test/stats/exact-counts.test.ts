@@ -81,7 +81,7 @@ describeEachDb('10 000 concurrent page views, two instances sharing Redis', asyn
   const prefix = testPrefix();
   const a = await statsApp(db, { redisPrefix: prefix });
   const other = secondConnection(db);
-  const b = await statsApp(Object.assign(other, { dataDir: db.dataDir, cleanup: async () => undefined }), { redisPrefix: prefix });
+  const b = await statsApp(Object.assign(other, { dataDir: db.dataDir, media: db.media, cleanup: async () => undefined }), { redisPrefix: prefix });
   return { a, b, other, prefix };
 }, (get) => {
   test('are counted exactly, and both instances show the same online and totals', async (t) => {

@@ -46,7 +46,7 @@ export async function dropPrefix(prefix: string): Promise<void> {
 
 /** The application on a test database, optionally with Redis (its own prefix). */
 export async function statsApp(db: TestDb, opts: { redisPrefix?: string; now?: () => Date; rateLimit?: number } = {}): Promise<FastifyInstance> {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const config = {
     ...loadConfig({ CONG_DATA_DIR: db.dataDir, CONG_STATS_RATE_LIMIT: String(opts.rateLimit ?? 0) }, ROOT),
     databaseUrl: null,

@@ -15,7 +15,7 @@ const days = liveDays(NOW);
 const hit = (i: number): Hit => ({ siteId: 1, visitor: `visitor-${i % 7}`, previous: null, at: NOW + i, day: days.today, month: days.month, articleId: null, referrer: null, device: 'mobile' });
 
 describeEachDb('flushing from Redis after a crash', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const skip = await redisMissing();
   return { skip, prefix: testPrefix() };
 }, (get) => {

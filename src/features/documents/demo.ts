@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { DEFAULT_TYPES } from './commands/document-types.js';
 import { documentSlug } from './commands/context.js';
 import { searchFoldOf } from './input.js';
@@ -116,7 +114,7 @@ const NAM_HONG_LINH: DemoDocument[] = [
   },
 ];
 
-export const seedDocuments: DemoSeeder = async (db, { siteId, demo: site, dataDir }) => {
+export const seedDocuments: DemoSeeder = async (db, { siteId, demo: site, media }) => {
   const now = new Date();
   const stamp = now.toISOString();
   const typeIds = new Map<string, number>();
@@ -156,9 +154,7 @@ export const seedDocuments: DemoSeeder = async (db, { siteId, demo: site, dataDi
     if (d.pdf) {
       const path = `${site.code}/van-ban/demo-${i + 1}-${documentSlug(d.type, number, '').slice(0, 40)}.pdf`;
       const pdf = minimalPdf([`${d.type} so ${number}`, d.issuer, d.title.slice(0, 90), `Ngay ban hanh: ${d.issued}`, 'Ban demo cua Cong thong tin dien tu.']);
-      const abs = join(dataDir, 'media', path);
-      mkdirSync(dirname(abs), { recursive: true });
-      writeFileSync(abs, pdf);
+      await media.put(path, pdf, 'application/pdf');
       await db
         .insertInto('document_files')
         .values({ site_id: siteId, document_id: id, original_name: `${d.type} ${d.number}.pdf`.replace(/\//g, '-'), disk_path: path, mime: 'application/pdf', ext: 'pdf', size_bytes: pdf.length, created_at: stamp })

@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
 import { slugify } from '../../kernel/lib/text.js';
+import { isStorageKey, type MediaStorage } from '../../kernel/storage/media-storage.js';
 
 /**
- * Uploaded files on local disk under <dataDir>/media. Names are made here, never taken from the
- * client: "<site code>/<yyyy>/<mm>/<random>-<slug of the name>.<ext>". A name is never reused,
- * so a file's URL can be cached forever.
+ * The names of uploaded files, made here, never taken from the client:
+ * "<site code>/<yyyy>/<mm>/<random>-<slug of the name>.<ext>". A name is never reused, so a
+ * file's URL can be cached forever. The bytes go to the configured store (app.cong.media).
  */
-export function mediaRoot(dataDir: string): string {
-  return resolve(dataDir, 'media');
-}
-
 const SEGMENT = /^[a-z0-9][a-z0-9_-]*$/;
-/** A stored path as we make them: lowercase ASCII segments, one dot before the extension. */
-const STORED_PATH = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*\.[a-z0-9]{2,5}$/;
 
 /** The stem ("honglinh/2026/11/3f9a…-bao-cao") of a new file; extensions are added per output. */
 export function newStem(siteCode: string, originalName: string, now: Date): string {
@@ -31,36 +24,26 @@ export function newStem(siteCode: string, originalName: string, now: Date): stri
  * null otherwise (other sites' files, "..", odd characters, anything we would not have made).
  */
 export function sitePathFromUrl(rawPath: string, siteCode: string): string | null {
-  if (!STORED_PATH.test(rawPath) || rawPath.includes('..')) return null;
+  if (!isStorageKey(rawPath) || rawPath.includes('..')) return null;
   return rawPath.startsWith(`${siteCode}/`) ? rawPath : null;
 }
 
-/** Absolute path of a stored file; refuses anything that would land outside the media folder. */
-export function absolutePath(dataDir: string, rel: string): string {
-  const root = mediaRoot(dataDir);
-  const abs = resolve(root, rel);
-  if (!STORED_PATH.test(rel) || !abs.startsWith(root + sep)) throw new Error(`unsafe media path: ${rel}`);
-  return abs;
-}
-
-/** Writes new files (never overwriting one); on any failure, removes those already written. */
-export async function writeFiles(dataDir: string, files: { path: string; data: Buffer }[]): Promise<void> {
+/** Writes new files; on any failure, removes those already written. */
+export async function writeFiles(media: MediaStorage, files: { path: string; data: Buffer; contentType: string }[]): Promise<void> {
   const written: string[] = [];
   try {
     for (const f of files) {
-      const abs = absolutePath(dataDir, f.path);
-      await mkdir(dirname(abs), { recursive: true });
-      await writeFile(abs, f.data, { flag: 'wx' });
+      await media.put(f.path, f.data, f.contentType);
       written.push(f.path);
     }
   } catch (err) {
-    await removeFiles(dataDir, written);
+    await removeFiles(media, written);
     throw err;
   }
 }
 
-export async function removeFiles(dataDir: string, paths: string[]): Promise<void> {
-  for (const p of paths) await rm(absolutePath(dataDir, p), { force: true });
+export async function removeFiles(media: MediaStorage, paths: string[]): Promise<void> {
+  for (const p of paths) await media.delete(p);
 }
 
 export function extensionOf(path: string): string {

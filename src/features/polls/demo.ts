@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Db } from '../../kernel/db/connection.js';
 import { documentSlug } from '../documents/commands/context.js';
 import { searchFoldOf } from '../documents/input.js';
@@ -9,6 +7,7 @@ import { contentHash } from '../comments/input.js';
 import { localIsoDate } from '../../kernel/lib/format.js';
 import type { DemoSite } from '../../kernel/demo/types.js';
 import type { DemoSeeder } from '../../kernel/feature.js';
+import type { MediaStorage } from '../../kernel/storage/media-storage.js';
 
 /**
  * Demo polls, with dates relative to the seeding time so that the open ones stay open. The closed
@@ -64,9 +63,9 @@ const NAM_HONG_LINH: DemoPoll[] = [
   },
 ];
 
-export const seedPolls: DemoSeeder = async (db, { siteId, demo: site, dataDir }) => {
+export const seedPolls: DemoSeeder = async (db, { siteId, demo: site, media }) => {
   await seedPollRows(db, siteId, site);
-  await seedDrafts(db, siteId, site, dataDir);
+  await seedDrafts(db, siteId, site, media);
 };
 
 async function seedPollRows(db: Db, siteId: number, site: DemoSite): Promise<void> {
@@ -130,7 +129,7 @@ const DRAFTS: Record<string, DemoDraft[]> = {
   ],
 };
 
-async function seedDrafts(db: Db, siteId: number, site: DemoSite, dataDir: string): Promise<void> {
+async function seedDrafts(db: Db, siteId: number, site: DemoSite, media: MediaStorage): Promise<void> {
   const type = await db.selectFrom('document_types').select(['id', 'name']).where('site_id', '=', siteId).where('name', '=', 'Kế hoạch').executeTakeFirst();
   if (!type) return;
   const now = new Date();
@@ -151,9 +150,7 @@ async function seedDrafts(db: Db, siteId: number, site: DemoSite, dataDir: strin
     if (d.pdf) {
       const path = `${site.code}/van-ban/demo-du-thao-${id}.pdf`;
       const pdf = minimalPdf([`Du thao Ke hoach so ${number}`, 'UBND thi xa Hong Linh', 'Chinh trang do thi, xay dung tuyen pho van minh nam 2027', 'Ban demo cua Cong thong tin dien tu.']);
-      const abs = join(dataDir, 'media', path);
-      mkdirSync(dirname(abs), { recursive: true });
-      writeFileSync(abs, pdf);
+      await media.put(path, pdf, 'application/pdf');
       await db.insertInto('document_files').values({ site_id: siteId, document_id: id, original_name: `Dự thảo Kế hoạch ${number.replace(/\//g, '-')}.pdf`, disk_path: path, mime: 'application/pdf', ext: 'pdf', size_bytes: pdf.length, created_at: stamp }).execute();
     }
     for (const [i, f] of (d.feedback ?? []).entries()) {

@@ -1,20 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { melodyWav } from '../../kernel/demo/tones.js';
 import type { DemoSeeder } from '../../kernel/feature.js';
 import { nfc } from '../../kernel/lib/text.js';
 
 /**
- * The demo site's header menu, website links, map offices and songs (their files are written
- * under <dataDir>/media/<code>/songs). Runs after the categories and pages it points at.
+ * The demo site's header menu, website links, map offices and songs (their files are stored as
+ * <code>/songs/<n>.wav). Runs after the categories and pages it points at.
  */
-export const seedSiteFrame: DemoSeeder = async (db, { siteId, demo, dataDir, sections }) => {
-  mkdirSync(join(dataDir, 'media', demo.code, 'songs'), { recursive: true });
-  const songFiles = demo.songs.map((s, i) => {
-    const rel = `${demo.code}/songs/${i + 1}.wav`;
-    writeFileSync(join(dataDir, 'media', rel), melodyWav(s.melody));
-    return rel;
-  });
+export const seedSiteFrame: DemoSeeder = async (db, { siteId, demo, media, sections }) => {
+  const songFiles: string[] = [];
+  for (const [i, s] of demo.songs.entries()) {
+    const key = `${demo.code}/songs/${i + 1}.wav`;
+    await media.put(key, melodyWav(s.melody), 'audio/wav');
+    songFiles.push(key);
+  }
   const categoryIds = new Map(
     (await db.selectFrom('categories').select(['id', 'slug']).where('site_id', '=', siteId).execute()).map((c) => [c.slug, c.id] as const),
   );

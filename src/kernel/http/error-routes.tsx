@@ -67,7 +67,10 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
 
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError && err.status === 404 && (await moved(request, reply))) return reply;
-    if (err instanceof AppError) return respond(request, reply, err.status, err.code, err.message);
+    if (err instanceof AppError) {
+      if (err.status >= 500) request.log.error({ err }, 'request failed');
+      return respond(request, reply, err.status, err.code, err.message);
+    }
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err }, 'request failed');

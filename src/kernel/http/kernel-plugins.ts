@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import { clusterRateLimitStore } from '../cluster/rate-limit-store.js';
 import type { AppContext } from '../context.js';
 import { assetRoutes } from './asset-routes.js';
@@ -62,7 +60,6 @@ export async function registerKernel(app: FastifyInstance): Promise<void> {
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(fastifyStatic, { root: join(ctx.config.dataDir, 'media'), serve: false });
 
   await errorRoutes(app);
   await app.register(assetRoutes);

@@ -134,7 +134,7 @@ export async function documentAdminRoutes(root: FastifyInstance): Promise<void> 
 
   app.post(`${PATH}/:id/xoa`, byId, async (request, reply) => {
     guard(request);
-    await deleteDocument(cx(request), ctx.config.dataDir, Number(request.params.id));
+    await deleteDocument(cx(request), ctx.media, Number(request.params.id));
     return redirectWithFlash(reply, PATH, 'da-xoa');
   });
 
@@ -143,7 +143,7 @@ export async function documentAdminRoutes(root: FastifyInstance): Promise<void> 
     const options = { onRequest: async (request: FastifyRequest) => guard(request), config: { rateLimit: perMinute(30) }, ...byId };
     scope.withTypeProvider<TypeBoxTypeProvider>().post(`${PATH}/:id/tep`, options, async (request, reply) => {
       const id = Number(request.params.id);
-      const r = await attachFile(cx(request), ctx.config.dataDir, id, request.documentUpload);
+      const r = await attachFile(cx(request), ctx.media, id, request.documentUpload);
       if (!r.ok) return edit(request, reply, id, null, r.errors, 422);
       return redirectWithFlash(reply, `${PATH}/${id}`, 'da-tai-tep');
     });
@@ -152,7 +152,7 @@ export async function documentAdminRoutes(root: FastifyInstance): Promise<void> 
   app.post(`${PATH}/:id/tep/:fileId/xoa`, { schema: { params: Type.Object({ id: Id, fileId: Id }) } }, async (request, reply) => {
     guard(request);
     const id = Number(request.params.id);
-    await removeFile(cx(request), ctx.config.dataDir, id, Number(request.params.fileId));
+    await removeFile(cx(request), ctx.media, id, Number(request.params.fileId));
     return redirectWithFlash(reply, `${PATH}/${id}`, 'da-go-tep');
   });
 

@@ -1,5 +1,6 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
+import type { MediaStorage } from '../../../kernel/storage/media-storage.js';
 import { removeFiles, writeFiles } from '../../media/storage.js';
 import { cleanFileName, MAX_FILE_BYTES, NO_FILE, NOT_A_DOCUMENT, sniffDocumentFile, storedPath, TOO_LARGE } from '../files.js';
 import { assertManager, purgeLibrary, type CommandContext, type CommandResult } from './context.js';
@@ -16,7 +17,7 @@ export interface UploadedFile {
  * with a message and nothing is written. The file is written first, then the row and its audit
  * row in one transaction; a failed transaction removes the file again.
  */
-export async function attachFile(cx: CommandContext, dataDir: string, documentId: number, file: UploadedFile | null): Promise<CommandResult> {
+export async function attachFile(cx: CommandContext, media: MediaStorage, documentId: number, file: UploadedFile | null): Promise<CommandResult> {
   assertManager(cx);
   const { db, site, actor, now } = cx;
   const doc = await db.selectFrom('documents').select(['id']).where('site_id', '=', site.id).where('id', '=', documentId).executeTakeFirst();
@@ -28,7 +29,7 @@ export async function attachFile(cx: CommandContext, dataDir: string, documentId
 
   const originalName = cleanFileName(file.name) || `van-ban.${type.ext}`;
   const path = storedPath(site.code, originalName, type.ext);
-  await writeFiles(dataDir, [{ path, data: file.data }]);
+  await writeFiles(media, [{ path, data: file.data, contentType: type.mime }]);
   try {
     const id = await db.transaction().execute(async (tx) => {
       const row = { original_name: originalName, disk_path: path, mime: type.mime, ext: type.ext, size_bytes: file.data.length };
@@ -40,13 +41,13 @@ export async function attachFile(cx: CommandContext, dataDir: string, documentId
     purgeLibrary(cx);
     return { ok: true, value: id };
   } catch (err) {
-    await removeFiles(dataDir, [path]);
+    await removeFiles(media, [path]);
     throw err;
   }
 }
 
-/** Removes an attached file: the row and its audit row, then the bytes on disk. */
-export async function removeFile(cx: CommandContext, dataDir: string, documentId: number, fileId: number): Promise<void> {
+/** Removes an attached file: the row and its audit row, then the bytes in the store. */
+export async function removeFile(cx: CommandContext, media: MediaStorage, documentId: number, fileId: number): Promise<void> {
   assertManager(cx);
   const { db, site, actor, now } = cx;
   const removed = await db.transaction().execute(async (tx) => {
@@ -57,6 +58,6 @@ export async function removeFile(cx: CommandContext, dataDir: string, documentId
     await writeAudit(tx, { siteId: site.id, userId: actor.userId, action: 'document.file_remove', entityType: 'document', entityId: documentId, before }, now);
     return before;
   });
-  await removeFiles(dataDir, [removed.disk_path]);
+  await removeFiles(media, [removed.disk_path]);
   purgeLibrary(cx);
 }

@@ -1,10 +1,11 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
+import type { MediaStorage } from '../../../kernel/storage/media-storage.js';
 import { removeFiles } from '../../media/storage.js';
 import { assertManager, purgeLibrary, type CommandContext } from './context.js';
 
-/** Deletes a document with its files and relations (one transaction), then the files on disk. */
-export async function deleteDocument(cx: CommandContext, dataDir: string, id: number): Promise<void> {
+/** Deletes a document with its files and relations (one transaction), then the files in the store. */
+export async function deleteDocument(cx: CommandContext, media: MediaStorage, id: number): Promise<void> {
   assertManager(cx);
   const { db, site, actor, now } = cx;
   const paths = await db.transaction().execute(async (tx) => {
@@ -18,6 +19,6 @@ export async function deleteDocument(cx: CommandContext, dataDir: string, id: nu
     await writeAudit(tx, { siteId: site.id, userId: actor.userId, action: 'document.delete', entityType: 'document', entityId: id, before: { ...shown, files: files.map((f) => f.original_name) } }, now);
     return files.map((f) => f.disk_path);
   });
-  await removeFiles(dataDir, paths);
+  await removeFiles(media, paths);
   purgeLibrary(cx);
 }

@@ -8,6 +8,7 @@ import { pickEncoding, sendEntry } from '../../../kernel/http/cache-reply.js';
 import { PageCache } from '../../../kernel/http/page-cache.js';
 import { cached } from '../../../kernel/http/cached.js';
 import { limitedTo } from '../../../kernel/http/limits.js';
+import { sendStoredFile } from '../../../kernel/http/stored-file.js';
 import { IdParams, pageNumber, QueryText, SlugIdParams } from '../../../kernel/http/route-schemas.js';
 import type { TypedRequest } from '../../../kernel/http/cached.js';
 import { splitSlugId } from '../../../kernel/lib/ids.js';
@@ -89,10 +90,8 @@ export async function documentRoutes(root: FastifyInstance): Promise<void> {
     if (!file || !doc) throw new AppError('not_found');
     reply
       .header('content-disposition', attachmentHeader(downloadName(file.original_name, file.ext)))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'public, max-age=300')
-      .type(file.mime);
-    return reply.sendFile(file.disk_path, { contentType: false, cacheControl: false });
+      .header('x-content-type-options', 'nosniff');
+    return sendStoredFile(request, reply, ctx.media, file.disk_path, { contentType: file.mime, cacheControl: 'public, max-age=300' });
   });
 
   app.get(documentUrls.feed(), cached(app, async (request) => {

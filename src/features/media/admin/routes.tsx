@@ -71,7 +71,7 @@ export async function mediaRoutes(admin: FastifyInstance): Promise<void> {
 async function routes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
-  const cx = (request: FastifyRequest): MediaCommandContext => ({ ...commandContext(request), dataDir: ctx.config.dataDir });
+  const cx = (request: FastifyRequest): MediaCommandContext => ({ ...commandContext(request), media: ctx.media });
   const guardBrowse = (request: FastifyRequest) => {
     if (!mediaPolicy.browse(actorOf(request), request.site.id)) throw new AppError('forbidden');
   };

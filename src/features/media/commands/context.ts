@@ -1,6 +1,7 @@
 import type { Actor } from '../../../kernel/access/actor.js';
 import type { Db } from '../../../kernel/db/connection.js';
 import type { Site } from '../../../kernel/sites/site.js';
+import type { MediaStorage } from '../../../kernel/storage/media-storage.js';
 
 export type { CommandResult } from '../../../kernel/commands.js';
 
@@ -10,5 +11,5 @@ export interface MediaCommandContext {
   site: Site;
   actor: Actor;
   now: Date;
-  dataDir: string;
+  media: MediaStorage;
 }

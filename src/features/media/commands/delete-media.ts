@@ -24,10 +24,10 @@ export function inUseMessage(u: MediaUses): string {
 
 /**
  * Deletes a file that nothing uses: the row and its audit row in one transaction, then the files
- * on disk. Nothing public can link it (that is what the check is for), so no page is purged.
+ * from the store. Nothing public can link it (that is what the check is for), so no page is purged.
  */
 export async function deleteMedia(cx: MediaCommandContext, id: number): Promise<DeleteResult> {
-  const { db, site, actor, now, dataDir } = cx;
+  const { db, site, actor, now, media } = cx;
   const result = await db.transaction().execute(async (tx) => {
     const media = await findMedia(tx, site.id, id);
     if (!media) throw new AppError('not_found');
@@ -40,6 +40,6 @@ export async function deleteMedia(cx: MediaCommandContext, id: number): Promise<
   });
   if (!result.ok) return result;
   // After the commit: a failed commit must not lose files that are still listed.
-  await removeFiles(dataDir, result.paths);
+  await removeFiles(media, result.paths);
   return { ok: true };
 }

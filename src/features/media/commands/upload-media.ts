@@ -5,7 +5,7 @@ import { EXT_OF, processImage, type ImageOutput } from '../images.js';
 import { mediaPolicy } from '../policy.js';
 import { formatBytes } from '../present.js';
 import type { MediaVariant } from '../../../kernel/db/tables/media.js';
-import { sniff, sniffKindFromHead, type FileType, type MediaKind } from '../sniff.js';
+import { sniff, sniffKindFromHead, TYPES_BY_EXT, type FileType, type MediaKind } from '../sniff.js';
 import { newStem, removeFiles, writeFiles } from '../storage.js';
 import type { CommandResult, MediaCommandContext } from './context.js';
 
@@ -52,7 +52,7 @@ function checkFile(input: UploadInput): { type: FileType } | { error: string } {
  * its audit row in one transaction. Bad input writes nothing; a failed insert removes the files.
  */
 export async function uploadMedia(cx: MediaCommandContext, input: UploadInput): Promise<CommandResult> {
-  const { db, site, actor, now, dataDir } = cx;
+  const { db, site, actor, now, media } = cx;
   if (!mediaPolicy.upload(actor, site.id)) throw new AppError('forbidden');
   const errors: Record<string, string> = {};
   const checked = checkFile(input);
@@ -86,7 +86,7 @@ export async function uploadMedia(cx: MediaCommandContext, input: UploadInput): 
   }
 
   const stem = newStem(site.code, originalName, now);
-  const files = outputs.map((o) => ({ ...o, path: `${stem}${o.suffix}.${o.ext}` }));
+  const files = outputs.map((o) => ({ ...o, path: `${stem}${o.suffix}.${o.ext}`, contentType: TYPES_BY_EXT[o.ext]!.mime }));
   const main = files[0]!;
   const variants: MediaVariant[] = files.filter((f) => f.variant).map((f) => ({ path: f.path, ...f.variant!, bytes: f.data.length }));
   const row = {
@@ -107,7 +107,7 @@ export async function uploadMedia(cx: MediaCommandContext, input: UploadInput): 
   };
   const record = { ...row, name_fold: searchFold(`${row.title} ${originalName}`) };
 
-  await writeFiles(dataDir, files);
+  await writeFiles(media, files);
   try {
     const id = await db.transaction().execute(async (tx) => {
       const { id } = await tx.insertInto('media').values(record).returning('id').executeTakeFirstOrThrow();
@@ -116,7 +116,7 @@ export async function uploadMedia(cx: MediaCommandContext, input: UploadInput): 
     });
     return { ok: true, value: id };
   } catch (err) {
-    await removeFiles(dataDir, files.map((f) => f.path));
+    await removeFiles(media, files.map((f) => f.path));
     throw err;
   }
 }

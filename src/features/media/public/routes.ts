@@ -2,11 +2,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { WildcardParams } from '../../../kernel/http/route-schemas.js';
 import { AppError } from '../../../kernel/lib/errors.js';
+import { sendStoredFile } from '../../../kernel/http/stored-file.js';
 import { findMediaByPath } from '../repo.js';
 import { TYPES_BY_EXT } from '../sniff.js';
 import { extensionOf, sitePathFromUrl } from '../storage.js';
 
-const YEAR_MS = 365 * 24 * 3600 * 1000;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** RFC 6266: an ASCII fallback name and the real (Vietnamese) one, percent-encoded. */
 export function attachmentDisposition(name: string): string {
@@ -15,7 +16,7 @@ export function attachmentDisposition(name: string): string {
 }
 
 /**
- * Uploaded files, served from <dataDir>/media. A file's name never changes meaning (every upload
+ * Uploaded files, streamed from the store (directory or bucket). A file's name never changes meaning (every upload
  * gets a new random name), so it is cached for a year. A site serves only its own folder:
  * another site's file is a 404, as if it did not exist.
  */
@@ -33,7 +34,7 @@ export async function mediaPublicRoutes(root: FastifyInstance): Promise<void> {
       if (!row) throw new AppError('not_found');
       reply.header('content-disposition', attachmentDisposition(row.original_name));
     }
-    reply.header('x-content-type-options', 'nosniff').type(type.mime);
-    return reply.sendFile(rel, { maxAge: YEAR_MS, immutable: true, contentType: false });
+    reply.header('x-content-type-options', 'nosniff');
+    return sendStoredFile(request, reply, ctx.media, rel, { contentType: type.mime, cacheControl: IMMUTABLE });
   });
 }

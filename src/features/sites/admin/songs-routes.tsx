@@ -40,7 +40,7 @@ export async function songRoutes(root: FastifyInstance): Promise<void> {
     // The role is checked before the body is read, so only site admins can make us buffer a file.
     scope.post(`${PATH}/tai-len`, { onRequest: async (request) => guardSiteAdmin(request), config: { rateLimit: perMinute(20) } }, async (request, reply) => {
       const form = formOf(request, EMPTY_SONG);
-      const r = await addSong(siteCommandContext(request), ctx.config.dataDir, form, request.songUpload);
+      const r = await addSong(siteCommandContext(request), ctx.media, form, request.songUpload);
       if (!r.ok) return list(request, reply, form, r.errors, 422);
       return redirectWithFlash(reply, PATH, 'da-tai-len');
     });
@@ -65,7 +65,7 @@ export async function songRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(`${PATH}/:id/xoa`, { schema: { params: IdParams } }, async (request, reply) => {
     guardSiteAdmin(request);
-    await deleteSong(siteCommandContext(request), ctx.config.dataDir, Number(request.params.id));
+    await deleteSong(siteCommandContext(request), ctx.media, Number(request.params.id));
     return redirectWithFlash(reply, PATH, 'da-xoa');
   });
 

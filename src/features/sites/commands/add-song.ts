@@ -1,4 +1,5 @@
 import { writeAudit } from '../../../kernel/audit.js';
+import type { MediaStorage } from '../../../kernel/storage/media-storage.js';
 import { uploadMedia, type UploadInput } from '../../media/commands/upload-media.js';
 import { findMedia } from '../../media/repo.js';
 import { sniffKindFromHead } from '../../media/sniff.js';
@@ -31,7 +32,7 @@ export function songFieldErrors(form: SongForm): { values: SongForm; errors: Fie
  * its audit row are then one transaction; should that fail, the file stays an ordinary,
  * unused library item rather than a half-made song.
  */
-export async function addSong(cx: CommandContext, dataDir: string, form: SongForm, file: UploadInput['file']): Promise<CommandResult> {
+export async function addSong(cx: CommandContext, store: MediaStorage, form: SongForm, file: UploadInput['file']): Promise<CommandResult> {
   assertSiteAdmin(cx);
   const { db, site, actor, now } = cx;
   const { values, errors } = songFieldErrors(form);
@@ -39,7 +40,7 @@ export async function addSong(cx: CommandContext, dataDir: string, form: SongFor
   else if (sniffKindFromHead(file.data) !== 'audio') errors.file = NOT_AUDIO;
   if (Object.keys(errors).length) return fail(errors);
 
-  const uploaded = await uploadMedia({ db, site, actor, now, dataDir }, { file, title: values.title, alt: '' });
+  const uploaded = await uploadMedia({ db, site, actor, now, media: store }, { file, title: values.title, alt: '' });
   if (!uploaded.ok) return fail(uploaded.errors.file ? { file: uploaded.errors.file } : uploaded.errors);
   const media = (await findMedia(db, site.id, uploaded.value))!;
 

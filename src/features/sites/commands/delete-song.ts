@@ -1,6 +1,7 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { findMediaByPath } from '../../media/repo.js';
+import type { MediaStorage } from '../../../kernel/storage/media-storage.js';
 import { removeFiles } from '../../media/storage.js';
 import { assertSiteAdmin, type CommandContext } from './context.js';
 
@@ -9,7 +10,7 @@ import { assertSiteAdmin, type CommandContext } from './context.js';
  * deletes its own files); a file that belonged to the song alone (imported or demo songs) is
  * removed once the row is gone.
  */
-export async function deleteSong(cx: CommandContext, dataDir: string, id: number): Promise<void> {
+export async function deleteSong(cx: CommandContext, media: MediaStorage, id: number): Promise<void> {
   assertSiteAdmin(cx);
   const { db, site, actor, now } = cx;
   const before = await db.transaction().execute(async (tx) => {
@@ -23,6 +24,6 @@ export async function deleteSong(cx: CommandContext, dataDir: string, id: number
   const path = before.file_path;
   const shared = await db.selectFrom('songs').select('id').where('site_id', '=', site.id).where('file_path', '=', path).executeTakeFirst();
   if (!shared && path.startsWith(`${site.code}/`) && !(await findMediaByPath(db, site.id, path))) {
-    await removeFiles(dataDir, [path]).catch(() => undefined);
+    await removeFiles(media, [path]).catch(() => undefined);
   }
 }

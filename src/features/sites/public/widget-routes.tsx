@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
@@ -7,6 +6,7 @@ import { cached } from '../../../kernel/http/cached.js';
 import { StaticMapSvg, MapPage } from './map-page.js';
 import { frameFor, htmlPage } from '../../../kernel/http/render.js';
 import { limitedTo } from '../../../kernel/http/limits.js';
+import { sendStoredFile } from '../../../kernel/http/stored-file.js';
 import { IdParams } from '../../../kernel/http/route-schemas.js';
 import { parseId } from '../../../kernel/lib/ids.js';
 import { findLink, findSong, listOffices } from '../widgets-repo.js';
@@ -42,8 +42,6 @@ export async function widgetRoutes(root: FastifyInstance): Promise<void> {
   app.get('/bai-hat/:id', { schema: { params: IdParams } }, async (request, reply) => {
     const song = await findSong(ctx.db, request.site.id, Number(request.params.id));
     if (!song) throw new AppError('not_found');
-    reply.header('cache-control', 'public, max-age=86400');
-    reply.type(song.mime);
-    return reply.sendFile(song.file_path, join(ctx.config.dataDir, 'media'));
+    return sendStoredFile(request, reply, ctx.media, song.file_path, { contentType: song.mime, cacheControl: 'public, max-age=86400' });
   });
 }
