@@ -9,6 +9,7 @@ import { ErrorPage } from '../views/public/error-page.js';
 import { takeFirstQueryValues } from './route-schemas.js';
 import { AdminErrorPage } from '../views/admin/error-page.js';
 import { perMinute } from './limits.js';
+import { isOutage } from './outage.js';
 
 /** Error pages kept per site (the others, rarer and sometimes with a message of their own, are rendered each time). */
 const KEPT_ERROR_STATUSES = new Set([404, 410, 421, 429, 503]);
@@ -67,6 +68,13 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError && err.status === 404 && (await moved(request, reply))) return reply;
     if (err instanceof AppError) return respond(request, reply, err.status, err.code, err.message);
+    // Redis or the database out of reach: one line, not a stack per request, and a 503 that a
+    // proxy may retry elsewhere and a person may retry later.
+    if (isOutage(err, ctx.redis)) {
+      request.log.warn({ reason: err.message }, 'service unavailable');
+      reply.header('retry-after', '30');
+      return respond(request, reply, 503, 'unavailable', ERRORS.unavailable.message);
+    }
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err }, 'request failed');

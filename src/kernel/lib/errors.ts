@@ -8,6 +8,7 @@ export const ERRORS = {
   conflict: { status: 409, message: 'Bài viết vừa được người khác thay đổi. Vui lòng tải lại trang.' },
   invalid_transition: { status: 409, message: 'Không thể chuyển bài viết sang trạng thái này.' },
   rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
+  unavailable: { status: 503, message: 'Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít phút.' },
   internal: { status: 500, message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
 } as const;
 

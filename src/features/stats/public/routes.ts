@@ -39,6 +39,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     flushMs: ctx.config.statsFlushMs,
     windowCap: WINDOW_CAP,
     onError: (err) => app.log.error({ err }, 'visitor statistics job failed'),
+    onNotice: (message) => app.log.warn(message),
   });
   // Its flush and housekeeping are jobs (../jobs.ts): the last flush runs when the app closes.
   app.decorate('stats', counter);
