@@ -7,6 +7,7 @@ import { adminSessionHooks } from './kernel/http/admin-scope.js';
 import { registerKernel } from './kernel/http/kernel-plugins.js';
 import { serverWithRawHits } from './kernel/http/raw-hits.js';
 import { JobRunner } from './kernel/jobs.js';
+import { metricsEndpoint } from './kernel/metrics/endpoint.js';
 import { features as allFeatures } from './features/index.js';
 
 export interface BuildOptions {
@@ -42,10 +43,11 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   app.addHook('onClose', async () => closeContext(ctx));
   // One lifecycle for tests and `npm start`: the features' jobs start when the app is ready and
   // stop (running rounds awaited, then final runs such as the statistics flush) when it closes.
-  const jobs = new JobRunner(ctx.db, ctx.now, (err, job) => app.log.error({ err, job: job.name }, 'background job failed'));
+  const jobs = new JobRunner(ctx.db, ctx.now, (err, job) => app.log.error({ err, job: job.name }, 'background job failed'), (job, ok) => ctx.metrics.job(job.name, ok));
   app.addHook('onReady', async () => jobs.start(jobsOf(features, app)));
   app.addHook('onClose', async () => jobs.stop());
 
+  metricsEndpoint(app);
   await registerKernel(app);
   for (const f of features) if (f.publicRoutes) await app.register(f.publicRoutes);
   // The back office: its own session, CSRF and no-store hooks, encapsulated under /quan-tri.

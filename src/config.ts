@@ -32,6 +32,10 @@ export interface Config {
   statsRateLimit: number;
   /** Worker processes (node:cluster); 1 serves from this process, without a primary. */
   workers: number;
+  /** Port of the Prometheus metrics endpoint (its own listener, never the public port); null: off. */
+  metricsPort: number | null;
+  /** Address the metrics endpoint listens on (loopback unless a scraper elsewhere needs it). */
+  metricsHost: string;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +66,14 @@ function workers(raw: string | undefined, cpus: number): number {
   return n;
 }
 
+/** CONG_METRICS_PORT: off when unset; never the public port (metrics are for the operator only). */
+function metricsPort(raw: string | undefined, publicPort: string | undefined): number | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const port = int('CONG_METRICS_PORT', raw.trim(), 0, 1, 65535);
+  if (port === int('PORT', publicPort, 3000, 0, 65535)) throw new ConfigError(`CONG_METRICS_PORT must differ from PORT (${port}): metrics are never served on the public port`);
+  return port;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), cpus = availableParallelism()): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -89,5 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     statsFlushMs: int('CONG_STATS_FLUSH_MS', env.CONG_STATS_FLUSH_MS, 500, 50, 1000),
     statsRateLimit: int('CONG_STATS_RATE_LIMIT', env.CONG_STATS_RATE_LIMIT, 600, 0, 1_000_000),
     workers: workers(env.CONG_WORKERS, cpus),
+    metricsPort: metricsPort(env.CONG_METRICS_PORT, env.PORT),
+    metricsHost: env.CONG_METRICS_HOST?.trim() || '127.0.0.1',
   };
 }

@@ -48,3 +48,18 @@ test('CONG_PAGE_CACHE_MB: 24 MB by default, a whole number of MB, anything else 
     assert.throws(() => loadConfig({ CONG_PAGE_CACHE_MB: bad }, '/'), (err: Error) => err instanceof ConfigError && err.message === `CONG_PAGE_CACHE_MB must be an integer between 1 and 4096, got "${bad}"`);
   }
 });
+
+test('CONG_METRICS_PORT: off by default, a port of its own on loopback unless CONG_METRICS_HOST says otherwise', () => {
+  const off = loadConfig({}, '/');
+  assert.equal(off.metricsPort, null);
+  assert.equal(off.metricsHost, '127.0.0.1');
+  const on = loadConfig({ CONG_METRICS_PORT: '9464', CONG_METRICS_HOST: '10.0.0.5' }, '/');
+  assert.equal(on.metricsPort, 9464);
+  assert.equal(on.metricsHost, '10.0.0.5');
+  for (const bad of ['0', 'abc', '70000', '1.5']) assert.throws(() => loadConfig({ CONG_METRICS_PORT: bad }, '/'), ConfigError);
+  assert.throws(
+    () => loadConfig({ PORT: '8080', CONG_METRICS_PORT: '8080' }, '/'),
+    (err: Error) => err instanceof ConfigError && /CONG_METRICS_PORT must differ from PORT/.test(err.message),
+  );
+  assert.throws(() => loadConfig({ CONG_METRICS_PORT: '3000' }, '/'), ConfigError, 'the default public port is refused too');
+});

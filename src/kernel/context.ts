@@ -6,6 +6,7 @@ import type { DatabaseHandle, Db, Dialect } from './db/connection.js';
 import { sectionsOf, type Feature, type PublicSection } from './feature.js';
 import { AssetStore } from './http/assets.js';
 import { PageCache } from './http/page-cache.js';
+import { AppMetrics } from './metrics/app-metrics.js';
 import { purgeBusFor, type PurgeBus } from './http/purge-bus.js';
 import { redisFor, type RedisClients } from './redis.js';
 import { SiteResolver } from './sites/resolver.js';
@@ -36,6 +37,10 @@ export interface AppContext {
   purges: PurgeBus;
   /** What the citizen forms share: secrets, verification, rate-limit counters, visitor keys. */
   citizen: CitizenServices;
+  /** Prometheus metrics (CONG_METRICS_PORT): the kernel and the features report here. */
+  metrics: AppMetrics;
+  /** Stops reporting this app's database queries to its metrics (the database outlives the app in tests). */
+  stopObserving(): void;
   /** The clock; tests replace it. */
   now(): Date;
 }
@@ -48,9 +53,13 @@ export interface AppContext {
 export async function createContext({ config, database, now, features }: { config: Config; database: DatabaseHandle; now: () => Date; features: readonly Feature[] }): Promise<AppContext> {
   const redis = redisFor(config);
   const primary = redis ? null : primaryLink();
+  const metrics = new AppMetrics(config.metricsPort !== null);
+  for (const r of redis ? [redis.client, redis.subscriber] : []) r.on('error', () => metrics.redisErrors++);
+  const stopObserving = database.queries?.observe((seconds, failed) => metrics.query(seconds, failed));
   try {
     const purges = await purgeBusFor(redis, primary);
-    const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges, { maxBytes: config.pageCacheMb * 1024 * 1024 });
+    const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges, { maxBytes: config.pageCacheMb * 1024 * 1024 }, metrics);
+    metrics.watchPageCache(pageCache);
     // Pages rendered while the table was still the old one must not stay: purge after the reload.
     const sites = new SiteResolver(database.db, purges, () => pageCache.purgeAll());
     await sites.load();
@@ -68,9 +77,12 @@ export async function createContext({ config, database, now, features }: { confi
       primary,
       purges,
       citizen: await makeCitizenServices({ db: database.db, redis, primary, now }),
+      metrics,
+      stopObserving: stopObserving ?? (() => undefined),
       now,
     };
   } catch (err) {
+    stopObserving?.();
     await redis?.close();
     throw err;
   }
@@ -78,6 +90,7 @@ export async function createContext({ config, database, now, features }: { confi
 
 /** Stops listening to the purge bus and quits the Redis connections (the database is the caller's). */
 export async function closeContext(ctx: AppContext): Promise<void> {
+  ctx.stopObserving();
   await ctx.purges.close();
   await ctx.redis?.close();
 }

@@ -59,6 +59,8 @@ export class JobRunner {
     private readonly db: Db,
     private readonly now: () => Date,
     private readonly onError: (err: unknown, job: Job) => void,
+    /** Told of every round that ran (not one skipped for another instance's lease): the metrics. */
+    private readonly onRound: (job: Job, ok: boolean) => void = () => undefined,
   ) {}
 
   start(jobs: Job[]): void {
@@ -81,17 +83,25 @@ export class JobRunner {
     let round = this.running.get(job);
     if (!round) {
       round = this.round(job, final)
-        .catch((err) => this.onError(err, job))
+        .then(
+          (ran) => void (ran && this.onRound(job, true)),
+          (err) => {
+            this.onRound(job, false);
+            this.onError(err, job);
+          },
+        )
         .finally(() => this.running.delete(job));
       this.running.set(job, round);
     }
     return round;
   }
 
-  private async round(job: Job, final: boolean): Promise<void> {
+  /** true when the job ran (false: another instance holds its lease). */
+  private async round(job: Job, final: boolean): Promise<boolean> {
     const now = this.now();
-    if (job.leased && !(await acquireLease(this.db, job.name, this.owner, now, job.intervalMs * LEASE_INTERVALS))) return;
+    if (job.leased && !(await acquireLease(this.db, job.name, this.owner, now, job.intervalMs * LEASE_INTERVALS))) return false;
     await job.run(now, final);
+    return true;
   }
 
   /** No more rounds; waits for the running ones, then makes the final runs. Later calls wait for the first. */

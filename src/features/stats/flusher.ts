@@ -21,6 +21,8 @@ export interface FlushRounds {
   drain(): Promise<void>;
   /** The last drain, on shutdown. */
   close(): Promise<void>;
+  /** When a round last finished without error (epoch ms; the start before the first): the flush lag metric. */
+  lastFlushedAt(): number;
 }
 
 export class Flusher implements FlushRounds {
@@ -29,6 +31,7 @@ export class Flusher implements FlushRounds {
   private busy = false;
   private initialised = false;
   private readonly owner = randomUUID();
+  private flushedAt = Date.now();
 
   constructor(
     private readonly db: Db,
@@ -54,6 +57,7 @@ export class Flusher implements FlushRounds {
       this.busy = true;
       try {
         await this.flush(all);
+        this.flushedAt = Date.now();
       } finally {
         this.busy = false;
       }
@@ -87,6 +91,10 @@ export class Flusher implements FlushRounds {
     }
     const sites = [...new Set([...batch.counters.keys(), ...batch.touches.keys()])];
     await this.store.commitBatch(batch, await readBase(this.db, sites, liveDays(now.getTime())));
+  }
+
+  lastFlushedAt(): number {
+    return this.flushedAt;
   }
 
   /** The last flush, on shutdown: everything pending, then the lock is left to the other instances. Errors are thrown. */

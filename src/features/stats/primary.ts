@@ -20,7 +20,7 @@ export async function statsPrimary({ config, database, now, onError }: PrimaryDe
       // The primary's own LiveDays object: liveFields() keeps its names per object.
       record: (hit: Hit) => store.record(hit, liveDays(hit.at)),
       read: (siteId: number, at: number) => store.read(siteId, liveDays(at), at),
-      tick: () => flusher.tick(),
+      tick: () => flusher.tick().then(() => flusher.lastFlushedAt()),
       drain: () => flusher.drain(),
     },
     // Whatever arrived after the workers' last drains (none should): written before the primary exits.

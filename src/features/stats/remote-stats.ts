@@ -10,6 +10,8 @@ import type { LiveRead, LiveStore } from './store.js';
  * answers, and a worker that dies loses nothing it had counted.
  */
 export class RemoteStats implements LiveStore, FlushRounds {
+  private flushedAt = Date.now();
+
   constructor(private readonly link: PrimaryLink) {}
 
   record(hit: Hit, _days: LiveDays): Promise<LiveRead> {
@@ -20,8 +22,13 @@ export class RemoteStats implements LiveStore, FlushRounds {
     return this.link.call<LiveRead>('stats', 'read', [siteId, now]);
   }
 
-  tick(): Promise<void> {
-    return this.link.call<void>('stats', 'tick', []);
+  /** The primary's round; it answers when its flusher last finished one (the flush lag metric). */
+  async tick(): Promise<void> {
+    this.flushedAt = await this.link.call<number>('stats', 'tick', []);
+  }
+
+  lastFlushedAt(): number {
+    return this.flushedAt;
   }
 
   drain(): Promise<void> {

@@ -180,6 +180,11 @@ export class VisitCounter {
     return houseKeep(this.o.db, this.o.now());
   }
 
+  /** When the counts were last written to the database (epoch ms): the flush lag metric. */
+  lastFlushedAt(): number {
+    return this.flusher.lastFlushedAt();
+  }
+
   /** One round of the flush job; errors go to `onError`, the batch is kept for the next round. */
   flushRound(): Promise<void> {
     return this.flusher.tick();

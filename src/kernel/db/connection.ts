@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
 import { SearchPathPostgresDialect } from './pg-dialect.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './sqlite-statements.js';
@@ -15,7 +15,26 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** The PostgreSQL schema in use when it is not the default one. */
   schema?: string;
+  /** Every query's time and outcome, for whoever observes (the metrics). */
+  queries?: QueryObservers;
   close(): Promise<void>;
+}
+
+export type QueryObserver = (seconds: number, failed: boolean) => void;
+
+/** Kysely's `log` hook, fanned out: the handle is made before the application that measures it. */
+export class QueryObservers {
+  private readonly observers = new Set<QueryObserver>();
+
+  /** Starts reporting to `o`; returns how to stop. */
+  observe(o: QueryObserver): () => void {
+    this.observers.add(o);
+    return () => this.observers.delete(o);
+  }
+
+  readonly log = (e: LogEvent): void => {
+    for (const o of this.observers) o(e.queryDurationMillis / 1000, e.level === 'error');
+  };
 }
 
 export interface ConnectOptions {
@@ -44,8 +63,9 @@ export function connect(opts: ConnectOptions): DatabaseHandle {
     // drops the broken connection when it is given back and opens new ones on the next queries.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
-    const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', schema: opts.pgSchema, close: () => db.destroy() };
+    const queries = new QueryObservers();
+    const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }), log: queries.log });
+    return { db, dialect: 'postgres', schema: opts.pgSchema, queries, close: () => db.destroy() };
   }
   mkdirSync(opts.dataDir, { recursive: true });
   const file = join(opts.dataDir, opts.sqliteFile ?? 'cong.db');
@@ -56,6 +76,7 @@ export function connect(opts: ConnectOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // Let SQLite refresh its planner statistics when they are missing or stale (cheap, bounded).
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const queries = new QueryObservers();
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: queries.log });
+  return { db, dialect: 'sqlite', queries, close: () => db.destroy() };
 }

@@ -1,5 +1,5 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { DatabaseHandle } from './connection.js';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle, Db } from './connection.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-back-office.js';
 import * as m0003 from './migrations/0003-media.js';
@@ -36,6 +36,18 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0015-redirects': m0015,
   '0016-search-fts-postgres': m0016,
 };
+
+/**
+ * The migrations of this code that the database has not run (readiness: /readyz). Migrations the
+ * database has and this code does not know are not counted: during an upgrade, instances still
+ * running the previous version keep serving. Kysely's own table, read directly: its Migrator
+ * would introspect every table to find it.
+ */
+export async function missingMigrations(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const applied = new Set(rows.map((r) => r.name));
+  return Object.keys(migrations).filter((name) => !applied.has(name));
+}
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly handle: DatabaseHandle) {}

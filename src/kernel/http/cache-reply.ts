@@ -104,6 +104,7 @@ export function hitFor(requestHeaders: IncomingHttpHeaders, method: string, entr
 export function answerFromCache(request: FastifyRequest, reply: FastifyReply, entry: CacheEntry): boolean {
   const hit = hitFor(request.headers, request.method, entry);
   if (!hit) return false;
+  request.server.cong.pageCache.counters.hits++;
   reply.hijack();
   reply.raw.writeHead(hit.status, hit.headers);
   reply.raw.end(hit.body);

@@ -66,6 +66,14 @@ export interface PageCacheLimits {
   maxStrays: number;
 }
 
+/** Where the cache reports how long renders and compressions take (the metrics). */
+export interface CacheTimings {
+  render(seconds: number): void;
+  compression(level: 'fast' | 'best', seconds: number): void;
+}
+
+const noTimings: CacheTimings = { render: () => undefined, compression: () => undefined };
+
 const DEFAULT_LIMITS: PageCacheLimits = { maxEntries: 5000, maxBytes: 24 * 1024 * 1024, maxStrays: 2000 };
 
 /** Background work on the best copies, one entry at a time: the thread pool stays free for misses. */
@@ -76,14 +84,18 @@ export class PageCache {
   private readonly strays: LruBucket;
   private pending = new Map<string, Promise<CacheEntry>>();
   private upgrades: CacheEntry[] = [];
-  /** Renders done, and hits answered before Fastify (raw-hits.ts), since start: for metrics and tests. */
-  readonly counters = { renders: 0, rawHits: 0 };
+  /**
+   * Since start, for metrics and tests: renders done (misses), requests answered from an entry
+   * inside Fastify (hits), and those answered before Fastify (raw-hits.ts).
+   */
+  readonly counters = { renders: 0, hits: 0, rawHits: 0 };
   private upgrading = false;
 
   constructor(
     private readonly ttlMs: number,
     private readonly bus: PurgeBus = localPurgeBus,
     limits: Partial<PageCacheLimits> = {},
+    private readonly timings: CacheTimings = noTimings,
   ) {
     const l = { ...DEFAULT_LIMITS, ...limits };
     this.pages = new LruBucket(l.maxEntries, l.maxBytes);
@@ -130,14 +142,22 @@ export class PageCache {
 
   /** The fresh entry under `key`, or the one `render` makes (once for concurrent callers), kept when it may be. */
   private async renderOnce(key: string, render: () => Promise<Rendered>, want: Encoding | null, now: number, isErrorPage: boolean): Promise<CacheEntry> {
-    const hit = this.peek(key, now);
-    if (hit) return hit;
-    const inflight = this.pending.get(key);
-    if (inflight) return inflight;
+    const hit = this.peek(key, now) ?? this.pending.get(key);
+    if (hit) {
+      this.counters.hits++;
+      return hit;
+    }
     this.counters.renders++;
+    const started = performance.now();
+    let rendered = started;
     const p = render()
-      .then((r) => makeEntry(r, now + this.ttlMs, want))
+      .then((r) => {
+        rendered = performance.now();
+        this.timings.render((rendered - started) / 1000);
+        return makeEntry(r, now + this.ttlMs, want);
+      })
       .then((entry) => {
+        this.timings.compression('fast', (performance.now() - rendered) / 1000);
         if (this.ttlMs > 0 && (isErrorPage || entry.status < 400)) this.store(key, entry, isErrorPage);
         return entry;
       })
@@ -177,7 +197,8 @@ export class PageCache {
     try {
       for (let entry = this.upgrades.shift(); entry; entry = this.upgrades.shift()) {
         if (entry.expiresAt <= Date.now()) continue;
-        await makeBest(entry).catch(() => undefined);
+        const started = performance.now();
+        await makeBest(entry).then(() => this.timings.compression('best', (performance.now() - started) / 1000), () => undefined);
       }
     } finally {
       this.upgrading = false;

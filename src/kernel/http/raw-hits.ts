@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { TLSSocket } from 'node:tls';
 import type { AppContext } from '../context.js';
 import { hitFor } from './cache-reply.js';
+import { answerHealth, healthProbe } from './health.js';
 import { PageCache } from './page-cache.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -30,6 +31,9 @@ function originOfRaw(req: IncomingMessage, trustProxy: boolean): string {
 export function serverWithRawHits(ctxOf: () => AppContext | undefined, trustProxy: boolean, accessLog: boolean): (handler: Listener) => Server {
   return (handler) => {
     const server = createServer((req, res) => {
+      // Before any site, session or limit: a probe is answered for any Host (health.ts).
+      const probe = healthProbe(req);
+      if (probe) return void answerHealth(probe, ctxOf(), req, res);
       const ctx = accessLog ? undefined : ctxOf();
       if (ctx && (req.method === 'GET' || req.method === 'HEAD') && req.url && !req.url.includes('?')) {
         const site = ctx.sites.resolve(req.headers.host);

@@ -43,6 +43,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
   });
   // Its flush and housekeeping are jobs (../jobs.ts): the last flush runs when the app closes.
   app.decorate('stats', counter);
+  ctx.metrics.watchStatsFlush(() => counter.lastFlushedAt());
   // The counter settings (imported base, what is counted) change with a purge of the whole site,
   // here or on another instance or worker: re-read them at once rather than after their lifetime.
   ctx.purges.subscribe((m) => {
@@ -72,7 +73,9 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const b = (body && typeof body === 'object' ? body : {}) as { a?: unknown; r?: unknown };
     const articleId = typeof b.a === 'number' || typeof b.a === 'string' ? articleIdOf(String(b.a)) : null;
     if (skipReason(request.headers)) return reply.send(await counter.read(request.site.id));
-    return reply.send(await counter.count(pageView(request, articleId, b.r)));
+    const counters = await counter.count(pageView(request, articleId, b.r));
+    ctx.metrics.pageView(request.site.code);
+    return reply.send(counters);
   });
 
   // People without JavaScript: the layout's <noscript> image. The page it sits on is the Referer.
@@ -81,6 +84,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     if (skipReason(request.headers)) return reply.send(PIXEL);
     const page = sameSitePath(request.headers.referer, request.hostname);
     await counter.count(pageView(request, page ? articleFromPath(page) : null, null));
+    ctx.metrics.pageView(request.site.code);
     return reply.send(PIXEL);
   });
 
