@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { OwnRedis, redisServerMissing } from '../helpers/redis-server.js';
+import { CongProcess } from './cong-process.js';
+import { emptyTally, load, type LoadTally, type LoadTarget } from './load.js';
+import { Nginx, nginxMissing } from './nginx.js';
+import { OwnPostgres, postgresMissing } from './own-postgres.js';
+
+/**
+ * Faults with real processes on loopback: nginx (docs/nginx.conf) in front of two Cổng processes
+ * on a PostgreSQL and a Redis of the test's own, under a concurrent client (page reads, votes,
+ * comments). (a) kill -9 one instance: nginx retries the other, no acknowledged write is lost;
+ * (b) PostgreSQL crashes and comes back: readiness goes 503 and back, no process dies, no
+ * half-written row; (c) Redis is killed: pages keep coming, forms answer 503, never 500.
+ * Skipped with a printed reason when a binary is missing, unless CI=1.
+ */
+const missing = nginxMissing() ?? postgresMissing() ?? redisServerMissing();
+if (missing && process.env.CI === '1') throw new Error(`${missing} (CI=1: the fault tests must run)`);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip: missing ?? false, timeout: 115_000 }, () => {
+  let db: OwnPostgres;
+  let redis: OwnRedis;
+  let a: CongProcess;
+  let b: CongProcess;
+  let nginx: Nginx;
+  let env: Record<string, string>;
+  let target: LoadTarget;
+  /** Every write acknowledged over the whole file: checked against the database at each step. */
+  const acked = { ratings: 0, comments: [] as string[] };
+
+  const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> => {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      return (await c.query<T>(text, values)).rows;
+    } finally {
+      await c.end();
+    }
+  };
+
+  before(async () => {
+    db = await OwnPostgres.create();
+    db.start();
+    redis = await OwnRedis.start();
+    env = { DATABASE_URL: db.url, REDIS_URL: redis.url, CONG_REDIS_PREFIX: 'cong:', CONG_TRUST_PROXY: '1', CONG_DEMO: 'true', CONG_STATS_RATE_LIMIT: '0' };
+    // One after the other: the first migrates and loads the demo sites.
+    a = await CongProcess.start(env);
+    b = await CongProcess.start(env);
+    nginx = await Nginx.start([a.port, b.port]);
+    const [site] = await query<{ site_id: number; host: string }>("select site_id, host from site_hosts where host like 'honglinh.%'");
+    const articles = await query<{ id: number; slug: string }>("select id, slug from articles where site_id = $1 and status = 'published' order by id limit 20", [site!.site_id]);
+    // Comments spread over 20 articles: each takes 30 per 10 minutes (COMMENT_LIMITS).
+    const pages = ['/', '/hoi-dap', '/tham-do-y-kien', ...articles.slice(0, 6).map((r) => `/bai-viet/${r.slug}-${r.id}`)];
+    target = { port: nginx.https, host: site!.host, articleIds: articles.map((r) => r.id), pages };
+  });
+
+  after(async () => {
+    await nginx?.stop();
+    await a?.stop();
+    await b?.stop();
+    await redis?.kill();
+    db?.destroy();
+  });
+
+  /** No acknowledged write missing, no vote counted without its row (or the reverse). */
+  async function assertNothingLost(t: LoadTally): Promise<void> {
+    acked.ratings += t.ratingsAcked;
+    acked.comments.push(...t.commentsAcked);
+    const [votes] = await query<{ n: number }>("select count(*)::int as n from rating_votes");
+    assert.ok(votes!.n >= acked.ratings, `${votes!.n} votes stored, ${acked.ratings} acknowledged`);
+    if (acked.comments.length) {
+      const [found] = await query<{ n: number }>('select count(distinct content)::int as n from comments where content = any($1)', [acked.comments]);
+      assert.equal(found!.n, acked.comments.length, 'every acknowledged comment is stored');
+    }
+    const skewed = await query('select a.id from articles a left join (select article_id, count(*)::int as n, coalesce(sum(stars), 0)::int as s from rating_votes group by article_id) v on v.article_id = a.id where a.rating_count <> coalesce(v.n, 0) or a.rating_sum <> coalesce(v.s, 0)');
+    assert.deepEqual(skewed, [], 'each article\'s stored count and sum match its votes (no half-written vote)');
+  }
+
+  function report(name: string, t: LoadTally, extra: Record<string, number> = {}): void {
+    console.log(`# ${name}: sent ${t.sent}, answered ${t.answered}, ok ${t.ok}, failed ${t.failed}, ratings ${t.ratingsAcked}/${t.ratingsSent} acknowledged, comments ${t.commentsAcked.length}/${t.commentsSent} acknowledged, statuses ${JSON.stringify(t.statuses)}${t.oddities.map((o) => `\n#   ${o}`).join('')}${Object.entries(extra).map(([k, v]) => `, ${k} ${v}`).join('')}`);
+  }
+
+  test('(a) kill -9 of one instance under load: nginx retries the other, nothing acknowledged is lost', async () => {
+    const logBefore = nginx.accessLog().length;
+    const tally = emptyTally();
+    const killed = sleep(2500).then(() => a.kill());
+    const done = load(target, tally, 6, killed.then(() => sleep(4000)));
+    await killed;
+    assert.equal(a.alive, false);
+    await done;
+    await sleep(300); // nginx writes a line once the answer is sent
+    const lines = nginx.accessLog().slice(logBefore);
+    const retried = lines.filter((l) => /up="[^"]*, /.test(l)).length;
+    report('kill -9', tally, { 'nginx lines': lines.length, retried, 'lost': 0 });
+    assert.equal(lines.length, tally.answered, 'nginx logged every answered request');
+    assert.ok(retried >= 1, 'nginx sent at least one request on to the other instance');
+    assert.equal(tally.statuses['500'] ?? 0, 0);
+    // Only a write in flight on the killed instance may fail (nginx never resends a POST it sent).
+    assert.ok(tally.failed <= 6, `${tally.failed} failed`);
+    assert.ok(tally.ok > 50, `${tally.ok} answered well`);
+    await assertNothingLost(tally);
+    assert.ok(b.alive);
+    // Back in service behind the same nginx, for the next tests.
+    a = await CongProcess.start(env, a.port);
+  });
+
+  test('(b) PostgreSQL crashes under load: readiness goes 503 and back, no process dies, no half-written row', async () => {
+    const tally = emptyTally();
+    const ready: Record<string, number[]> = { a: [], b: [] };
+    const readyBodies: string[] = [];
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        for (const [name, p] of [['a', a], ['b', b]] as const) {
+          const res = await fetch(`http://127.0.0.1:${p.port}/readyz`).catch(() => null);
+          const status = res?.status ?? 0;
+          const list = ready[name]!;
+          if (list.at(-1) !== status) list.push(status);
+          if (status === 503) readyBodies.push(await res!.text());
+        }
+        await sleep(100);
+      }
+    })();
+    const outage = (async () => {
+      await sleep(1500);
+      db.crash();
+      await sleep(2500);
+      db.start();
+      await sleep(3000);
+    })();
+    await load(target, tally, 4, outage);
+    polling = false;
+    await poll;
+    report('PostgreSQL crash', tally, { 'ready transitions a': ready.a!.length, 'ready transitions b': ready.b!.length });
+    console.log(`# readyz: a ${ready.a!.join(' → ')}, b ${ready.b!.join(' → ')}`);
+    assert.ok(a.alive && b.alive, `both processes alive:\n${a.out.slice(-1500)}\n${b.out.slice(-1500)}`);
+    const failures = [a, b].flatMap((p) => p.out.split('\n').filter((l) => l.includes('request failed')).map((l) => l.slice(0, 600)));
+    assert.equal(tally.statuses['500'] ?? 0, 0, `an outage is a 503, not a 500:\n${failures.join('\n')}`);
+    if (ready.a![0] === 404) {
+      console.log('# /readyz is not on this branch yet (branch ops): readiness transitions not checked');
+    } else {
+      for (const name of ['a', 'b']) assert.deepEqual(ready[name], [200, 503, 200], `readiness of ${name}`);
+      assert.ok(readyBodies.every((t) => /database|postgres|cơ sở dữ liệu/i.test(t)), 'the 503 names the database');
+    }
+    await assertNothingLost(tally);
+    // Everything works again, through both instances.
+    const after = emptyTally();
+    await load(target, after, 2, sleep(1500));
+    assert.equal(after.failed, 0, JSON.stringify(after.statuses));
+    assert.ok(after.ratingsAcked > 0);
+    await assertNothingLost(after);
+  });
+
+  test('(c) Redis killed under load: pages keep coming, forms answer 503 (never 500), all back when it returns', async () => {
+    const before = emptyTally();
+    await load(target, before, 4, sleep(1000));
+    await redis.kill();
+    const during = emptyTally();
+    await load(target, during, 4, sleep(3000));
+    report('Redis down', during);
+    const probe = await fetch(`http://127.0.0.1:${a.port}/readyz`);
+    assert.equal(probe.status, 503);
+    assert.deepEqual(((await probe.json()) as { failing: string[] }).failing, ['redis'], 'readiness names Redis');
+    assert.equal(during.statuses['500'] ?? 0, 0);
+    assert.equal(during.statuses.error ?? 0, 0, 'every request answered');
+    assert.ok((during.statuses['200'] ?? 0) > 20, 'pages served');
+    assert.equal(during.commentsAcked.length, 0, 'comments wait for Redis');
+    assert.ok((during.statuses['503'] ?? 0) >= during.commentsSent, 'each comment answered 503');
+    await redis.start();
+    await sleep(1500);
+    const afterwards = emptyTally();
+    await load(target, afterwards, 4, sleep(2000));
+    report('Redis back', afterwards);
+    assert.equal(afterwards.failed, 0, JSON.stringify(afterwards.statuses));
+    assert.ok(afterwards.commentsAcked.length > 0, 'comments accepted again');
+    for (const t of [before, during, afterwards]) await assertNothingLost(t);
+    assert.ok(a.alive && b.alive);
+  });
+});
