@@ -123,6 +123,7 @@ describeEachDb('several instances on one Redis, and Redis down', async (db) => {
     assert.equal(during.statusCode, 200);
     assert.equal(typeof during.json().total, 'number');
     assert.equal(b.stats.lostHits, lostBefore + 1);
+    assert.match(await b.cong.metrics.scrape(), new RegExp(`^cong_stats_page_views_lost_total ${lostBefore + 1}$`, 'm'), 'the loss is a metric');
 
     // Redis back: both instances recover by themselves (ioredis reconnects within a second).
     await redis.start();
