@@ -6,6 +6,9 @@ import { CongProcess } from './cong-process.js';
 import { emptyTally, load, type LoadTally, type LoadTarget } from './load.js';
 import { Nginx, nginxMissing } from './nginx.js';
 import { OwnPostgres, postgresMissing } from './own-postgres.js';
+import { Publisher } from './publisher.js';
+import { connect } from '../../src/kernel/db/connection.js';
+import { makeUser, PASSWORD } from '../helpers/admin.js';
 
 /**
  * Faults with real processes on loopback: nginx (docs/nginx.conf) in front of two Cổng processes
@@ -55,6 +58,9 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
     // Comments spread over 20 articles: each takes 30 per 10 minutes (COMMENT_LIMITS).
     const pages = ['/', '/hoi-dap', '/tham-do-y-kien', ...articles.slice(0, 6).map((r) => `/bai-viet/${r.slug}-${r.id}`)];
     target = { port: nginx.https, host: site!.host, articleIds: articles.map((r) => r.id), pages };
+    const handle = connect({ databaseUrl: db.url, dataDir: a.dataDir });
+    await makeUser(handle.db, 'truongban', [{ siteId: site!.site_id, role: 'approver' }]);
+    await handle.close();
   });
 
   after(async () => {
@@ -84,27 +90,54 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
   }
 
   test('(a) kill -9 of one instance under load: nginx retries the other, nothing acknowledged is lost', async () => {
+    // An editor publishes, one article every 600 ms, across the kill.
+    const editor = await Publisher.signIn(target, 'truongban', PASSWORD);
+    const [category] = await query<{ id: number }>('select id from categories where site_id = (select site_id from site_hosts where host = $1) order by id limit 1', [target.host]);
+    const drafts: number[] = [];
+    for (let i = 0; i < 8; i++) drafts.push(await editor.draft(`Bài thử xuất bản số ${i + 1}`, category!.id));
+    const published: number[] = [];
+    const publishAnswers: number[] = [];
     const logBefore = nginx.accessLog().length;
     const tally = emptyTally();
     const killed = sleep(2500).then(() => a.kill());
+    const publishing = (async () => {
+      for (const id of drafts) {
+        await sleep(600);
+        const status = await editor.publish(id);
+        publishAnswers.push(status);
+        if (status === 303) published.push(id);
+      }
+    })();
     const done = load(target, tally, 6, killed.then(() => sleep(4000)));
     await killed;
     assert.equal(a.alive, false);
-    await done;
-    await sleep(300); // nginx writes a line once the answer is sent
-    const lines = nginx.accessLog().slice(logBefore);
-    const retried = lines.filter((l) => /up="[^"]*, /.test(l)).length;
-    report('kill -9', tally, { 'nginx lines': lines.length, retried, 'lost': 0 });
-    assert.equal(lines.length, tally.answered, 'nginx logged every answered request');
-    assert.ok(retried >= 1, 'nginx sent at least one request on to the other instance');
-    assert.equal(tally.statuses['500'] ?? 0, 0);
-    // Only a write in flight on the killed instance may fail (nginx never resends a POST it sent).
-    assert.ok(tally.failed <= 6, `${tally.failed} failed`);
-    assert.ok(tally.ok > 50, `${tally.ok} answered well`);
-    await assertNothingLost(tally);
-    assert.ok(b.alive);
-    // Back in service behind the same nginx, for the next tests.
-    a = await CongProcess.start(env, a.port);
+    await Promise.all([done, publishing]);
+    try {
+      await checkKill();
+    } finally {
+      // Back in service behind the same nginx, for the next tests.
+      a = await CongProcess.start(env, a.port);
+    }
+
+    async function checkKill() {
+      await sleep(300); // nginx writes a line once the answer is sent
+      const lines = nginx.accessLog().slice(logBefore);
+      const retried = lines.filter((l) => /up="[^"]*, /.test(l)).length;
+      report('kill -9', tally, { 'nginx lines': lines.length, retried, 'publications acknowledged': published.length, 'of': drafts.length });
+      console.log(`# publish answers: ${publishAnswers.join(' ')}`);
+      // Every answer is in nginx's log (a client that gives up is logged too, as 499).
+      assert.ok(lines.length >= tally.answered + publishAnswers.filter(Boolean).length, 'nginx logged every answered request');
+      const live = await query<{ id: number }>("select id from articles where id = any($1) and status = 'published'", [published]);
+      assert.equal(live.length, published.length, 'every acknowledged publication is in the database');
+      assert.ok(published.length >= drafts.length - 1, `${published.length} of ${drafts.length} published`);
+      assert.ok(retried >= 1, 'nginx sent at least one request on to the other instance');
+      assert.equal(tally.statuses['500'] ?? 0, 0);
+      // Only a write in flight on the killed instance may fail (nginx never resends a POST it sent).
+      assert.ok(tally.failed <= 6, `${tally.failed} failed`);
+      assert.ok(tally.ok > 50, `${tally.ok} answered well`);
+      await assertNothingLost(tally);
+      assert.ok(b.alive);
+    }
   });
 
   test('(b) PostgreSQL crashes under load: readiness goes 503 and back, no process dies, no half-written row', async () => {
