@@ -19,6 +19,8 @@ export interface LoadTally {
   statuses: Record<string, number>;
   /** The first few answers of 4xx (other than 429) and 500: what went wrong, for the report. */
   oddities: string[];
+  /** The first few 503 answers (what a person sees during an outage). */
+  unavailable: string[];
   /** Ratings answered 200 (one new vote each: a new voter every time). */
   ratingsAcked: number;
   ratingsSent: number;
@@ -72,6 +74,7 @@ function call(t: LoadTarget, tally: LoadTally, o: { method?: string; path: strin
           tally.statuses[status] = (tally.statuses[status] ?? 0) + 1;
           if (status < 400) tally.ok += 1;
           if (status >= 500) tally.failed += 1;
+          if (status === 503 && tally.unavailable.length < 5) tally.unavailable.push(body.slice(0, 2000));
           if (((status >= 400 && status < 500 && status !== 429) || status === 500) && tally.oddities.length < 3) tally.oddities.push(`${status} ${o.method ?? 'GET'} ${o.path}: ${body.slice(0, 300)}`);
           resolve({ status, body });
         });
@@ -123,7 +126,7 @@ function answerOf(question: string): string {
 }
 
 export function emptyTally(): LoadTally {
-  return { sent: 0, answered: 0, ok: 0, failed: 0, statuses: {}, oddities: [], ratingsAcked: 0, ratingsSent: 0, commentsAcked: [], commentsSent: 0 };
+  return { sent: 0, answered: 0, ok: 0, failed: 0, statuses: {}, oddities: [], unavailable: [], ratingsAcked: 0, ratingsSent: 0, commentsAcked: [], commentsSent: 0 };
 }
 
 /** Runs `concurrency` loops until `stop()` resolves: mostly page reads, some votes and comments. */

@@ -178,6 +178,8 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
       for (const name of ['a', 'b']) assert.deepEqual(ready[name], [200, 503, 200], `readiness of ${name}`);
       assert.ok(readyBodies.every((t) => /database|postgres|cơ sở dữ liệu/i.test(t)), 'the 503 names the database');
     }
+    assert.ok(tally.unavailable.length > 0, 'some requests met the outage');
+    for (const body of tally.unavailable) assert.match(body, /Hệ thống đang tạm gián đoạn/, 'a Vietnamese message, not a stack or a bare error');
     await assertNothingLost(tally);
     // Everything works again, through both instances.
     const after = emptyTally();

@@ -5,7 +5,7 @@ import { frameFor, HTML, originOf, renderHtml } from './render.js';
 import { answerErrorFromCache, pageHeaders, pickEncoding, sendEntry } from './cache-reply.js';
 import { PageCache } from './page-cache.js';
 import { makeEntry } from './cache-entry.js';
-import { ErrorPage } from '../views/public/error-page.js';
+import { BareErrorPage, ErrorPage } from '../views/public/error-page.js';
 import { takeFirstQueryValues } from './route-schemas.js';
 import { AdminErrorPage } from '../views/admin/error-page.js';
 import { perMinute } from './limits.js';
@@ -43,7 +43,8 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
         }
         return sendEntry(request, reply, await makeEntry(await render(), 0, want));
       } catch (err) {
-        request.log.error({ err }, 'error page failed to render');
+        if (!isOutage(err, ctx.redis)) request.log.error({ err }, 'error page failed to render');
+        return reply.type(HTML).send(renderHtml(<BareErrorPage siteName={request.site.name} message={message} />));
       }
     }
     return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
