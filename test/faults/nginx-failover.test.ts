@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import https from 'node:https';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { OwnRedis, redisServerMissing } from '../helpers/redis-server.js';
@@ -88,6 +89,20 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
   function report(name: string, t: LoadTally, extra: Record<string, number> = {}): void {
     console.log(`# ${name}: sent ${t.sent}, answered ${t.answered}, ok ${t.ok}, failed ${t.failed}, ratings ${t.ratingsAcked}/${t.ratingsSent} acknowledged, comments ${t.commentsAcked.length}/${t.commentsSent} acknowledged, statuses ${JSON.stringify(t.statuses)}${t.oddities.map((o) => `\n#   ${o}`).join('')}${Object.entries(extra).map(([k, v]) => `, ${k} ${v}`).join('')}`);
   }
+
+  test('nginx buffers a large body in its temporary directory and passes it on', async () => {
+    // 200 KB: more than nginx keeps in memory (16 KB), less than Cổng's 256 KB body limit.
+    const body = new URLSearchParams({ ho_ten: 'Người thử', email: '', noi_dung: 'x'.repeat(200_000), ma_cau_hoi: 'x', dap_an: '1' }).toString();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = https.request({ host: '127.0.0.1', port: target.port, method: 'POST', path: `/binh-luan/${target.articleIds[0]}`, rejectUnauthorized: false, headers: { host: target.host, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    assert.equal(status, 422, 'the comment reached Cổng, which found it too long');
+  });
 
   test('(a) kill -9 of one instance under load: nginx retries the other, nothing acknowledged is lost', async () => {
     // An editor publishes, one article every 600 ms, across the kill.

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,8 @@ export class Nginx {
 
   static async start(upstreams: [number, number]): Promise<Nginx> {
     const dir = mkdtempSync(join(tmpdir(), 'cong-nginx-'));
-    for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'acme']) mkdirSync(join(dir, d));
+    // The workers (user www-data when started as root) create and use the temporary directories here.
+    chmodSync(dir, 0o755);
     const cert = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'privkey.pem'), '-out', join(dir, 'fullchain.pem')], { encoding: 'utf8' });
     if (cert.status !== 0) throw new Error(`openssl: ${cert.stderr}`);
     const [http, https] = [await freePort(), await freePort()];
