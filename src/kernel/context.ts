@@ -54,7 +54,7 @@ export async function createContext({ config, database, now, features }: { confi
   const redis = redisFor(config);
   const primary = redis ? null : primaryLink();
   const metrics = new AppMetrics(config.metricsPort !== null);
-  for (const r of redis ? [redis.client, redis.subscriber] : []) r.on('error', () => metrics.redisErrors++);
+  for (const r of redis ? [redis.client, redis.subscriber] : []) countRedisErrors(r, metrics);
   const stopObserving = database.queries?.observe((seconds, failed) => metrics.query(seconds, failed));
   try {
     const purges = await purgeBusFor(redis, primary);
@@ -86,6 +86,22 @@ export async function createContext({ config, database, now, features }: { confi
     await redis?.close();
     throw err;
   }
+}
+
+/**
+ * Counts a Redis connection's errors for the metrics. A listener silences ioredis' own line per
+ * error (one per reconnect attempt while Redis is down), so the first error of each outage is
+ * written to the log here.
+ */
+function countRedisErrors(r: RedisClients['client'], metrics: AppMetrics): void {
+  let down = false;
+  r.on('ready', () => (down = false));
+  r.on('error', (err: Error) => {
+    metrics.redisErrors++;
+    if (down) return;
+    down = true;
+    console.error(`[cong] Redis connection error (counted in cong_redis_errors_total until it is back): ${err.message}`);
+  });
 }
 
 /** Stops listening to the purge bus and quits the Redis connections (the database is the caller's). */

@@ -148,6 +148,14 @@ describeEachDb('readiness with Redis configured', async (db) => {
     await relay.cut();
     assert.deepEqual(await readiness(port), { status: 503, body: { status: 'fail', failing: ['redis'] } });
     assert.equal((await probe(port, '/healthz')).status, 200, 'the process itself is fine');
+    // The error comes with the first reconnection attempt, a moment after the connection closed.
+    let scraped = await ctx().app!.cong.metrics.scrape();
+    for (let i = 0; i < 50 && !/^cong_redis_errors_total [1-9]/m.test(scraped); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      scraped = await ctx().app!.cong.metrics.scrape();
+    }
+    assert.match(scraped, /^cong_redis_errors_total [1-9]/m, 'the lost connection is counted');
+    assert.match(scraped, /^cong_readiness_failures_total\{part="redis"\} 1$/m);
     await relay.open();
     let back = await readiness(port);
     for (let i = 0; i < 60 && back.status !== 200; i++) {
@@ -160,4 +168,14 @@ describeEachDb('readiness with Redis configured', async (db) => {
   await app?.close();
   await relay?.cut().catch(() => undefined);
   if (prefix) await dropPrefix(prefix);
+});
+
+test('only GET or HEAD of exactly /healthz or /readyz (with any query) is a probe', async () => {
+  const { healthProbe } = await import('../../src/kernel/http/health.js');
+  const probeOf = (method: string, url: string) => healthProbe({ method, url } as never);
+  assert.equal(probeOf('GET', '/healthz'), 'healthz');
+  assert.equal(probeOf('HEAD', '/readyz?from=lb'), 'readyz');
+  assert.equal(probeOf('GET', '/healthz?'), 'healthz');
+  for (const url of ['/healthzx', '/readyz/', '/healthz/../', '/ready', '/', '/bai-viet/healthz']) assert.equal(probeOf('GET', url), null, url);
+  assert.equal(probeOf('POST', '/readyz'), null);
 });

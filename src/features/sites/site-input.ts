@@ -27,3 +27,24 @@ export function parseHostnames(raw: string): { hosts: string[]; error?: string }
   if (hosts.length > MAX_HOSTS) return { hosts, error: `Mỗi trang có tối đa ${MAX_HOSTS} tên miền.` };
   return { hosts };
 }
+
+const EMC_EXAMPLE = 'ví dụ https://emc.example.gov.vn/tracking.js (địa chỉ do hệ thống EMC cung cấp)';
+
+/**
+ * The EMC tracking script's address as typed: empty means none; otherwise an https URL (it runs
+ * on every public page, so nothing else is allowed into the CSP), without a user name or password.
+ */
+export function parseEmcScriptUrl(raw: string): { value: string | null; error?: string } {
+  const typed = raw.trim().normalize('NFC');
+  if (!typed) return { value: null };
+  if (typed.length > 500) return { value: null, error: 'Địa chỉ mã theo dõi EMC dài tối đa 500 ký tự.' };
+  let u: URL;
+  try {
+    u = new URL(typed);
+  } catch {
+    return { value: null, error: `Địa chỉ mã theo dõi EMC không hợp lệ, ${EMC_EXAMPLE}.` };
+  }
+  if (u.protocol !== 'https:') return { value: null, error: `Địa chỉ mã theo dõi EMC phải bắt đầu bằng https://, ${EMC_EXAMPLE}.` };
+  if (u.username || u.password || !u.hostname.includes('.') || /\s/.test(typed)) return { value: null, error: `Địa chỉ mã theo dõi EMC không hợp lệ, ${EMC_EXAMPLE}.` };
+  return { value: u.href };
+}

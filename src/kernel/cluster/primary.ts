@@ -2,6 +2,8 @@ import cluster from 'node:cluster';
 import type { Config } from '../../config.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import type { Feature } from '../feature.js';
+import { primaryMetrics } from '../metrics/endpoint.js';
+import type { MetricsServer } from '../metrics/server.js';
 import { SiteResolver } from '../sites/resolver.js';
 import type { Site } from '../sites/site.js';
 import { counterService } from './counters.js';
@@ -30,12 +32,14 @@ export async function servePrimary({ config, database, features }: { config: Con
   let supervisor: Supervisor | null = null;
   const host = new ServiceHost(services, () => supervisor?.workers() ?? []);
   supervisor = new Supervisor(config.workers, host, log);
+  let metrics: MetricsServer | null = null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal}: stopping the workers`);
+    await metrics?.close();
     await supervisor.stop();
     try {
       // The services' last writes (the visit counts), once no worker can count any more.
@@ -56,6 +60,8 @@ export async function servePrimary({ config, database, features }: { config: Con
 
   cluster.setupPrimary({ silent: false });
   const port = await supervisor.start();
+  // CONG_METRICS_PORT: served here, with every worker's registry summed at each scrape.
+  metrics = await primaryMetrics(config, log);
   const sites = new SiteResolver(database.db);
   await sites.load();
   return { port, sites: sites.all() };

@@ -10,9 +10,11 @@ export type ReadinessPart = 'database' | 'migrations' | 'redis';
 
 /** The probe a request asks for (GET or HEAD, any query string), or null. */
 export function healthProbe(req: IncomingMessage): HealthProbe | null {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
-  const path = req.url?.split('?', 1)[0];
-  return path === '/healthz' ? 'healthz' : path === '/readyz' ? 'readyz' : null;
+  const url = req.url;
+  // Run before every cached page: two prefix tests, no allocation, for anything else.
+  const probe = url?.startsWith('/healthz') ? 'healthz' : url?.startsWith('/readyz') ? 'readyz' : null;
+  if (!probe || (url!.length > probe.length + 1 && url![probe.length + 1] !== '?')) return null;
+  return req.method === 'GET' || req.method === 'HEAD' ? probe : null;
 }
 
 function within<T>(p: Promise<T>, what: string): Promise<T> {

@@ -2,7 +2,8 @@ import type { Site } from '../sites/site.js';
 
 /**
  * The Content-Security-Policy of public pages: nothing inline, nothing third-party, except the
- * map tiles of the site's configured tile server. Built once per site.
+ * map tiles of the site's configured tile server and, when the site has one, the origin of the
+ * national monitoring (EMC) script, for the script and what it sends. Built once per site.
  */
 const cache = new WeakMap<Site, string>();
 
@@ -16,13 +17,14 @@ export function contentSecurityPolicy(site: Site): string {
   } catch {
     // An unparsable tile URL only means no tiles; the static map still shows.
   }
+  const emc = emcOrigin(site);
   csp = [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self'${emc}`,
     "style-src 'self'",
     `img-src 'self' data:${tiles}`,
     "media-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${emc}`,
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -32,4 +34,16 @@ export function contentSecurityPolicy(site: Site): string {
   ].join('; ');
   cache.set(site, csp);
   return csp;
+}
+
+/** " https://host[:port]" of the site's EMC script, or "" (none, or not an https URL: the form only stores those). */
+function emcOrigin(site: Site): string {
+  const url = site.settings.emcScriptUrl;
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? ` ${u.origin}` : '';
+  } catch {
+    return '';
+  }
 }

@@ -36,6 +36,12 @@ export interface SiteSettings {
   commentModeration?: CommentModeration;
   /** No new comments anywhere on the site (existing ones stay visible). */
   commentsClosed?: boolean;
+  /**
+   * The tracking script of the national monitoring system (EMC; Thông tư 22/2023/TT-BTTTT requires
+   * every portal to be connected to it): an https URL, loaded on every public page, whose origin
+   * the CSP allows for scripts and connections. Absent or null: nothing is added.
+   */
+  emcScriptUrl?: string | null;
   /** Logo, header banner and main colour (src/features/sites/appearance.ts); absent: the national emblem and red. */
   appearance?: Appearance;
 }

@@ -58,6 +58,15 @@ function SettingsPage({ frame, form, errors, notice }: { frame: AdminFrame; form
           <Check name="two_person_rule" label="Nguyên tắc hai người: không ai tự xuất bản bài mình viết hoặc sửa lần cuối" checked={form.two_person_rule === '1'} hint="Bài viết phải do một người khác duyệt và xuất bản." />
           <Check name="require_totp" label="Bắt buộc quản trị trang đăng nhập hai lớp (mã TOTP)" checked={form.require_totp === '1'} hint="Quản trị trang chưa bật đăng nhập hai lớp sẽ được yêu cầu bật ở lần truy cập tiếp theo." />
         </fieldset>
+        <fieldset>
+          <legend>Giám sát EMC (Thông tư 22/2023/TT-BTTTT)</legend>
+          {f('emc_script', 'Địa chỉ mã theo dõi EMC', {
+            required: false,
+            type: 'url',
+            maxLength: 500,
+            hint: 'Địa chỉ https:// của tệp mã theo dõi do hệ thống giám sát EMC cấp cho trang. Mã được gắn vào mọi trang công khai; để trống nếu chưa kết nối.',
+          })}
+        </fieldset>
         <div class="form-actions">
           <button type="submit" class="primary">Lưu cài đặt</button>
         </div>
@@ -66,7 +75,7 @@ function SettingsPage({ frame, form, errors, notice }: { frame: AdminFrame; form
   );
 }
 
-/** Site settings: name, publisher information, widget titles, counter base, security switches. */
+/** Site settings: name, publisher information, widget titles, counter base, security switches, EMC script. */
 export async function settingsRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;

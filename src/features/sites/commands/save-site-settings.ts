@@ -4,6 +4,7 @@ import type { SiteSettings } from '../../../kernel/sites/settings.js';
 import { email as emailRule, fail, line, phone as phoneRule, take, text, type FieldErrors } from '../../../kernel/forms.js';
 import { assertSiteAdmin, type CommandResult, type SiteCommandContext } from './context.js';
 import { loadSiteRow, STALE_SETTINGS, writeSiteRow } from './site-row.js';
+import { parseEmcScriptUrl } from '../site-input.js';
 
 export interface SettingsForm {
   name: string;
@@ -19,10 +20,11 @@ export interface SettingsForm {
   counter_base: string;
   two_person_rule: string;
   require_totp: string;
+  emc_script: string;
 }
 
 export const SETTINGS_FIELDS = Object.keys({
-  name: 0, tagline: 0, agency: 0, address: 0, phone: 0, email: 0, responsible: 0, licence: 0, links_title: 0, songs_title: 0, counter_base: 0, two_person_rule: 0, require_totp: 0,
+  name: 0, tagline: 0, agency: 0, address: 0, phone: 0, email: 0, responsible: 0, licence: 0, links_title: 0, songs_title: 0, counter_base: 0, two_person_rule: 0, require_totp: 0, emc_script: 0,
 } satisfies Record<keyof SettingsForm, 0>) as (keyof SettingsForm)[];
 
 export function settingsFormOf(row: SiteRow): SettingsForm {
@@ -31,7 +33,7 @@ export function settingsFormOf(row: SiteRow): SettingsForm {
   return {
     name: row.name, tagline: s.tagline, agency: p.agency, address: p.address, phone: p.phone, email: p.email, responsible: p.responsible,
     licence: p.licence, links_title: s.linksTitle, songs_title: s.songsTitle, counter_base: String(Number(row.counter_base)),
-    two_person_rule: s.twoPersonRule ? '1' : '', require_totp: s.requireTotpForAdmins ? '1' : '',
+    two_person_rule: s.twoPersonRule ? '1' : '', require_totp: s.requireTotpForAdmins ? '1' : '', emc_script: s.emcScriptUrl ?? '',
   };
 }
 
@@ -43,7 +45,7 @@ function parseCount(raw: string): number | null {
 
 /**
  * Saves the site's name, header line, the publisher information the law requires in the footer,
- * the widget titles, the visit counter's base and the security switches. The counter base gets
+ * the widget titles, the visit counter's base, the security switches and the EMC tracking script. The counter base gets
  * its own audit row so that a changed visit total is easy to find. Reloads the site table and
  * purges the whole public site.
  */
@@ -65,6 +67,8 @@ export async function saveSiteSettings(cx: SiteCommandContext, form: SettingsFor
   const songsTitle = oneLine('songs_title', 'tiêu đề ô bài hát', 100);
   const counterBase = parseCount(form.counter_base);
   if (counterBase === null) errors.counter_base = 'Số lượt truy cập ban đầu phải là số nguyên không âm, ví dụ 2763801.';
+  const emc = parseEmcScriptUrl(form.emc_script);
+  if (emc.error) errors.emc_script = emc.error;
   if (Object.keys(errors).length) return fail(errors);
 
   const result = await db.transaction().execute(async (tx): Promise<CommandResult<null>> => {
@@ -78,6 +82,7 @@ export async function saveSiteSettings(cx: SiteCommandContext, form: SettingsFor
       songsTitle,
       twoPersonRule: form.two_person_rule === '1',
       requireTotpForAdmins: form.require_totp === '1',
+      emcScriptUrl: emc.value,
     };
     if (!(await writeSiteRow(tx, before, { name, settings, counter_base: counterBase! }))) return fail({ _form: STALE_SETTINGS });
     const { map: _m1, ...oldShown } = old;

@@ -70,6 +70,8 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
         {meta.styles?.map((s) => <link rel="stylesheet" href={assets.url(s)} />)}
         <script type="module" src={assets.url('app.js')} />
         {meta.scripts?.map((s) => <script type="module" src={assets.url(s)} />)}
+        {/* The national monitoring system's script (EMC, Thông tư 22/2023), when the site has one; its origin is in the CSP. */}
+        {site.settings.emcScriptUrl && <script src={site.settings.emcScriptUrl} async />}
         {jsonLd.map((d) => <JsonLd data={d} />)}
       </head>
       <body>
