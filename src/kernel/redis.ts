@@ -39,8 +39,8 @@ export function connectRedis(url: string, prefix: string): RedisClients {
   client.once('ready', () => (client.options.enableOfflineQueue = false));
   const subscriber = open(true);
   // Without a listener ioredis prints every failed reconnection to the console. An outage is
-  // reported where it matters: each request it fails is logged as "service unavailable" (503)
-  // and the statistics log its start and end.
+  // reported by the context (a metric, a log line when it starts), by each request it fails
+  // ("service unavailable", 503) and by the statistics (its start and end, the page views lost).
   for (const c of [client, subscriber]) c.on('error', () => undefined);
   let closing: Promise<void> | null = null;
   const quit = async (r: Redis) => {
