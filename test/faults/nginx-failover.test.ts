@@ -114,7 +114,7 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
     const publishAnswers: number[] = [];
     const logBefore = nginx.accessLog().length;
     const tally = emptyTally();
-    const killed = sleep(2500).then(() => a.kill());
+    const killed = sleep(2000).then(() => a.kill());
     const publishing = (async () => {
       for (const id of drafts) {
         await sleep(600);
@@ -123,7 +123,7 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
         if (status === 303) published.push(id);
       }
     })();
-    const done = load(target, tally, 6, killed.then(() => sleep(4000)));
+    const done = load(target, tally, 6, killed.then(() => sleep(3000)));
     await killed;
     assert.equal(a.alive, false);
     await Promise.all([done, publishing]);
@@ -173,11 +173,11 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
       }
     })();
     const outage = (async () => {
-      await sleep(1500);
+      await sleep(1000);
       db.crash();
-      await sleep(2500);
+      await sleep(2000);
       db.start();
-      await sleep(3000);
+      await sleep(2500);
     })();
     await load(target, tally, 4, outage);
     polling = false;
@@ -206,10 +206,10 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
 
   test('(c) Redis killed under load: pages keep coming, forms answer 503 (never 500), all back when it returns', async () => {
     const before = emptyTally();
-    await load(target, before, 4, sleep(1000));
+    await load(target, before, 4, sleep(800));
     await redis.kill();
     const during = emptyTally();
-    await load(target, during, 4, sleep(3000));
+    await load(target, during, 4, sleep(2500));
     report('Redis down', during);
     const probe = await fetch(`http://127.0.0.1:${a.port}/readyz`);
     assert.equal(probe.status, 503);
@@ -220,9 +220,9 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
     assert.equal(during.commentsAcked.length, 0, 'comments wait for Redis');
     assert.ok((during.statuses['503'] ?? 0) >= during.commentsSent, 'each comment answered 503');
     await redis.start();
-    await sleep(1500);
+    await sleep(1000);
     const afterwards = emptyTally();
-    await load(target, afterwards, 4, sleep(2000));
+    await load(target, afterwards, 4, sleep(1500));
     report('Redis back', afterwards);
     assert.equal(afterwards.failed, 0, JSON.stringify(afterwards.statuses));
     assert.ok(afterwards.commentsAcked.length > 0, 'comments accepted again');
