@@ -130,7 +130,8 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
     try {
       await checkKill();
     } finally {
-      // Back in service behind the same nginx, for the next tests.
+      // Back in service behind the same nginx, for the next tests (the dead one's directory removed).
+      await a.stop();
       a = await CongProcess.start(env, a.port);
     }
 
