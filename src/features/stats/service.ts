@@ -13,6 +13,7 @@ import type { LiveRead, LiveStore, StatsStore } from './store.js';
 import { RemoteStats } from './remote-stats.js';
 import type { PrimaryLink } from '../../kernel/cluster/link.js';
 import type { RedisClients } from '../../kernel/redis.js';
+import { isRedisOutage } from '../../kernel/http/outage.js';
 
 export interface VisitCounterOptions {
   db: Db;
@@ -26,6 +27,8 @@ export interface VisitCounterOptions {
   /** Most visitors a site's online window holds (memory stays bounded under any load). */
   windowCap: number;
   onError: (err: unknown) => void;
+  /** Where the start and the end of a Redis outage are told (a warning in the log). */
+  onNotice?: (message: string) => void;
 }
 
 /** One page view as the beacon reports it; the IP and user agent are only hashed. */
@@ -47,11 +50,20 @@ export class VisitCounter {
   private readonly settings: SettingsCache;
   private readonly flusher: FlushRounds;
   private readonly fallback = new Map<number, { at: number; values: Promise<number[]> }>();
+  /**
+   * Page views not counted because Redis was out of reach, since the process started. We count
+   * the loss rather than buffer the hits here: replayed later, they would be judged against
+   * online windows that moved on meanwhile (a visitor counted twice, or a visit split in two).
+   */
+  lostHits = 0;
+  private lostAtOutageStart: number | null = null;
 
   private constructor(private readonly o: VisitCounterOptions, readonly store: LiveStore, flusher?: FlushRounds) {
     this.salts = new SaltBook(o.db);
     this.settings = new SettingsCache(o.db);
-    this.flusher = flusher ?? new Flusher(o.db, o.dialect, store as StatsStore, o.now, o.onError, o.flushMs);
+    // The flush rounds fail every interval while Redis is down: told once, not twice a second.
+    const onFlushError = (err: unknown) => (isRedisOutage(err, o.redis) ? this.outageBegins() : o.onError(err));
+    this.flusher = flusher ?? new Flusher(o.db, o.dialect, store as StatsStore, o.now, onFlushError, o.flushMs);
   }
 
   static async create(o: VisitCounterOptions): Promise<VisitCounter> {
@@ -84,7 +96,7 @@ export class VisitCounter {
       referrer: v.referrer,
       device: v.device,
     };
-    const [read, settings] = await Promise.all([this.store.record(hit, days), this.settings.get(v.siteId, at)]);
+    const [read, settings] = await Promise.all([this.live(this.store.record(hit, days), true), this.settings.get(v.siteId, at)]);
     const out = presentCounters(await this.complete(v.siteId, read, days), read.online, settings);
     if (v.articleId !== null && settings.showArticleViews) out.views = await this.articleViews(v.siteId, v.articleId);
     return out;
@@ -94,8 +106,41 @@ export class VisitCounter {
   async read(siteId: number): Promise<PublicCounters> {
     const at = this.o.now().getTime();
     const days = liveDays(at);
-    const [read, settings] = await Promise.all([this.store.read(siteId, days, at), this.settings.get(siteId, at)]);
+    const [read, settings] = await Promise.all([this.live(this.store.read(siteId, days, at), false), this.settings.get(siteId, at)]);
     return presentCounters(await this.complete(siteId, read, days), read.online, settings);
+  }
+
+  /**
+   * The store's answer; while Redis is out of reach, none (the numbers last written to the
+   * database are shown, online-now as 0) and a hit being recorded is counted as lost.
+   */
+  private async live(answer: Promise<LiveRead>, hit: boolean): Promise<LiveRead> {
+    try {
+      const read = await answer;
+      if (this.lostAtOutageStart !== null) this.outageEnds();
+      return read;
+    } catch (err) {
+      if (!isRedisOutage(err, this.o.redis)) throw err;
+      if (hit) this.lostHits++;
+      this.outageBegins();
+      return { values: null, online: 0 };
+    }
+  }
+
+  private outageBegins(): void {
+    if (this.lostAtOutageStart !== null) return;
+    this.lostAtOutageStart = this.lostHits;
+    this.notice('Redis is out of reach: page views are not counted until it returns (the pages show the last written numbers).');
+  }
+
+  private outageEnds(): void {
+    const lost = this.lostHits - (this.lostAtOutageStart ?? this.lostHits);
+    this.lostAtOutageStart = null;
+    this.notice(`Redis is back: ${lost} page views were not counted during the outage (${this.lostHits} since start).`);
+  }
+
+  private notice(message: string): void {
+    (this.o.onNotice ?? ((m: string) => this.o.onError(new Error(m))))(message);
   }
 
   /**

@@ -64,6 +64,12 @@ export function connect(opts: ConnectOptions): DatabaseHandle {
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
+    // A restarting server drops every connection: without listeners the "error" event of the
+    // pool (idle connections) or of a client (one lent out, even mid-query) would end the
+    // process. The query in flight fails on its own (answered 503, http/outage.ts); the pool
+    // drops the broken connection when it is given back and opens new ones on the next queries.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const queries = new QueryObservers();
     const db = new Kysely<Database>({ dialect: new SearchPathPostgresDialect({ pool }), log: queries.log });
     return { db, dialect: 'postgres', schema: opts.pgSchema, queries, close: () => db.destroy() };

@@ -5,10 +5,11 @@ import { frameFor, HTML, originOf, renderHtml } from './render.js';
 import { answerErrorFromCache, pageHeaders, pickEncoding, sendEntry } from './cache-reply.js';
 import { PageCache } from './page-cache.js';
 import { makeEntry } from './cache-entry.js';
-import { ErrorPage } from '../views/public/error-page.js';
+import { BareErrorPage, ErrorPage } from '../views/public/error-page.js';
 import { takeFirstQueryValues } from './route-schemas.js';
 import { AdminErrorPage } from '../views/admin/error-page.js';
 import { perMinute } from './limits.js';
+import { isOutage } from './outage.js';
 
 /** Error pages kept per site (the others, rarer and sometimes with a message of their own, are rendered each time). */
 const KEPT_ERROR_STATUSES = new Set([404, 410, 421, 429, 503]);
@@ -43,7 +44,8 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
         }
         return sendEntry(request, reply, await makeEntry(await render(), 0, want));
       } catch (err) {
-        request.log.error({ err }, 'error page failed to render');
+        if (!isOutage(err, ctx.redis)) request.log.error({ err }, 'error page failed to render');
+        return reply.type(HTML).send(renderHtml(<BareErrorPage siteName={request.site.name} message={message} />));
       }
     }
     return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
@@ -70,6 +72,13 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
     if (err instanceof AppError) {
       if (err.status >= 500) request.log.error({ err }, 'request failed');
       return respond(request, reply, err.status, err.code, err.message);
+    }
+    // Redis or the database out of reach: one line, not a stack per request, and a 503 that a
+    // proxy may retry elsewhere and a person may retry later.
+    if (isOutage(err, ctx.redis)) {
+      request.log.warn({ reason: err.message }, 'service unavailable');
+      reply.header('retry-after', '30');
+      return respond(request, reply, 503, 'unavailable', ERRORS.unavailable.message);
     }
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {

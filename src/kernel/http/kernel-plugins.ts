@@ -24,7 +24,8 @@ import { contentSecurityPolicy } from './security.js';
  * several workers serve without Redis, otherwise in this process (the plugin's own store).
  */
 function rateLimitStore(ctx: AppContext) {
-  if (ctx.redis) return { redis: ctx.redis.client, nameSpace: `${ctx.redis.prefix}rate-limit:` };
+  // Redis down: the limits are not counted for a moment rather than every request failing.
+  if (ctx.redis) return { redis: ctx.redis.client, nameSpace: `${ctx.redis.prefix}rate-limit:`, skipOnError: true };
   if (ctx.primary) return { store: clusterRateLimitStore(ctx.primary) };
   return {};
 }

@@ -9,6 +9,7 @@ export const ERRORS = {
   invalid_transition: { status: 409, message: 'Không thể chuyển bài viết sang trạng thái này.' },
   rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
   storage_unavailable: { status: 503, message: 'Kho lưu trữ tệp đang không phản hồi nên chưa đọc hoặc lưu được tệp. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị hệ thống.' },
+  unavailable: { status: 503, message: 'Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít phút.' },
   internal: { status: 500, message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
 } as const;
 

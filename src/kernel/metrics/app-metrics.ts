@@ -31,6 +31,7 @@ export class AppMetrics {
   private readonly pageViews: Counter<'site'>;
   private readonly unready: Counter<'part'>;
   private flushedAt: (() => number) | null = null;
+  private lostPageViews: (() => number) | null = null;
   private pageCache: PageCache | null = null;
 
   /** `processMetrics`: also the process's CPU, memory, event-loop delay and GC (only when something scrapes them). */
@@ -80,6 +81,7 @@ export class AppMetrics {
     total('cong_page_cache_misses_total', 'Pages rendered because the page cache had no fresh copy.', () => cache()?.counters.renders ?? 0);
     total('cong_redis_errors_total', 'Errors of the Redis connections.', () => self.redisErrors);
     total('cong_db_errors_total', 'Database queries that failed.', () => self.dbErrors);
+    total('cong_stats_page_views_lost_total', 'Page views not counted because Redis was out of reach (they are not replayed later).', () => self.lostPageViews?.() ?? 0);
     new Gauge({ name: 'cong_page_cache_bytes', help: 'Memory held by the page cache.', registers, collect() { this.set(cache()?.bytes ?? 0); } });
     new Gauge({ name: 'cong_page_cache_entries', help: 'Entries in the page cache.', registers, collect() { this.set(cache()?.size ?? 0); } });
     new Gauge({
@@ -137,6 +139,11 @@ export class AppMetrics {
   /** Where the statistics say when their counts were last written (epoch ms); read when scraped. */
   watchStatsFlush(lastFlushedAt: () => number): void {
     this.flushedAt = lastFlushedAt;
+  }
+
+  /** Where the statistics count the page views they could not record (Redis down); read when scraped. */
+  watchLostPageViews(lost: () => number): void {
+    this.lostPageViews = lost;
   }
 
   /** The Prometheus text. */

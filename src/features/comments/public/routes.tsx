@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import type { ArticleRow } from '../../../kernel/db/schema.js';
 import { frameFor } from '../../../kernel/http/render.js';
 import { urls } from '../../../kernel/http/urls.js';
-import { formFromBody, type CommentForm, type FieldErrors } from '../input.js';
+import { FORM, formFromBody, type CommentForm, type FieldErrors } from '../input.js';
+import { UNAVAILABLE_FORM, unlessOutage } from '../../../kernel/http/outage.js';
 import { commentsOpen, postComment } from '../post-comment.js';
 import { findComment, type PublicComment } from '../repo.js';
 import { citizenWrite, noStore, sendPage, wantsJson } from '../../../kernel/http/citizen.js';
@@ -76,7 +77,7 @@ export async function commentRoutes(root: FastifyInstance, s: CommentServices): 
     const now = ctx.now();
     const article = await publishedArticle(request, Number(request.params.id), now);
     const form: CommentForm = formFromBody(request.body);
-    const result = await postComment(
+    const result = await unlessOutage(postComment(
       {
         db: ctx.db,
         cache: ctx.pageCache,
@@ -89,7 +90,13 @@ export async function commentRoutes(root: FastifyInstance, s: CommentServices): 
       },
       article,
       form,
-    );
+    ), ctx.redis);
+    if (!result) {
+      // Redis or the database out of reach: nothing was stored; the text comes back to be sent again.
+      if (wantsJson(request)) return reply.code(503).send({ ok: false, errors: { [FORM]: UNAVAILABLE_FORM }, verificationUsed: false });
+      const values: FormValues = { name: form.name, email: form.email, content: form.content, parentId: form.parentId };
+      return writePage(request, reply, article, values, { [FORM]: UNAVAILABLE_FORM }, 503);
+    }
     if (wantsJson(request)) {
       if (!result.ok) return reply.code(422).send({ ok: false, errors: result.errors, verificationUsed: result.verificationUsed });
       return reply.send({ ok: true, status: result.status, message: SENT_MESSAGES[result.status], commentId: result.commentId });

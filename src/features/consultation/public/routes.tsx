@@ -10,7 +10,9 @@ import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, HTML, htmlPage, renderHtml } from '../../../kernel/http/render.js';
 import { EMPTY_FEEDBACK, feedbackFromBody } from '../input.js';
 import { findDraft, listPublicDrafts, type DraftItem } from '../repo.js';
-import { SENT, submitFeedback } from '../submit-feedback.js';
+import { SENT, submitFeedback, type FeedbackResult } from '../submit-feedback.js';
+import { UNAVAILABLE_FORM, unlessOutage } from '../../../kernel/http/outage.js';
+import { FORM } from '../../comments/input.js';
 import { DraftListPage, DraftPage, FeedbackSentPage, type FeedbackValues } from './pages.js';
 
 /**
@@ -56,14 +58,16 @@ export async function consultationRoutes(root: FastifyInstance): Promise<void> {
     const now = ctx.now();
     const draft = await draftOf(request, request.params.id);
     const form = feedbackFromBody(request.body);
-    const result = await submitFeedback(
+    const submitted = await unlessOutage(submitFeedback(
       {
         db: ctx.db, cache: ctx.pageCache, verification, counter, limiterSecret: secrets.limiter, siteId: request.site.id, ip: request.ip,
         visitor: await visitors.hashOf(request, now.getTime()), now,
       },
       draft,
       form,
-    );
+    ), ctx.redis);
+    // Redis or the database out of reach: nothing was stored; the text comes back to be sent again.
+    const result: FeedbackResult = submitted ?? { ok: false, errors: { [FORM]: UNAVAILABLE_FORM }, verificationUsed: false, status: 503 };
     if (wantsJson(request)) {
       if (!result.ok) return reply.code(result.status).send({ ok: false, errors: result.errors, verificationUsed: result.verificationUsed });
       return reply.send({ ok: true, message: SENT });

@@ -12,7 +12,8 @@ import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, htmlPage, HTML, originOf, permanentRedirect } from '../../../kernel/http/render.js';
 import { parseQuery } from '../../../kernel/search/query.js';
 import { submitQuestion } from '../commands/submit-question.js';
-import { EMPTY_FORM, formFromBody, type QuestionForm, type FieldErrors } from '../input.js';
+import { UNAVAILABLE_FORM, unlessOutage } from '../../../kernel/http/outage.js';
+import { EMPTY_FORM, FORM, formFromBody, type QuestionForm, type FieldErrors } from '../input.js';
 import { qaUrls } from '../labels.js';
 import { QuestionLimiter } from '../limits.js';
 import { countPublished, findByTrackingHash, findPublished, findTopicBySlug, lastPublishedChange, listPublished, listTopics, type Clauses } from '../repo.js';
@@ -158,11 +159,14 @@ export async function questionRoutes(root: FastifyInstance): Promise<void> {
   app.post('/hoi-dap/gui-cau-hoi', { ...quietlyLimitedTo(20), preValidation: citizenWrite }, async (request, reply) => {
     const now = ctx.now();
     const form = formFromBody(request.body);
-    const result = await submitQuestion(
+    const result = await unlessOutage(submitQuestion(
       { db: ctx.db, verification, limiter, siteId: request.site.id, ip: request.ip, visitor: await visitors.hashOf(request, now.getTime()), now },
       form,
-    );
-    if (!result.ok) return askPage(request, reply, { ...form, honeypot: '', altcha: '', token: '', answer: '' }, result.errors, 422);
+    ), ctx.redis);
+    const typed = { ...form, honeypot: '', altcha: '', token: '', answer: '' };
+    // Redis or the database out of reach: nothing was stored; the text comes back to be sent again.
+    if (!result) return askPage(request, reply, typed, { [FORM]: UNAVAILABLE_FORM }, 503);
+    if (!result.ok) return askPage(request, reply, typed, result.errors, 422);
     // Answered in place (no redirect): the code never appears in a URL, a log or the history.
     return sendPage(reply, <SentPage frame={await frameFor(ctx, request)} code={result.code} />);
   });

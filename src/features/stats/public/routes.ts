@@ -39,10 +39,12 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     flushMs: ctx.config.statsFlushMs,
     windowCap: WINDOW_CAP,
     onError: (err) => app.log.error({ err }, 'visitor statistics job failed'),
+    onNotice: (message) => app.log.warn(message),
   });
   // Its flush and housekeeping are jobs (../jobs.ts): the last flush runs when the app closes.
   app.decorate('stats', counter);
   ctx.metrics.watchStatsFlush(() => counter.lastFlushedAt());
+  ctx.metrics.watchLostPageViews(() => counter.lostHits);
   // The counter settings (imported base, what is counted) change with a purge of the whole site,
   // here or on another instance or worker: re-read them at once rather than after their lifetime.
   ctx.purges.subscribe((m) => {

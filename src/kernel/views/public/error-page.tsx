@@ -15,3 +15,26 @@ export function ErrorPage({ frame, status, message }: { frame: Frame; status: nu
     </Layout>
   );
 }
+
+/**
+ * When the site's frame cannot be read (the database is out of reach): the message alone, on a
+ * page that needs nothing but itself.
+ */
+export function BareErrorPage({ siteName, message }: { siteName: string; message: string }) {
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`Tạm gián đoạn – ${siteName}`}</title>
+      </head>
+      <body>
+        <main>
+          <h1>{siteName}</h1>
+          <p>{message}</p>
+        </main>
+      </body>
+    </html>
+  );
+}
