@@ -37,6 +37,9 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0016-search-fts-postgres': m0016,
 };
 
+/** The names of the migrations this code knows, oldest first (a backup from newer code names more). */
+export const migrationNames: readonly string[] = Object.keys(migrations);
+
 class StaticProvider implements MigrationProvider {
   constructor(private readonly handle: DatabaseHandle) {}
   async getMigrations(): Promise<Record<string, Migration>> {
