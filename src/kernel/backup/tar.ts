@@ -104,11 +104,13 @@ export class TarReader {
   private readHeader(h: Buffer): void {
     if (Number.parseInt(field(h, 148, 8), 8) !== checksum(h)) throw new Error('tar: bad header checksum');
     const type = String.fromCharCode(h[156]!);
+    const size = Number.parseInt(field(h, 124, 12), 8);
+    if (!Number.isSafeInteger(size) || size < 0) throw new Error('tar: bad size');
+    // Folders (an archive repacked with another tar) are made as their files are written.
+    if (type === '5' && size === 0) return;
     if (type !== '0' && type !== '\u0000') throw new Error(`tar: unsupported entry type ${JSON.stringify(type)}`);
     const prefix = field(h, 345, 155);
     const base = field(h, 0, 100);
-    const size = Number.parseInt(field(h, 124, 12), 8);
-    if (!Number.isSafeInteger(size) || size < 0) throw new Error('tar: bad size');
     this.sink.start(prefix ? `${prefix}/${base}` : base, size);
     this.inFile = true;
     this.remaining = size;
