@@ -29,7 +29,8 @@ export const backup: CliCommand = {
       return 0;
     } catch (err) {
       if (err instanceof BackupRefusal) return fail(err.message);
-      throw err;
+      // pg_dump, psql, the disk: their own words follow ours; the details go on stderr, not a stack.
+      return fail(`Sao lưu không thành công: ${(err as Error).message}`);
     }
   },
 };

@@ -30,7 +30,8 @@ export const restore: CliCommand = {
       return 0;
     } catch (err) {
       if (err instanceof BackupRefusal) return fail(err.message);
-      throw err;
+      // pg_dump, psql, the disk: their own words follow ours; the details go on stderr, not a stack.
+      return fail(`Khôi phục không thành công: ${(err as Error).message}` + (config.databaseUrl ? '\nLược đồ có thể đã được tạo dở: chạy lại lệnh với --force.' : ''));
     }
   },
 };

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { SnapshotFacts } from './manifest.js';
+import { BackupRefusal } from './refusal.js';
 
 /** A PostgreSQL schema name we can put in SQL and in pg_dump's arguments without quoting. */
 const PLAIN_SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -20,7 +21,8 @@ export function pgClient(t: PgTarget): pg.Client {
 
 export async function currentSchema(client: pg.Client): Promise<string> {
   const schema = (await client.query<{ s: string | null }>('select current_schema() as s')).rows[0]?.s;
-  if (!schema || !PLAIN_SCHEMA.test(schema)) throw new Error(`unsupported PostgreSQL schema name: ${schema}`);
+  if (!schema) throw new BackupRefusal('no_schema', 'Không có lược đồ PostgreSQL nào trên search_path của DATABASE_URL (lược đồ chưa được tạo?).');
+  if (!PLAIN_SCHEMA.test(schema)) throw new BackupRefusal('no_schema', `Tên lược đồ PostgreSQL "${schema}" chưa được hỗ trợ: chỉ chữ thường không dấu, chữ số và dấu gạch dưới.`);
   return schema;
 }
 

@@ -6,6 +6,7 @@ export type RefusalCode =
   | 'checksum_mismatch'
   | 'newer_schema'
   | 'wrong_dialect'
+  | 'no_schema'
   | 'target_not_empty'
   | 'nothing_to_back_up'
   | 'restore_check_failed';

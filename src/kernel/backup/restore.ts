@@ -103,7 +103,7 @@ async function checkPostgresTarget(t: PgTarget, force: boolean): Promise<string>
   await client.connect();
   try {
     const schema = t.schema ?? (await currentSchema(client));
-    if (!PLAIN_SCHEMA.test(schema)) throw new Error(`unsupported PostgreSQL schema name: ${schema}`);
+    if (!PLAIN_SCHEMA.test(schema)) throw new BackupRefusal('no_schema', `Tên lược đồ PostgreSQL "${schema}" chưa được hỗ trợ: chỉ chữ thường không dấu, chữ số và dấu gạch dưới.`);
     const state = await pgTargetState(client, schema);
     if (!force && (state.rows > 0 || state.migrations.length > 0)) {
       throw notEmpty(`Lược đồ PostgreSQL "${schema}" đã có ${state.rows > 0 ? `${state.rows.toLocaleString('vi-VN')} dòng dữ liệu` : 'cấu trúc dữ liệu'}.`);
