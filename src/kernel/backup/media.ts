@@ -19,6 +19,9 @@ export async function listMediaFiles(dataDir: string): Promise<string[]> {
       throw err;
     }
     for (const e of entries) {
+      // Stored names never start with a dot; such a file is an upload still being written (a
+      // temporary name renamed into place once whole), not something a row can point to yet.
+      if (e.name.startsWith('.')) continue;
       const abs = join(dir, e.name);
       if (e.isDirectory()) await walk(abs);
       else if (e.isFile()) out.push(relative(root, abs).split(sep).join('/'));
