@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ArchiveWriter, extractArchive } from '../../src/kernel/backup/archive.js';
+import { listMediaFiles } from '../../src/kernel/backup/media.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cong-tar-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,4 +40,13 @@ test('an entry that would land outside the target folder is refused before it is
     await w.finish();
     await assert.rejects(extractArchive(file, join(dir, `bad-out-${Math.random()}`)), /tar: unsafe name/);
   }
+});
+
+test('the media listing leaves out files still being written under a temporary dot-name', async () => {
+  const data = join(dir, 'data');
+  mkdirSync(join(data, 'media', 'honglinh', '2026', '11'), { recursive: true });
+  writeFileSync(join(data, 'media', 'honglinh', '2026', '11', 'a1b2c3d4e5-bao-cao.pdf'), 'pdf');
+  writeFileSync(join(data, 'media', 'honglinh', '2026', '11', '.a1b2c3d4e5-anh.jpg.9f8e7d6c5b4a.tmp'), 'nửa tệp');
+  assert.deepEqual(await listMediaFiles(data), ['honglinh/2026/11/a1b2c3d4e5-bao-cao.pdf']);
+  assert.deepEqual(await listMediaFiles(join(dir, 'khong-co')), [], 'no media folder: nothing to list');
 });
