@@ -29,12 +29,12 @@ export async function servingApp(db: TestDb): Promise<Env> {
 /** Between two scheduled articles' times: the backup's instant falls among them, even on a slow machine. */
 const SPACING_MS = 3000;
 
-/** Makes `n` published articles of the site scheduled, falling due every SPACING_MS after BASE. */
+/** Makes `n` published articles of the site scheduled: the first due at once, the others every SPACING_MS. */
 export async function scheduleArticles(db: TestDb, siteId: number, skip: number[], n: number): Promise<number[]> {
   const rows = await db.db.selectFrom('articles').select('id').where('site_id', '=', siteId).where('status', '=', 'published').where('id', 'not in', skip).orderBy('id', 'desc').limit(n).execute();
   const ids = rows.map((r) => r.id);
   for (const [k, id] of ids.entries()) {
-    await db.db.updateTable('articles').set({ status: 'scheduled', published_at: new Date(BASE + (k + 1) * SPACING_MS).toISOString() }).where('site_id', '=', siteId).where('id', '=', id).execute();
+    await db.db.updateTable('articles').set({ status: 'scheduled', published_at: new Date(BASE + k * SPACING_MS).toISOString() }).where('site_id', '=', siteId).where('id', '=', id).execute();
   }
   return ids;
 }
