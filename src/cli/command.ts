@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../kernel/db/connection.js';
 
-/** What every `cong` command gets: the validated config and an open (not yet migrated) database. */
+/** What every `cong` command gets: the validated config and a (not yet migrated) database, opened when first read. */
 export interface CliContext {
   config: Config;
   database: DatabaseHandle;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { loadConfig } from '../config.js';
-import { connect } from '../kernel/db/connection.js';
+import { connect, type DatabaseHandle } from '../kernel/db/connection.js';
 import { commands } from './commands/index.js';
 
 /** `cong <command>`: operations for the people who run the installation. */
@@ -18,11 +18,18 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const config = loadConfig();
-  const database = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Connected on first use: `restore` must look at an empty data directory before a SQLite file exists in it.
+  let database: DatabaseHandle | undefined;
+  const ctx = {
+    config,
+    get database() {
+      return (database ??= connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    },
+  };
   try {
-    return await command.run(argv.slice(1), { config, database });
+    return await command.run(argv.slice(1), ctx);
   } finally {
-    await database.close();
+    await database?.close();
   }
 }
 

@@ -37,6 +37,9 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0016-search-fts-postgres': m0016,
 };
 
+/** The names of the migrations this code knows, oldest first (a backup from newer code names more). */
+export const migrationNames: readonly string[] = Object.keys(migrations);
+
 /**
  * The migrations of this code that the database has not run (readiness: /readyz). Migrations the
  * database has and this code does not know are not counted: during an upgrade, instances still
@@ -46,7 +49,7 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
 export async function missingMigrations(db: Db): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
   const applied = new Set(rows.map((r) => r.name));
-  return Object.keys(migrations).filter((name) => !applied.has(name));
+  return migrationNames.filter((name) => !applied.has(name));
 }
 
 class StaticProvider implements MigrationProvider {
