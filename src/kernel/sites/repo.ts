@@ -11,6 +11,8 @@ export function toSite(row: SiteRow): Site {
     isDefault: row.is_default === 1,
     settings: JSON.parse(row.settings) as SiteSettings,
     counterBase: Number(row.counter_base),
+    primaryHost: row.primary_host,
+    scheme: row.scheme === 'https' || row.scheme === 'http' ? row.scheme : null,
   };
 }
 
@@ -21,7 +23,7 @@ export async function listSites(db: Db): Promise<Site[]> {
 
 export async function listHosts(db: Db): Promise<{ host: string; site_id: number }[]> {
   // tenancy: the hostname → site map the resolver picks each request's site from.
-  return db.selectFrom('site_hosts').selectAll().execute();
+  return db.selectFrom('site_hosts').selectAll().orderBy('host').execute();
 }
 
 export async function countSites(db: Db): Promise<number> {
@@ -35,7 +37,9 @@ export interface NewSite {
   isDefault: boolean;
   settings: SiteSettings;
   counterBase: number;
+  /** The first is the primary host (absolute URLs). */
   hosts: string[];
+  scheme?: 'https' | 'http' | null;
 }
 
 /** Creates a site with its hostnames and its counter row, in the caller's transaction. */
@@ -49,6 +53,8 @@ export async function insertSite(db: Db, s: NewSite, now: string): Promise<numbe
       settings: JSON.stringify(s.settings),
       counter_base: s.counterBase,
       created_at: now,
+      primary_host: s.hosts[0]?.toLowerCase() ?? null,
+      scheme: s.scheme ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

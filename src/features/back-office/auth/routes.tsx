@@ -11,6 +11,7 @@ import { dummyHash, verifyPassword } from './passwords.js';
 import { ABSOLUTE_MS } from '../../../kernel/access/sessions.js';
 import { clearFailures, recordFailure, waitFor } from './throttle.js';
 import { sha256 } from '../../../kernel/lib/tokens.js';
+import { limitKeyOf } from '../../../kernel/http/client-address.js';
 import { checkTotp } from './totp.js';
 import { LoginPage, TotpPage } from './views.js';
 
@@ -27,7 +28,7 @@ function tooMany(ms: number): string {
 }
 
 function ipKey(request: FastifyRequest): string {
-  return `ip:${sha256(`cong-login:${request.ip}`)}`;
+  return `ip:${sha256(`cong-login:${limitKeyOf(request.ip)}`)}`;
 }
 
 export async function authRoutes(root: FastifyInstance): Promise<void> {
