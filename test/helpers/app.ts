@@ -9,10 +9,10 @@ import type { TestDb } from './db.js';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** The real application on a test database, with the demo content loaded. */
-export async function buildTestApp(db: TestDb, opts: { now?: () => Date; seed?: boolean; cacheSeconds?: number; features?: readonly Feature[] } = {}): Promise<FastifyInstance> {
+export async function buildTestApp(db: TestDb, opts: { now?: () => Date; seed?: boolean; cacheSeconds?: number; features?: readonly Feature[]; env?: NodeJS.ProcessEnv } = {}): Promise<FastifyInstance> {
   if (opts.seed !== false) await seedDemoIfEmpty(db, db.dataDir);
   const config = {
-    ...loadConfig({ CONG_DATA_DIR: db.dataDir, CONG_PAGE_CACHE_SECONDS: String(opts.cacheSeconds ?? 60) }, ROOT),
+    ...loadConfig({ CONG_DATA_DIR: db.dataDir, CONG_PAGE_CACHE_SECONDS: String(opts.cacheSeconds ?? 60), ...opts.env }, ROOT),
     databaseUrl: null,
   };
   const app = await buildApp({ config, database: db, now: opts.now, logger: false, features: opts.features });
