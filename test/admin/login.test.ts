@@ -17,7 +17,7 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
   await makeUser(db.db, 'quantrihl', [{ siteId: 1, role: 'site_admin' }]);
   return { app, first };
 }, (get) => {
-  test('the first admin gets a generated password, printed once; there is no default password', async () => {
+  test('the first admin gets a generated password (written to a file: first-admin.test.ts); there is no default password', async () => {
     const { db, first } = get();
     assert.ok(first);
     assert.equal(first.username, 'quantri');
