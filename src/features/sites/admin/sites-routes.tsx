@@ -32,7 +32,7 @@ function SitesPage({ frame, sites, form, errors, notice }: { frame: AdminFrame; 
             <tr>
               <th scope="row">{s.name}{s.isDefault && <span class="muted"> (mặc định)</span>}</th>
               <td><code>{s.code}</code></td>
-              <td>{s.hosts.length ? <ul>{s.hosts.map((h) => <li><a href={`//${h}/`}>{h}</a></li>)}</ul> : <span class="muted">Chưa có</span>}</td>
+              <td>{s.hosts.length ? <ul>{s.hosts.map((h, i) => <li><a href={`//${h}/`}>{h}</a>{i === 0 && s.hosts.length > 1 && <span class="muted"> (chính)</span>}</li>)}</ul> : <span class="muted">Chưa có</span>}</td>
               <td><a class="button" href={`${PATH}/${s.id}`} aria-label={`Sửa tên miền: ${s.name}`}>Sửa tên miền</a></td>
             </tr>
           ))}
