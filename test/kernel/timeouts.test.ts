@@ -43,7 +43,7 @@ describe('slow clients are cut (CONG_REQUEST_TIMEOUT_SECONDS, header timeout, co
     assert.equal(app.server.maxConnections, 20);
   });
 
-  test('headers sent, then a body trickled a byte at a time: answered 408 and closed near the timeout', async () => {
+  test('headers sent, then a body trickled a byte at a time: answered 408 and closed near the timeout', async (t) => {
     const c = await open(port);
     c.socket.write(`POST /binh-luan/1 HTTP/1.1\r\nHost: ${HONG_LINH}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n`);
     let sent = 0;
@@ -57,13 +57,14 @@ describe('slow clients are cut (CONG_REQUEST_TIMEOUT_SECONDS, header timeout, co
       assert.ok(ms >= 1900 && ms < 4500, `cut after ${ms} ms`);
       assert.ok(sent >= 5, 'the client was still sending');
       assert.match(c.received(), /^HTTP\/1\.1 408 /);
+      t.diagnostic(`slow body cut after ${ms} ms (timeout 2000 ms), ${sent} bytes trickled`);
     } finally {
       clearInterval(trickle);
       c.socket.destroy();
     }
   });
 
-  test('headers that never end are cut too', async () => {
+  test('headers that never end are cut too', async (t) => {
     const c = await open(port);
     c.socket.write(`GET / HTTP/1.1\r\nHost: ${HONG_LINH}\r\n`);
     const trickle = setInterval(() => c.socket.writable && c.socket.write('X-Slow: 1\r\n', () => undefined), 300);
@@ -71,6 +72,7 @@ describe('slow clients are cut (CONG_REQUEST_TIMEOUT_SECONDS, header timeout, co
       const ms = await Promise.race([c.closed, sleep(8000).then(() => -1)]);
       assert.notEqual(ms, -1);
       assert.ok(ms < 4500, `cut after ${ms} ms`);
+      t.diagnostic(`endless headers cut after ${ms} ms`);
     } finally {
       clearInterval(trickle);
       c.socket.destroy();
