@@ -3,6 +3,7 @@ import type { Db } from '../../../kernel/db/connection.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { sitePolicy } from '../policy.js';
 import { parseHostnames } from '../site-input.js';
+import { setPrimaryHost } from '../../../kernel/sites/repo.js';
 import { fail } from '../../../kernel/forms.js';
 import type { CommandResult, SiteCommandContext } from './context.js';
 
@@ -44,8 +45,7 @@ export async function saveSiteHosts(cx: SiteCommandContext, siteId: number, raw:
     const before = (await tx.selectFrom('site_hosts').select('host').where('site_id', '=', siteId).orderBy('host').execute()).map((h) => h.host);
     await tx.deleteFrom('site_hosts').where('site_id', '=', siteId).execute();
     for (const host of hosts) await tx.insertInto('site_hosts').values({ host, site_id: siteId }).execute();
-    // tenancy: the sites table has no site_id: its id is the site (system admins edit any site).
-    await tx.updateTable('sites').set({ primary_host: hosts[0]!, scheme }).where('id', '=', siteId).execute();
+    await setPrimaryHost(tx, siteId, hosts[0]!, scheme);
     await writeAudit(
       tx,
       { siteId, userId: actor.userId, action: 'site.hosts', entityType: 'site', entityId: siteId, before: { hosts: before, primaryHost: site.primary_host, scheme: site.scheme }, after: { hosts, primaryHost: hosts[0], scheme } },
