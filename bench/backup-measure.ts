@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { seedDemoIfEmpty, seedSite } from '../src/demo.js';
+import { LocalDirectory } from '../src/kernel/storage/local-directory.js';
 import { reindexSite } from '../src/features/search/indexer.js';
 import { createBackup } from '../src/kernel/backup/backup.js';
 import { restoreBackup } from '../src/kernel/backup/restore.js';
@@ -42,9 +43,10 @@ async function main() {
   const h = connect(dialect === 'sqlite' ? { databaseUrl: null, dataDir } : { databaseUrl: PG_URL, dataDir, pgSchema: schema });
   let t = performance.now();
   await migrateToLatest(h);
-  await seedDemoIfEmpty(h, dataDir);
+  const media = new LocalDirectory(join(dataDir, 'media'));
+  await seedDemoIfEmpty(h, media);
   for (let s = 0; s < SITES; s++) {
-    const siteId = await seedSite(h, dataDir, { ...namHongLinh, code: `phuong${s + 1}`, name: `Phường Thử Nghiệm ${s + 1}`, isDefault: false });
+    const siteId = await seedSite(h, media, { ...namHongLinh, code: `phuong${s + 1}`, name: `Phường Thử Nghiệm ${s + 1}`, isDefault: false });
     const cats = (await h.db.selectFrom('categories').select('id').where('site_id', '=', siteId).execute()).map((c) => c.id);
     const per = ARTICLES / SITES;
     for (let done = 0; done < per; ) {

@@ -6,6 +6,7 @@ import { assertUniqueFeatures, jobsOf, type Feature } from './kernel/feature.js'
 import { adminSessionHooks } from './kernel/http/admin-scope.js';
 import { registerKernel } from './kernel/http/kernel-plugins.js';
 import { serverWithRawHits } from './kernel/http/raw-hits.js';
+import { trustFunction } from './kernel/http/client-address.js';
 import { JobRunner } from './kernel/jobs.js';
 import { metricsEndpoint } from './kernel/metrics/endpoint.js';
 import { features as allFeatures } from './features/index.js';
@@ -23,12 +24,14 @@ export interface BuildOptions {
 export async function buildApp({ config, database, now = () => new Date(), logger = true, features = allFeatures }: BuildOptions): Promise<FastifyInstance> {
   assertUniqueFeatures(features);
   let context: AppContext | undefined;
+  // One reading of CONG_TRUST_PROXY for Fastify and the raw hits alike.
+  const trust = trustFunction(config.trustProxy);
   const app = Fastify({
-    serverFactory: serverWithRawHits(() => context, config.trustProxy, config.accessLog),
+    serverFactory: serverWithRawHits(() => context, trust, config.accessLog, { requestTimeoutMs: config.requestTimeoutSeconds * 1000, maxConnections: config.maxConnections }),
     logger: logger ? { level: config.logLevel } : false,
     // Access logs belong to the reverse proxy; per-request log lines cost more than serving a cached page.
     logController: new LogController({ disableRequestLogging: !config.accessLog }),
-    trustProxy: config.trustProxy,
+    trustProxy: trust,
     // Ward portals are small; anything bigger than a form post is refused early.
     bodyLimit: 256 * 1024,
     // A worker being replaced can still be handed a connection the primary dealt it a moment

@@ -1,8 +1,11 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** The one validated configuration object. Nothing else in the program reads process.env. */
 export interface Config {
+  /** NODE_ENV=production: only configured hosts are served, sites default to https, no demo content unless asked. */
+  production: boolean;
   host: string;
   port: number;
   /** Directory for the embedded SQLite database and uploaded media. */
@@ -20,8 +23,15 @@ export interface Config {
   logLevel: string;
   /** Log every request (off by default: nginx or the CDN keeps access logs). */
   accessLog: boolean;
-  /** Trust X-Forwarded-* headers (behind nginx or a CDN). */
-  trustProxy: boolean;
+  /**
+   * Which peers may set X-Forwarded-For/-Proto (behind nginx or a CDN): none (false), the nearest
+   * N hops, or the listed addresses/CIDRs. `true` (every hop) only outside production.
+   */
+  trustProxy: TrustProxy;
+  /** Seconds a request may take to arrive, headers and body (a slow client is cut then). */
+  requestTimeoutSeconds: number;
+  /** Open connections one process accepts; more are refused at once. */
+  maxConnections: number;
   /** When set, Redis is shared by the instances (visitor statistics, online-now). */
   redisUrl: string | null;
   /** Prefix of every Redis key, so that several installations can share one Redis. */
@@ -43,6 +53,7 @@ export interface Config {
 export type MediaStorageConfig =
   | { kind: 'local'; dir: string }
   | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+export type TrustProxy = boolean | number | string[];
 
 export class ConfigError extends Error {}
 
@@ -105,6 +116,40 @@ function mediaStorage(env: NodeJS.ProcessEnv, dataDir: string): MediaStorageConf
   };
 }
 
+/** Named ranges proxy-addr knows, besides addresses and CIDRs. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * CONG_TRUST_PROXY: false, a hop count, or addresses/CIDRs separated by commas. "true" would let any
+ * client choose its own address through X-Forwarded-For (every limit, vote and login throttle), so
+ * production refuses it.
+ */
+function trustProxy(raw: string | undefined, production: boolean): TrustProxy {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (['', 'false', 'no', 'off', '0'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) {
+    if (production) {
+      throw new ConfigError(`CONG_TRUST_PROXY=${raw} trusts every hop, so any client could set its own address; in production give the number of proxies in front (1 behind one nginx) or their addresses, e.g. "127.0.0.1,10.0.0.0/8"`);
+    }
+    return true;
+  }
+  if (/^\d+$/.test(value)) {
+    const n = Number(value);
+    if (n > 10) throw new ConfigError(`CONG_TRUST_PROXY must be false, a hop count between 1 and 10, or addresses/CIDRs separated by commas, got "${raw}"`);
+    return n;
+  }
+  const list = value.split(',').map((v) => v.trim()).filter(Boolean);
+  for (const item of list) {
+    const [addr, bits, extra] = item.split('/');
+    const family = isIP(addr ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(item) || (family && okBits && extra === undefined))) {
+      throw new ConfigError(`CONG_TRUST_PROXY: "${item}" is not an IP address or CIDR (give false, a hop count, or addresses/CIDRs separated by commas)`);
+    }
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), cpus = availableParallelism()): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -115,18 +160,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   }
   const dataDir = resolve(cwd, env.CONG_DATA_DIR || 'data');
+  const production = env.NODE_ENV === 'production';
   return {
+    production,
     host: env.HOST || '0.0.0.0',
     port: int('PORT', env.PORT, 3000, 0, 65535),
     dataDir,
     databaseUrl,
-    seedDemo: bool('CONG_DEMO', env.CONG_DEMO, true),
+    // A production install starts empty unless the operator asks for the demo sites.
+    seedDemo: bool('CONG_DEMO', env.CONG_DEMO, !production),
     assetsDir: resolve(cwd, env.CONG_ASSETS_DIR || 'build/assets'),
     pageCacheSeconds: int('CONG_PAGE_CACHE_SECONDS', env.CONG_PAGE_CACHE_SECONDS, 60, 0, 86400),
     pageCacheMb: int('CONG_PAGE_CACHE_MB', env.CONG_PAGE_CACHE_MB, 24, 1, 4096),
     logLevel: env.LOG_LEVEL || 'info',
     accessLog: bool('CONG_ACCESS_LOG', env.CONG_ACCESS_LOG, false),
-    trustProxy: bool('CONG_TRUST_PROXY', env.CONG_TRUST_PROXY, false),
+    trustProxy: trustProxy(env.CONG_TRUST_PROXY, production),
+    requestTimeoutSeconds: int('CONG_REQUEST_TIMEOUT_SECONDS', env.CONG_REQUEST_TIMEOUT_SECONDS, 30, 1, 3600),
+    maxConnections: int('CONG_MAX_CONNECTIONS', env.CONG_MAX_CONNECTIONS, 10_000, 1, 1_000_000),
     redisUrl,
     redisPrefix: env.CONG_REDIS_PREFIX || 'cong:',
     // At most a second of hits may be lost to a crash: flush well within it.

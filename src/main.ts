@@ -10,6 +10,7 @@ import { servePrimary } from './kernel/cluster/primary.js';
 import { primaryLink } from './kernel/cluster/link.js';
 import { openMediaStorage } from './kernel/storage/open.js';
 import type { Site } from './kernel/sites/site.js';
+import { siteOrigin } from './kernel/sites/origin.js';
 
 type FirstAdmin = Awaited<ReturnType<typeof createFirstAdminIfNone>>;
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const database = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
   const seeded = config.seedDemo && (await seedDemo(database, config));
-  const firstAdmin = await createFirstAdminIfNone(database.db, new Date());
+  const firstAdmin = await createFirstAdminIfNone(database.db, new Date(), config.dataDir);
   if (config.workers > 1) {
     const { port, sites } = await servePrimary({ config, database, features });
     return printWelcome(config, sites, port, seeded, firstAdmin);
@@ -82,15 +83,19 @@ async function serveWorker(config: Config): Promise<void> {
 function printWelcome(config: Config, sites: Site[], port: number, seeded: boolean, firstAdmin: FirstAdmin): void {
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.dataDir}/cong.db)`;
   console.log(`\nCổng đang chạy trên ${where}${seeded ? ', đã nạp dữ liệu mẫu' : ''}.`);
-  for (const site of sites) {
-    console.log(`  ${site.name}: http://${site.code}.localhost:${port}/`);
+  if (config.production) {
+    // Only configured hosts are served in production: their addresses, behind the proxy.
+    for (const site of sites) console.log(`  ${site.name}: ${site.primaryHost ? `${siteOrigin(site, true)}/` : 'chưa có tên miền (cấu hình ở Trang quản trị › Các trang)'}`);
+    console.log(`  Trang quản trị: <tên miền của một trang>/quan-tri (cổng ${port})\n`);
+  } else {
+    for (const site of sites) console.log(`  ${site.name}: http://${site.code}.localhost:${port}/`);
+    console.log(`  (trang mặc định: http://localhost:${port}/)`);
+    console.log(`  Trang quản trị: http://localhost:${port}/quan-tri\n`);
   }
-  console.log(`  (trang mặc định: http://localhost:${port}/)`);
-  console.log(`  Trang quản trị: http://localhost:${port}/quan-tri\n`);
   if (firstAdmin) {
-    console.log('Tài khoản quản trị hệ thống đầu tiên (mật khẩu chỉ hiển thị MỘT LẦN, hãy đổi sau khi đăng nhập):');
-    console.log(`  Tên đăng nhập: ${firstAdmin.username}`);
-    console.log(`  Mật khẩu:      ${firstAdmin.password}\n`);
+    // Only the path: what a service prints stays in journald or the container's logs.
+    console.log(`Tài khoản quản trị hệ thống đầu tiên: ${firstAdmin.username}. Mật khẩu nằm trong tệp ${firstAdmin.file}`);
+    console.log('(chỉ chủ tài khoản chạy Cổng đọc được); lần đăng nhập đầu phải đổi mật khẩu, sau đó hãy xóa tệp.\n');
   }
 }
 

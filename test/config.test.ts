@@ -86,3 +86,36 @@ test('media: <dataDir>/media by default; a bucket when every CONG_S3_* is set; s
   refused({ ...s3, CONG_S3_BUCKET: 'Cong_Media' }, 'CONG_S3_BUCKET must be a bucket name (3-63 lowercase letters, digits, dots or hyphens), got "Cong_Media"');
   refused({ ...s3, CONG_S3_FORCE_PATH_STYLE: 'co' }, 'CONG_S3_FORCE_PATH_STYLE must be true or false, got "co"');
 });
+
+test('NODE_ENV=production: no demo content unless CONG_DEMO asks for it', () => {
+  assert.equal(loadConfig({}, '/').production, false);
+  assert.equal(loadConfig({ NODE_ENV: 'production' }, '/').production, true);
+  assert.equal(loadConfig({ NODE_ENV: 'production' }, '/').seedDemo, false);
+  assert.equal(loadConfig({ NODE_ENV: 'production', CONG_DEMO: 'true' }, '/').seedDemo, true);
+  assert.equal(loadConfig({ NODE_ENV: 'development' }, '/').seedDemo, true);
+});
+
+test('CONG_TRUST_PROXY: false, a hop count or addresses/CIDRs; "true" is refused in production, naming the variable', () => {
+  const trust = (v: string, env: Record<string, string> = {}) => loadConfig({ CONG_TRUST_PROXY: v, ...env }, '/').trustProxy;
+  for (const off of ['', 'false', 'off', '0']) assert.equal(trust(off), false, off);
+  assert.equal(trust('1'), 1);
+  assert.equal(trust('2', { NODE_ENV: 'production' }), 2);
+  assert.deepEqual(trust('127.0.0.1, 10.0.0.0/8,::1, fd00::/8,loopback'), ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback']);
+  assert.equal(trust('true'), true, 'outside production, as before');
+  assert.throws(
+    () => trust('true', { NODE_ENV: 'production' }),
+    (err: Error) => err instanceof ConfigError && /^CONG_TRUST_PROXY=true trusts every hop/.test(err.message) && /1 behind one nginx/.test(err.message),
+  );
+  for (const bad of ['nginx', '10.0.0.0/33', '300.1.1.1', '10.0.0.1/8/1', '11']) {
+    assert.throws(() => trust(bad), (err: Error) => err instanceof ConfigError && err.message.startsWith('CONG_TRUST_PROXY'), bad);
+  }
+});
+
+test('CONG_REQUEST_TIMEOUT_SECONDS (30) and CONG_MAX_CONNECTIONS (10000): whole numbers in range', () => {
+  const c = loadConfig({}, '/');
+  assert.equal(c.requestTimeoutSeconds, 30);
+  assert.equal(c.maxConnections, 10_000);
+  assert.equal(loadConfig({ CONG_REQUEST_TIMEOUT_SECONDS: '5', CONG_MAX_CONNECTIONS: '500' }, '/').requestTimeoutSeconds, 5);
+  assert.throws(() => loadConfig({ CONG_REQUEST_TIMEOUT_SECONDS: '0' }, '/'), (err: Error) => err instanceof ConfigError && err.message === 'CONG_REQUEST_TIMEOUT_SECONDS must be an integer between 1 and 3600, got "0"');
+  assert.throws(() => loadConfig({ CONG_MAX_CONNECTIONS: 'many' }, '/'), ConfigError);
+});

@@ -68,7 +68,7 @@ export async function createContext({ config, database, now, features }: { confi
     const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges, { maxBytes: config.pageCacheMb * 1024 * 1024 }, metrics);
     metrics.watchPageCache(pageCache);
     // Pages rendered while the table was still the old one must not stay: purge after the reload.
-    const sites = new SiteResolver(database.db, purges, () => pageCache.purgeAll());
+    const sites = new SiteResolver(database.db, purges, () => pageCache.purgeAll(), !config.production);
     await sites.load();
     return {
       config,

@@ -12,17 +12,17 @@ let clock = Date.parse('2026-11-26T03:00:00.000Z');
 
 describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
   const app = await buildTestApp(db, { now: () => new Date(clock) });
-  const first = await createFirstAdminIfNone(db.db, new Date());
+  const first = await createFirstAdminIfNone(db.db, new Date(), db.dataDir);
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'quantrihl', [{ siteId: 1, role: 'site_admin' }]);
   return { app, first };
 }, (get) => {
-  test('the first admin gets a generated password, printed once; there is no default password', async () => {
+  test('the first admin gets a generated password (written to a file: first-admin.test.ts); there is no default password', async () => {
     const { db, first } = get();
     assert.ok(first);
     assert.equal(first.username, 'quantri');
     assert.match(first.password, /^[A-Za-z0-9]{20}$/);
-    assert.equal(await createFirstAdminIfNone(db.db, new Date()), null, 'only on first run');
+    assert.equal(await createFirstAdminIfNone(db.db, new Date(), db.dataDir), null, 'only on first run');
     const stored = await findUserByLogin(db.db, 'quantri');
     assert.match(stored!.password_hash, /^\$argon2id\$/);
     await AdminClient.login(get().app, HONG_LINH, 'quantri', first.password);

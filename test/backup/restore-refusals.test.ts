@@ -57,7 +57,7 @@ async function untouched(db: TestDb, t: Awaited<ReturnType<typeof emptyTarget>>)
 }
 
 describeEachDb('restore refusals', async (db) => {
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const file = join(work, `${db.dialect}-good.tar.gz`);
   await createBackup({ file, dataDir: db.dataDir, source: sourceOf(db) });
   return { file };

@@ -43,7 +43,7 @@ if (skip) console.log(`# skipping "Redis down": ${skip}`);
 
 describeEachDb('several instances on one Redis, and Redis down', async (db) => {
   if (skip) return { skip } as never;
-  await seedDemoIfEmpty(db, db.dataDir);
+  await seedDemoIfEmpty(db, db.media);
   const redis = await OwnRedis.start();
   const a = await instance(db, redis);
   const b = await instance(db, redis);

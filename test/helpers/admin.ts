@@ -10,6 +10,15 @@ export async function makeUser(db: Db, username: string, roles: { siteId: number
   return createUser(db, { email: `${username}@honglinh.gov.vn`, username, displayName: `Người dùng ${username}`, password: PASSWORD, roles, isSystemAdmin }, null, new Date());
 }
 
+/** `name=value` of the cookie, under its plain or `__Host-` name (an https site's). */
+function cookiePair(setCookie: string | string[] | undefined, name: string): string | undefined {
+  for (const n of [name, `__Host-${name}`]) {
+    const v = cookieValue(setCookie, n);
+    if (v !== undefined) return `${n}=${v}`;
+  }
+  return undefined;
+}
+
 function cookieValue(setCookie: string | string[] | undefined, name: string): string | undefined {
   const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
   for (const c of all) {
@@ -35,9 +44,9 @@ export class AdminClient {
     const c = new AdminClient(app, host);
     const res = await c.loginAttempt(login, password);
     assert.equal(res.statusCode, 303, `login of ${login} succeeds: ${res.body.slice(0, 200)}`);
-    const sid = cookieValue(res.headers['set-cookie'], 'cong_sid');
+    const sid = cookiePair(res.headers['set-cookie'], 'cong_sid');
     assert.ok(sid);
-    c.cookie = `cong_sid=${sid}`;
+    c.cookie = sid;
     const home = await c.get('/quan-tri');
     if (home.statusCode === 200) c.csrf = csrfFrom(home.body);
     return c;
@@ -46,12 +55,12 @@ export class AdminClient {
   /** GET the login form, then POST the credentials with the form's CSRF cookie and token. */
   async loginAttempt(login: string, password: string, extra: Record<string, string> = {}) {
     const form = await this.app.inject({ url: '/quan-tri/dang-nhap', headers: { host: this.host }, remoteAddress: this.ip });
-    const lcsrf = cookieValue(form.headers['set-cookie'], 'cong_lcsrf')!;
+    const lcsrf = cookiePair(form.headers['set-cookie'], 'cong_lcsrf')!;
     return this.app.inject({
       method: 'POST',
       url: '/quan-tri/dang-nhap',
       remoteAddress: this.ip,
-      headers: { host: this.host, cookie: `cong_lcsrf=${lcsrf}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { host: this.host, cookie: lcsrf, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: csrfFrom(form.body), login, password, ...extra }).toString(),
     });
   }

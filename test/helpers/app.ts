@@ -15,7 +15,7 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
  */
 export async function buildTestApp(
   db: TestDb,
-  opts: { now?: () => Date; seed?: boolean; cacheSeconds?: number; features?: readonly Feature[]; env?: Record<string, string> } = {},
+  opts: { now?: () => Date; seed?: boolean; cacheSeconds?: number; features?: readonly Feature[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<FastifyInstance> {
   const config = {
     ...loadConfig({ CONG_DATA_DIR: db.dataDir, CONG_PAGE_CACHE_SECONDS: String(opts.cacheSeconds ?? 60), ...opts.env }, ROOT),

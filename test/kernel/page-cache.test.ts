@@ -14,7 +14,7 @@ function page(path: string, kb = 30): Rendered {
 }
 
 const moved = (to: string): Rendered => ({ status: 301, contentType: 'text/plain; charset=utf-8', body: `→ ${to}`, cacheControl: 'public, max-age=3600', headers: { location: to } });
-const key = (path: string) => PageCache.key(1, 'http://a', path);
+const key = (path: string) => PageCache.key(1, path);
 const hits = (e: CacheEntry, n: number) => {
   for (let i = 0; i < n; i++) countHit(e);
 };
@@ -95,22 +95,22 @@ describe('page cache', () => {
     assert.equal(cache.peek(key('/khong-co')), undefined);
     let renders = 0;
     const render = async () => (renders++, notFound);
-    const a = await cache.errorPage(1, 'http://a', 404, render, 'gzip');
-    const b = await cache.errorPage(1, 'http://a', 404, render, 'br');
+    const a = await cache.errorPage(1, 404, render, 'gzip');
+    const b = await cache.errorPage(1, 404, render, 'br');
     assert.equal(a, b);
     assert.equal(renders, 1);
     cache.purgeSite(2);
-    await cache.errorPage(1, 'http://a', 404, render, 'gzip');
+    await cache.errorPage(1, 404, render, 'gzip');
     assert.equal(renders, 1, "another site's purge leaves it");
     cache.purgeSite(1);
-    await cache.errorPage(1, 'http://a', 404, render, 'gzip');
+    await cache.errorPage(1, 404, render, 'gzip');
     assert.equal(renders, 2, 'rendered again after its site was purged');
   });
 
   test('with the page cache off (TTL 0) nothing is kept, error pages included', async () => {
     const cache = new PageCache(0);
     await cache.getOrRender(key('/d'), async () => page('/d'));
-    await cache.errorPage(1, 'http://a', 429, async () => ({ ...page('/429'), status: 429 }), null);
+    await cache.errorPage(1, 429, async () => ({ ...page('/429'), status: 429 }), null);
     assert.equal(cache.size, 0);
     assert.equal(cache.bytes, 0);
   });

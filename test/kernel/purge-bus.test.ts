@@ -8,9 +8,8 @@ import { SiteResolver } from '../../src/kernel/sites/resolver.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 import { dropPrefix, redisMissing, REDIS_URL, testPrefix } from '../stats/helpers.js';
 
-const ORIGIN = 'http://honglinh.localhost';
 const page = (path: string): Rendered => ({ status: 200, contentType: 'text/html; charset=utf-8', body: `<p>${path}</p>`, cacheControl: 'public, max-age=60' });
-const key = (siteId: number, path: string) => PageCache.key(siteId, ORIGIN, path);
+const key = (siteId: number, path: string) => PageCache.key(siteId, path);
 
 async function fill(cache: PageCache, entries: [number, string][]): Promise<void> {
   for (const [siteId, path] of entries) await cache.getOrRender(key(siteId, path), async () => page(path));

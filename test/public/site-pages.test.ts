@@ -77,13 +77,16 @@ describeEachDb('home, category and static pages', async (db) => ({ app: await bu
     assert.match(res.body, /lang="vi"/);
   });
 
-  test('a second site answers on its own hostname with its own content; unknown hosts get the default site', async () => {
+  test('a second site answers on its own hostname with its own content; a host of no site gets 421, localhost the default site', async () => {
     const ward = await html('/', NAM_HONG_LINH);
     assert.match(ward, /<title>Cổng thông tin điện tử phường Nam Hồng Lĩnh<\/title>/);
     assert.match(ward, /Bản đồ phường Nam Hồng Lĩnh/);
     assert.doesNotMatch(ward, /2\.763\.801/);
-    const other = await html('/', 'unknown.example.org');
-    assert.match(other, /<title>Cổng thông tin điện tử thị xã Hồng Lĩnh<\/title>/);
+    const other = await get().app.inject({ url: '/', headers: { host: 'unknown.example.org' } });
+    assert.equal(other.statusCode, 421);
+    assert.doesNotMatch(other.body, /unknown\.example\.org|Hồng Lĩnh/);
+    const loopback = await html('/', 'localhost:3000');
+    assert.match(loopback, /<title>Cổng thông tin điện tử thị xã Hồng Lĩnh<\/title>/);
     const withPort = await html('/', 'namhonglinh.localhost:3000');
     assert.match(withPort, /phường Nam Hồng Lĩnh/);
   });

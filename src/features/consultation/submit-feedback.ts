@@ -1,8 +1,7 @@
-import { createHmac } from 'node:crypto';
 import type { Db } from '../../kernel/db/connection.js';
 import { contentHash, FORM, VERIFY, WRONG_CODE } from '../comments/input.js';
 import { fail, type FieldErrors } from '../../kernel/forms.js';
-import type { Counter } from '../../kernel/citizen/limits.js';
+import { clientBucket, type Counter } from '../../kernel/citizen/limits.js';
 import type { Verification } from '../../kernel/citizen/verification.js';
 import type { PageCache } from '../../kernel/http/page-cache.js';
 import { DRAFTS_PATH } from '../polls/paths.js';
@@ -67,7 +66,7 @@ export async function submitFeedback(cx: FeedbackContext, draft: DraftItem, form
 }
 
 async function takeLimit(cx: FeedbackContext, draftId: number): Promise<string | null> {
-  const who = createHmac('sha256', cx.limiterSecret).update(cx.ip).digest('base64url').slice(0, 22);
+  const who = clientBucket(cx.limiterSecret, cx.ip);
   const { perIp, perDraft, windowMs } = FEEDBACK_LIMITS;
   const t = cx.now.getTime();
   if (!(await cx.counter.take(`fb-ip:${who}`, perIp, windowMs, t))) return 'Bạn đã gửi nhiều góp ý trong thời gian ngắn. Vui lòng thử lại sau ít phút.';

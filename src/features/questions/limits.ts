@@ -1,5 +1,4 @@
-import { createHmac } from 'node:crypto';
-import type { Counter } from '../../kernel/citizen/limits.js';
+import { clientBucket, type Counter } from '../../kernel/citizen/limits.js';
 
 /**
  * Rate limits of the public question form and of the tracking-code lookup, on the counters of
@@ -27,7 +26,7 @@ export class QuestionLimiter {
   constructor(private readonly counter: Counter, private readonly secret: string, private readonly limits: QuestionLimits = QUESTION_LIMITS) {}
 
   private who(ip: string): string {
-    return createHmac('sha256', this.secret).update(ip).digest('base64url').slice(0, 22);
+    return clientBucket(this.secret, ip);
   }
 
   /** Counts a question; the Vietnamese reason when a limit is exceeded, null when allowed. */

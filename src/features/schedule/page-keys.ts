@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pickEncoding, sendEntry } from '../../kernel/http/cache-reply.js';
 import { PageCache, type Rendered } from '../../kernel/http/page-cache.js';
-import { originOf } from '../../kernel/http/render.js';
 
 /**
  * The page cache keys responses by path alone, and answers hits before routing. Pages whose
@@ -19,7 +18,7 @@ export async function sendCachedAs(
   cacheControl?: string,
 ) {
   if (!keyPath.includes('?')) throw new Error(`query cache key without "?": ${keyPath}`);
-  const key = PageCache.key(request.site.id, originOf(request), keyPath);
+  const key = PageCache.key(request.site.id, keyPath);
   const entry = await app.cong.pageCache.getOrRender(key, render, pickEncoding(request.headers['accept-encoding']));
   return sendEntry(request, reply, entry, cacheControl);
 }

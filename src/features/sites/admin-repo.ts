@@ -35,13 +35,15 @@ export interface SiteWithHosts {
   code: string;
   name: string;
   isDefault: boolean;
+  /** The primary host first (absolute URLs use it), then the others by name. */
   hosts: string[];
+  scheme: 'https' | 'http' | null;
 }
 
 /** Every site of the installation with its hostnames (the system admins' screen). */
 export async function listSitesWithHosts(db: Db): Promise<SiteWithHosts[]> {
   const [sites, hosts] = await Promise.all([
-    db.selectFrom('sites').select(['id', 'code', 'name', 'is_default']).orderBy('id').execute(),
+    db.selectFrom('sites').select(['id', 'code', 'name', 'is_default', 'primary_host', 'scheme']).orderBy('id').execute(),
     // tenancy: the system administrators' list of every site.
     db.selectFrom('site_hosts').selectAll().orderBy('host').execute(),
   ]);
@@ -50,6 +52,11 @@ export async function listSitesWithHosts(db: Db): Promise<SiteWithHosts[]> {
     code: s.code,
     name: s.name,
     isDefault: s.is_default === 1,
-    hosts: hosts.filter((h) => h.site_id === s.id).map((h) => h.host),
+    hosts: primaryFirst(hosts.filter((h) => h.site_id === s.id).map((h) => h.host), s.primary_host),
+    scheme: s.scheme === 'https' || s.scheme === 'http' ? s.scheme : null,
   }));
+}
+
+function primaryFirst(hosts: string[], primary: string | null): string[] {
+  return primary && hosts.includes(primary) ? [primary, ...hosts.filter((h) => h !== primary)] : hosts;
 }

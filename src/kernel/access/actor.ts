@@ -8,6 +8,8 @@ export interface Actor {
   email: string;
   isSystemAdmin: boolean;
   totpEnabled: boolean;
+  /** Signed in with a generated password (the first administrator's): sent to change it first. */
+  mustChangePassword?: boolean;
   rolesBySite: Map<number, Set<Role>>;
 }
 
@@ -35,6 +37,7 @@ export async function loadActor(db: Db, user: UserRow): Promise<Actor> {
     email: user.email,
     isSystemAdmin: user.is_system_admin === 1,
     totpEnabled: user.totp_enabled === 1,
+    mustChangePassword: user.must_change_password === 1,
     rolesBySite,
   };
 }

@@ -1,10 +1,16 @@
 import { createHmac } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { limitKeyOf } from '../http/client-address.js';
 
 /**
  * Fixed-window counters for the comment limits, in memory or in Redis (shared by instances).
  * Buckets are keyed by an HMAC of the IP address, never the address itself.
  */
+/** The bucket name of a client: an HMAC of its address (an IPv6 address by its /64), never the address. */
+export function clientBucket(secret: string, ip: string): string {
+  return createHmac('sha256', secret).update(limitKeyOf(ip)).digest('base64url').slice(0, 22);
+}
+
 export interface CommentLimits {
   /** Comments one IP address may send in the window. */
   perIp: number;
@@ -54,7 +60,7 @@ export class CommentLimiter {
 
   /** Counts an attempt; the Vietnamese reason when a limit is exceeded, null when allowed. */
   async take(siteId: number, articleId: number, ip: string, nowMs: number): Promise<string | null> {
-    const who = createHmac('sha256', this.secret).update(ip).digest('base64url').slice(0, 22);
+    const who = clientBucket(this.secret, ip);
     const { perIp, perArticle, windowMs } = this.limits;
     if (!(await this.counter.take(`ip:${who}`, perIp, windowMs, nowMs))) return 'Bạn đã gửi nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau ít phút.';
     if (!(await this.counter.take(`a:${siteId}:${articleId}`, perArticle, windowMs, nowMs))) return 'Bài viết đang nhận quá nhiều bình luận. Vui lòng thử lại sau ít phút.';

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { SaltBook, visitorHash } from './identity.js';
+import { cookieName, secureCookies } from '../http/cookies.js';
 
 /**
  * Who is voting or commenting, without knowing who they are (DESIGN.md, Privacy). The daily
@@ -29,18 +30,18 @@ export class VisitorKeys {
 
 /** The hashed voter id from the request's cookie, or null when it has none (or a forged one). */
 export function voterFromCookie(request: FastifyRequest): string | null {
-  const raw = request.cookies[VOTER_COOKIE];
+  const raw = request.cookies[cookieName(request, VOTER_COOKIE)];
   return raw && COOKIE_FORMAT.test(raw) ? hashVoter(request.site.id, raw) : null;
 }
 
 /** Gives the browser a new voter cookie; returns its hash. */
 export function issueVoterCookie(request: FastifyRequest, reply: FastifyReply): string {
   const raw = randomBytes(18).toString('base64url');
-  reply.setCookie(VOTER_COOKIE, raw, {
+  reply.setCookie(cookieName(request, VOTER_COOKIE), raw, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
+    secure: secureCookies(request),
     maxAge: 365 * 86_400,
   });
   return hashVoter(request.site.id, raw);

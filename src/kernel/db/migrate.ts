@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-procedures.js';
 import * as m0014 from './migrations/0014-organisation.js';
 import * as m0015 from './migrations/0015-redirects.js';
 import * as m0016 from './migrations/0016-search-fts-postgres.js';
+import * as m0017 from './migrations/0017-site-origin.js';
 
 /** Migrations are listed here in order; each receives the dialect for the few type differences. */
 const migrations: Record<string, { up: typeof m0001.up }> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0014-organisation': m0014,
   '0015-redirects': m0015,
   '0016-search-fts-postgres': m0016,
+  '0017-site-origin': m0017,
 };
 
 /** The names of the migrations this code knows, oldest first (a backup from newer code names more). */

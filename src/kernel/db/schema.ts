@@ -24,6 +24,10 @@ export interface SitesTable {
   settings: string;
   counter_base: number;
   created_at: string;
+  /** The host absolute URLs use; null: the first of its hosts (migration 0017). */
+  primary_host: string | null;
+  /** 'https' | 'http'; null: https in production, http elsewhere. */
+  scheme: string | null;
 }
 
 export interface SiteHostsTable {
@@ -142,6 +146,8 @@ export interface UsersTable {
   recovery_codes: Generated<string>;
   is_system_admin: Generated<number>;
   disabled: Generated<number>;
+  /** 1 until the user replaces a generated password (the first administrator's). */
+  must_change_password: Generated<number>;
   created_at: string;
   updated_at: string;
 }

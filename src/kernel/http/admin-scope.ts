@@ -4,6 +4,7 @@ import type { SessionRow } from '../db/schema.js';
 import { adminNavOf } from '../feature.js';
 import { AppError } from '../lib/errors.js';
 import { renderHtml } from './render.js';
+import { cookieName, secureCookies } from './cookies.js';
 import { hasAnyRole, hasRole, loadActor, type Actor } from '../access/actor.js';
 import { randomToken, safeEqual } from '../lib/tokens.js';
 import { findUserById } from '../access/users-repo.js';
@@ -27,14 +28,29 @@ export const SESSION_COOKIE = 'cong_sid';
 /** Before sign-in there is no session: the login form is protected by a double-submit cookie. */
 export const LOGIN_CSRF_COOKIE = 'cong_lcsrf';
 
+/**
+ * On an https site (its configured scheme, not the request's: behind a TLS proxy the request is
+ * plain http) the cookies are `Secure` and `__Host-` named, which requires the path "/".
+ */
 export function cookieOptions(request: FastifyRequest, maxAgeSeconds?: number) {
+  const secure = secureCookies(request);
   return {
-    path: ADMIN,
+    path: secure ? '/' : ADMIN,
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: request.protocol === 'https',
+    secure,
     ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
   };
+}
+
+/** Ends the back-office session cookie. */
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(cookieName(request, SESSION_COOKIE), cookieOptions(request));
+}
+
+/** Gives the browser the back-office session cookie. */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+  reply.setCookie(cookieName(request, SESSION_COOKIE), token, cookieOptions(request, maxAgeSeconds));
 }
 
 /**
@@ -49,7 +65,7 @@ export async function adminSessionHooks(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('x-robots-tag', 'noindex');
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[cookieName(request, SESSION_COOKIE)];
     if (token) {
       const session = await ctx.sessions.load(token, ctx.now());
       const user = session && (await findUserById(ctx.db, session.user_id));
@@ -66,9 +82,12 @@ export async function adminSessionHooks(app: FastifyInstance): Promise<void> {
     }
     if (request.session.mfa_pending && !config.mfaStep) return reply.redirect(`${ADMIN}/dang-nhap/xac-thuc`, 303);
     if (!hasAnyRole(request.actor, request.site.id)) throw new AppError('forbidden');
+    const ownAccount = request.url.startsWith(`${ADMIN}/tai-khoan`) || request.url.startsWith(`${ADMIN}/dang-xuat`);
+    // A generated password has been on a screen or in a file: nothing else until it is replaced.
+    if (request.actor.mustChangePassword && !ownAccount) return reply.redirect(`${ADMIN}/tai-khoan?doi-mat-khau=1`, 303);
     const mustEnrol =
       request.site.settings.requireTotpForAdmins && !request.actor.totpEnabled && hasRole(request.actor, request.site.id, 'site_admin');
-    if (mustEnrol && !request.url.startsWith(`${ADMIN}/tai-khoan`) && !request.url.startsWith(`${ADMIN}/dang-xuat`)) {
+    if (mustEnrol && !ownAccount) {
       return reply.redirect(`${ADMIN}/tai-khoan/hai-lop?batbuoc=1`, 303);
     }
   });
@@ -76,7 +95,7 @@ export async function adminSessionHooks(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD') return;
     const sent = bodyField(request, '_csrf') ?? (request.headers['x-csrf-token'] as string | undefined) ?? '';
-    const expected = request.session?.csrf_token ?? request.cookies[LOGIN_CSRF_COOKIE] ?? '';
+    const expected = request.session?.csrf_token ?? request.cookies[cookieName(request, LOGIN_CSRF_COOKIE)] ?? '';
     if (!expected || !sent || !safeEqual(sent, expected)) throw new AppError('csrf');
   });
 }
@@ -98,10 +117,10 @@ export function bodyFields(request: FastifyRequest, name: string): string[] {
 /** The CSRF token for forms: the session's, or a fresh double-submit cookie before sign-in. */
 export function csrfFor(request: FastifyRequest, reply: FastifyReply): string {
   if (request.session) return request.session.csrf_token;
-  let t = request.cookies[LOGIN_CSRF_COOKIE];
+  let t = request.cookies[cookieName(request, LOGIN_CSRF_COOKIE)];
   if (!t) {
     t = randomToken(24);
-    reply.setCookie(LOGIN_CSRF_COOKIE, t, cookieOptions(request));
+    reply.setCookie(cookieName(request, LOGIN_CSRF_COOKIE), t, cookieOptions(request));
   }
   return t;
 }

@@ -2,7 +2,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RawRequestDefaultExpression, RawServerDefault, RouteGenericInterface } from 'fastify';
 import { pickEncoding, sendEntry } from './cache-reply.js';
 import { PageCache, type Rendered } from './page-cache.js';
-import { originOf } from './render.js';
 
 /** A request whose params and query are typed by the route's TypeBox schema. */
 export type TypedRequest<S extends FastifySchema> = FastifyRequest<RouteGenericInterface, RawServerDefault, RawRequestDefaultExpression, S, TypeBoxTypeProvider>;
@@ -12,7 +11,7 @@ type Handler<S extends FastifySchema> = (request: TypedRequest<S>, reply: Fastif
 
 /**
  * Wraps a renderer so that its output is served from, and stored in, the page cache (keyed by
- * site, origin and path). With a schema, it gives the route options `{ schema, handler }` and the
+ * site and path). With a schema, it gives the route options `{ schema, handler }` and the
  * renderer gets the typed params: `app.get('/bai-viet/:slugId', cached(app, { params: SlugIdParams }, render))`.
  */
 export function cached(app: FastifyInstance, render: Render): Handler<FastifySchema>;
@@ -21,7 +20,7 @@ export function cached<S extends FastifySchema>(app: FastifyInstance, a: S | Ren
   const render = (typeof a === 'function' ? a : b)!;
   const handler: Handler<S> = async (request, reply) => {
     const path = request.url.split('?', 1)[0]!;
-    const key = PageCache.key(request.site.id, originOf(request), path);
+    const key = PageCache.key(request.site.id, path);
     const entry = await app.cong.pageCache.getOrRender(key, () => render(request, reply), pickEncoding(request.headers['accept-encoding']));
     return sendEntry(request, reply, entry);
   };

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERRORS, type ErrorCode } from '../lib/errors.js';
 import { findMove } from '../sites/redirects.js';
-import { frameFor, HTML, originOf, renderHtml } from './render.js';
+import { frameFor, HTML, renderHtml } from './render.js';
 import { answerErrorFromCache, pageHeaders, pickEncoding, sendEntry } from './cache-reply.js';
 import { PageCache } from './page-cache.js';
 import { makeEntry } from './cache-entry.js';
@@ -34,10 +34,9 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
         // The common answers are the same for every path of a site: rendered once per site, kept like
         // pages and purged with them, so that a client over its limit costs no more than a cached page.
         if (KEPT_ERROR_STATUSES.has(status) && message === ERRORS[code as ErrorCode]?.message) {
-          const origin = originOf(request);
-          const entry = await ctx.pageCache.errorPage(request.site.id, origin, status, render, want);
+          const entry = await ctx.pageCache.errorPage(request.site.id, status, render, want);
           if (status === 404 && (request.method === 'GET' || request.method === 'HEAD') && !request.url.includes('?')) {
-            ctx.pageCache.rememberNotFound(PageCache.key(request.site.id, origin, request.url), entry, pageHeaders(reply));
+            ctx.pageCache.rememberNotFound(PageCache.key(request.site.id, request.url), entry, pageHeaders(reply));
           }
           if (status === 429) ctx.limitBlocks.describe(request, pageHeaders(reply));
           return answerErrorFromCache(request, reply, entry) ? reply : sendEntry(request, reply, entry);

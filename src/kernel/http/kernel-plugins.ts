@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -11,8 +11,8 @@ import { errorRoutes } from './error-routes.js';
 import { RATE_LIMITED } from './limits.js';
 import { answerFromCache } from './cache-reply.js';
 import { PageCache } from './page-cache.js';
-import { originOf } from './render.js';
 import { contentSecurityPolicy } from './security.js';
+import { limitKeyOf } from './client-address.js';
 
 /**
  * What every request goes through before a feature's route: the site it is for, the page cache's
@@ -30,6 +30,16 @@ function rateLimitStore(ctx: AppContext) {
   return {};
 }
 
+/**
+ * The answer to a Host no site is configured for (RFC 9110 §15.5.20): one constant, never naming
+ * the host asked for, cacheable by browsers and CDNs (it changes only when a site is configured).
+ */
+const MISDIRECTED = 'Tên miền này không thuộc trang thông tin điện tử nào trên máy chủ.\n';
+
+function misdirected(reply: FastifyReply): FastifyReply {
+  return reply.code(421).header('cache-control', 'public, max-age=300').type('text/plain; charset=utf-8').send(MISDIRECTED);
+}
+
 export async function registerKernel(app: FastifyInstance): Promise<void> {
   const ctx = app.cong;
   app.decorateRequest('site', null as never);
@@ -39,13 +49,14 @@ export async function registerKernel(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
     const site = ctx.sites.resolve(request.headers.host);
     if (!site) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('Chưa có trang thông tin nào được tạo.');
+      if (ctx.sites.isEmpty) return reply.code(503).type('text/plain; charset=utf-8').send('Chưa có trang thông tin nào được tạo.');
+      return misdirected(reply);
     }
     request.site = site;
     // Only bare paths: a page whose content depends on its query (a list filtered by ?q=) must
     // reach its route, which decides what of it may come from the cache.
     if ((request.method === 'GET' || request.method === 'HEAD') && !request.url.includes('?')) {
-      const entry = ctx.pageCache.peek(PageCache.key(site.id, originOf(request), request.url));
+      const entry = ctx.pageCache.peek(PageCache.key(site.id, request.url));
       if (entry && answerFromCache(request, reply, entry)) return reply;
     }
     reply.header('content-security-policy', contentSecurityPolicy(site));
@@ -57,7 +68,8 @@ export async function registerKernel(app: FastifyInstance): Promise<void> {
     ctx.limitBlocks.note(request, limit.ttl, limit.max);
     return RATE_LIMITED;
   };
-  await app.register(rateLimit, { global: false, errorResponseBuilder: refuse, ...rateLimitStore(ctx) });
+  // An IPv6 client counts by its /64: a subscriber can take any address of it.
+  await app.register(rateLimit, { global: false, errorResponseBuilder: refuse, keyGenerator: (request) => limitKeyOf(request.ip), ...rateLimitStore(ctx) });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody);

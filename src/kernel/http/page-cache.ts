@@ -5,7 +5,7 @@ export type { CacheEntry, Rendered } from './cache-entry.js';
 
 /**
  * Public responses are the same for every visitor, so they are rendered once and kept in memory,
- * keyed by site, origin and path (cache-entry.ts: how they are compressed). Entries expire after
+ * keyed by site and path (cache-entry.ts: how they are compressed). Entries expire after
  * the page TTL (so server-rendered counters are at most that old) and are purged by the writes
  * that change them. Every purge is published on the purge bus, and the other instances' purges
  * received from it are done here too.
@@ -110,13 +110,17 @@ export class PageCache {
     bus.subscribe((m) => this.applyRemote(m));
   }
 
-  static key(siteId: number, origin: string, path: string): string {
-    return `${siteId}\n${origin}\n${path}`;
+  /**
+   * Site and path only: the absolute URLs in a page come from the site's configured origin, so a
+   * page is the same whatever Host it was asked under, and a stream of invented hosts makes no entry.
+   */
+  static key(siteId: number, path: string): string {
+    return `${siteId}\n${path}`;
   }
 
   /** The key of a site's error page with the given status (404, 410, 421, 429, 503): one per site, not per path. */
-  static errorKey(siteId: number, origin: string, status: number): string {
-    return `${siteId}\n${origin}\n!${status}`;
+  static errorKey(siteId: number, status: number): string {
+    return `${siteId}\n!${status}`;
   }
 
   /**
@@ -162,8 +166,8 @@ export class PageCache {
   }
 
   /** A site's error page, rendered once per site and status and kept like a page (purged with the site). */
-  errorPage(siteId: number, origin: string, status: number, render: () => Promise<Rendered>, want: Encoding | null): Promise<CacheEntry> {
-    return this.renderOnce(PageCache.errorKey(siteId, origin, status), render, want, Date.now(), true);
+  errorPage(siteId: number, status: number, render: () => Promise<Rendered>, want: Encoding | null): Promise<CacheEntry> {
+    return this.renderOnce(PageCache.errorKey(siteId, status), render, want, Date.now(), true);
   }
 
   /** The fresh entry under `key`, or the one `render` makes (once for concurrent callers), kept when it may be. */
@@ -262,7 +266,7 @@ export class PageCache {
     this.bus.publish({ op: 'prefix', siteId, prefix });
   }
 
-  /** Purges the given paths of a site, on every origin it was served under. */
+  /** Purges the given paths of a site. */
   purgePaths(siteId: number, paths: string[]): void {
     this.dropPaths(siteId, paths);
     this.bus.publish({ op: 'paths', siteId, paths });
@@ -281,7 +285,7 @@ export class PageCache {
     for (const k of [...this.siteValues.keys()]) if (k.startsWith(site)) this.siteValues.delete(k);
     for (const b of [this.pages, this.strays]) {
       for (const k of [...b.entries.keys()]) {
-        if (k.startsWith(site) && test(k.slice(k.indexOf('\n', site.length) + 1))) b.remove(k);
+        if (k.startsWith(site) && test(k.slice(site.length))) b.remove(k);
       }
     }
   }

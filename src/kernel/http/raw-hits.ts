@@ -1,59 +1,45 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import type { AppContext } from '../context.js';
 import { hitFor, type Hit } from './cache-reply.js';
-import { clientAddressOf, type TrustProxy } from './client-address.js';
+import { clientAddress, type TrustFunction } from './client-address.js';
 import { answerHealth, healthProbe } from './health.js';
 import { LimitBlocks } from './limit-blocks.js';
 import { PageCache } from './page-cache.js';
+import { limitConnections, serverOptions, type ServerTimeouts } from './timeouts.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** The last value of a header a proxy may have appended to (as Fastify reads it). */
-function lastEntry(value: string | string[] | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const v = Array.isArray(value) ? value[value.length - 1]! : value;
-  const i = v.lastIndexOf(',');
-  return (i === -1 ? v : v.slice(i + 1)).trim();
-}
-
-/** The origin as `originOf` (render.ts) gives it for the same request through Fastify. */
-function originOfRaw(req: IncomingMessage, trustProxy: boolean): string {
-  const proto = (trustProxy && lastEntry(req.headers['x-forwarded-proto'])) || ((req.socket as TLSSocket).encrypted ? 'https' : 'http');
-  const host = (trustProxy && lastEntry(req.headers['x-forwarded-host'])) || req.headers.host || '';
-  return `${proto}://${host}`;
-}
+type RawRequest = IncomingMessage & { url: string; method: string };
 
 /**
  * The HTTP server of a real process: a request for a public page already in the cache is answered
  * here, before Fastify makes its request and reply objects, with exactly the bytes and headers the
  * full pipeline sent the first time (cache-reply.ts, `hitFor`); so is a client still over a rate
  * limit it ran into (limit-blocks.ts). Everything else goes to Fastify. With access logging on,
- * every request goes through Fastify (which logs it).
+ * every request goes through Fastify (which logs it). The key is the site (from Host, as the
+ * kernel's hook resolves it) and the path; `clientAddress(req, trust)` (client-address.ts) reads
+ * the client as Fastify's `request.ip` does.
  */
-export function serverWithRawHits(ctxOf: () => AppContext | undefined, trustProxy: boolean, accessLog: boolean): (handler: Listener) => Server {
-  const clientAddress = clientAddressOf(trustProxy as TrustProxy);
-  const rawAnswer = (ctx: AppContext, req: IncomingMessage & { url: string; method: string }): Hit | null => {
+export function serverWithRawHits(ctxOf: () => AppContext | undefined, trust: TrustFunction | false, accessLog: boolean, timeouts: ServerTimeouts): (handler: Listener) => Server {
+  const rawAnswer = (ctx: AppContext, req: RawRequest): Hit | null => {
     const site = ctx.sites.resolve(req.headers.host);
     if (!site) return null;
-    const origin = originOfRaw(req, trustProxy);
     if (ctx.limitBlocks.size) {
-      const page = ctx.pageCache.peek(PageCache.errorKey(site.id, origin, 429));
-      const limited = ctx.limitBlocks.answer(LimitBlocks.key(site.id, req.url, clientAddress(req)), page, req.headers, req.method);
+      const page = ctx.pageCache.peek(PageCache.errorKey(site.id, 429));
+      const limited = ctx.limitBlocks.answer(LimitBlocks.key(site.id, req.url, clientAddress(req, trust)), page, req.headers, req.method);
       if (limited) return limited;
     }
     if (req.url.includes('?')) return null;
-    const entry = ctx.pageCache.peek(PageCache.key(site.id, origin, req.url));
+    const entry = ctx.pageCache.peek(PageCache.key(site.id, req.url));
     return entry ? hitFor(req.headers, req.method, entry) : null;
   };
   return (handler) => {
-    const server = createServer((req, res) => {
+    const server = createServer(serverOptions(timeouts), (req, res) => {
       // Before any site, session or limit: a probe is answered for any Host (health.ts).
       const probe = healthProbe(req);
       if (probe) return void answerHealth(probe, ctxOf(), req, res);
       const ctx = accessLog ? undefined : ctxOf();
       if (ctx && (req.method === 'GET' || req.method === 'HEAD') && req.url) {
-        const hit = rawAnswer(ctx, req as IncomingMessage & { url: string; method: string });
+        const hit = rawAnswer(ctx, req as RawRequest);
         if (hit) {
           ctx.pageCache.counters.rawHits++;
           res.writeHead(hit.status, hit.headers);
@@ -63,8 +49,7 @@ export function serverWithRawHits(ctxOf: () => AppContext | undefined, trustProx
       }
       handler(req, res);
     });
-    // Fastify's own server would have these (its defaults).
-    server.keepAliveTimeout = 72_000;
+    limitConnections(server, timeouts);
     return server;
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { AppContext } from '../context.js';
+import { siteOrigin } from '../sites/origin.js';
 import { loadFrame, type Frame } from '../views/public/frame.js';
 import type { Rendered } from './page-cache.js';
 
@@ -13,8 +14,9 @@ export function renderHtml(vnode: VNode): string {
   return `<!doctype html>${renderToString(vnode)}`;
 }
 
+/** The origin of the request's site, as configured (sites/origin.ts): never the Host or X-Forwarded-* asked with. */
 export function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+  return siteOrigin(request.site, request.server.cong.config.production, request.headers.host);
 }
 
 /** The frame of the request's site, shared by the pages rendered in the next few seconds (PageCache.siteValue). */

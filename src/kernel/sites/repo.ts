@@ -11,6 +11,8 @@ export function toSite(row: SiteRow): Site {
     isDefault: row.is_default === 1,
     settings: JSON.parse(row.settings) as SiteSettings,
     counterBase: Number(row.counter_base),
+    primaryHost: row.primary_host,
+    scheme: row.scheme === 'https' || row.scheme === 'http' ? row.scheme : null,
   };
 }
 
@@ -21,7 +23,13 @@ export async function listSites(db: Db): Promise<Site[]> {
 
 export async function listHosts(db: Db): Promise<{ host: string; site_id: number }[]> {
   // tenancy: the hostname → site map the resolver picks each request's site from.
-  return db.selectFrom('site_hosts').selectAll().execute();
+  return db.selectFrom('site_hosts').selectAll().orderBy('host').execute();
+}
+
+/** Marks the host (one of the site's) that absolute URLs use, and the scheme (null: by environment). */
+export async function setPrimaryHost(db: Db, siteId: number, host: string, scheme: 'https' | 'http' | null): Promise<void> {
+  // tenancy: the sites table has no site_id: its id is the site.
+  await db.updateTable('sites').set({ primary_host: host, scheme }).where('id', '=', siteId).execute();
 }
 
 export async function countSites(db: Db): Promise<number> {
@@ -38,7 +46,11 @@ export interface NewSite {
   hosts: string[];
 }
 
-/** Creates a site with its hostnames and its counter row, in the caller's transaction. */
+/**
+ * Creates a site with its hostnames and its counter row, in the caller's transaction. Its primary
+ * host stays unset (the first of its hosts; `setPrimaryHost` for another): the demo seeding that
+ * calls this also runs on databases migrated only part-way (test/search/fts-index.test.ts).
+ */
 export async function insertSite(db: Db, s: NewSite, now: string): Promise<number> {
   const { id } = await db
     .insertInto('sites')

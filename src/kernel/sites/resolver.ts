@@ -1,13 +1,15 @@
 import type { Db } from '../db/connection.js';
 import { localPurgeBus, type PurgeBus } from '../http/purge-bus.js';
+import { isLoopbackName } from './origin.js';
 import { listHosts, listSites } from './repo.js';
 import type { Site } from './site.js';
 
 /**
  * Maps a Host header to a site. Sites change rarely, so the table is held in memory and
- * reloaded when a site is created or edited. In development `<code>.localhost` reaches a
- * site without any configuration; unknown hosts get the default site. A reload is published on
- * the purge bus; when another instance reloads, this one reloads too.
+ * reloaded when a site is created or edited. A host configured for no site reaches none (the
+ * kernel answers 421), except outside production, where loopback names reach a site without any
+ * configuration: `<code>.localhost` that site, `localhost`, `127.0.0.1` and `[::1]` the default
+ * one. A reload is published on the purge bus; when another instance reloads, this one reloads too.
  */
 export class SiteResolver {
   private byHost = new Map<string, Site>();
@@ -20,7 +22,13 @@ export class SiteResolver {
    * application purges its whole page cache there: pages rendered while the table was still the
    * old one must not stay).
    */
-  constructor(private readonly db: Db, private readonly bus: PurgeBus = localPurgeBus, afterRemoteReload: () => void = () => undefined) {
+  constructor(
+    private readonly db: Db,
+    private readonly bus: PurgeBus = localPurgeBus,
+    afterRemoteReload: () => void = () => undefined,
+    /** Loopback names reach the sites without configuration (false in production). */
+    private readonly loopback = true,
+  ) {
     bus.subscribe((m) => {
       if (m.op === 'sites') void this.load().then(afterRemoteReload, () => undefined);
     });
@@ -35,6 +43,13 @@ export class SiteResolver {
   /** Reads the table (at start, and for another instance's change), telling nobody. */
   async load(): Promise<void> {
     const [sites, hosts] = await Promise.all([listSites(this.db), listHosts(this.db)]);
+    const hostsOf = new Map<number, string[]>();
+    for (const h of hosts) hostsOf.set(h.site_id, [...(hostsOf.get(h.site_id) ?? []), h.host]);
+    // A primary host that is no longer one of the site's hosts gives way to the first of them.
+    for (const s of sites) {
+      const own = hostsOf.get(s.id) ?? [];
+      if (!s.primaryHost || !own.includes(s.primaryHost)) s.primaryHost = own[0] ?? null;
+    }
     this.byId = new Map(sites.map((s) => [s.id, s]));
     this.byCode = new Map(sites.map((s) => [s.code, s]));
     this.byHost = new Map();
@@ -57,12 +72,17 @@ export class SiteResolver {
     const host = normaliseHost(hostHeader);
     const exact = this.byHost.get(host);
     if (exact) return exact;
+    if (!this.loopback || !isLoopbackName(host)) return null;
     if (host.endsWith('.localhost')) {
-      const code = host.slice(0, -'.localhost'.length);
-      const dev = this.byCode.get(code);
+      const dev = this.byCode.get(host.slice(0, -'.localhost'.length));
       if (dev) return dev;
     }
     return this.fallback;
+  }
+
+  /** Whether any site exists (a fresh install without the demo has none yet). */
+  get isEmpty(): boolean {
+    return this.byId.size === 0;
   }
 }
 

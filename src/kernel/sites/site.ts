@@ -8,4 +8,8 @@ export interface Site {
   isDefault: boolean;
   settings: SiteSettings;
   counterBase: number;
+  /** The host every absolute URL of the site uses (null only for a site without any host). */
+  primaryHost: string | null;
+  /** The configured scheme; null: https in production, http elsewhere (origin.ts). */
+  scheme: 'https' | 'http' | null;
 }

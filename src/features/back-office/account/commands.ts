@@ -14,10 +14,11 @@ export async function changePassword(db: Db, sessions: SessionStore, userId: num
   const problem = passwordProblem(next, [user.username, user.email.split('@')[0]!]);
   if (problem) return { ok: false, errors: { next: problem } };
   if (next !== confirm) return { ok: false, errors: { confirm: 'Mật khẩu nhập lại không khớp.' } };
+  if (next === current) return { ok: false, errors: { next: 'Mật khẩu mới phải khác mật khẩu hiện tại.' } };
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
     // tenancy: users are global (no site_id); this is the signed-in person's own row.
-    await tx.updateTable('users').set({ password_hash: hash, updated_at: now.toISOString() }).where('id', '=', userId).execute();
+    await tx.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: now.toISOString() }).where('id', '=', userId).execute();
     await writeAudit(tx, { siteId, userId, action: 'user.change_password', entityType: 'user', entityId: userId }, now);
   });
   // After the commit: the other sessions end once the new password is really in place.

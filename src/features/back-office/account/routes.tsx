@@ -5,7 +5,7 @@ import { flash, redirectWithFlash, type FlashMessages } from '../../../kernel/ht
 import { QueryText } from '../../../kernel/http/route-schemas.js';
 import { totpQrSvg, totpUri } from '../auth/totp.js';
 import { findUserById } from '../../../kernel/access/users-repo.js';
-import { actorOf, ADMIN, adminFrame, bodyField, sendAdmin, SESSION_COOKIE } from '../../../kernel/http/admin-scope.js';
+import { actorOf, ADMIN, adminFrame, bodyField, clearSessionCookie, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import { AdminLayout, type AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, Field, Notice, type FieldErrors } from '../../../kernel/views/admin/forms.js';
 import { beginTotp, changePassword, confirmTotp, disableTotp, logoutEverywhere } from './commands.js';
@@ -15,6 +15,7 @@ function AccountPage({ frame, totpEnabled, errors, notice }: { frame: AdminFrame
     <AdminLayout frame={frame} title="Tài khoản của tôi">
       <h1>Tài khoản của tôi</h1>
       {notice && <Notice kind="ok">{notice}</Notice>}
+      {frame.actor?.mustChangePassword && <Notice kind="info">Tài khoản đang dùng mật khẩu do hệ thống tạo. Vui lòng đặt mật khẩu mới trước khi tiếp tục.</Notice>}
       <section aria-labelledby="doi-mk" class="status-panel">
         <h2 id="doi-mk">Đổi mật khẩu</h2>
         <form method="post" action="/quan-tri/tai-khoan/mat-khau" novalidate>
@@ -128,7 +129,7 @@ export async function accountRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(`${ADMIN}/tai-khoan/dang-xuat-tat-ca`, async (request, reply) => {
     await logoutEverywhere(ctx.db, ctx.sessions, actorOf(request).userId, request.site.id, ctx.now());
-    reply.clearCookie(SESSION_COOKIE, { path: ADMIN });
+    clearSessionCookie(request, reply);
     return reply.redirect(`${ADMIN}/dang-nhap?ra=1`, 303);
   });
 }

@@ -5,12 +5,13 @@ import { flash, type FlashMessages } from '../../../kernel/http/flash.js';
 import { perMinute } from '../../../kernel/http/limits.js';
 import { QueryText } from '../../../kernel/http/route-schemas.js';
 import { writeAudit } from '../../../kernel/audit.js';
-import { ADMIN, adminFrame, bodyField, cookieOptions, safeNext, sendAdmin, SESSION_COOKIE } from '../../../kernel/http/admin-scope.js';
+import { ADMIN, adminFrame, bodyField, clearSessionCookie, safeNext, sendAdmin, setSessionCookie } from '../../../kernel/http/admin-scope.js';
 import { findUserById, findUserByLogin } from '../../../kernel/access/users-repo.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { ABSOLUTE_MS } from '../../../kernel/access/sessions.js';
 import { clearFailures, recordFailure, waitFor } from './throttle.js';
 import { sha256 } from '../../../kernel/lib/tokens.js';
+import { limitKeyOf } from '../../../kernel/http/client-address.js';
 import { checkTotp } from './totp.js';
 import { LoginPage, TotpPage } from './views.js';
 
@@ -27,7 +28,7 @@ function tooMany(ms: number): string {
 }
 
 function ipKey(request: FastifyRequest): string {
-  return `ip:${sha256(`cong-login:${request.ip}`)}`;
+  return `ip:${sha256(`cong-login:${limitKeyOf(request.ip)}`)}`;
 }
 
 export async function authRoutes(root: FastifyInstance): Promise<void> {
@@ -62,7 +63,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     }
     await clearFailures(ctx.db, keys);
     const { token } = await ctx.sessions.create(user.id, user.totp_enabled === 1, now);
-    reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, ABSOLUTE_MS / 1000));
+    setSessionCookie(request, reply, token, ABSOLUTE_MS / 1000);
     await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.login', entityType: 'user', entityId: user.id }, now);
     if (user.totp_enabled) return reply.redirect(`${ADMIN}/dang-nhap/xac-thuc?tiep=${encodeURIComponent(safeNext(next))}`, 303);
     return reply.redirect(safeNext(next), 303);
@@ -105,7 +106,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(`${ADMIN}/dang-xuat`, { config: { mfaStep: true } }, async (request, reply) => {
     if (request.session) await ctx.sessions.destroy(request.session.id);
-    reply.clearCookie(SESSION_COOKIE, { path: ADMIN });
+    clearSessionCookie(request, reply);
     return reply.redirect(`${ADMIN}/dang-nhap?ra=1`, 303);
   });
 }

@@ -10,6 +10,8 @@ export interface NewUser {
   displayName: string;
   password: string;
   isSystemAdmin?: boolean;
+  /** A generated password the person did not choose: changed at first sign-in. */
+  mustChangePassword?: boolean;
   roles?: { siteId: number; role: Role }[];
 }
 
@@ -26,6 +28,8 @@ export async function createUser(db: Db, u: NewUser, by: number | null, now: Dat
         display_name: nfc(u.displayName.trim()),
         password_hash: passwordHash,
         is_system_admin: u.isSystemAdmin ? 1 : 0,
+        // Named only when set (the column defaults to 0): tests seed users into databases migrated part-way.
+        ...(u.mustChangePassword ? { must_change_password: 1 } : {}),
         created_at: stamp,
         updated_at: stamp,
       })

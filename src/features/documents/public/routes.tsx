@@ -67,7 +67,7 @@ export async function documentRoutes(root: FastifyInstance): Promise<void> {
   // Filtered lists are rendered for every request: limited like the site search.
   app.get(documentUrls.list(), { ...limitedTo(120), schema: { querystring: ListQuery } }, async (request, reply) => {
     if (request.url.includes('?')) return reply.header('cache-control', FILTERED_CACHE).type(HTML).send(await renderList(request));
-    const key = PageCache.key(request.site.id, originOf(request), `${documentUrls.list()}?`);
+    const key = PageCache.key(request.site.id, `${documentUrls.list()}?`);
     const entry = await ctx.pageCache.getOrRender(key, async () => ({ status: 200, contentType: HTML, body: await renderList(request), cacheControl: PUBLIC_HTML_CACHE }), pickEncoding(request.headers['accept-encoding']));
     return sendEntry(request, reply, entry);
   });

@@ -14,7 +14,12 @@ import { flash, redirectWithFlash } from '../../../kernel/http/flash.js';
 import { IdParams } from '../../../kernel/http/route-schemas.js';
 
 const PATH = `${BASE}/cac-trang`;
-const HOSTS_HINT = 'Mỗi dòng một tên miền, ví dụ phuongmoi.hatinh.gov.vn. Khi thử nghiệm, <mã trang>.localhost luôn dùng được.';
+const HOSTS_HINT = 'Mỗi dòng một tên miền, ví dụ phuongmoi.hatinh.gov.vn. Tên miền ở dòng đầu là tên miền chính: liên kết chuẩn, RSS, sơ đồ trang và mọi địa chỉ đầy đủ của trang dùng tên miền này. Khi thử nghiệm, <mã trang>.localhost luôn dùng được.';
+const SCHEMES: [string, string][] = [
+  ['', 'Mặc định (https khi chạy thật, http khi thử nghiệm)'],
+  ['https', 'https'],
+  ['http', 'http (chỉ khi chưa có chứng chỉ TLS)'],
+];
 
 function SitesPage({ frame, sites, form, errors, notice }: { frame: AdminFrame; sites: SiteWithHosts[]; form: NewSiteForm; errors: FieldErrors; notice?: string }) {
   return (
@@ -27,7 +32,7 @@ function SitesPage({ frame, sites, form, errors, notice }: { frame: AdminFrame; 
             <tr>
               <th scope="row">{s.name}{s.isDefault && <span class="muted"> (mặc định)</span>}</th>
               <td><code>{s.code}</code></td>
-              <td>{s.hosts.length ? <ul>{s.hosts.map((h) => <li><a href={`//${h}/`}>{h}</a></li>)}</ul> : <span class="muted">Chưa có</span>}</td>
+              <td>{s.hosts.length ? <ul>{s.hosts.map((h, i) => <li><a href={`//${h}/`}>{h}</a>{i === 0 && s.hosts.length > 1 && <span class="muted"> (chính)</span>}</li>)}</ul> : <span class="muted">Chưa có</span>}</td>
               <td><a class="button" href={`${PATH}/${s.id}`} aria-label={`Sửa tên miền: ${s.name}`}>Sửa tên miền</a></td>
             </tr>
           ))}
@@ -48,12 +53,17 @@ function SitesPage({ frame, sites, form, errors, notice }: { frame: AdminFrame; 
   );
 }
 
-function HostsPage({ frame, site, hosts, errors }: { frame: AdminFrame; site: SiteWithHosts; hosts: string; errors: FieldErrors }) {
+function HostsPage({ frame, site, hosts, scheme, errors }: { frame: AdminFrame; site: SiteWithHosts; hosts: string; scheme: string; errors: FieldErrors }) {
   return (
     <SitePage frame={frame} title={`Tên miền của “${site.name}”`} errors={errors}>
       <form method="post" action={`${PATH}/${site.id}`} novalidate>
         <Csrf token={frame.csrf} />
         <Field name="hosts" label="Tên miền" value={hosts} errors={errors} required multiline={5} hint={HOSTS_HINT} />
+        <Field name="scheme" label="Giao thức của địa chỉ đầy đủ" errors={errors} hint="Cookie đăng nhập chỉ được gửi qua https khi chọn https.">
+          <select id="f-scheme" name="scheme" aria-invalid={errors.scheme ? 'true' : undefined} aria-describedby={`f-scheme-hint${errors.scheme ? ' f-scheme-error' : ''}`}>
+            {SCHEMES.map(([value, label]) => <option value={value} selected={value === scheme}>{label}</option>)}
+          </select>
+        </Field>
         <div class="form-actions">
           <button type="submit" class="primary">Lưu tên miền</button>
           <a href={PATH}>Quay lại danh sách</a>
@@ -74,10 +84,11 @@ export async function sitesRoutes(root: FastifyInstance): Promise<void> {
     const notice = status === 200 ? flash(request, { 'da-tao': 'Đã tạo trang mới.', 'da-luu': 'Đã lưu tên miền.' }) : undefined;
     return sendAdmin(reply, <SitesPage frame={adminFrame(app, request, reply)} sites={await listSitesWithHosts(ctx.db)} form={form} errors={errors} notice={notice} />, status);
   };
-  const hostsPage = async (request: FastifyRequest, reply: FastifyReply, id: number, hosts: string | null, errors: FieldErrors, status = 200) => {
+  const hostsPage = async (request: FastifyRequest, reply: FastifyReply, id: number, typed: { hosts: string; scheme: string } | null, errors: FieldErrors, status = 200) => {
     const site = (await listSitesWithHosts(ctx.db)).find((s) => s.id === id);
     if (!site) throw new AppError('not_found');
-    return sendAdmin(reply, <HostsPage frame={adminFrame(app, request, reply)} site={site} hosts={hosts ?? site.hosts.join('\n')} errors={errors} />, status);
+    const form = typed ?? { hosts: site.hosts.join('\n'), scheme: site.scheme ?? '' };
+    return sendAdmin(reply, <HostsPage frame={adminFrame(app, request, reply)} site={site} hosts={form.hosts} scheme={form.scheme} errors={errors} />, status);
   };
 
   app.get(PATH, async (request, reply) => {
@@ -101,9 +112,9 @@ export async function sitesRoutes(root: FastifyInstance): Promise<void> {
   app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
     guard(request);
     const id = Number(request.params.id);
-    const hosts = bodyField(request, 'hosts') ?? '';
-    const r = await saveSiteHosts(siteCommandContext(request), id, hosts);
-    if (!r.ok) return hostsPage(request, reply, id, hosts, r.errors, 422);
+    const typed = { hosts: bodyField(request, 'hosts') ?? '', scheme: bodyField(request, 'scheme') ?? '' };
+    const r = await saveSiteHosts(siteCommandContext(request), id, typed.hosts, typed.scheme);
+    if (!r.ok) return hostsPage(request, reply, id, typed, r.errors, 422);
     return redirectWithFlash(reply, PATH, 'da-luu');
   });
 }

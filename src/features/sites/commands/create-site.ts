@@ -1,7 +1,7 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { sitePolicy } from '../policy.js';
-import { insertSite } from '../../../kernel/sites/repo.js';
+import { insertSite, setPrimaryHost } from '../../../kernel/sites/repo.js';
 import { CODE_MESSAGE, CODE_RE, parseHostnames } from '../site-input.js';
 import { newSiteSettings, STARTER_CATEGORIES, STARTER_PAGE } from '../site-template.js';
 import { fail, line, type FieldErrors } from '../../../kernel/forms.js';
@@ -42,6 +42,8 @@ export async function createSite(cx: SiteCommandContext, form: NewSiteForm): Pro
     const stamp = now.toISOString();
     const settings = newSiteSettings(name.value, cx.site.settings);
     const siteId = await insertSite(tx, { code, name: name.value, isDefault: false, settings, counterBase: 0, hosts }, stamp);
+    // The first host typed is the one its absolute URLs use.
+    await setPrimaryHost(tx, siteId, hosts[0]!, null);
     for (const [position, c] of STARTER_CATEGORIES.entries()) {
       await tx.insertInto('categories').values({ ...c, site_id: siteId, position }).execute();
     }
