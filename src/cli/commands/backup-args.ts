@@ -1,6 +1,8 @@
 import type { Config } from '../../config.js';
 import type { BackupSource } from '../../kernel/backup/backup.js';
 import { formatNumber } from '../../kernel/lib/format.js';
+import type { MediaStorage } from '../../kernel/storage/media-storage.js';
+import { openMediaStorage } from '../../kernel/storage/open.js';
 
 /** `<file> [--force]`, shared by backup and restore; a Vietnamese message when malformed. */
 export function parseFileArgs(args: string[], command: string): { file: string; force: boolean } | string {
@@ -23,4 +25,15 @@ export function sizeText(bytes: number): string {
 
 export function seconds(since: number): string {
   return formatNumber(Math.round((Date.now() - since) / 100) / 10);
+}
+
+/** The media bucket when CONG_S3_* names one (backed up and restored through it), else undefined: the media directory. */
+export async function withBucket<T>(config: Config, run: (bucket: MediaStorage | undefined) => Promise<T>): Promise<T> {
+  if (config.media.kind !== 's3') return run(undefined);
+  const bucket = await openMediaStorage(config.media);
+  try {
+    return await run(bucket);
+  } finally {
+    await bucket.close();
+  }
 }

@@ -3,7 +3,7 @@ import { createBackup } from '../../kernel/backup/backup.js';
 import { BackupRefusal } from '../../kernel/backup/refusal.js';
 import { formatNumber } from '../../kernel/lib/format.js';
 import type { CliCommand } from '../command.js';
-import { parseFileArgs, seconds, sizeText, sourceOf } from './backup-args.js';
+import { parseFileArgs, seconds, sizeText, sourceOf, withBucket } from './backup-args.js';
 
 export const backup: CliCommand = {
   name: 'backup',
@@ -14,13 +14,16 @@ export const backup: CliCommand = {
     if (typeof parsed === 'string') return fail(parsed);
     const started = Date.now();
     try {
-      const r = await createBackup({
-        file: resolve(parsed.file),
-        dataDir: config.dataDir,
-        source: sourceOf(config),
-        force: parsed.force,
-        log: (line) => process.stderr.write(`${line}\n`),
-      });
+      const r = await withBucket(config, (bucket) =>
+        createBackup({
+          file: resolve(parsed.file),
+          dataDir: config.dataDir,
+          source: sourceOf(config),
+          force: parsed.force,
+          bucket,
+          log: (line) => process.stderr.write(`${line}\n`),
+        }),
+      );
       const rows = Object.values(r.manifest.rowCounts).reduce((a, b) => a + b, 0);
       const media = Object.keys(r.manifest.files).length - 1;
       console.log(`Đã sao lưu vào ${parsed.file}: ${formatNumber(rows)} dòng dữ liệu, ${formatNumber(media)} tệp đa phương tiện, ${sizeText(r.bytes)}, trong ${seconds(started)} giây.`);

@@ -3,7 +3,7 @@ import { BackupRefusal } from '../../kernel/backup/refusal.js';
 import { restoreBackup } from '../../kernel/backup/restore.js';
 import { formatDateTime, formatNumber } from '../../kernel/lib/format.js';
 import type { CliCommand } from '../command.js';
-import { parseFileArgs, seconds, sourceOf } from './backup-args.js';
+import { parseFileArgs, seconds, sourceOf, withBucket } from './backup-args.js';
 
 export const restore: CliCommand = {
   name: 'restore',
@@ -15,13 +15,16 @@ export const restore: CliCommand = {
     if (typeof parsed === 'string') return fail(parsed);
     const started = Date.now();
     try {
-      const m = await restoreBackup({
-        file: resolve(parsed.file),
-        dataDir: config.dataDir,
-        target: sourceOf(config),
-        force: parsed.force,
-        log: (line) => process.stderr.write(`${line}\n`),
-      });
+      const m = await withBucket(config, (bucket) =>
+        restoreBackup({
+          file: resolve(parsed.file),
+          dataDir: config.dataDir,
+          target: sourceOf(config),
+          force: parsed.force,
+          bucket,
+          log: (line) => process.stderr.write(`${line}\n`),
+        }),
+      );
       const rows = Object.values(m.rowCounts).reduce((a, b) => a + b, 0);
       console.log(
         `Đã khôi phục bản sao lưu lúc ${formatDateTime(m.createdAt)} (Cổng ${m.version}): ${formatNumber(m.sites.length)} trang thông tin, ` +

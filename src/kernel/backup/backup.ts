@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ArchiveWriter } from './archive.js';
 import { congVersion, FORMAT, MANIFEST, type Manifest, type SnapshotFacts } from './manifest.js';
-import { listMediaFiles, MEDIA_DIR } from './media.js';
+import type { MediaStorage } from '../storage/media-storage.js';
+import { listBucket, listMediaFiles, MEDIA_DIR, readFromBucket, readLocal } from './media.js';
 import { snapshotPostgres, type PgTarget } from './postgres.js';
 import { BackupRefusal } from './refusal.js';
 import { snapshotSqlite, sqliteInUse, SQLITE_FILE } from './sqlite.js';
@@ -16,6 +17,8 @@ export interface BackupOptions {
   source: BackupSource;
   /** Replace an existing file of that name. */
   force?: boolean;
+  /** When the media are in a bucket (CONG_S3_*): they are read from it instead of <dataDir>/media. */
+  bucket?: MediaStorage;
   log?: (line: string) => void;
 }
 
@@ -58,18 +61,13 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
     await archive.addFile(dbEntry, dbFile, (await stat(dbFile)).size);
     await rm(dbFile);
 
-    const media = await listMediaFiles(o.dataDir);
-    log(`Đang chép ${media.length.toLocaleString('vi-VN')} tệp đa phương tiện…`);
+    const media = o.bucket ? await listBucket(o.bucket) : await listMediaFiles(o.dataDir);
+    log(`Đang chép ${media.length.toLocaleString('vi-VN')} tệp đa phương tiện${o.bucket ? ` từ ${o.bucket.description}` : ''}…`);
     const vanished: string[] = [];
     for (const path of media) {
-      const abs = join(o.dataDir, MEDIA_DIR, path);
-      try {
-        const [data, st] = await Promise.all([readFile(abs), stat(abs)]);
-        await archive.addBuffer(`${MEDIA_DIR}/${path}`, data, st.mtime);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-        vanished.push(path);
-      }
+      const file = o.bucket ? await readFromBucket(o.bucket, path) : await readLocal(join(o.dataDir, MEDIA_DIR, path));
+      if (file) await archive.addBuffer(`${MEDIA_DIR}/${path}`, file.data, file.modified);
+      else vanished.push(path);
     }
 
     const manifest: Manifest = {

@@ -5,7 +5,8 @@ import { connect } from '../db/connection.js';
 import { migrateTo, migrationNames } from '../db/migrate.js';
 import { extractArchive } from './archive.js';
 import { checksumProblems, MANIFEST, parseManifest, type Manifest } from './manifest.js';
-import { listMediaFiles, MEDIA_DIR } from './media.js';
+import type { MediaStorage } from '../storage/media-storage.js';
+import { listMediaFiles, MEDIA_DIR, putIntoBucket } from './media.js';
 import { currentSchema, loadPostgresDump, pgClient, pgFacts, pgTargetState, PLAIN_SCHEMA, type PgTarget } from './postgres.js';
 import { BackupRefusal } from './refusal.js';
 import { checkSqliteFile, sqliteInUse, SQLITE_FILE } from './sqlite.js';
@@ -19,6 +20,11 @@ export interface RestoreOptions {
   /** Replace what the target holds. */
   force?: boolean;
   log?: (line: string) => void;
+  /**
+   * When the media are in a bucket (CONG_S3_*): the files go into it under their keys. With
+   * --force the objects already there stay (keys are never reused, so none is overwritten wrongly).
+   */
+  bucket?: MediaStorage;
 }
 
 /**
@@ -34,7 +40,15 @@ export async function restoreBackup(o: RestoreOptions): Promise<Manifest> {
   if (o.target.dialect === 'sqlite' && !o.force && sqliteInUse(o.dataDir)) {
     throw notEmpty(`Thư mục dữ liệu ${o.dataDir} đã có cơ sở dữ liệu (${SQLITE_FILE}).`);
   }
-  if (!o.force && (await listMediaFiles(o.dataDir)).length) throw notEmpty(`Thư mục ${join(o.dataDir, MEDIA_DIR)} đã có tệp.`);
+  if (!o.force && o.bucket && (await o.bucket.list('')[Symbol.asyncIterator]().next()).done === false) {
+    throw notEmpty(`${o.bucket.description} đã có tệp.`);
+  }
+  if (!o.force && !o.bucket && (await listMediaFiles(o.dataDir)).length) throw notEmpty(`Thư mục ${join(o.dataDir, MEDIA_DIR)} đã có tệp.`);
+  const placeMedia = async (media: string, staging: string) => {
+    if (!o.bucket) return swapMedia(o.dataDir, media, staging);
+    log(`Đang đưa tệp đa phương tiện vào ${o.bucket.description}…`);
+    await putIntoBucket(o.bucket, staging);
+  };
 
   await mkdir(o.dataDir, { recursive: true });
   const staging = await mkdtemp(join(o.dataDir, '.khoi-phuc-'));
@@ -56,7 +70,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<Manifest> {
       if (!check.ok || !sameCounts(check.facts!.rowCounts, manifest.rowCounts)) {
         throw new BackupRefusal('restore_check_failed', `Tệp cơ sở dữ liệu trong bản sao lưu không khớp bảng kê (${check.detail}).`);
       }
-      await swapMedia(o.dataDir, media, staging);
+      await placeMedia(media, staging);
       // A -wal or -shm left by the database being replaced would be replayed onto the restored one.
       for (const ext of ['-wal', '-shm', '-journal']) await rm(join(o.dataDir, SQLITE_FILE + ext), { force: true });
       await rename(staged, join(o.dataDir, SQLITE_FILE));
@@ -64,7 +78,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<Manifest> {
       const target = o.target as PgTarget;
       log('Đang dựng cấu trúc và nạp dữ liệu PostgreSQL…');
       await restorePostgres(target, schema!, o.dataDir, join(staging, manifest.database), manifest, !!o.force);
-      await swapMedia(o.dataDir, media, staging);
+      await placeMedia(media, staging);
     }
     return manifest;
   } finally {
