@@ -74,7 +74,8 @@ function call(t: LoadTarget, tally: LoadTally, o: { method?: string; path: strin
           tally.statuses[status] = (tally.statuses[status] ?? 0) + 1;
           if (status < 400) tally.ok += 1;
           if (status >= 500) tally.failed += 1;
-          if (status === 503 && tally.unavailable.length < 5) tally.unavailable.push(body.slice(0, 2000));
+          // Whole bodies (five at most): a 503 page may carry the site's frame before its message.
+          if (status === 503 && tally.unavailable.length < 5) tally.unavailable.push(body);
           if (((status >= 400 && status < 500 && status !== 429) || status === 500) && tally.oddities.length < 3) tally.oddities.push(`${status} ${o.method ?? 'GET'} ${o.path}: ${body.slice(0, 300)}`);
           resolve({ status, body });
         });
