@@ -11,8 +11,12 @@ import { AdminErrorPage } from '../views/admin/error-page.js';
 import { perMinute } from './limits.js';
 import { isOutage } from './outage.js';
 
-/** Error pages kept per site (the others, rarer and sometimes with a message of their own, are rendered each time). */
-const KEPT_ERROR_STATUSES = new Set([404, 410, 421, 429, 503]);
+/**
+ * Error pages kept per site, one per status, so one code per status: a second 503 (the file store
+ * down) must not be answered with the kept page of the first (the database down). The others,
+ * rarer and sometimes with a message of their own, are rendered each time.
+ */
+const KEPT_ERROR_CODES: ReadonlySet<string> = new Set(['not_found', 'rate_limited', 'unavailable']);
 
 /** One error handler: full context in the log, a Vietnamese message for people, 5xx details never shown. */
 export async function errorRoutes(app: FastifyInstance): Promise<void> {
@@ -33,7 +37,7 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
         const want = pickEncoding(request.headers['accept-encoding']);
         // The common answers are the same for every path of a site: rendered once per site, kept like
         // pages and purged with them, so that a client over its limit costs no more than a cached page.
-        if (KEPT_ERROR_STATUSES.has(status) && message === ERRORS[code as ErrorCode]?.message) {
+        if (KEPT_ERROR_CODES.has(code) && message === ERRORS[code as ErrorCode]?.message) {
           const entry = await ctx.pageCache.errorPage(request.site.id, status, render, want);
           if (status === 404 && (request.method === 'GET' || request.method === 'HEAD') && !request.url.includes('?')) {
             ctx.pageCache.rememberNotFound(PageCache.key(request.site.id, request.url), entry, pageHeaders(reply));
