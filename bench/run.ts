@@ -161,7 +161,7 @@ async function main(): Promise<void> {
 
   // The 404 page is limited per address too (120 a minute): many visitors, each from its own
   // address behind a trusted proxy, so that every answer is the 404 page and none a 429.
-  rows.push(await withCong({ CONG_TRUST_PROXY: 'true' }, (s) =>
+  rows.push(await withCong({ CONG_TRUST_PROXY: '127.0.0.1' }, (s) =>
     measureRow({ ...one, key: 'notFound', label: 'Cổng 404 (many addresses)', port: s.port, path: NOT_FOUND,
       pids: s.pids, workers: s.workers, expect: { kind: 'status', status: 404 }, spreadIps: true })));
 

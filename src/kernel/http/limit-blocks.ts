@@ -10,6 +10,12 @@ interface Block {
   max: number;
   /** The headers of the full pipeline's 429 for this address that belong to the page (CSP, helmet). */
   headers: Record<string, string> | null;
+  /**
+   * The last complete header set sent, reused while the seconds left and the encoding are the
+   * same: a client hammering a limit gets thousands of answers a second, and each fresh set of
+   * twenty headers was garbage for the collector.
+   */
+  sent?: { seconds: number; enc: string | null; page: CacheEntry; headers: Record<string, string | number> };
 }
 
 /**
@@ -70,6 +76,9 @@ export class LimitBlocks {
     if (!body) return null;
     countHit(page);
     const seconds = Math.ceil((block.until - now) / 1000);
+    const sentBody = method === 'HEAD' ? undefined : body;
+    const sent = block.sent;
+    if (sent && sent.seconds === seconds && sent.enc === enc && sent.page === page) return { status: 429, headers: sent.headers, body: sentBody };
     const headers: Record<string, string | number> = {
       ...block.headers,
       'x-ratelimit-limit': block.max,
@@ -82,7 +91,8 @@ export class LimitBlocks {
     if (!page.identity) headers.vary = 'Accept-Encoding';
     if (enc) headers['content-encoding'] = enc;
     headers['content-length'] = body.length;
-    return { status: 429, headers, body: method === 'HEAD' ? undefined : body };
+    block.sent = { seconds, enc, page, headers };
+    return { status: 429, headers, body: sentBody };
   }
 
   private makeRoom(now: number): void {
