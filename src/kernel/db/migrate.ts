@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-organisation.js';
 import * as m0015 from './migrations/0015-redirects.js';
 import * as m0016 from './migrations/0016-search-fts-postgres.js';
 import * as m0017 from './migrations/0017-site-origin.js';
+import * as m0018 from './migrations/0018-moving-in.js';
 
 /** Migrations are listed here in order; each receives the dialect for the few type differences. */
 const migrations: Record<string, { up: typeof m0001.up }> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0015-redirects': m0015,
   '0016-search-fts-postgres': m0016,
   '0017-site-origin': m0017,
+  '0018-moving-in': m0018,
 };
 
 /** The names of the migrations this code knows, oldest first (a backup from newer code names more). */

@@ -9,6 +9,7 @@ import type { ScheduleTables } from './tables/schedule.js';
 import type { PollsTables } from './tables/polls.js';
 import type { ProceduresTables } from './tables/procedures.js';
 import type { OrganisationTables } from './tables/organisation.js';
+import type { MovesTables } from './tables/moves.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -28,6 +29,10 @@ export interface SitesTable {
   primary_host: string | null;
   /** 'https' | 'http'; null: https in production, http elsewhere. */
   scheme: string | null;
+  /** When the site became a read-only archive (after a merge); null while live (migration 0018). */
+  archived_at: string | null;
+  /** JSON array of the ids of the sites that carry its work now. */
+  successors: Generated<string>;
 }
 
 export interface SiteHostsTable {
@@ -208,7 +213,7 @@ export interface JobLeasesTable {
  */
 export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used'] as const;
 
-export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
