@@ -75,6 +75,12 @@ describeEachDb('old addresses answered by host', setup, (fixture) => {
     assert.equal((await req('/portal/pages/2018-03-03/Tin-c-123456.aspx', HONG_LINH)).statusCode, 404);
   });
 
+  test('an old address of a host answered by another site is not followed (one site cannot capture another\'s addresses)', async () => {
+    const { db } = fixture();
+    await recordOldAddress(db.db, { host: C, ownerSiteId: 2, fromUrl: '/gioi-thieu-cu', toSiteId: 2, toPath: '/bai-viet/chiem-1', source: 'manual' }, T0);
+    assert.equal((await req('/gioi-thieu-cu', C)).statusCode, 404, 'C is answered by site 1; the row is site 2\'s');
+  });
+
   test('the SharePoint forms answer in any case, with or without the date folder', async () => {
     for (const url of ['/PORTAL/PAGES/2019-05-05/TIN-A-123456.ASPX', '/Portal/Pages/2024-12-31/khac-123456.aspx', '/portal/pages/Tin-a-123456.aspx']) {
       await leadsTo(url, A, '/bai-viet/tin-cua-a-1');
