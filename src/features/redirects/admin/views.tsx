@@ -35,11 +35,11 @@ function TryPanel({ path, typed, result }: { path: string; typed: string; result
 function TryAnswer({ result }: { result: Exclude<TryResult, { kind: 'invalid' }> }) {
   switch (result.kind) {
     case 'redirect':
-      return <Notice kind="ok"><p>{`${result.asked} dẫn tới `}<a href={result.location}>{result.location}</a>{` (mã ${result.status}).`}</p></Notice>;
+      return <Notice kind="ok"><p class="break">{`${result.asked} dẫn tới `}<a href={result.location}>{result.location}</a>{` (mã ${result.status}).`}</p></Notice>;
     case 'page':
-      return <Notice kind="info"><p>{`${result.asked} là một trang đang có của trang web: không chuyển đi đâu.`}</p></Notice>;
+      return <Notice kind="info"><p class="break">{`${result.asked} là một trang đang có của trang web: không chuyển đi đâu.`}</p></Notice>;
     case 'none':
-      return <Notice kind="error"><p>{`Không có địa chỉ cũ nào khớp với ${result.asked}: người đọc thấy trang "Không tìm thấy".`}</p></Notice>;
+      return <Notice kind="error"><p class="break">{`Không có địa chỉ cũ nào khớp với ${result.asked}: người đọc thấy trang "Không tìm thấy".`}</p></Notice>;
     case 'foreign':
       return <Notice kind="error"><p>{`Tên miền ${result.host} không thuộc trang nào trên máy chủ này: địa chỉ đó chưa được trả lời ở đây.`}</p></Notice>;
     default:
