@@ -35,7 +35,8 @@ export interface SiteOutcome {
 
 export type MergeResult =
   | { ok: true; dryRun: boolean; sites: SiteOutcome[] }
-  | { ok: false; errors: string[] }
+  /** Bad input: every message, and the same keyed by the form field it is about (into, olds, mode). */
+  | { ok: false; errors: string[]; fields: Record<string, string> }
   /** An old site's transaction failed: the sites before it are merged, it and the rest are untouched. */
   | { ok: false; errors: string[]; merged: SiteOutcome[]; failed: string };
 
@@ -45,33 +46,38 @@ async function findSite(db: Db, code: string): Promise<MergeSite | null> {
 }
 
 /** Checks the request; every problem is named, in Vietnamese, before anything is read further or written. */
-export async function checkMergeRequest(db: Db, r: MergeRequest): Promise<{ errors: string[]; target: MergeSite | null; olds: MergeSite[] }> {
+export async function checkMergeRequest(db: Db, r: MergeRequest): Promise<{ errors: string[]; fields: Record<string, string>; target: MergeSite | null; olds: MergeSite[] }> {
   const errors: string[] = [];
+  const fields: Record<string, string> = {};
+  const push = (field: 'into' | 'olds' | 'mode', message: string) => {
+    errors.push(message);
+    fields[field] = fields[field] ? `${fields[field]} ${message}` : message;
+  };
   const into = r.into.trim();
   const olds = r.olds.map((c) => c.trim()).filter(Boolean);
-  if (!into) errors.push('Hãy chọn trang nhận nội dung (--into <mã trang>).');
-  if (!olds.length) errors.push('Hãy nêu ít nhất một trang cũ cần hợp nhất.');
-  if (r.mode !== 'subtree' && r.mode !== 'by-name') errors.push(`Cách gộp chuyên mục “${String(r.mode)}” không hợp lệ: chọn subtree hoặc by-name.`);
+  if (!into) push('into', 'Hãy chọn trang nhận nội dung.');
+  if (!olds.length) push('olds', 'Hãy nêu ít nhất một trang cũ cần hợp nhất.');
+  if (r.mode !== 'subtree' && r.mode !== 'by-name') push('mode', `Cách gộp chuyên mục “${String(r.mode)}” không hợp lệ: chọn subtree hoặc by-name.`);
   const target = into ? await findSite(db, into) : null;
-  if (into && !target) errors.push(`Không có trang thông tin mã ${into}.`);
-  if (target?.archivedAt) errors.push(`Trang ${into} đã là trang lưu trữ, không nhận thêm nội dung: hãy chọn một trang đang hoạt động.`);
+  if (into && !target) push('into', `Không có trang thông tin mã ${into}.`);
+  if (target?.archivedAt) push('into', `Trang ${into} đã là trang lưu trữ, không nhận thêm nội dung: hãy chọn một trang đang hoạt động.`);
   const seen = new Set<string>();
   const found: MergeSite[] = [];
   for (const code of olds) {
     if (code === into) {
-      errors.push(`Trang ${code} vừa là trang nhận vừa là trang cũ: một trang không hợp nhất vào chính nó.`);
+      push('olds', `Trang ${code} vừa là trang nhận vừa là trang cũ: một trang không hợp nhất vào chính nó.`);
       continue;
     }
     if (seen.has(code)) {
-      errors.push(`Trang cũ ${code} được nêu hai lần.`);
+      push('olds', `Trang cũ ${code} được nêu hai lần.`);
       continue;
     }
     seen.add(code);
     const site = await findSite(db, code);
-    if (!site) errors.push(`Không có trang thông tin mã ${code}.`);
+    if (!site) push('olds', `Không có trang thông tin mã ${code}.`);
     else found.push(site);
   }
-  return { errors, target, olds: found };
+  return { errors, fields, target, olds: found };
 }
 
 /**
@@ -80,8 +86,8 @@ export async function checkMergeRequest(db: Db, r: MergeRequest): Promise<{ erro
  * same merge again continues with what is left). A dry run plans every site and writes nothing.
  */
 export async function mergeSites(deps: MergeDeps, r: MergeRequest): Promise<MergeResult> {
-  const { errors, target, olds } = await checkMergeRequest(deps.db, r);
-  if (errors.length || !target) return { ok: false, errors };
+  const { errors, fields, target, olds } = await checkMergeRequest(deps.db, r);
+  if (errors.length || !target) return { ok: false, errors, fields };
 
   const plans: MergePlan[] = [];
   for (const old of olds) plans.push(await planMerge(deps.db, target, old, r.mode));
