@@ -41,6 +41,8 @@ describeEachDb('merging two old sites whose legacy ids overlap into one ward sit
     assert.deepEqual(a!.categories.parent, { name: 'Thị xã Hồng Lĩnh', slug: 'thi-xa-hong-linh' });
     assert.ok(a!.renamed.some((x) => x.kind === 'categories' && x.from === 'thong-bao' && x.to === 'thong-bao-2'));
     assert.ok(a!.renamed.some((x) => x.kind === 'pages' && x.from === 'gioi-thieu' && x.to === 'gioi-thieu-2'));
+    assert.ok(b!.renamed.some((x) => x.kind === 'categories' && x.from === 'thong-bao' && x.to === 'thong-bao-3'), 'the second site\'s plan sees what the first brought');
+    assert.ok(b!.renamed.some((x) => x.kind === 'pages' && x.from === 'gioi-thieu' && x.to === 'gioi-thieu-3'));
     assert.ok(a!.addresses.length > 43, 'every moved item has an old address');
     assert.equal(a!.visits, 1_002_345);
     assert.equal(b!.visits, 70_011);

@@ -11,7 +11,8 @@ import type { MergeKind } from './kinds.js';
 import { importItemsToMove, movedMediaPath, repointPath, type MergePlan } from './plan.js';
 
 export interface ApplyOptions {
-  media: MediaStorage;
+  /** Where the moved files are copied; null in a dry run (which rolls its transaction back). */
+  media: MediaStorage | null;
   now: Date;
   actorId: number | null;
   /** Called after each kind of rows has moved, with how many. */
@@ -169,17 +170,17 @@ async function moveDocuments(tx: Db, plan: MergePlan): Promise<void> {
 }
 
 /** Files are copied into the target's folder (a site serves only its own); the originals stay for the archive. */
-async function moveMedia(tx: Db, plan: MergePlan, media: MediaStorage): Promise<void> {
+async function moveMedia(tx: Db, plan: MergePlan, media: MediaStorage | null): Promise<void> {
   const { target, old } = plan;
   for (const ids of chunks(plan.mediaIds)) {
     const rows = await tx.selectFrom('media').select(['id', 'disk_path', 'variants', 'mime']).where('site_id', '=', old.id).where('id', 'in', ids).execute();
     for (const m of rows) {
       const variants = JSON.parse(m.variants) as MediaVariant[];
       const diskPath = movedMediaPath(m.disk_path, old.code, target.code);
-      await copyFile(media, m.disk_path, diskPath, m.mime);
+      if (media) await copyFile(media, m.disk_path, diskPath, m.mime);
       for (const v of variants) {
         const to = movedMediaPath(v.path, old.code, target.code);
-        await copyFile(media, v.path, to, `image/${v.format}`);
+        if (media) await copyFile(media, v.path, to, `image/${v.format}`);
         v.path = to;
       }
       await tx.updateTable('media').set({ site_id: target.id, disk_path: diskPath, variants: JSON.stringify(variants) }).where('site_id', '=', old.id).where('id', '=', m.id).execute();

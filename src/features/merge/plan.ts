@@ -85,8 +85,11 @@ export async function planMerge(db: Db, target: MergeSite, old: MergeSite, mode:
     pathMap.set(from, to);
   };
 
-  // Categories (subtree under the old unit's name, or mapped by name).
-  const categories = await planCategories(db, target, old, mode);
+  // Categories (subtree under the old unit's name, or mapped by name). Once the old site is an archive
+  // of the target, the categories it still has were mapped by name then: a re-run maps them again,
+  // whatever mode it is given, instead of moving the empty husks.
+  const alreadyInto = old.archivedAt !== null && old.successors.includes(target.id);
+  const categories = await planCategories(db, target, old, alreadyInto ? 'by-name' : mode);
   moved.categories = categories.moved.length + (categories.parent ? 1 : 0);
   for (const c of categories.moved) {
     if (c.newSlug !== c.slug) renamed.push({ kind: 'categories', from: c.slug, to: c.newSlug });
@@ -232,7 +235,6 @@ export async function planMerge(db: Db, target: MergeSite, old: MergeSite, mode:
     .execute();
   const repointed = existing.filter((r) => repointPath(r.to_path, pathMap, articleIds) !== null).length;
 
-  const alreadyInto = old.archivedAt !== null && old.successors.includes(target.id);
   // A unit split in two is counted once, by the first site it merged into.
   const visits = old.archivedAt === null ? await visitsOf(db, old.id) : 0;
   return {

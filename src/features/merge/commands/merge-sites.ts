@@ -89,18 +89,19 @@ export async function mergeSites(deps: MergeDeps, r: MergeRequest): Promise<Merg
   const { errors, fields, target, olds } = await checkMergeRequest(deps.db, r);
   if (errors.length || !target) return { ok: false, errors, fields };
 
-  const plans: MergePlan[] = [];
-  for (const old of olds) plans.push(await planMerge(deps.db, target, old, r.mode));
   const isNoop = (p: MergePlan) => p.alreadyInto && totalMoved(p) === 0 && p.repointed === 0;
-  if (r.dryRun) return { ok: true, dryRun: true, sites: plans.map((plan) => ({ plan, noop: isNoop(plan) })) };
+  if (r.dryRun) return { ok: true, dryRun: true, sites: await rehearse(deps.db, target, olds, r.mode, isNoop) };
 
-  const total = plans.reduce((n, p) => n + totalMoved(p), 0);
+  // The total is estimated from each site alone and corrected as each site is planned in its transaction.
+  const estimates = new Map<number, number>();
+  for (const old of olds) estimates.set(old.id, totalMoved(await planMerge(deps.db, target, old, r.mode)));
+  let total = [...estimates.values()].reduce((a, b) => a + b, 0);
   const started = Date.now();
   let done = 0;
   const report = () => {
     const seconds = (Date.now() - started) / 1000;
     const perSecond = seconds > 0 ? done / seconds : 0;
-    deps.progress?.({ done, total, perSecond, secondsLeft: perSecond > 0 ? (total - done) / perSecond : null });
+    deps.progress?.({ done, total, perSecond, secondsLeft: perSecond > 0 ? Math.max(0, total - done) / perSecond : null });
   };
   report();
   const outcomes: SiteOutcome[] = [];
@@ -109,6 +110,7 @@ export async function mergeSites(deps: MergeDeps, r: MergeRequest): Promise<Merg
       const outcome = await deps.db.transaction().execute(async (tx) => {
         // Planned again inside the transaction: what is applied is exactly what was read.
         const plan = await planMerge(tx, target, old, r.mode);
+        total += totalMoved(plan) - estimates.get(old.id)!;
         if (isNoop(plan)) return { plan, noop: true };
         await applyMerge(tx, plan, {
           media: deps.media,
@@ -133,4 +135,29 @@ export async function mergeSites(deps: MergeDeps, r: MergeRequest): Promise<Merg
     }
   }
   return { ok: true, dryRun: false, sites: outcomes };
+}
+
+const ROLLBACK = Symbol('dry run');
+
+/**
+ * The dry run does the whole merge in one transaction and rolls it back, copying no file: the plan
+ * of the second old site then sees what the first brought (a category it maps onto, a slug taken).
+ */
+async function rehearse(db: Db, target: MergeSite, olds: MergeSite[], mode: CategoryMode, isNoop: (p: MergePlan) => boolean): Promise<SiteOutcome[]> {
+  const outcomes: SiteOutcome[] = [];
+  await db
+    .transaction()
+    .execute(async (tx) => {
+      for (const old of olds) {
+        const plan = await planMerge(tx, target, old, mode);
+        const noop = isNoop(plan);
+        if (!noop) await applyMerge(tx, plan, { media: null, now: new Date(0), actorId: null });
+        outcomes.push({ plan, noop });
+      }
+      throw ROLLBACK;
+    })
+    .catch((err: unknown) => {
+      if (err !== ROLLBACK) throw err;
+    });
+  return outcomes;
 }
