@@ -15,7 +15,7 @@ export const T0 = '2026-11-01T00:00:00.000Z';
  * 123456, with a revision, a comment, a vote and view totals; site 1 has an image in the library
  * used in that article's body, an imported old address and an import record.
  */
-export async function seedMergeFixture(db: TestDb): Promise<{ target: number; legacyArticles: [number, number] }> {
+export async function seedMergeFixture(db: TestDb): Promise<{ target: number; legacyArticles: [number, number]; sameDocument: number; clashingDocument: number; numbers: string[] }> {
   await seedDemoIfEmpty(db, db.media);
   const d = db.db;
   const settings = (await d.selectFrom('sites').select('settings').where('id', '=', 1).executeTakeFirstOrThrow()).settings;
@@ -45,7 +45,16 @@ export async function seedMergeFixture(db: TestDb): Promise<{ target: number; le
   const a1 = await d.selectFrom('articles').select(['id', 'slug']).where('id', '=', legacy[0]!).executeTakeFirstOrThrow();
   await recordOldAddress(d, { host: 'honglinh.hatinh.gov.vn', ownerSiteId: 1, fromUrl: 'http://honglinh.hatinh.gov.vn/tin-tuc/cau-moi.html', toSiteId: 1, toPath: `/bai-viet/${a1.slug}-${a1.id}`, source: 'import' }, NOW);
   await d.insertInto('import_items').values({ site_id: 1, source: 'jsonl:cong-cu', kind: 'article', source_id: '42', entity_id: a1.id, updated_at: T0 }).execute();
-  return { target, legacyArticles: [legacy[0]!, legacy[1]!] };
+  // Two of the town's documents also on the ward's list: one the same (number and date), one another
+  // document under the same number (issued another year).
+  const [same, other] = await d.selectFrom('documents').selectAll().where('site_id', '=', 1).orderBy('id').limit(2).execute();
+  const type2 = (await d.selectFrom('document_types').select('id').where('site_id', '=', 2).orderBy('id').executeTakeFirstOrThrow()).id;
+  const copy = (row: typeof same, issued_on: string) => {
+    const { id: _id, ...rest } = row!;
+    return { ...rest, site_id: 2, type_id: type2, issued_on, slug: `${rest.slug}-ban-sao` };
+  };
+  const docs = await d.insertInto('documents').values([copy(same, same!.issued_on), copy(other, '2001-01-01')]).returning('id').execute();
+  return { target, legacyArticles: [legacy[0]!, legacy[1]!], sameDocument: docs[0]!.id, clashingDocument: docs[1]!.id, numbers: [same!.number_code, other!.number_code] };
 }
 
 /** Every row of every table, as sorted text: comparing two of these proves nothing changed. */

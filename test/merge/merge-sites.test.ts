@@ -80,7 +80,7 @@ describeEachDb('merging two old sites whose legacy ids overlap into one ward sit
 
   test('every item moved exactly once; clashes resolved as planned; nothing of those kinds left on the old sites', async () => {
     const target = get().target;
-    for (const table of ['articles', 'documents', 'questions', 'polls', 'schedule_entries', 'comments', 'rating_votes', 'article_revisions'] as const) {
+    for (const table of ['articles', 'questions', 'polls', 'schedule_entries', 'comments', 'rating_votes', 'article_revisions'] as const) {
       assert.equal(await count(table, 1) + await count(table, 2), 0, `${table} left on an old site`);
     }
     assert.equal(await count('articles', target), 58);
@@ -95,6 +95,14 @@ describeEachDb('merging two old sites whose legacy ids overlap into one ward sit
     assert.deepEqual(cats.filter((c) => c.slug.startsWith('thong-bao')).map((c) => c.slug), ['thong-bao', 'thong-bao-2', 'thong-bao-3']);
     const pages = await get().db.db.selectFrom('pages').select('slug').where('site_id', '=', target).orderBy('slug').execute();
     assert.deepEqual(pages.map((p) => p.slug), ['co-cau-to-chuc', 'gioi-thieu', 'gioi-thieu-2', 'gioi-thieu-3', 'lien-he', 'lien-he-2']);
+    const { sameDocument, clashingDocument, numbers } = get();
+    const docsLeft = await get().db.db.selectFrom('documents').select('id').where('site_id', 'in', [1, 2]).execute();
+    assert.deepEqual(docsLeft.map((d) => d.id), [sameDocument], 'only the document the target already had stays with the archive');
+    const clash = await get().db.db.selectFrom('documents').select(['site_id', 'number_code']).where('id', '=', clashingDocument).executeTakeFirstOrThrow();
+    assert.deepEqual(clash, { site_id: target, number_code: `${numbers[1]}-namhonglinh` });
+    const sameOnTarget = await get().db.db.selectFrom('documents').select(['id', 'slug']).where('site_id', '=', target).where('number_code', '=', numbers[0]!).executeTakeFirstOrThrow();
+    const sameOld = await get().db.db.selectFrom('documents').select(['id', 'slug']).where('id', '=', sameDocument).executeTakeFirstOrThrow();
+    assert.deepEqual(await findOldAddress(get().db.db, 2, 'namhonglinh.localhost', `/van-ban/${sameOld.slug}-${sameOld.id}`), { toSiteId: target, toPath: `/van-ban/${sameOnTarget.slug}-${sameOnTarget.id}` });
     const legacy = await get().db.db.selectFrom('articles').select('id').where('legacy_id', 'is not', null).execute();
     assert.deepEqual(legacy, [], 'legacy ids cleared from the moved rows');
     const indexed = await get().db.db.selectFrom('search_documents').select(['site_id']).where('site_id', 'in', [1, 2]).execute();
