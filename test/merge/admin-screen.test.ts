@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
+import { insertSite } from '../../src/kernel/sites/repo.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { buildTestApp, HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
@@ -81,5 +82,31 @@ describeEachDb('the system admins\' merge screen', setup, (get) => {
     assert.equal(audit[0]!.site_id, target);
     assert.ok(audit[0]!.user_id, 'the system admin who merged is named');
     assert.doesNotMatch((await system.get(PATH)).body, /<option value="namhonglinh"/, 'an archive is no longer offered as a target');
+  });
+
+  test('the target publishes the moved articles at their paths, in its categories and its search', async () => {
+    const { app, db, target } = get();
+    const a = await db.db.selectFrom('articles').select(['id', 'slug', 'title', 'category_id']).where('site_id', '=', target).where('status', '=', 'published').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const host = { host: 'bachonglinh.localhost' };
+    const page = await app.inject({ url: `/bai-viet/${a.slug}-${a.id}`, headers: host });
+    assert.equal(page.statusCode, 200);
+    const cat = await db.db.selectFrom('categories').select(['slug', 'site_id']).where('id', '=', a.category_id).executeTakeFirstOrThrow();
+    assert.equal(cat.site_id, target);
+    assert.match((await app.inject({ url: `/chuyen-muc/${cat.slug}`, headers: host })).body, new RegExp(`/bai-viet/${a.slug}-${a.id}`));
+    const found = await app.inject({ url: `/tim-kiem?q=${encodeURIComponent(a.title)}`, headers: host });
+    assert.match(found.body, new RegExp(`/bai-viet/${a.slug}-${a.id}`), 'the search index follows the article');
+    assert.equal((await app.inject({ url: `/bai-viet/${a.slug}-${a.id}`, headers: { host: 'namhonglinh.localhost' } })).statusCode === 200, false, 'the old site no longer serves it as its own');
+  });
+
+  test('an archive merged again into a second site (a unit split in two) keeps its first successor and adds the second; its visits are not counted twice', async () => {
+    const { system, db, target } = get();
+    const settings = (await db.db.selectFrom('sites').select('settings').where('id', '=', 1).executeTakeFirstOrThrow()).settings;
+    const second = await insertSite(db.db, { code: 'xamoi', name: 'Cổng thông tin điện tử xã Mới', isDefault: false, settings: JSON.parse(settings), counterBase: 7, hosts: ['xamoi.localhost'] }, new Date().toISOString());
+    const res = await system.post(PATH, { into: 'xamoi', olds: ['namhonglinh'], mode: 'by-name' });
+    assert.equal(res.statusCode, 200);
+    const site = await db.db.selectFrom('sites').select(['successors']).where('id', '=', 2).executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(site.successors), [target, second]);
+    const counter = await db.db.selectFrom('sites').select('counter_base').where('id', '=', second).executeTakeFirstOrThrow();
+    assert.equal(Number(counter.counter_base), 7);
   });
 });
