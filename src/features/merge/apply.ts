@@ -1,12 +1,14 @@
 import { buffer } from 'node:stream/consumers';
 import type { Db } from '../../kernel/db/connection.js';
+import type { Insertable } from 'kysely';
 import type { MediaVariant } from '../../kernel/db/tables/media.js';
+import type { OldAddressesTable } from '../../kernel/db/tables/moves.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { markArchived } from '../../kernel/sites/archive.js';
-import { recordOldAddress } from '../../kernel/sites/old-addresses.js';
+import { oldAddressKey } from '../../kernel/sites/old-addresses.js';
 import type { MediaStorage } from '../../kernel/storage/media-storage.js';
 import { treeOrder } from '../articles/category-tree.js';
-import { syncArticleIndex } from '../search/indexer.js';
+import { engineOf } from '../search/indexer.js';
 import type { MergeKind } from './kinds.js';
 import { importItemsToMove, movedMediaPath, repointPath, type MergePlan } from './plan.js';
 
@@ -55,8 +57,10 @@ export async function applyMerge(tx: Db, plan: MergePlan, o: ApplyOptions): Prom
   await tx.updateTable('stats_article_totals').set({ site_id: target.id }).where('site_id', '=', old.id).execute();
   await tx.updateTable('stats_article_daily').set({ site_id: target.id }).where('site_id', '=', old.id).execute();
   step('articleStats');
-  // tenancy: the articles just moved to the target, by id; the index copies their new site.
-  for (const id of plan.articleIds) await syncArticleIndex(tx, id);
+  for (const ids of chunks(plan.articleIds)) {
+    const rows = await tx.selectFrom('articles').select(['id', 'site_id', 'category_id', 'title', 'sapo', 'body_html', 'published_at', 'status']).where('site_id', '=', target.id).where('id', 'in', ids).execute();
+    await engineOf(tx).indexMany(tx, rows);
+  }
 
   let base = await nextPosition(tx, 'pages', target.id);
   for (const p of plan.pages) {
@@ -206,7 +210,21 @@ async function moveOldAddresses(tx: Db, plan: MergePlan, now: Date): Promise<voi
     // tenancy: the row was found above by the site it leads to.
     if (to !== null) await tx.updateTable('old_addresses').set({ to_site_id: target.id, to_path: to }).where('id', '=', r.id).execute();
   }
-  for (const a of plan.addresses) {
-    await recordOldAddress(tx, { host: '', ownerSiteId: old.id, fromUrl: a.fromUrl, toSiteId: target.id, toPath: a.toPath, source: 'merge' }, now);
+  // What recordOldAddress does one by one, in batches: the same (key, host '', owner) again now leads to the new place.
+  const wanted = new Map<string, { fromUrl: string; toPath: string }>();
+  for (const a of plan.addresses) wanted.set(oldAddressKey(a.fromUrl), a);
+  const known = new Map<string, number>();
+  for (const keys of chunks([...wanted.keys()])) {
+    const rows = await tx.selectFrom('old_addresses').select(['id', 'from_key']).where('owner_site_id', '=', old.id).where('host', '=', '').where('from_key', 'in', keys).execute();
+    for (const r of rows) known.set(r.from_key, r.id);
   }
+  const fresh: Insertable<OldAddressesTable>[] = [];
+  for (const [from_key, a] of wanted) {
+    const id = known.get(from_key);
+    const row = { from_url: a.fromUrl, to_site_id: target.id, to_path: a.toPath, source: 'merge' };
+    // tenancy: the row was found above by its owner site.
+    if (id !== undefined) await tx.updateTable('old_addresses').set(row).where('id', '=', id).execute();
+    else fresh.push({ ...row, host: '', owner_site_id: old.id, from_key, created_at: now.toISOString() });
+  }
+  for (const part of chunks(fresh)) await tx.insertInto('old_addresses').values(part).execute();
 }
