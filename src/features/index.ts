@@ -5,6 +5,7 @@ import { comments } from './comments/feature.js';
 import { consultation } from './consultation/feature.js';
 import { documents } from './documents/feature.js';
 import { media } from './media/feature.js';
+import { merge } from './merge/feature.js';
 import { organisation } from './organisation/feature.js';
 import { pages } from './pages/feature.js';
 import { polls } from './polls/feature.js';
@@ -42,4 +43,5 @@ export const features: readonly Feature[] = [
   procedures,
   organisation,
   redirects,
+  merge,
 ];

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command.js';
 import { backup } from './backup.js';
 import { createAdmin } from './create-admin.js';
 import { importCommand } from './import.js';
+import { mergeSitesCommand } from './merge-sites.js';
 import { migrate } from './migrate.js';
 import { reindex } from './reindex.js';
 import { resetPassword } from './reset-password.js';
@@ -10,4 +11,4 @@ import { seedDemo } from './seed-demo.js';
 import { sites } from './sites.js';
 
 /** Every `cong` command, in the order the help text lists them. */
-export const commands: readonly CliCommand[] = [migrate, seedDemo, sites, createAdmin, resetPassword, reindex, importCommand, backup, restore];
+export const commands: readonly CliCommand[] = [migrate, seedDemo, sites, createAdmin, resetPassword, reindex, importCommand, mergeSitesCommand, backup, restore];
