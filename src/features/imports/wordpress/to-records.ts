@@ -56,7 +56,9 @@ export function wxrToRecords(wxr: WxrExport, options: { timezone?: string } = {}
       continue;
     }
     files.set(item.id, file);
-    attachedTo.set(item.parent, [...(attachedTo.get(item.parent) ?? []), item.id]);
+    const siblings = attachedTo.get(item.parent);
+    if (siblings) siblings.push(item.id);
+    else attachedTo.set(item.parent, [item.id]);
     out.push({ record: file, line: item.line });
   }
 
