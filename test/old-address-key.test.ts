@@ -5,6 +5,9 @@ import { oldAddressHost, oldAddressKey } from '../src/kernel/sites/old-addresses
 test('SharePoint article addresses are keyed by their id, whatever the case, date folder or slug', () => {
   assert.equal(oldAddressKey('/portal/pages/2021-10-15/Hoi-nghi-tong-ket-123456.aspx'), 'aspx:123456');
   assert.equal(oldAddressKey('/Portal/Pages/2022-01-01/khac-123456.ASPX'), 'aspx:123456');
+  // A section page has no item id: its path is its key (else "tin-tuc-su-kien" and "su-kien" met as "kien").
+  assert.equal(oldAddressKey('/portal/pages/tin-tuc-su-kien.aspx'), '/portal/pages/tin-tuc-su-kien.aspx');
+  assert.notEqual(oldAddressKey('/portal/Pages/Gioi-thieu.aspx'), oldAddressKey('/portal/pages/thieu.aspx'));
   assert.equal(oldAddressKey('https://honglinh.hatinh.gov.vn/portal/Pages/Ubnd-tinh-CAhvbq96.aspx?utm_source=zalo'), 'aspx:cahvbq96');
 });
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { PageCache } from '../../src/kernel/http/page-cache.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { startTestBucket, type TestBucket } from '../helpers/s3.js';
 import { idFromLocation, jpeg, upload } from '../media/fixtures.js';
@@ -34,6 +35,8 @@ describeEachDb(
         assert.match(res.body, UNAVAILABLE);
         assert.notEqual(res.headers['cache-control'], 'public, max-age=31536000, immutable');
       }
+      // Not kept as the site's 503 page: that one answers a database outage with its own message.
+      assert.equal(app.cong.pageCache.peek(PageCache.errorKey(1, 503)), undefined);
     });
 
     test('an upload gets 503 with the message and stores no row', async () => {

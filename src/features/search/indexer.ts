@@ -37,6 +37,14 @@ export async function indexPublished(tx: Db, siteId: number): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) await engineOf(tx).indexMany(tx, rows.slice(i, i + BATCH));
 }
 
+/** Brings the index in step with the given articles of a site, in batches, inside the caller's transaction (imports). */
+export async function syncArticlesIndex(tx: Db, siteId: number, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const rows = await tx.selectFrom('articles').select(INDEXED).where('site_id', '=', siteId).where('id', 'in', ids.slice(i, i + BATCH)).execute();
+    await engineOf(tx).indexMany(tx, rows);
+  }
+}
+
 export type Progress = (done: number, total: number) => void;
 
 /**

@@ -3,8 +3,12 @@ import type { Db } from '../db/connection.js';
 /** Query parameters that never tell one old page from another (tracking, sessions). */
 const NOISE_PARAMS = /^(utm_[a-z]+|fbclid|gclid|zarsrc|_ga|sessionid|phpsessid)$/i;
 
-/** "/portal/pages/2019-05-05/Slug-123456.aspx", "/portal/Pages/Slug-CAhvbq96.aspx" (any case). */
-const SHAREPOINT = /^\/portal\/pages\/(?:[^/]+\/)*[^/]*-([0-9a-z]+)\.aspx$/i;
+/**
+ * "/portal/pages/2019-05-05/Slug-123456.aspx", "/portal/Pages/Slug-CAhvbq96.aspx" (any case). The
+ * id holds a digit: "/portal/pages/tin-tuc-su-kien.aspx" (a section page) is keyed by its path,
+ * not as item "kien" (which "/portal/pages/su-kien.aspx" would share).
+ */
+const SHAREPOINT = /^\/portal\/pages\/(?:[^/]+\/)*[^/]*-([a-z]*[0-9][0-9a-z]*)\.aspx$/i;
 
 function decode(part: string): string {
   try {

@@ -13,7 +13,15 @@ export function toSite(row: SiteRow): Site {
     counterBase: Number(row.counter_base),
     primaryHost: row.primary_host,
     scheme: row.scheme === 'https' || row.scheme === 'http' ? row.scheme : null,
+    // `?? ` : databases migrated only part-way (before 0018) have neither column.
+    archivedAt: row.archived_at ?? null,
+    successors: parseSuccessors(row.successors),
   };
+}
+
+function parseSuccessors(json: string | undefined): number[] {
+  const v: unknown = JSON.parse(json ?? '[]');
+  return Array.isArray(v) ? v.filter((n): n is number => Number.isInteger(n)) : [];
 }
 
 export async function listSites(db: Db): Promise<Site[]> {

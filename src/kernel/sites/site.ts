@@ -12,4 +12,8 @@ export interface Site {
   primaryHost: string | null;
   /** The configured scheme; null: https in production, http elsewhere (origin.ts). */
   scheme: 'https' | 'http' | null;
+  /** When the site became a read-only archive (ISO instant); null while it is live. */
+  archivedAt: string | null;
+  /** Ids of the sites that carry an archived site's work now (empty while it is live). */
+  successors: number[];
 }
