@@ -1,6 +1,7 @@
 import type { LocatedRecord, ConversionNote } from '../../features/imports/wordpress/to-records.js';
 import { readWordPressExport } from '../../features/imports/wordpress/read-export.js';
 import { formatNumber } from '../../kernel/lib/format.js';
+import type { ImportSource } from './import-source.js';
 
 /**
  * The records of a WordPress export, with what the conversion left out or changed (shortcodes
@@ -10,7 +11,7 @@ export type WordPressRecords = LocatedRecord[] & { notes: ConversionNote[] };
 
 /**
  * `cong import wordpress <export.xml> --site <mã> [--uploads <thư mục>] [--dry-run]`: the source
- * of `cong import` (an ImportSource of src/cli/commands/import-source.ts) that reads the WXR file
+ * of `cong import` that reads the WXR file
  * WordPress's Tools → Export writes. The whole export is read and checked before the core runs;
  * without the uploads folder the images are left out, and the operator is told so.
  */
@@ -26,4 +27,4 @@ export const importWordpress = {
     }
     return Object.assign(conversion.records, { notes: conversion.notes });
   },
-};
+} satisfies ImportSource;
