@@ -76,6 +76,16 @@ test('another exporter’s file: spam and pingbacks, menu items, a site in a sub
   assert.deepEqual(notes.map((n) => [n.kind, n.id]), [['comment', '2'], ['nav_menu_item', '6'], ['comment', '4']]);
   assert.match(notes[1]!.reason, /^Bỏ qua mục loại "nav_menu_item" "Mục 6"/);
   const post = records.map((r) => r.record).find((r) => r.type === 'article')!;
+  assert.deepEqual(post.categories, ['0'], 'a post without a category goes to "Chưa phân loại"');
+  assert.deepEqual(records.map((r) => r.record).filter((r) => r.type === 'category'), [{ type: 'category', id: '0', name: 'Chưa phân loại', slug: 'chua-phan-loai', parent: null }]);
   assert.deepEqual(post.oldUrls, ['http://xacu.example.vn/blog/?p=5']);
   assert.equal(post.publishedAt, '2024-01-02T03:04:05+07:00');
+});
+
+test('a reply to a comment the export left out (spam) becomes a comment of its own', () => {
+  const reply = comment(9, '1').replace('<wp:comment_parent>0</wp:comment_parent>', '<wp:comment_parent>4</wp:comment_parent>');
+  const answer = comment(10, '1').replace('<wp:comment_parent>0</wp:comment_parent>', '<wp:comment_parent>9</wp:comment_parent>');
+  const { records } = wxrToRecords(readWxr(wxr(item(5, 'post', reply + answer))));
+  const comments = records.map((r) => r.record).filter((r) => r.type === 'comment');
+  assert.deepEqual(comments.map((c) => [c.id, c.parent]), [['9', null], ['10', '9']]);
 });

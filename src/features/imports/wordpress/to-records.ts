@@ -47,6 +47,17 @@ export function wxrToRecords(wxr: WxrExport, options: { timezone?: string } = {}
   const categoryBySlug = new Map(wxr.categories.map((c) => [c.slug, c]));
   for (const c of parentsFirst(wxr.categories, categoryBySlug)) out.push({ record: category(c, categoryBySlug, base), line: c.line });
 
+  // Every article needs a category: one without any goes where WordPress would show it.
+  let fallback: string | undefined;
+  const uncategorized = () => {
+    fallback ??= wxr.categories.find((c) => c.slug === 'uncategorized' || c.slug === 'chua-phan-loai')?.id;
+    if (fallback === undefined) {
+      fallback = '0'; // WordPress numbers terms from 1
+      out.push({ record: { type: 'category', id: fallback, name: 'Chưa phân loại', slug: 'chua-phan-loai', parent: null }, line: 1 });
+    }
+    return fallback;
+  };
+
   const files = new Map<string, FileRecord>();
   const attachedTo = new Map<string, string[]>();
   for (const item of wxr.items.filter((i) => i.type === 'attachment')) {
@@ -109,6 +120,7 @@ export function wxrToRecords(wxr: WxrExport, options: { timezone?: string } = {}
     const thumbnail = item.meta.get('_thumbnail_id');
     const cover = thumbnail && files.has(thumbnail) ? files.get(thumbnail)! : undefined;
     const categories = primaryFirst(item, categoryBySlug);
+    if (!categories.length) categories.push(uncategorized());
     const tags = item.terms.filter((t) => t.domain === 'post_tag').map((t) => t.name);
     const article: ArticleRecord = {
       type: 'article',
@@ -126,6 +138,7 @@ export function wxrToRecords(wxr: WxrExport, options: { timezone?: string } = {}
       oldUrls: oldUrls(base, item, [`${base}/?p=${item.id}`]),
     };
     out.push({ record: article, line: item.line });
+    const exported = new Set(item.comments.filter((c) => !c.type || c.type === 'comment').map((c) => c.id));
     for (const c of item.comments) {
       if (c.type && c.type !== 'comment') {
         notes.push({ kind: 'comment', id: c.id, reason: `Bỏ qua ${c.type} số ${c.id} ở bài "${item.title}": chỉ nhập bình luận của người đọc.` });
@@ -136,7 +149,8 @@ export function wxrToRecords(wxr: WxrExport, options: { timezone?: string } = {}
         type: 'comment',
         id: c.id,
         article: item.id,
-        parent: c.parent !== '0' ? c.parent : null,
+        // WordPress leaves spam out of its export; a reply to it starts a thread of its own.
+        parent: c.parent !== '0' && exported.has(c.parent) ? c.parent : null,
         author: c.author.trim() || 'Ẩn danh',
         body: commentText(c.content),
         createdAt,
