@@ -11,6 +11,7 @@ import { polls } from './polls/feature.js';
 import { procedures } from './procedures/feature.js';
 import { questions } from './questions/feature.js';
 import { ratings } from './ratings/feature.js';
+import { redirects } from './redirects/feature.js';
 import { schedule } from './schedule/feature.js';
 import { search } from './search/feature.js';
 import { sites } from './sites/feature.js';
@@ -40,4 +41,5 @@ export const features: readonly Feature[] = [
   consultation,
   procedures,
   organisation,
+  redirects,
 ];

@@ -8,6 +8,7 @@ import type { MediaStorage } from './storage/media-storage.js';
 import type { FramePart } from './views/public/frame.js';
 import type { Job } from './jobs.js';
 import type { PrimaryDeps, PrimaryService } from './cluster/host.js';
+import type { Site } from './sites/site.js';
 
 /**
  * What a feature declares about itself. `src/features/index.ts` lists the features; the app's
@@ -46,6 +47,11 @@ export interface Feature {
   primary?: (deps: PrimaryDeps) => Promise<PrimaryService | null>;
   /** Its demo content for a new demo site (in the site's transaction, after the features before it). */
   demo?: DemoSeeder;
+  /**
+   * Where an old address of the site leads when no recorded old address or slug move names it
+   * (articles: the old portal's id an editor typed): a path of the site, or null.
+   */
+  oldAddress?: (db: Db, site: Site, address: string, now: Date) => Promise<string | null>;
   /** The tables it owns (its migrations create them). */
   tables?: readonly string[];
 }

@@ -6,6 +6,7 @@ import { articleFrame } from './frame.js';
 import { articlePolicy } from './policy.js';
 import { publishingJob } from './scheduler.js';
 import { feedRoutes } from './public/feed-routes.js';
+import { legacyArticleAddress } from './public/legacy-address.js';
 import { publicRoutes } from './public/routes.js';
 
 /** News: the home page, categories, articles with their workflow, feeds and the sitemap. */
@@ -23,6 +24,7 @@ export const articles: Feature = {
   adminNav: [{ href: '/quan-tri/bai-viet', label: 'Bài viết', order: 10, visible: articlePolicy.list }],
   frame: articleFrame,
   jobs: (app) => [publishingJob(app.cong)],
+  oldAddress: legacyArticleAddress,
   demo: seedArticles,
   tables: ['categories', 'articles', 'article_revisions'],
 };

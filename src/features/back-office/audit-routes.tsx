@@ -45,6 +45,7 @@ const ACTIONS: Record<string, string> = {
   'poll.open': 'Mở cuộc thăm dò',
   'poll.close': 'Đóng cuộc thăm dò',
   'poll.delete': 'Xoá cuộc thăm dò',
+  'old_address.create': 'Thêm địa chỉ cũ', 'old_address.delete': 'Xoá địa chỉ cũ',
   'draft_feedback.process': 'Đánh dấu đã xử lý góp ý dự thảo',
   'draft_feedback.reopen': 'Bỏ đánh dấu đã xử lý góp ý dự thảo',
   'draft_feedback.export': 'Xuất CSV góp ý dự thảo',

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERRORS, type ErrorCode } from '../lib/errors.js';
-import { findMove } from '../sites/redirects.js';
+import { leadOf, MOVED_CACHE } from './old-address-answer.js';
 import { frameFor, HTML, renderHtml } from './render.js';
 import { answerErrorFromCache, pageHeaders, pickEncoding, sendEntry } from './cache-reply.js';
 import { PageCache } from './page-cache.js';
@@ -21,6 +21,8 @@ const KEPT_ERROR_CODES: ReadonlySet<string> = new Set(['not_found', 'rate_limite
 /** One error handler: full context in the log, a Vietnamese message for people, 5xx details never shown. */
 export async function errorRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.cong;
+  /** 404s whose answer depends on the host asked: not kept under the site and path (old-address-answer.ts). */
+  const byHost = new WeakSet<FastifyRequest>();
 
   async function respond(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) {
     reply.code(status).header('cache-control', 'no-store');
@@ -39,7 +41,7 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
         // pages and purged with them, so that a client over its limit costs no more than a cached page.
         if (KEPT_ERROR_CODES.has(code) && message === ERRORS[code as ErrorCode]?.message) {
           const entry = await ctx.pageCache.errorPage(request.site.id, status, render, want);
-          if (status === 404 && (request.method === 'GET' || request.method === 'HEAD') && !request.url.includes('?')) {
+          if (status === 404 && (request.method === 'GET' || request.method === 'HEAD') && !request.url.includes('?') && !byHost.has(request)) {
             ctx.pageCache.rememberNotFound(PageCache.key(request.site.id, request.url), entry, pageHeaders(reply));
           }
           if (status === 429) ctx.limitBlocks.describe(request, pageHeaders(reply));
@@ -54,13 +56,16 @@ export async function errorRoutes(app: FastifyInstance): Promise<void> {
     return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
   }
 
-  /** A 301 when the unknown public address moved (a category or page got a new slug). */
+  /**
+   * A 301 when the unknown public address moved: an old portal's address (host-aware), a category
+   * or page that got a new slug, an old article id (old-address-answer.ts).
+   */
   async function moved(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.site || request.url.startsWith('/quan-tri')) return false;
-    const [path, query] = request.url.split('?', 2) as [string, string | undefined];
-    const to = await findMove(ctx.db, request.site.id, path).catch(() => null);
-    if (!to) return false;
-    reply.code(301).header('cache-control', 'public, max-age=3600').redirect(query ? `${to}?${query}` : to, 301);
+    const found = await leadOf(ctx, request.site, request.headers.host, request.url).catch(() => null);
+    if (found?.hostDependent) byHost.add(request);
+    if (!found?.lead) return false;
+    reply.code(301).header('cache-control', MOVED_CACHE).redirect(found.lead.location, 301);
     return true;
   }
 

@@ -101,15 +101,38 @@ export interface OldAddressTarget {
 
 /**
  * Where an old address asked of `host` (answered by site `siteId`) leads now: a row for exactly
- * that host first, then one of the site's own (host '').
+ * that host first, then one of the site's own (host ''). Only rows the answering site owns are
+ * followed: a site's admin cannot capture the addresses of a host another site answers.
  */
 export async function findOldAddress(db: Db, siteId: number, host: string, address: string): Promise<OldAddressTarget | null> {
+  return (await lookupOldAddress(db, siteId, host, address)).target;
+}
+
+export interface OldAddressLookup {
+  target: OldAddressTarget | null;
+  /**
+   * One of the site's old hosts has this address: what it answers depends on the host asked (two
+   * merged portals answered by one site), so its 404 must not be kept under the site and path
+   * alone, as the page cache keeps the other 404s.
+   */
+  hostDependent: boolean;
+}
+
+/**
+ * Where an old address leads (see `findOldAddress`), and whether the answer depends on the host:
+ * the public side's lookup for an address the site has no page for.
+ */
+export async function lookupOldAddress(db: Db, siteId: number, host: string, address: string): Promise<OldAddressLookup> {
+  const h = host.toLowerCase();
   const rows = await db
     .selectFrom('old_addresses')
     .select(['host', 'to_site_id', 'to_path'])
     .where('from_key', '=', oldAddressKey(address))
-    .where((eb) => eb.or([eb('host', '=', host.toLowerCase()), eb.and([eb('host', '=', ''), eb('owner_site_id', '=', siteId)])]))
+    .where('owner_site_id', '=', siteId)
     .execute();
-  const best = rows.find((r) => r.host !== '') ?? rows[0];
-  return best ? { toSiteId: best.to_site_id, toPath: best.to_path } : null;
+  const best = rows.find((r) => r.host === h) ?? rows.find((r) => r.host === '');
+  return {
+    target: best ? { toSiteId: best.to_site_id, toPath: best.to_path } : null,
+    hostDependent: rows.some((r) => r.host !== ''),
+  };
 }

@@ -6,7 +6,6 @@ import {
   findCategoryBySlug,
   findPage,
   findPublishedArticle,
-  findPublishedByLegacyId,
   lastContentChange,
   listCategories,
   listFeatured,
@@ -21,8 +20,9 @@ import { listPublished as listComments } from '../../comments/repo.js';
 import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, htmlPage, permanentRedirect } from '../../../kernel/http/render.js';
 import { SlugIdParams, SlugParams } from '../../../kernel/http/route-schemas.js';
-import { isId, splitSlugId } from '../../../kernel/lib/ids.js';
+import { splitSlugId } from '../../../kernel/lib/ids.js';
 import { urls } from '../../../kernel/http/urls.js';
+import { homeQueryLead, MOVED_CACHE } from '../../../kernel/http/old-address-answer.js';
 import { ArticlePage } from './article.js';
 import { CategoryPage } from './category.js';
 import { HomePage } from './home.js';
@@ -32,15 +32,13 @@ export const PAGE_SIZE = 8;
 
 /** "/chuyen-muc/<slug>" and its later pages "/chuyen-muc/<slug>/trang-<n>". */
 const CategoryParams = Type.Object({ slug: Type.String(), page: Type.Optional(Type.String({ pattern: '^trang-\\d{1,6}$' })) });
-/** The original platform's "/portal/pages/<date>/<Slug>-<legacy id>.aspx". */
-const LegacyParams = Type.Object({ date: Type.String(), file: Type.String() });
 
 export async function publicRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
   const now = () => ctx.now().toISOString();
 
-  app.get('/', cached(app, async (request) => {
+  const home = cached(app, async (request) => {
     const site = request.site;
     const t = now();
     const [frame, featured, latest, categories, changed] = await Promise.all([
@@ -64,7 +62,14 @@ export async function publicRoutes(root: FastifyInstance): Promise<void> {
       />,
       changed,
     );
-  }));
+  });
+  // The home route answers "/" whatever the query, and the page cache keys it by path alone: an
+  // old WordPress address ("/?p=12") is answered here before the cache, and its 301 is not kept.
+  app.get('/', async (request, reply) => {
+    const lead = await homeQueryLead(ctx, request.site, request.headers.host, request.url);
+    if (lead) return reply.code(301).header('cache-control', MOVED_CACHE).redirect(lead.location, 301);
+    return home(request, reply);
+  });
 
   const categoryPage = cached(app, { params: CategoryParams }, async (request) => {
     const { slug, page: pageParam } = request.params;
@@ -104,14 +109,5 @@ export async function publicRoutes(root: FastifyInstance): Promise<void> {
     const page = await findPage(ctx.db, request.site.id, request.params.slug);
     if (!page) throw new AppError('not_found');
     return htmlPage(<StaticPage frame={await frameFor(ctx, request)} page={page} />, page.updated_at);
-  }));
-
-  // The original platform's URLs: /portal/pages/2021-10-15/Slug-614123.aspx → the article.
-  app.get('/portal/pages/:date/:file', cached(app, { params: LegacyParams }, async (request) => {
-    const legacyId = /-(\d+)\.aspx$/i.exec(request.params.file)?.[1];
-    if (!isId(legacyId)) throw new AppError('not_found');
-    const found = await findPublishedByLegacyId(ctx.db, request.site.id, legacyId, now());
-    if (!found) throw new AppError('not_found');
-    return permanentRedirect(urls.article(found));
   }));
 }

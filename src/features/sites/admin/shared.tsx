@@ -24,6 +24,7 @@ export const SITE_SCREENS: { href: string; label: string; about: string; systemO
   { href: `${BASE}/bai-hat`, label: 'Bài hát', about: 'Các bài hát của ô nghe nhạc: tải lên, sửa tên, sắp xếp.' },
   { href: `${BASE}/ban-do`, label: 'Bản đồ', about: 'Tiêu đề, nguồn bản đồ, vị trí trung tâm và các địa điểm đánh dấu.' },
   { href: `${BASE}/giao-dien`, label: 'Giao diện', about: 'Biểu trưng, ảnh nền đầu trang và màu chủ đạo.' },
+  { href: `${BASE}/dia-chi-cu`, label: 'Địa chỉ cũ', about: 'Địa chỉ của cổng thông tin cũ dẫn tới trang mới: xem, thử, thêm, xoá.' },
   { href: `${BASE}/cai-dat`, label: 'Cài đặt trang', about: 'Tên trang, thông tin cơ quan chủ quản ở chân trang, số lượt truy cập, bảo mật.' },
   { href: `${BASE}/cac-trang`, label: 'Các trang thông tin', about: 'Tạo trang cho phường, xã mới và gán tên miền (quản trị hệ thống).', systemOnly: true },
 ];
