@@ -79,6 +79,23 @@ describeEachDb(
       assert.equal(await findOldAddress(get().db.db, site.id, 'other.example.vn', '/?p=9'), null);
     });
 
+    test('the old host, now a host of the ward, answers each old address with a 301 to the new place', async () => {
+      const { db, app, site } = get();
+      await db.db.insertInto('site_hosts').values({ host: OLD, site_id: site.id }).execute();
+      await app.cong.sites.reload();
+      const moved = async (url: string) => {
+        const res = await app.inject({ method: 'GET', url, headers: { host: OLD } });
+        assert.equal(res.statusCode, 301, url);
+        return res.headers.location;
+      };
+      const ra = await article(site, 'Phường Bắc Hà ra quân tổng vệ sinh môi trường');
+      assert.equal(await moved('/?p=9'), `/bai-viet/${ra.slug}-${ra.id}`);
+      assert.equal(await moved('/2025/03/15/phuong-bac-ha-ra-quan-tong-ve-sinh-moi-truong/'), `/bai-viet/${ra.slug}-${ra.id}`);
+      assert.equal(await moved('/category/tin-tuc/tin-trong-phuong/'), '/chuyen-muc/tin-trong-phuong');
+      assert.equal(await moved('/?page_id=24'), '/trang/lich-su');
+      assert.match(String(await moved('/wp-content/uploads/2025/03/anh-ra-quan-ve-sinh-300x225.jpg')), /^\/media\/namhonglinh\/.*anh-ra-quan-ve-sinh\.jpg$/);
+    });
+
     test('images are in the media library with their responsive sizes, and bodies point at them', async () => {
       const { db, site, app } = get();
       const hoiNghi = await article(site, 'Hội nghị tiếp xúc cử tri trước kỳ họp thứ 9');
