@@ -1,4 +1,5 @@
 import type { NumberedRecords } from '../../features/imports/read-plan.js';
+import type { ImportSummary } from '../../features/imports/run-import.js';
 import type { Site } from '../../kernel/sites/site.js';
 
 /**
@@ -12,5 +13,8 @@ export interface ImportSource {
   usage: string;
   /** The option that names the folder of the source's files: "--files" or "--uploads". */
   filesOption: string;
-  records(file: string, opts: { filesDir?: string; site: Site }): NumberedRecords | Promise<NumberedRecords>;
+  records(file: string, opts: { filesDir?: string; site: Site }): SourceRecords | Promise<SourceRecords>;
 }
+
+/** The records, and what the source's own conversion left out or changed (shown in the summary). */
+export type SourceRecords = NumberedRecords & { notes?: ImportSummary['skipped'] };

@@ -7,11 +7,12 @@ import { listSites } from '../../kernel/sites/repo.js';
 import { openMediaStorage } from '../../kernel/storage/open.js';
 import type { CliCommand, CliContext } from '../command.js';
 import { importJsonl } from './import-jsonl.js';
+import { importWordpress } from './import-wordpress.js';
 import { progressOnStderr, summaryText } from './import-progress.js';
 import type { ImportSource } from './import-source.js';
 
 /** The kinds of old portal `cong import` reads; one line each (the WordPress importer adds its own). */
-const SOURCES: readonly ImportSource[] = [importJsonl];
+const SOURCES: readonly ImportSource[] = [importJsonl, importWordpress];
 
 const USAGE = `Cách dùng:\n${SOURCES.map((s) => `  cong ${s.usage}\n`).join('')}`;
 
@@ -71,7 +72,7 @@ async function runCli(ctx: CliContext, source: ImportSource, opts: { file: strin
     const cache = bus ? { purgeSite: (siteId: number) => bus.publish({ op: 'site', siteId }) } : undefined;
     const records = await source.records(opts.file, { filesDir: opts.filesDir, site });
     const summary = await runImport(database.db, site, records, { filesDir: opts.filesDir, media, now: new Date(), dryRun: opts.dryRun, progress: progressOnStderr(), cache });
-    process.stdout.write(summaryText(summary, opts.dryRun));
+    process.stdout.write(summaryText({ ...summary, skipped: [...(records.notes ?? []), ...summary.skipped] }, opts.dryRun));
     return 0;
   } catch (err) {
     if (err instanceof ImportError) return fail(`Không nhập được: ${err.message}\nChưa có gì được ghi vào trang ${site.code}.`);
