@@ -4,6 +4,7 @@ import { markArchived } from '../../src/kernel/sites/archive.js';
 import { insertSite, listSites } from '../../src/kernel/sites/repo.js';
 import { SiteResolver } from '../../src/kernel/sites/resolver.js';
 import { describeEachDb } from '../helpers/db.js';
+import { sites as sitesCommand } from '../../src/cli/commands/sites.js';
 
 const settings = { publisher: {} } as never;
 
@@ -31,6 +32,16 @@ describeEachDb(
       assert.equal(site.archivedAt, '2025-07-01T00:00:00.000Z');
       assert.deepEqual(site.successors, [b, a]);
       assert.equal(resolver.resolve('a.example')!.archivedAt, null);
+      // `cong sites` shows the archive and its successors.
+      const lines: string[] = [];
+      const log = console.log;
+      console.log = (line: string) => lines.push(line);
+      try {
+        assert.equal(await sitesCommand.run([], { database: db, config: null as never }), 0);
+      } finally {
+        console.log = log;
+      }
+      assert.deepEqual(lines, [`${old}\tcu\tThị xã Cũ\t(mặc định)\t(lưu trữ từ 01/07/2025, tiếp nhận: b, a)`, `${a}\ta\tPhường A`, `${b}\tb\tPhường B`]);
       await markArchived(db.db, old, null, new Date());
       await resolver.load();
       assert.equal(resolver.resolve('cu.example')!.archivedAt, null);

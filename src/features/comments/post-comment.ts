@@ -35,7 +35,7 @@ export const CLOSED = 'Bình luận đã đóng cho bài viết này.';
 export const DUPLICATE = 'Bình luận này đã được gửi trước đó.';
 
 export function commentsOpen(site: Site, article: Pick<ArticleRow, 'comments_closed'>): boolean {
-  return !site.settings.commentsClosed && !article.comments_closed;
+  return !site.archivedAt && !site.settings.commentsClosed && !article.comments_closed;
 }
 
 export async function postComment(cx: PostContext, article: ArticleRow, form: CommentForm): Promise<PostResult> {

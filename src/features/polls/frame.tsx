@@ -12,5 +12,5 @@ declare module '../../kernel/views/public/frame.js' {
 export const pollFrame: FramePart = {
   load: async ({ db, site, now }) => ({ poll: await newestOpenPoll(db, site.id, now) }),
   // Not beside the polls themselves, where it would repeat a form of the page.
-  sidebar: [{ order: 40, render: (frame, current) => (current === 'sec:tham-do' ? null : <PollWidget poll={frame.poll ?? null} />) }],
+  sidebar: [{ order: 40, render: (frame, current) => (current === 'sec:tham-do' ? null : <PollWidget poll={frame.poll ?? null} archived={!!frame.site.archivedAt} />) }],
 };

@@ -1,3 +1,4 @@
+import { ArchiveClosed } from '../../kernel/views/public/archive-closed.js';
 import type { ArticleRow } from '../../kernel/db/schema.js';
 import { averageOf, ratingText, type RatingNumbers } from './rating.js';
 
@@ -14,13 +15,14 @@ export function numbersOf(a: Rated): RatingNumbers {
   return { count: Number(a.rating_count), sum: Number(a.rating_sum) };
 }
 
-export function RatingBlock({ article }: { article: Rated }) {
+/** `archived`: the site is an archive, which takes no more ratings (the numbers stay). */
+export function RatingBlock({ article, archived = false }: { article: Rated; archived?: boolean }) {
   const action = `/danh-gia/${article.id}`;
   return (
     <section class="rating" id="danh-gia" aria-labelledby="danh-gia-tieu-de">
       <h2 id="danh-gia-tieu-de" class="section-title">Đánh giá bài viết</h2>
       <p class="rating-summary" data-rating-summary>{ratingText(numbersOf(article))}</p>
-      <form method="post" action={action} class="rating-form" data-rating-form>
+      {archived ? <ArchiveClosed what="đánh giá" /> : <form method="post" action={action} class="rating-form" data-rating-form>
         <fieldset class="stars">
           <legend>Bạn chấm bài viết này mấy sao?</legend>
           {[1, 2, 3, 4, 5].map((n) => (
@@ -35,7 +37,7 @@ export function RatingBlock({ article }: { article: Rated }) {
         </fieldset>
         <button type="submit">Gửi đánh giá</button>
         <p class="rating-status" role="status" data-rating-status></p>
-      </form>
+      </form>}
     </section>
   );
 }

@@ -38,12 +38,13 @@ export interface SiteWithHosts {
   /** The primary host first (absolute URLs use it), then the others by name. */
   hosts: string[];
   scheme: 'https' | 'http' | null;
+  archivedAt: string | null;
 }
 
 /** Every site of the installation with its hostnames (the system admins' screen). */
 export async function listSitesWithHosts(db: Db): Promise<SiteWithHosts[]> {
   const [sites, hosts] = await Promise.all([
-    db.selectFrom('sites').select(['id', 'code', 'name', 'is_default', 'primary_host', 'scheme']).orderBy('id').execute(),
+    db.selectFrom('sites').select(['id', 'code', 'name', 'is_default', 'primary_host', 'scheme', 'archived_at']).orderBy('id').execute(),
     // tenancy: the system administrators' list of every site.
     db.selectFrom('site_hosts').selectAll().orderBy('host').execute(),
   ]);
@@ -54,6 +55,7 @@ export async function listSitesWithHosts(db: Db): Promise<SiteWithHosts[]> {
     isDefault: s.is_default === 1,
     hosts: primaryFirst(hosts.filter((h) => h.site_id === s.id).map((h) => h.host), s.primary_host),
     scheme: s.scheme === 'https' || s.scheme === 'http' ? s.scheme : null,
+    archivedAt: s.archived_at,
   }));
 }
 

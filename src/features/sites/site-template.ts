@@ -36,3 +36,15 @@ export const STARTER_CATEGORIES = [
 ];
 
 export const STARTER_PAGE = { slug: 'gioi-thieu', title: 'Giới thiệu', body_html: '<p>Nội dung giới thiệu đang được cập nhật.</p>' };
+
+/**
+ * The settings the first site of an installation starts from when there is no site to take them
+ * from (`cong create-site` on an empty database): to be completed on its settings screen.
+ */
+export const FIRST_SITE_TEMPLATE: SiteSettings = {
+  tagline: '',
+  publisher: { agency: '', address: '', phone: '', email: '', responsible: '', licence: '' },
+  map: { title: '', center: [18.34, 105.9], zoom: 13, tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', tileAttribution: '© OpenStreetMap' },
+  linksTitle: 'Liên kết website',
+  songsTitle: '',
+};

@@ -20,6 +20,8 @@ declare module 'fastify' {
     anonymous?: boolean;
     /** Reachable while the second sign-in step is still pending. */
     mfaStep?: boolean;
+    /** A change still allowed while the site is an archive (the system admins' sites screen). */
+    onArchive?: boolean;
   }
 }
 
@@ -97,7 +99,19 @@ export async function adminSessionHooks(app: FastifyInstance): Promise<void> {
     const sent = bodyField(request, '_csrf') ?? (request.headers['x-csrf-token'] as string | undefined) ?? '';
     const expected = request.session?.csrf_token ?? request.cookies[cookieName(request, LOGIN_CSRF_COOKIE)] ?? '';
     if (!expected || !sent || !safeEqual(sent, expected)) throw new AppError('csrf');
+    if (request.site.archivedAt && !changesAllowedOnArchive(request)) throw new AppError('archived_site');
   });
+}
+
+/**
+ * An archived site is read-only (issue 14): of the back office's changes, only signing in and out,
+ * one's own account and the routes marked `onArchive` (making the site live again) still work.
+ * One check here instead of one per content command.
+ */
+function changesAllowedOnArchive(request: FastifyRequest): boolean {
+  const config = request.routeOptions.config;
+  if (config.anonymous || config.mfaStep || config.onArchive) return true;
+  return request.url.startsWith(`${ADMIN}/tai-khoan`) || request.url.startsWith(`${ADMIN}/dang-xuat`);
 }
 
 export function bodyField(request: FastifyRequest, name: string): string | undefined {

@@ -37,6 +37,13 @@ export function noStore(reply: FastifyReply): FastifyReply {
  * another site's page is refused before anything of it (its path included) is looked at.
  */
 export async function citizenWrite(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  await citizenLookup(request, reply);
+  // An archived site is read-only (issue 14): one refusal here covers every citizen form.
+  if (request.site.archivedAt) throw new AppError('archived');
+}
+
+/** The same for a post that only looks something up (a question's tracking code): still answered on an archive. */
+export async function citizenLookup(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   noStore(reply);
   assertSameSite(request);
 }

@@ -94,3 +94,11 @@ export async function purgeBusFor(redis: RedisClients | null, primary: PrimaryLi
   if (redis) return RedisPurgeBus.connect(redis);
   return primary ? new IpcPurgeBus(primary) : localPurgeBus;
 }
+
+/**
+ * Tells every running instance that the site table changed, from a process that runs no bus of
+ * its own (`cong create-site`): they reload it, so a new site answers on its hostnames at once.
+ */
+export async function announceSitesChanged(redis: RedisClients): Promise<void> {
+  await redis.client.publish(`${redis.prefix}page-purge`, JSON.stringify({ from: 'cli', op: 'sites' }));
+}

@@ -3,7 +3,8 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { AppContext } from '../context.js';
 import { siteOrigin } from '../sites/origin.js';
-import { loadFrame, type Frame } from '../views/public/frame.js';
+import type { Site } from '../sites/site.js';
+import { loadFrame, type Frame, type SuccessorLink } from '../views/public/frame.js';
 import type { Rendered } from './page-cache.js';
 
 export const HTML = 'text/html; charset=utf-8';
@@ -23,7 +24,17 @@ export function originOf(request: FastifyRequest): string {
 export function frameFor(ctx: AppContext, request: FastifyRequest): Promise<Frame> {
   const { site } = request;
   const origin = originOf(request);
-  return ctx.pageCache.siteValue(site.id, `frame ${origin}`, site, () => loadFrame(ctx.features, ctx.db, site, origin, ctx.assets, ctx.sections, ctx.now()));
+  const successors = () => successorLinks(ctx, site, request.headers.host);
+  return ctx.pageCache.siteValue(site.id, `frame ${origin}`, site, () => loadFrame(ctx.features, ctx.db, site, origin, ctx.assets, ctx.sections, ctx.now(), successors()));
+}
+
+/** The live sites an archived one names in its banner, at their configured home pages. */
+function successorLinks(ctx: AppContext, site: Site, hostHeader: string | undefined): SuccessorLink[] {
+  if (!site.archivedAt) return [];
+  return site.successors.flatMap((id) => {
+    const s = ctx.sites.byIdOrNull(id);
+    return s ? [{ name: s.name, href: `${siteOrigin(s, ctx.config.production, hostHeader)}/` }] : [];
+  });
 }
 
 export function htmlPage(vnode: VNode, lastModified?: string | null): Rendered {

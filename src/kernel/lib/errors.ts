@@ -7,6 +7,8 @@ export const ERRORS = {
   csrf: { status: 403, message: 'Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.' },
   conflict: { status: 409, message: 'Bài viết vừa được người khác thay đổi. Vui lòng tải lại trang.' },
   invalid_transition: { status: 409, message: 'Không thể chuyển bài viết sang trạng thái này.' },
+  archived: { status: 409, message: 'Trang lưu trữ không nhận bình luận, đánh giá, câu hỏi, bình chọn hay góp ý mới.' },
+  archived_site: { status: 409, message: 'Trang lưu trữ không nhận nội dung mới: không thể thêm, sửa hay xóa nội dung của trang này. Quản trị hệ thống có thể đưa trang hoạt động trở lại ở màn hình Các trang thông tin.' },
   rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
   storage_unavailable: { status: 503, message: 'Kho lưu trữ tệp đang không phản hồi nên chưa đọc hoặc lưu được tệp. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị hệ thống.' },
   unavailable: { status: 503, message: 'Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít phút.' },

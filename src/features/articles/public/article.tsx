@@ -68,7 +68,7 @@ export function ArticlePage({ frame, article, category, related, comments, cover
         </div>
       </article>
       {/* Citizen interaction (src/features/ratings, src/features/comments): the rating block, then the comments. */}
-      <RatingBlock article={article} />
+      <RatingBlock article={article} archived={!!frame.site.archivedAt} />
       {comments && <CommentsSection frame={frame} article={article} comments={comments} />}
       {related.length > 0 && (
         <section class="related" aria-labelledby="tin-lien-quan">

@@ -1,5 +1,6 @@
 import type { ArticleRow } from '../../../kernel/db/schema.js';
 import { formatDateTime, formatNumber } from '../../../kernel/lib/format.js';
+import { ArchiveClosed } from '../../../kernel/views/public/archive-closed.js';
 import type { Frame } from '../../../kernel/views/public/frame.js';
 import type { PublicComment } from '../repo.js';
 import { CLOSED, commentsOpen } from '../post-comment.js';
@@ -27,7 +28,7 @@ export function CommentsSection({ frame, article, comments }: { frame: Frame; ar
       ) : (
         <p class="muted">Chưa có bình luận nào.</p>
       )}
-      {open ? <CommentCompose frame={frame} articleId={article.id} /> : <p class="comments-closed">{CLOSED}</p>}
+      {frame.site.archivedAt ? <ArchiveClosed what="bình luận" /> : open ? <CommentCompose frame={frame} articleId={article.id} /> : <p class="comments-closed">{CLOSED}</p>}
     </section>
   );
 }

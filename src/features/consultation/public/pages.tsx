@@ -1,3 +1,4 @@
+import { ArchiveClosed } from '../../../kernel/views/public/archive-closed.js';
 import type { DocumentFileRow } from '../../../kernel/db/tables/documents.js';
 import { documentUrls } from '../../documents/urls.js';
 import { shortDay } from '../../documents/present.js';
@@ -147,7 +148,7 @@ export function DraftPage({ frame, draft, files, now, values, errors, question }
         <p><a href={documentUrls.document(draft)}>Xem dự thảo trong mục Văn bản</a></p>
         <section class="comment-compose" aria-labelledby="gui-gop-y">
           <h2 id="gui-gop-y" class="section-title">Gửi góp ý</h2>
-          {open ? <FeedbackFormView frame={frame} draft={draft} values={values} errors={errors} question={question} /> : <p class="draft-closed" role="status">{CLOSED_TEXT}.</p>}
+          {frame.site.archivedAt ? <ArchiveClosed what="góp ý" /> : open ? <FeedbackFormView frame={frame} draft={draft} values={values} errors={errors} question={question} /> : <p class="draft-closed" role="status">{CLOSED_TEXT}.</p>}
         </section>
       </article>
     </Layout>

@@ -1,3 +1,4 @@
+import { ArchiveClosed } from '../../../kernel/views/public/archive-closed.js';
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatNumber } from '../../../kernel/lib/format.js';
 import type { Frame } from '../../../kernel/views/public/frame.js';
@@ -79,7 +80,7 @@ export function PollPage({ frame, poll, options, now, showResults, error, checke
   return (
     <PollFrame frame={frame} poll={poll} title={poll.question} path={pollPath(poll.id)} noindex={!!error}>
       {note && <p class="poll-note" role="status">{note}</p>}
-      {state === 'open' && <PollForm poll={poll} options={options} error={error} checked={checked} />}
+      {state === 'open' && (frame.site.archivedAt ? <ArchiveClosed what="bình chọn" /> : <PollForm poll={poll} options={options} error={error} checked={checked} />)}
       {state !== 'open' && error && <p class="form-error" role="alert">{error}</p>}
       {showResults ? (
         <PollResults poll={poll} options={options} />

@@ -1,3 +1,4 @@
+import { ArchiveClosed } from '../../../kernel/views/public/archive-closed.js';
 import type { Db } from '../../../kernel/db/connection.js';
 import { optionsOf } from '../repo.js';
 import type { PollWithOptions } from '../results.js';
@@ -27,14 +28,14 @@ export async function newestOpenPoll(db: Db, siteId: number, now: Date): Promise
   return open ? { poll: open, options: await optionsOf(db, siteId, open.id) } : null;
 }
 
-export function PollWidget({ poll }: { poll: PollWithOptions | null }) {
+export function PollWidget({ poll, archived = false }: { poll: PollWithOptions | null; archived?: boolean }) {
   if (!poll) return null;
   return (
     <section class="widget poll-widget" aria-labelledby="widget-tham-do">
       <h2 class="widget-title" id="widget-tham-do">Thăm dò ý kiến</h2>
       <div>
         <p class="poll-widget-question">{poll.poll.question}</p>
-        <PollForm poll={poll.poll} options={poll.options} idPrefix="wg" />
+        {archived ? <ArchiveClosed what="bình chọn" /> : <PollForm poll={poll.poll} options={poll.options} idPrefix="wg" />}
         <p><a href={resultsPath(poll.poll.id)}>Xem kết quả</a> · <a href={POLLS_PATH}>Các cuộc thăm dò khác</a></p>
       </div>
     </section>

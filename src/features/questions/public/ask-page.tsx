@@ -1,3 +1,4 @@
+import { ArchiveClosed } from '../../../kernel/views/public/archive-closed.js';
 import type { FallbackQuestion } from '../../../kernel/citizen/question.js';
 import { Honeypot, QuestionStep, verificationData, VerifyStep } from '../../comments/public/comment-form.js';
 import { formatNumber } from '../../../kernel/lib/format.js';
@@ -45,11 +46,20 @@ export function AskPage({ frame, values, errors, topics, question }: {
 }) {
   const a = frame.assets;
   const failed = Object.keys(errors).length > 0;
+  const crumbs = [{ name: 'Trang chủ', href: '/' }, { name: 'Hỏi đáp', href: qaUrls.list() }, { name: 'Gửi câu hỏi', href: qaUrls.ask() }];
+  if (frame.site.archivedAt) {
+    return (
+      <Layout frame={frame} meta={{ title: 'Gửi câu hỏi, phản ánh', canonicalPath: qaUrls.ask(), noindex: true, current: 'hoi-dap' }} crumbs={crumbs}>
+        <h1 class="page-title">Gửi câu hỏi, phản ánh, kiến nghị</h1>
+        <ArchiveClosed what="câu hỏi, phản ánh" />
+      </Layout>
+    );
+  }
   return (
     <Layout
       frame={frame}
       meta={{ title: 'Gửi câu hỏi, phản ánh', canonicalPath: qaUrls.ask(), noindex: true, current: 'hoi-dap', scripts: ['interact.js'], styles: ['interact.css'] }}
-      crumbs={[{ name: 'Trang chủ', href: '/' }, { name: 'Hỏi đáp', href: qaUrls.list() }, { name: 'Gửi câu hỏi', href: qaUrls.ask() }]}
+      crumbs={crumbs}
     >
       <h1 class="page-title">Gửi câu hỏi, phản ánh, kiến nghị</h1>
       <p>Ban biên tập chuyển câu hỏi đến bộ phận chuyên môn. Sau khi gửi, bạn nhận được <strong>mã tra cứu</strong> để theo dõi tình trạng và xem trả lời.</p>

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import { Type } from 'typebox';
 import type { Rendered } from '../../../kernel/http/page-cache.js';
-import { citizenWrite, sendPage } from '../../../kernel/http/citizen.js';
+import { citizenLookup, citizenWrite, sendPage } from '../../../kernel/http/citizen.js';
 import { quietlyLimitedTo } from '../../../kernel/http/limits.js';
 import { pageNumber, QueryText, SlugIdParams } from '../../../kernel/http/route-schemas.js';
 import { splitSlugId } from '../../../kernel/lib/ids.js';
@@ -175,7 +175,7 @@ export async function questionRoutes(root: FastifyInstance): Promise<void> {
 
   app.get('/hoi-dap/tra-cuu', cached(app, async (request) => htmlPage(<LookupPage frame={await frameFor(ctx, request)} code="" />)));
 
-  app.post('/hoi-dap/tra-cuu', { ...quietlyLimitedTo(30), preValidation: citizenWrite }, async (request, reply) => {
+  app.post('/hoi-dap/tra-cuu', { ...quietlyLimitedTo(30), preValidation: citizenLookup }, async (request, reply) => {
     const raw = typeof (request.body as Record<string, unknown> | undefined)?.ma === 'string' ? ((request.body as Record<string, string>).ma ?? '').slice(0, 40) : '';
     const frame = await frameFor(ctx, request);
     const limited = await limiter.takeLookup(request.ip, ctx.now().getTime());

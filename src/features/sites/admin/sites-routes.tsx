@@ -12,8 +12,9 @@ import { BASE, formOf, SitePage } from './shared.js';
 import { siteCommandContext } from '../commands/context.js';
 import { flash, redirectWithFlash } from '../../../kernel/http/flash.js';
 import { IdParams } from '../../../kernel/http/route-schemas.js';
+import { ARCHIVE_FLASH, ArchiveCell, archiveRoutes, SITES_PATH } from './archive-routes.js';
 
-const PATH = `${BASE}/cac-trang`;
+const PATH = SITES_PATH;
 const HOSTS_HINT = 'Mỗi dòng một tên miền, ví dụ phuongmoi.hatinh.gov.vn. Tên miền ở dòng đầu là tên miền chính: liên kết chuẩn, RSS, sơ đồ trang và mọi địa chỉ đầy đủ của trang dùng tên miền này. Khi thử nghiệm, <mã trang>.localhost luôn dùng được.';
 const SCHEMES: [string, string][] = [
   ['', 'Mặc định (https khi chạy thật, http khi thử nghiệm)'],
@@ -26,7 +27,7 @@ function SitesPage({ frame, sites, form, errors, notice }: { frame: AdminFrame; 
     <SitePage frame={frame} title="Các trang thông tin" notice={notice} errors={errors}>
       <table class="data-table">
         <caption class="visually-hidden">Các trang thông tin trên hệ thống và tên miền của chúng</caption>
-        <thead><tr><th scope="col">Tên trang</th><th scope="col">Mã</th><th scope="col">Tên miền</th><th scope="col">Thao tác</th></tr></thead>
+        <thead><tr><th scope="col">Tên trang</th><th scope="col">Mã</th><th scope="col">Tên miền</th><th scope="col">Thao tác</th><th scope="col">Lưu trữ</th></tr></thead>
         <tbody>
           {sites.map((s) => (
             <tr>
@@ -34,6 +35,7 @@ function SitesPage({ frame, sites, form, errors, notice }: { frame: AdminFrame; 
               <td><code>{s.code}</code></td>
               <td>{s.hosts.length ? <ul>{s.hosts.map((h, i) => <li><a href={`//${h}/`}>{h}</a>{i === 0 && s.hosts.length > 1 && <span class="muted"> (chính)</span>}</li>)}</ul> : <span class="muted">Chưa có</span>}</td>
               <td><a class="button" href={`${PATH}/${s.id}`} aria-label={`Sửa tên miền: ${s.name}`}>Sửa tên miền</a></td>
+              <td><ArchiveCell site={s} csrf={frame.csrf} /></td>
             </tr>
           ))}
         </tbody>
@@ -77,11 +79,12 @@ function HostsPage({ frame, site, hosts, scheme, errors }: { frame: AdminFrame; 
 export async function sitesRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
+  await archiveRoutes(root);
   const guard = (request: FastifyRequest) => {
     if (!sitePolicy.manageSites(actorOf(request))) throw new AppError('forbidden');
   };
   const list = async (request: FastifyRequest, reply: FastifyReply, form: NewSiteForm, errors: FieldErrors, status = 200) => {
-    const notice = status === 200 ? flash(request, { 'da-tao': 'Đã tạo trang mới.', 'da-luu': 'Đã lưu tên miền.' }) : undefined;
+    const notice = status === 200 ? flash(request, { 'da-tao': 'Đã tạo trang mới.', 'da-luu': 'Đã lưu tên miền.', ...ARCHIVE_FLASH }) : undefined;
     return sendAdmin(reply, <SitesPage frame={adminFrame(app, request, reply)} sites={await listSitesWithHosts(ctx.db)} form={form} errors={errors} notice={notice} />, status);
   };
   const hostsPage = async (request: FastifyRequest, reply: FastifyReply, id: number, typed: { hosts: string; scheme: string } | null, errors: FieldErrors, status = 200) => {
@@ -96,7 +99,7 @@ export async function sitesRoutes(root: FastifyInstance): Promise<void> {
     return list(request, reply, EMPTY_NEW_SITE, {});
   });
 
-  app.post(PATH, async (request, reply) => {
+  app.post(PATH, { config: { onArchive: true } }, async (request, reply) => {
     guard(request);
     const form = formOf(request, EMPTY_NEW_SITE);
     const r = await createSite(siteCommandContext(request), form);
@@ -109,7 +112,7 @@ export async function sitesRoutes(root: FastifyInstance): Promise<void> {
     return hostsPage(request, reply, Number(request.params.id), null, {});
   });
 
-  app.post(`${PATH}/:id`, { schema: { params: IdParams } }, async (request, reply) => {
+  app.post(`${PATH}/:id`, { schema: { params: IdParams }, config: { onArchive: true } }, async (request, reply) => {
     guard(request);
     const id = Number(request.params.id);
     const typed = { hosts: bodyField(request, 'hosts') ?? '', scheme: bodyField(request, 'scheme') ?? '' };

@@ -60,6 +60,7 @@ export function AdminLayout({ frame, title, children, scripts }: { frame: AdminF
             </nav>
           )}
           <main id="noi-dung" tabIndex={-1} class="admin-main">
+            {site.archivedAt && <p class="notice archive-notice" role="note">Trang này là trang lưu trữ: nội dung chỉ còn để đọc, không thêm, sửa hay xóa được.</p>}
             {children}
           </main>
         </div>

@@ -20,9 +20,17 @@ export interface MenuLink {
  */
 export interface FrameExtras {}
 
+/** A site that now carries an archived site's work, linked to its home page (the archive banner). */
+export interface SuccessorLink {
+  name: string;
+  href: string;
+}
+
 /** What every public page shows around its content: header menu, sidebar, footer. */
 export interface Frame extends Partial<FrameExtras> {
   site: Site;
+  /** An archived site's successors (empty for a live site). */
+  successors: SuccessorLink[];
   origin: string;
   assets: AssetManifest;
   /** The public sections of the features ("Thông tin chính quyền"). */
@@ -61,9 +69,9 @@ export interface FramePart {
 }
 
 /** Loads every feature's part of the frame at once (one round of queries per rendered page). */
-export async function loadFrame(features: readonly Feature[], db: Db, site: Site, origin: string, assets: AssetManifest, sections: readonly PublicSection[], now: Date): Promise<Frame> {
+export async function loadFrame(features: readonly Feature[], db: Db, site: Site, origin: string, assets: AssetManifest, sections: readonly PublicSection[], now: Date, successors: SuccessorLink[] = []): Promise<Frame> {
   const parts = features.flatMap((f) => (f.frame ? [f.frame] : []));
   const contents = await Promise.all(parts.map((p) => p.load?.({ db, site, now, sections })));
   const sidebar = parts.flatMap((p) => p.sidebar ?? []).sort((a, b) => a.order - b.order);
-  return Object.assign({ site, origin, assets, sections, categories: [], pages: [], menu: [], stylesheets: [], sidebar }, ...contents);
+  return Object.assign({ site, successors, origin, assets, sections, categories: [], pages: [], menu: [], stylesheets: [], sidebar }, ...contents);
 }

@@ -5,6 +5,7 @@ import { JsonLd } from './trusted-html.js';
 import { Sidebar } from './widgets.js';
 import { SiteFooter } from './footer.js';
 import { SearchBox } from './search-box.js';
+import { ArchiveBanner } from './archive-banner.js';
 
 export interface Crumb {
   name: string;
@@ -76,6 +77,7 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
       </head>
       <body>
         <a class="skip-link" href="#noi-dung">{en ? 'Skip to main content' : 'Bỏ qua đến nội dung chính'}</a>
+        <ArchiveBanner frame={frame} />
         {en ? <EnglishHeader frame={frame} /> : <SiteHeader frame={frame} current={currentOf(frame, meta)} />}
         {switchTo && <LanguageSwitch en={en} href={switchTo.path} />}
         <div class={wide || en ? 'container wide' : 'container'}>
