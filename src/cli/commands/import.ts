@@ -6,12 +6,13 @@ import { connectRedis } from '../../kernel/redis.js';
 import { listSites } from '../../kernel/sites/repo.js';
 import { openMediaStorage } from '../../kernel/storage/open.js';
 import type { CliCommand, CliContext } from '../command.js';
+import { importFeed } from './import-feed.js';
 import { importJsonl } from './import-jsonl.js';
 import { progressOnStderr, summaryText } from './import-progress.js';
 import type { ImportSource } from './import-source.js';
 
 /** The kinds of old portal `cong import` reads; one line each (the WordPress importer adds its own). */
-const SOURCES: readonly ImportSource[] = [importJsonl];
+const SOURCES: readonly ImportSource[] = [importJsonl, importFeed];
 
 const USAGE = `Cách dùng:\n${SOURCES.map((s) => `  cong ${s.usage}\n`).join('')}`;
 
