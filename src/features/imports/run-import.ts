@@ -5,6 +5,7 @@ import type { MediaStorage } from '../../kernel/storage/media-storage.js';
 import { syncArticlesIndex } from '../search/indexer.js';
 import { FileAddresses } from './bodies.js';
 import { checkReferences } from './check-references.js';
+import { ImportError } from './import-error.js';
 import { ImportItems } from './items.js';
 import { prepareFiles } from './prepare-files.js';
 import { progressCounter, type ImportProgress } from './progress.js';
@@ -18,7 +19,7 @@ import { writeCounter, writeRedirects } from './write-extras.js';
 import { writeMedia } from './write-files.js';
 import { writePages } from './write-pages.js';
 
-export { ImportError } from './import-error.js';
+export { ImportError };
 export type { ImportProgress, ImportSummary };
 
 export interface ImportOptions {
@@ -50,6 +51,9 @@ class DryRun extends Error {
  * failure rolls the transaction back and removes the files this run stored.
  */
 export async function runImport(db: Db, site: Site, records: NumberedRecords, options: ImportOptions): Promise<ImportSummary> {
+  // tenancy: the site row itself, by its id.
+  const row = await db.selectFrom('sites').select('archived_at').where('id', '=', site.id).executeTakeFirst();
+  if (row?.archived_at) throw new ImportError(`Trang ${site.code} là trang lưu trữ (đã sáp nhập hoặc giải thể): không nhập thêm nội dung vào đó. Hãy nhập vào trang kế nhiệm.`);
   const plan = await readPlan(records);
   const items = await ImportItems.load(db, site.id, plan.source.id);
   checkReferences(plan, items);
