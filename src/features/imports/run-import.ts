@@ -7,6 +7,7 @@ import { FileAddresses } from './bodies.js';
 import { checkReferences } from './check-references.js';
 import { ImportError } from './import-error.js';
 import { ImportItems } from './items.js';
+import { OldUrlWriter } from './old-urls.js';
 import { prepareFiles } from './prepare-files.js';
 import { progressCounter, type ImportProgress } from './progress.js';
 import { readPlan, type NumberedRecords } from './read-plan.js';
@@ -65,7 +66,7 @@ export async function runImport(db: Db, site: Site, records: NumberedRecords, op
     const summary = await db.transaction().execute(async (tx) => {
       const cx: WriteContext = {
         tx, site, plan, items, now: options.now, files: new FileAddresses(), tick,
-        summary: { imported: {}, updated: {}, skipped: [] },
+        summary: { imported: {}, updated: {}, skipped: [] }, oldUrls: await OldUrlWriter.load(tx, site.id, plan.source.host),
       };
       await writeCategories(cx);
       await writeMedia(cx, prepared);
@@ -75,6 +76,8 @@ export async function runImport(db: Db, site: Site, records: NumberedRecords, op
       await writeComments(cx);
       await writeRedirects(cx);
       await writeCounter(cx);
+      await items.flush(tx, options.now);
+      await cx.oldUrls.flush(tx, options.now);
       await syncArticlesIndex(tx, site.id, touched);
       await writeAudit(
         tx,

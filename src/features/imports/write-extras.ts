@@ -1,18 +1,11 @@
-import { oldAddressHost, oldAddressKey, recordOldAddress } from '../../kernel/sites/old-addresses.js';
 import { count, type WriteContext } from './write-context.js';
 
 /** Other old addresses of the source (tag archives, old sections) and where they lead now. */
 export async function writeRedirects(cx: WriteContext): Promise<void> {
   for (const r of cx.plan.redirects) {
-    const host = oldAddressHost(r.from) || cx.plan.source.host;
-    const had = await cx.tx.selectFrom('old_addresses').select('id')
-      .where('owner_site_id', '=', cx.site.id).where('host', '=', host).where('from_key', '=', oldAddressKey(r.from)).executeTakeFirst();
-    await recordOldAddress(
-      cx.tx,
-      { host, ownerSiteId: cx.site.id, fromUrl: r.from, toSiteId: cx.site.id, toPath: r.to, source: 'import' },
-      cx.now,
-    );
-    count(cx, 'redirect', had !== undefined);
+    const had = cx.oldUrls.has(r.from);
+    cx.oldUrls.add(r.from, r.to);
+    count(cx, 'redirect', had);
     cx.tick();
   }
 }
