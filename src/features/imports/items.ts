@@ -38,7 +38,7 @@ export class ImportItems {
   }
 
   /** Remembers what an item became; written to the table by `flush`, in the same transaction. */
-  async set(_tx: Db, kind: string, sourceId: string, entityId: number, _now: Date): Promise<void> {
+  set(kind: string, sourceId: string, entityId: number): void {
     const key = `${kind}\n${sourceId}`;
     const was = this.map.get(key);
     this.map.set(key, entityId);

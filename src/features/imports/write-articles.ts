@@ -75,10 +75,10 @@ export async function writeArticles(cx: WriteContext, prepared: PreparedFiles): 
         .executeTakeFirstOrThrow()).id;
       count(cx, 'article', false);
     }
-    await cx.items.set(tx, 'article', a.id, id, cx.now);
+    cx.items.set('article', a.id, id);
     touched.push(id);
     if (a.views !== null) await addViews(cx, a.id, id, a.views);
-    await recordOldUrls(cx, a.oldUrls, urls.article({ id, slug }));
+    recordOldUrls(cx, a.oldUrls, urls.article({ id, slug }));
     cx.tick();
   }
   return touched;
@@ -98,5 +98,5 @@ async function addViews(cx: WriteContext, sourceId: string, articleId: number, v
       .onConflict((oc) => oc.columns(['site_id', 'article_id']).doUpdateSet((eb) => ({ views: eb('stats_article_totals.views', '+', delta) })))
       .execute();
   }
-  await cx.items.set(tx, 'views', sourceId, views, cx.now);
+  cx.items.set('views', sourceId, views);
 }

@@ -40,6 +40,6 @@ export function skip(cx: WriteContext, kind: string, id: string, reason: string)
  * own host when it is a whole URL, by the source's old host otherwise (written at the end of the
  * transaction, in batches).
  */
-export async function recordOldUrls(cx: WriteContext, oldUrls: string[], toPath: string): Promise<void> {
+export function recordOldUrls(cx: WriteContext, oldUrls: string[], toPath: string): void {
   for (const u of oldUrls) cx.oldUrls.add(u, toPath);
 }

@@ -23,7 +23,7 @@ export async function writeCounter(cx: WriteContext): Promise<void> {
     // tenancy: the site row itself, by its id.
     await cx.tx.updateTable('sites').set((eb) => ({ counter_base: eb('counter_base', '+', delta) })).where('id', '=', cx.site.id).execute();
   }
-  await cx.items.set(cx.tx, 'counter', 'visits', c.visits, cx.now);
+  cx.items.set('counter', 'visits', c.visits);
   count(cx, 'counter', before !== undefined);
   cx.tick();
 }
