@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { seedDemoIfEmpty } from '../../src/demo.js';
 import { readJsonLines } from '../../src/features/imports/jsonl.js';
 import { ImportError, runImport } from '../../src/features/imports/run-import.js';
+import { markArchived } from '../../src/kernel/sites/archive.js';
 import { describeEachDb } from '../helpers/db.js';
 import { FILES, rowCounts, SAMPLE, siteByCode } from './helpers.js';
 
@@ -66,5 +67,17 @@ describeEachDb(
         assert.equal(after, stored, 'no file left in the store');
       });
     }
+
+    test('an archived site takes no import', async () => {
+      const { db, site } = get();
+      await markArchived(db.db, site.id, [1], NOW);
+      try {
+        const before = await rowCounts(db.db);
+        await assert.rejects(runImport(db.db, site, readJsonLines(SAMPLE), { filesDir: FILES, media: db.media, now: NOW }), (e: unknown) => e instanceof ImportError && /^Trang namhonglinh là trang lưu trữ/.test(e.message));
+        assert.deepEqual(await rowCounts(db.db), before);
+      } finally {
+        await markArchived(db.db, site.id, null, NOW);
+      }
+    });
   },
 );

@@ -6,13 +6,14 @@ import { connectRedis } from '../../kernel/redis.js';
 import { listSites } from '../../kernel/sites/repo.js';
 import { openMediaStorage } from '../../kernel/storage/open.js';
 import type { CliCommand, CliContext } from '../command.js';
+import { importFeed } from './import-feed.js';
 import { importJsonl } from './import-jsonl.js';
 import { importWordpress } from './import-wordpress.js';
 import { progressOnStderr, summaryText } from './import-progress.js';
 import type { ImportSource } from './import-source.js';
 
 /** The kinds of old portal `cong import` reads; one line each (the WordPress importer adds its own). */
-const SOURCES: readonly ImportSource[] = [importJsonl, importWordpress];
+const SOURCES: readonly ImportSource[] = [importJsonl, importWordpress, importFeed];
 
 const USAGE = `Cách dùng:\n${SOURCES.map((s) => `  cong ${s.usage}\n`).join('')}`;
 

@@ -5,7 +5,9 @@ import type { MediaStorage } from '../../kernel/storage/media-storage.js';
 import { syncArticlesIndex } from '../search/indexer.js';
 import { FileAddresses } from './bodies.js';
 import { checkReferences } from './check-references.js';
+import { ImportError } from './import-error.js';
 import { ImportItems } from './items.js';
+import { OldUrlWriter } from './old-urls.js';
 import { prepareFiles } from './prepare-files.js';
 import { progressCounter, type ImportProgress } from './progress.js';
 import { readPlan, type NumberedRecords } from './read-plan.js';
@@ -18,7 +20,7 @@ import { writeCounter, writeRedirects } from './write-extras.js';
 import { writeMedia } from './write-files.js';
 import { writePages } from './write-pages.js';
 
-export { ImportError } from './import-error.js';
+export { ImportError };
 export type { ImportProgress, ImportSummary };
 
 export interface ImportOptions {
@@ -50,6 +52,9 @@ class DryRun extends Error {
  * failure rolls the transaction back and removes the files this run stored.
  */
 export async function runImport(db: Db, site: Site, records: NumberedRecords, options: ImportOptions): Promise<ImportSummary> {
+  // tenancy: the site row itself, by its id.
+  const row = await db.selectFrom('sites').select('archived_at').where('id', '=', site.id).executeTakeFirst();
+  if (row?.archived_at) throw new ImportError(`Trang ${site.code} là trang lưu trữ (đã sáp nhập hoặc giải thể): không nhập thêm nội dung vào đó. Hãy nhập vào trang kế nhiệm.`);
   const plan = await readPlan(records);
   const items = await ImportItems.load(db, site.id, plan.source.id);
   checkReferences(plan, items);
@@ -61,7 +66,7 @@ export async function runImport(db: Db, site: Site, records: NumberedRecords, op
     const summary = await db.transaction().execute(async (tx) => {
       const cx: WriteContext = {
         tx, site, plan, items, now: options.now, files: new FileAddresses(), tick,
-        summary: { imported: {}, updated: {}, skipped: [] },
+        summary: { imported: {}, updated: {}, skipped: [] }, oldUrls: await OldUrlWriter.load(tx, site.id, plan.source.host),
       };
       await writeCategories(cx);
       await writeMedia(cx, prepared);
@@ -71,6 +76,8 @@ export async function runImport(db: Db, site: Site, records: NumberedRecords, op
       await writeComments(cx);
       await writeRedirects(cx);
       await writeCounter(cx);
+      await items.flush(tx, options.now);
+      await cx.oldUrls.flush(tx, options.now);
       await syncArticlesIndex(tx, site.id, touched);
       await writeAudit(
         tx,

@@ -75,10 +75,10 @@ export async function writeArticles(cx: WriteContext, prepared: PreparedFiles): 
         .executeTakeFirstOrThrow()).id;
       count(cx, 'article', false);
     }
-    await cx.items.set(tx, 'article', a.id, id, cx.now);
+    cx.items.set('article', a.id, id);
     touched.push(id);
     if (a.views !== null) await addViews(cx, a.id, id, a.views);
-    await recordOldUrls(cx, a.oldUrls, urls.article({ id, slug }));
+    recordOldUrls(cx, a.oldUrls, urls.article({ id, slug }));
     cx.tick();
   }
   return touched;
@@ -92,12 +92,11 @@ async function addViews(cx: WriteContext, sourceId: string, articleId: number, v
   const { tx, site } = cx;
   const delta = views - (cx.items.get('views', sourceId) ?? 0);
   if (delta !== 0) {
-    const row = await tx.selectFrom('stats_article_totals').select('views').where('site_id', '=', site.id).where('article_id', '=', articleId).executeTakeFirst();
-    if (row) {
-      await tx.updateTable('stats_article_totals').set((eb) => ({ views: eb('views', '+', delta) })).where('site_id', '=', site.id).where('article_id', '=', articleId).execute();
-    } else {
-      await tx.insertInto('stats_article_totals').values({ site_id: site.id, article_id: articleId, views: Math.max(0, delta) }).execute();
-    }
+    await tx
+      .insertInto('stats_article_totals')
+      .values({ site_id: site.id, article_id: articleId, views: Math.max(0, delta) })
+      .onConflict((oc) => oc.columns(['site_id', 'article_id']).doUpdateSet((eb) => ({ views: eb('stats_article_totals.views', '+', delta) })))
+      .execute();
   }
-  await cx.items.set(tx, 'views', sourceId, views, cx.now);
+  cx.items.set('views', sourceId, views);
 }

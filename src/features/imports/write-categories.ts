@@ -25,8 +25,8 @@ export async function writeCategories(cx: WriteContext): Promise<void> {
       const position = row.parent_id === parentId ? row.position : end++;
       await tx.updateTable('categories').set({ name: c.name, parent_id: parentId, position }).where('site_id', '=', site.id).where('id', '=', row.id).execute();
       Object.assign(row, { name: c.name, parent_id: parentId, position });
-      await cx.items.set(tx, 'category', c.id, row.id, cx.now);
-      await recordOldUrls(cx, c.oldUrls, urls.category(row.slug));
+      cx.items.set('category', c.id, row.id);
+      recordOldUrls(cx, c.oldUrls, urls.category(row.slug));
       count(cx, 'category', true);
       cx.tick();
       continue;
@@ -34,8 +34,8 @@ export async function writeCategories(cx: WriteContext): Promise<void> {
     const wanted = c.slug ?? (slugify(c.name) || 'chuyen-muc');
     const same = preExisting.get(wanted);
     if (same) {
-      await cx.items.set(tx, 'category', c.id, same.id, cx.now);
-      await recordOldUrls(cx, c.oldUrls, urls.category(same.slug));
+      cx.items.set('category', c.id, same.id);
+      recordOldUrls(cx, c.oldUrls, urls.category(same.slug));
       count(cx, 'category', true);
       cx.tick();
       continue;
@@ -46,8 +46,8 @@ export async function writeCategories(cx: WriteContext): Promise<void> {
     const values = { site_id: site.id, name: c.name, slug, parent_id: parentId, position: end++ };
     const { id } = await tx.insertInto('categories').values(values).returning('id').executeTakeFirstOrThrow();
     rows.push({ ...values, id });
-    await cx.items.set(tx, 'category', c.id, id, cx.now);
-    await recordOldUrls(cx, c.oldUrls, urls.category(slug));
+    cx.items.set('category', c.id, id);
+    recordOldUrls(cx, c.oldUrls, urls.category(slug));
     count(cx, 'category', false);
     cx.tick();
   }

@@ -53,7 +53,7 @@ export async function writeComments(cx: WriteContext): Promise<void> {
         .executeTakeFirstOrThrow()).id;
       count(cx, 'comment', false);
     }
-    await cx.items.set(tx, 'comment', c.id, id, cx.now);
+    cx.items.set('comment', c.id, id);
     cx.tick();
   }
 }

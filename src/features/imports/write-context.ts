@@ -1,8 +1,8 @@
 import type { Db } from '../../kernel/db/connection.js';
-import { oldAddressHost, recordOldAddress } from '../../kernel/sites/old-addresses.js';
 import type { Site } from '../../kernel/sites/site.js';
 import type { FileAddresses } from './bodies.js';
 import type { ImportItems } from './items.js';
+import type { OldUrlWriter } from './old-urls.js';
 import type { ImportPlan } from './plan.js';
 
 /** What the import says it did: per kind, items imported and updated; items skipped and why. */
@@ -21,6 +21,7 @@ export interface WriteContext {
   now: Date;
   files: FileAddresses;
   summary: ImportSummary;
+  oldUrls: OldUrlWriter;
   /** One record written (or skipped): progress. */
   tick(): void;
 }
@@ -36,14 +37,9 @@ export function skip(cx: WriteContext, kind: string, id: string, reason: string)
 
 /**
  * Records an item's old addresses as leading to its new path on this site: keyed by the URL's
- * own host when it is a whole URL, by the source's old host otherwise.
+ * own host when it is a whole URL, by the source's old host otherwise (written at the end of the
+ * transaction, in batches).
  */
-export async function recordOldUrls(cx: WriteContext, oldUrls: string[], toPath: string): Promise<void> {
-  for (const u of oldUrls) {
-    await recordOldAddress(
-      cx.tx,
-      { host: oldAddressHost(u) || cx.plan.source.host, ownerSiteId: cx.site.id, fromUrl: u, toSiteId: cx.site.id, toPath, source: 'import' },
-      cx.now,
-    );
-  }
+export function recordOldUrls(cx: WriteContext, oldUrls: string[], toPath: string): void {
+  for (const u of oldUrls) cx.oldUrls.add(u, toPath);
 }

@@ -55,12 +55,12 @@ export async function writeDocuments(cx: WriteContext, prepared: PreparedFiles):
         .executeTakeFirstOrThrow()).id;
       count(cx, 'document', false);
     }
-    await cx.items.set(tx, 'document', d.id, id, cx.now);
+    cx.items.set('document', d.id, id);
     const added = new Set<string>();
     for (const f of prepared.documentFiles.filter((x) => x.documentId === d.id)) {
       added.add(f.rec.id);
       const { id: fileId } = await tx.insertInto('document_files').values({ ...f.row, site_id: site.id, document_id: id, created_at: stamp }).returning('id').executeTakeFirstOrThrow();
-      await cx.items.set(tx, 'document_file', `${d.id}/${f.rec.id}`, fileId, cx.now);
+      cx.items.set('document_file', `${d.id}/${f.rec.id}`, fileId);
       count(cx, 'file', false);
     }
     // Old addresses of the attached files lead to their downloads (an earlier run's rows too).
@@ -70,9 +70,9 @@ export async function writeDocuments(cx: WriteContext, prepared: PreparedFiles):
       if (fileId === undefined) continue;
       if (!added.has(fileRecId)) count(cx, 'file', true);
       cx.files.add(rec.oldUrls, documentUrls.file({ id: fileId }));
-      await recordOldUrls(cx, rec.oldUrls, documentUrls.file({ id: fileId }));
+      recordOldUrls(cx, rec.oldUrls, documentUrls.file({ id: fileId }));
     }
-    await recordOldUrls(cx, d.oldUrls, documentUrls.document({ id, slug: values.slug }));
+    recordOldUrls(cx, d.oldUrls, documentUrls.document({ id, slug: values.slug }));
     cx.tick();
   }
   return unused;

@@ -1,18 +1,11 @@
-import { oldAddressHost, oldAddressKey, recordOldAddress } from '../../kernel/sites/old-addresses.js';
 import { count, type WriteContext } from './write-context.js';
 
 /** Other old addresses of the source (tag archives, old sections) and where they lead now. */
 export async function writeRedirects(cx: WriteContext): Promise<void> {
   for (const r of cx.plan.redirects) {
-    const host = oldAddressHost(r.from) || cx.plan.source.host;
-    const had = await cx.tx.selectFrom('old_addresses').select('id')
-      .where('owner_site_id', '=', cx.site.id).where('host', '=', host).where('from_key', '=', oldAddressKey(r.from)).executeTakeFirst();
-    await recordOldAddress(
-      cx.tx,
-      { host, ownerSiteId: cx.site.id, fromUrl: r.from, toSiteId: cx.site.id, toPath: r.to, source: 'import' },
-      cx.now,
-    );
-    count(cx, 'redirect', had !== undefined);
+    const had = cx.oldUrls.has(r.from);
+    cx.oldUrls.add(r.from, r.to);
+    count(cx, 'redirect', had);
     cx.tick();
   }
 }
@@ -30,7 +23,7 @@ export async function writeCounter(cx: WriteContext): Promise<void> {
     // tenancy: the site row itself, by its id.
     await cx.tx.updateTable('sites').set((eb) => ({ counter_base: eb('counter_base', '+', delta) })).where('id', '=', cx.site.id).execute();
   }
-  await cx.items.set(cx.tx, 'counter', 'visits', c.visits, cx.now);
+  cx.items.set('counter', 'visits', c.visits);
   count(cx, 'counter', before !== undefined);
   cx.tick();
 }

@@ -21,12 +21,12 @@ export async function writeMedia(cx: WriteContext, prepared: PreparedFiles): Pro
         .values({ ...row, site_id: cx.site.id, uploaded_by: null, created_at: stamp })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await cx.items.set(cx.tx, 'media', p.rec.id, id, cx.now);
+      cx.items.set('media', p.rec.id, id);
       url = mediaUrl(row.disk_path);
       count(cx, 'file', false);
     }
     cx.files.add(p.rec.oldUrls, url);
-    await recordOldUrls(cx, p.rec.oldUrls, url);
+    recordOldUrls(cx, p.rec.oldUrls, url);
   }
 }
 

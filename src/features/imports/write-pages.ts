@@ -43,8 +43,8 @@ export async function writePages(cx: WriteContext): Promise<void> {
       id = (await tx.insertInto('pages').values({ site_id: site.id, slug, title: p.title, body_html, position: position++, updated_at: stamp }).returning('id').executeTakeFirstOrThrow()).id;
       count(cx, 'page', false);
     }
-    await cx.items.set(tx, 'page', p.id, id, cx.now);
-    await recordOldUrls(cx, p.oldUrls, urls.page(slug));
+    cx.items.set('page', p.id, id);
+    recordOldUrls(cx, p.oldUrls, urls.page(slug));
     cx.tick();
   }
 }
