@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { backup } from './backup.js';
 import { createAdmin } from './create-admin.js';
+import { fixEncoding } from './fix-encoding.js';
 import { migrate } from './migrate.js';
 import { reindex } from './reindex.js';
 import { resetPassword } from './reset-password.js';
@@ -9,4 +10,4 @@ import { seedDemo } from './seed-demo.js';
 import { sites } from './sites.js';
 
 /** Every `cong` command, in the order the help text lists them. */
-export const commands: readonly CliCommand[] = [migrate, seedDemo, sites, createAdmin, resetPassword, reindex, backup, restore];
+export const commands: readonly CliCommand[] = [migrate, seedDemo, sites, createAdmin, resetPassword, reindex, backup, restore, fixEncoding];
