@@ -24,7 +24,7 @@ export interface SiteEncodingReport {
   scanned: number;
   changed: number;
   tables: TableReport[];
-  /** Documents whose corrected number is already another document's (kept as they were). */
+  /** Documents whose corrected number is already another document's (their number is kept). */
   skipped: { table: string; id: number; reason: string }[];
 }
 
@@ -51,10 +51,14 @@ export async function fixSiteEncoding(db: Db, siteId: number, opts: FixOptions):
           const fixed = fixRow(t, row);
           if (t.table === 'document_types') typeNames.set(Number(row.id), String((fixed ?? row).name));
           if (!fixed) continue;
-          const update = { ...fixed, ...(t.derive?.({ ...row, ...fixed }, typeNames) ?? {}) };
-          if (t.table === 'documents' && (await numberTaken(tx, siteId, Number(row.id), String(update.number_code)))) {
-            report.skipped.push({ table: t.table, id: Number(row.id), reason: `số hiệu sau khi sửa (${String(update.number)}) trùng với một văn bản khác` });
-            continue;
+          const derive = () => ({ ...fixed, ...(t.derive?.({ ...row, ...fixed }, typeNames) ?? {}) });
+          let update = derive();
+          if (t.table === 'documents' && fixed.number !== undefined && (await numberTaken(tx, siteId, Number(row.id), String(update.number_code)))) {
+            // Numbers are unique per site: the corrected one is another document's, so this one keeps its number.
+            report.skipped.push({ table: t.table, id: Number(row.id), reason: `số hiệu sau khi sửa (${String(update.number)}) trùng với một văn bản khác, giữ số hiệu cũ` });
+            delete fixed.number;
+            if (!Object.keys(fixed).length) continue;
+            update = derive();
           }
           tr.rows++;
           if (tr.examples.length < EXAMPLES) tr.examples.push(example(row, fixed));

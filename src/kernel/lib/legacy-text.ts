@@ -108,7 +108,7 @@ interface Evidence {
 const VNI_STRONG_MARK = /[aeiouyAEIOUY\u00f4\u00f6\u00d4\u00d6][\u00f8\u00f5\u00e2\u00e4\u00e5\u00e3\u00e0\u00e1\u00ea\u00e8\u00d8\u00d5\u00c2\u00c4\u00c5\u00c3\u00c0\u00c1\u00ca\u00c8]|[\u00f4\u00f6\u00d4\u00d6][\u00f8\u00fb\u00f5\u00f9\u00ef\u00d8\u00db\u00d5\u00d9\u00cf]|^[\u00f1\u00d1]/;
 
 /** "HĐND", "QĐ": abbreviations in capitals are words too, though not syllables. */
-const ABBREVIATION = /^[A-ZĐ]{2,}$/;
+const ABBREVIATION = /^[A-ZĐ]{2,5}$/;
 
 /** `abbreviations`: count an abbreviation made by the conversion ("Q§" → "QĐ") as a good word; otherwise it proves nothing. */
 function weigh(text: string, encoding: LegacyEncoding, abbreviations = false): Evidence {
