@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeLegacyBytes, detectLegacyEncoding, fixLegacyHtml, fixLegacyText } from '../../src/kernel/lib/legacy-encoding.js';
+import { decodeLegacyBytes, detectLegacyEncoding, fixLegacyHtml, fixLegacyText, fixLegacyTextAs } from '../../src/kernel/lib/legacy-encoding.js';
 import { applyReplacements, legacyReplacements, type LegacyEncoding } from '../../src/kernel/lib/legacy-text.js';
 import { isVietnameseSyllable } from '../../src/kernel/lib/vietnamese-syllable.js';
 import { ROOT } from '../helpers/app.js';
@@ -154,4 +154,16 @@ test('the syllable check accepts Vietnamese words and rejects mojibake and forei
     assert.ok(isVietnameseSyllable(w), w);
   for (const w of ['céng', 'néi', 'coäng', 'vaø', 'café', 'kinh tế', 'ca', 'ce', 'ki', 'ka', 'ghe', 'gha', 'ngè', 'quu', 'hàt', 'strong', 'München'])
     assert.equal(isVietnameseSyllable(w), ['ca', 'ki', 'ghe'].includes(w), w);
+});
+
+test('a short field follows the encoding of its row only when every word of it then becomes Vietnamese', () => {
+  assert.equal(fixLegacyText('Thèng kª: 2.763.801'), 'Thèng kª: 2.763.801', 'too short to prove anything alone');
+  assert.equal(fixLegacyTextAs('Thèng kª: 2.763.801', 'tcvn3'), 'Thống kê: 2.763.801');
+  assert.equal(fixLegacyTextAs('77/2002/Q§-BTC', 'tcvn3'), '77/2002/QĐ-BTC', 'abbreviations count as words');
+  assert.equal(fixLegacyTextAs('Tin töùc', 'tcvn3'), 'Tin tức', 'its own evidence wins over the hint');
+  for (const keep of ['Café', 'Noël à Montréal', 'ESPAÑA', 'Số 12/HÑND', 'Hà Nam']) {
+    assert.equal(fixLegacyTextAs(keep, 'tcvn3'), keep);
+    assert.equal(fixLegacyTextAs(keep, 'vni'), keep);
+  }
+  assert.equal(fixLegacyTextAs('Thèng kª', null), 'Thèng kª');
 });

@@ -107,13 +107,18 @@ interface Evidence {
  */
 const VNI_STRONG_MARK = /[aeiouyAEIOUY\u00f4\u00f6\u00d4\u00d6][\u00f8\u00f5\u00e2\u00e4\u00e5\u00e3\u00e0\u00e1\u00ea\u00e8\u00d8\u00d5\u00c2\u00c4\u00c5\u00c3\u00c0\u00c1\u00ca\u00c8]|[\u00f4\u00f6\u00d4\u00d6][\u00f8\u00fb\u00f5\u00f9\u00ef\u00d8\u00db\u00d5\u00d9\u00cf]|^[\u00f1\u00d1]/;
 
-function weigh(text: string, encoding: LegacyEncoding): Evidence {
+/** "HĐND", "QĐ": abbreviations in capitals are words too, though not syllables. */
+const ABBREVIATION = /^[A-ZĐ]{2,5}$/;
+
+/** `abbreviations`: count an abbreviation made by the conversion ("Q§" → "QĐ") as a good word; otherwise it proves nothing. */
+function weigh(text: string, encoding: LegacyEncoding, abbreviations = false): Evidence {
   const e: Evidence = { good: 0, bad: 0, strong: 0, strongLong: 0 };
   for (const [word] of text.matchAll(WORD)) {
     // A lone character (« » · ç ö) is punctuation or a letter cited alone, in any language: no evidence.
     if (word.length < 2 || !LATIN1_HIGH.test(word) || !/[a-zA-Z\u00c0-\u00ff]/.test(word)) continue;
     const converted = applyReplacements(word, legacyReplacements(word, encoding));
-    if (!isVietnameseSyllable(converted)) e.bad++;
+    if (ABBREVIATION.test(converted)) e.good += abbreviations ? 1 : 0;
+    else if (!isVietnameseSyllable(converted)) e.bad++;
     else if (!isVietnameseSyllable(word)) {
       e.good++;
       const strong = encoding === 'tcvn3' ? TCVN3_SYMBOL.test(word) || MID_WORD_CAPITAL.test(word) : VNI_STRONG_MARK.test(word);
@@ -145,4 +150,17 @@ export function fixLegacyText(text: string): string {
   const encoding = detectLegacyEncoding(text);
   const fixed = encoding ? applyReplacements(text, legacyReplacements(text, encoding)) : text;
   return fixed.normalize('NFC');
+}
+
+/**
+ * fixLegacyText for one field of a record whose other fields were found to be in `encoding`: a
+ * short title ("Thèng kª") that proves nothing on its own is converted too, when every word of it
+ * with a Latin-1 letter becomes a Vietnamese syllable and at least one was not one before.
+ */
+export function fixLegacyTextAs(text: string, encoding: LegacyEncoding | null): string {
+  const own = detectLegacyEncoding(text);
+  if (own || !encoding || !LATIN1_HIGH.test(text) || UNICODE_VIETNAMESE.test(text)) return fixLegacyText(text);
+  const e = weigh(text, encoding, true);
+  if (e.good === 0 || e.bad > 0) return text.normalize('NFC');
+  return applyReplacements(text, legacyReplacements(text, encoding)).normalize('NFC');
 }
