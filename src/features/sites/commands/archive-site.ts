@@ -3,7 +3,7 @@ import { fail } from '../../../kernel/forms.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { markArchived } from '../../../kernel/sites/archive.js';
 import { sitePolicy } from '../policy.js';
-import type { CommandResult, SiteCommandContext } from './context.js';
+import { afterSiteChange, type CommandResult, type SiteCommandContext } from './context.js';
 
 /**
  * Makes a site a read-only archive whose news is now published by `successorIds` (system admins
@@ -36,9 +36,5 @@ export async function archiveSite(cx: SiteCommandContext, siteId: number, succes
     );
     return { ok: true, value: siteId };
   });
-  if (result.ok) {
-    await cx.sites.reload();
-    cx.cache.purgeSite(siteId);
-  }
-  return result;
+  return afterSiteChange(cx, siteId, result);
 }

@@ -24,3 +24,15 @@ export function assertSiteAdmin(cx: CommandContext): void {
 /** A URL slug: lowercase ASCII words joined by "-". */
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MESSAGE = 'Đường dẫn chỉ gồm chữ thường không dấu (a–z), chữ số và dấu gạch ngang, ví dụ "tin-tuc".';
+
+/**
+ * After a committed change to a site row: every instance's site table and the site's cached
+ * pages follow it (reload, then purge). Returns the result, so a command can end with it.
+ */
+export async function afterSiteChange<T>(cx: SiteCommandContext, siteId: number, result: CommandResult<T>): Promise<CommandResult<T>> {
+  if (result.ok) {
+    await cx.sites.reload();
+    cx.cache.purgeSite(siteId);
+  }
+  return result;
+}

@@ -5,7 +5,7 @@ import { sitePolicy } from '../policy.js';
 import { parseHostnames } from '../site-input.js';
 import { setPrimaryHost } from '../../../kernel/sites/repo.js';
 import { fail } from '../../../kernel/forms.js';
-import type { CommandResult, SiteCommandContext } from './context.js';
+import { afterSiteChange, type CommandResult, type SiteCommandContext } from './context.js';
 
 /** A message naming the first hostname that already belongs to another site, if any. */
 export async function hostsTakenError(tx: Db, hosts: string[], siteId: number | null): Promise<string | undefined> {
@@ -53,9 +53,5 @@ export async function saveSiteHosts(cx: SiteCommandContext, siteId: number, raw:
     );
     return { ok: true, value: siteId };
   });
-  if (result.ok) {
-    await cx.sites.reload();
-    cx.cache.purgeSite(siteId);
-  }
-  return result;
+  return afterSiteChange(cx, siteId, result);
 }

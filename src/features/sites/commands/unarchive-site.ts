@@ -2,7 +2,7 @@ import { writeAudit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { markArchived } from '../../../kernel/sites/archive.js';
 import { sitePolicy } from '../policy.js';
-import type { CommandResult, SiteCommandContext } from './context.js';
+import { afterSiteChange, type CommandResult, type SiteCommandContext } from './context.js';
 
 /** Makes an archived site live again (system admins only): banner gone, forms and back office open. */
 export async function unarchiveSite(cx: SiteCommandContext, siteId: number): Promise<CommandResult> {
@@ -21,9 +21,5 @@ export async function unarchiveSite(cx: SiteCommandContext, siteId: number): Pro
     );
     return { ok: true, value: siteId };
   });
-  if (result.ok) {
-    await cx.sites.reload();
-    cx.cache.purgeSite(siteId);
-  }
-  return result;
+  return afterSiteChange(cx, siteId, result);
 }
