@@ -5,7 +5,8 @@ import { averageOf, ratingText, type RatingNumbers } from './rating.js';
 /**
  * The rating block under an article: five stars as a plain radio group in a form (it posts and
  * comes back without JavaScript; interact.js sends it without reloading). The numbers are those of
- * the cached page (at most the page-cache TTL old); the script shows the live ones.
+ * the cached page (at most the page-cache TTL old); the script shows the live ones, and a reader
+ * without it who votes lands on the article rendered afresh for them (routes.ts).
  */
 export const STAR_NAMES = ['', 'Rất kém', 'Kém', 'Bình thường', 'Tốt', 'Rất tốt'];
 
