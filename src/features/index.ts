@@ -15,6 +15,7 @@ import { ratings } from './ratings/feature.js';
 import { redirects } from './redirects/feature.js';
 import { schedule } from './schedule/feature.js';
 import { search } from './search/feature.js';
+import { siteMap } from './site-map/feature.js';
 import { sites } from './sites/feature.js';
 import { stats } from './stats/feature.js';
 
@@ -44,4 +45,5 @@ export const features: readonly Feature[] = [
   organisation,
   redirects,
   merge,
+  siteMap,
 ];

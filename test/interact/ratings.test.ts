@@ -31,11 +31,11 @@ describeEachDb('article ratings', setup, (get_) => {
     assert.doesNotMatch(text(html), /lượt đánh giá: ,/);
   });
 
-  test('a plain form post (no JS) records the vote, sets the voter cookie and redirects back', async () => {
-    const { app, db, path, articleId } = get_();
+  test('a plain form post (no JS) records the vote, sets the voter cookie and redirects to the fresh page after a vote', async () => {
+    const { app, db, articleId } = get_();
     const res = await post(app, `/danh-gia/${articleId}`, { sao: '4' }, { ip: freshIp() });
     assert.equal(res.statusCode, 303);
-    assert.equal(res.headers.location, `${path}#danh-gia`);
+    assert.equal(res.headers.location, `/danh-gia/${articleId}/da-gui#danh-gia`);
     assert.equal(res.headers['cache-control'], 'no-store');
     const cookie = cookieOf(res);
     const live = (await get(app, `/danh-gia/${articleId}`, { headers: { cookie } })).json();
@@ -88,6 +88,7 @@ describeEachDb('article ratings', setup, (get_) => {
     assert.equal(bot.headers['set-cookie'], undefined);
     const script = await post(app, `/danh-gia/${a.id}`, { sao: '1' }, { ip: freshIp(), ua: '' });
     assert.equal(script.statusCode, 303);
+    assert.equal(script.headers.location, `${a.path}#danh-gia`, 'an uncounted vote goes back to the article itself');
     assert.equal((await db.db.selectFrom('rating_votes').select('voter').where('article_id', '=', a.id).execute()).length, 0);
   });
 

@@ -5,7 +5,8 @@ import { averageOf, ratingText, type RatingNumbers } from './rating.js';
 /**
  * The rating block under an article: five stars as a plain radio group in a form (it posts and
  * comes back without JavaScript; interact.js sends it without reloading). The numbers are those of
- * the cached page (at most the page-cache TTL old); the script shows the live ones.
+ * the cached page (at most the page-cache TTL old); the script shows the live ones, and a reader
+ * without it who votes lands on the article rendered afresh for them (routes.ts).
  */
 export const STAR_NAMES = ['', 'Rất kém', 'Kém', 'Bình thường', 'Tốt', 'Rất tốt'];
 
@@ -15,8 +16,12 @@ export function numbersOf(a: Rated): RatingNumbers {
   return { count: Number(a.rating_count), sum: Number(a.rating_sum) };
 }
 
-/** `archived`: the site is an archive, which takes no more ratings (the numbers stay). */
-export function RatingBlock({ article, archived = false }: { article: Rated; archived?: boolean }) {
+/**
+ * `archived`: the site is an archive, which takes no more ratings (the numbers stay).
+ * `ownStars`: the reader's own vote, on the uncached page shown after a vote without JavaScript
+ * (its star chosen, and the thanks interact.js would say).
+ */
+export function RatingBlock({ article, archived = false, ownStars }: { article: Rated; archived?: boolean; ownStars?: number }) {
   const action = `/danh-gia/${article.id}`;
   return (
     <section class="rating" id="danh-gia" aria-labelledby="danh-gia-tieu-de">
@@ -27,7 +32,7 @@ export function RatingBlock({ article, archived = false }: { article: Rated; arc
           <legend>Bạn chấm bài viết này mấy sao?</legend>
           {[1, 2, 3, 4, 5].map((n) => (
             <>
-              <input type="radio" name="sao" value={String(n)} id={`sao-${n}`} required={n === 1} />
+              <input type="radio" name="sao" value={String(n)} id={`sao-${n}`} required={n === 1} checked={n === ownStars} />
               <label for={`sao-${n}`} title={`${n} sao – ${STAR_NAMES[n]}`}>
                 <span class="star" aria-hidden="true">★</span>
                 <span class="visually-hidden">{`${n} sao – ${STAR_NAMES[n]}`}</span>
@@ -36,10 +41,15 @@ export function RatingBlock({ article, archived = false }: { article: Rated; arc
           ))}
         </fieldset>
         <button type="submit">Gửi đánh giá</button>
-        <p class="rating-status" role="status" data-rating-status></p>
+        <p class="rating-status" role="status" data-rating-status>{ownStars ? thanks(ownStars) : ''}</p>
       </form>}
     </section>
   );
+}
+
+/** What the reader is told once their vote is counted (interact.js says the same). */
+export function thanks(stars: number): string {
+  return `Cảm ơn bạn đã đánh giá. Bạn đã chấm ${stars} sao.`;
 }
 
 /** schema.org AggregateRating for the article's JSON-LD, only once someone has voted. */

@@ -110,3 +110,20 @@ export async function starsOf(db: Db, siteId: number, articleId: number, voter: 
   const r = await db.selectFrom('rating_votes').select('stars').where('site_id', '=', siteId).where('article_id', '=', articleId).where('voter', '=', voter).executeTakeFirst();
   return r ? r.stars : null;
 }
+
+/**
+ * The stars the reader of a request gave the article: found by their voter cookie when they
+ * have one, otherwise by today's visitor hash — the way castVote recognised them.
+ */
+export async function readerStars(db: Db, siteId: number, articleId: number, voter: string | null, visitor: string): Promise<number | null> {
+  const by = voter ? ('voter' as const) : ('visitor' as const);
+  const r = await db
+    .selectFrom('rating_votes')
+    .select('stars')
+    .where('site_id', '=', siteId)
+    .where('article_id', '=', articleId)
+    .where(by, '=', voter ?? visitor)
+    .limit(1)
+    .executeTakeFirst();
+  return r ? r.stars : null;
+}

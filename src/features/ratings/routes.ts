@@ -3,19 +3,35 @@ import type { FastifyInstance } from 'fastify';
 import { isbot } from 'isbot';
 import { AppError } from '../../kernel/lib/errors.js';
 import { urls } from '../../kernel/http/urls.js';
-import { citizenWrite, noStore, wantsJson } from '../../kernel/http/citizen.js';
-import { limitedTo } from '../../kernel/http/limits.js';
+import { citizenWrite, noStore, sendPage, wantsJson } from '../../kernel/http/citizen.js';
+import { limitedTo, quietlyLimitedTo } from '../../kernel/http/limits.js';
 import { IdParams } from '../../kernel/http/route-schemas.js';
 import { publishedArticle } from '../articles/published.js';
-import { averageOf, castVote, isStars, readRating, ratingText, starsOf, type RatingNumbers } from './rating.js';
+import { articleView } from '../articles/public/article-view.js';
+import { averageOf, castVote, isStars, readerStars, readRating, ratingText, starsOf, type RatingNumbers } from './rating.js';
 import { issueVoterCookie, voterFromCookie, type VisitorKeys } from '../../kernel/citizen/visitor.js';
 
 /**
  * GET /danh-gia/<id>: the live numbers (and the visitor's own vote) for the rating widget.
- * POST /danh-gia/<id>: a vote, from the plain form (answered with a redirect back to the article)
+ * POST /danh-gia/<id>: a vote, from the plain form (answered with a redirect to the page below)
  * or from interact.js (answered with the new numbers). Nothing here is cacheable.
+ * GET /danh-gia/<id>/da-gui: where a reader without JavaScript lands after voting — the article
+ * rendered afresh for them alone, with the new numbers and their own stars.
+ *
+ * Why a page of its own rather than a purge of the article's cached page: a purge could not show
+ * the reader's own stars (the cached page is everyone's); a render started before the vote's
+ * commit could be stored again just after the purge (stale for a minute more); and every vote,
+ * 20 a minute from each address, would throw the article out of every instance's cache. Here the
+ * cached article is never touched, nothing of this page is stored (no-store), it is rate-limited,
+ * and it renders only for someone whose vote on the article is on record (anyone else is sent
+ * to the cached article): no query string or invented address can fill the cache.
  */
 export const VOTES_PER_MINUTE = 20;
+/** Fresh renders of the page after a vote: a few per vote (a reload, going back) is plenty. */
+export const AFTER_VOTE_PER_MINUTE = 30;
+
+/** The page a no-JS vote is answered with (the fragment brings the reader back to the stars). */
+export const afterVote = (articleId: number) => `/danh-gia/${articleId}/da-gui#danh-gia`;
 
 function present(n: RatingNumbers, mine: number | null) {
   return { count: n.count, average: averageOf(n), text: ratingText(n), mine };
@@ -57,6 +73,14 @@ export async function ratingRoutes(root: FastifyInstance, visitors: VisitorKeys)
       matchBy: cookieVoter ? 'voter' : 'visitor',
       now,
     });
-    return wantsJson(request) ? reply.send(present(n, Number(stars))) : reply.redirect(back, 303);
+    return wantsJson(request) ? reply.send(present(n, Number(stars))) : reply.redirect(afterVote(article.id), 303);
+  });
+
+  app.get('/danh-gia/:id/da-gui', { ...quietlyLimitedTo(AFTER_VOTE_PER_MINUTE), schema: { params: IdParams } }, async (request, reply) => {
+    const now = ctx.now();
+    const article = await publishedArticle(request, Number(request.params.id), now);
+    const mine = await readerStars(ctx.db, request.site.id, article.id, voterFromCookie(request), await visitors.hashOf(request, now.getTime()));
+    if (mine === null) return noStore(reply).redirect(`${urls.article(article)}#danh-gia`, 303);
+    return sendPage(reply, await articleView(ctx, request, article, now.toISOString(), mine));
   });
 }

@@ -9,6 +9,8 @@ export const urls = {
   staticMap: () => '/ban-do/ban-do.svg',
   feed: () => '/rss.xml',
   sitemap: () => '/sitemap.xml',
+  /** The map of the site for people (the footer's "Sơ đồ trang"); /sitemap.xml is for search engines. */
+  siteMap: () => '/so-do-trang',
   linkRedirect: () => '/lien-ket',
   song: (id: number) => `/bai-hat/${id}`,
 };

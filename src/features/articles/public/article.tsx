@@ -11,7 +11,7 @@ import { TitleList } from './article-list.js';
 import { Layout } from '../../../kernel/views/public/layout.js';
 import { SanitizedBody } from '../../../kernel/views/public/trusted-html.js';
 
-export function ArticlePage({ frame, article, category, related, comments, cover }: {
+export function ArticlePage({ frame, article, category, related, comments, cover, ownStars }: {
   frame: Frame;
   article: ArticleRow;
   category: CategoryRow;
@@ -20,6 +20,8 @@ export function ArticlePage({ frame, article, category, related, comments, cover
   comments?: PublicComment[];
   /** The cover image from the library, when the article has one. */
   cover?: ResponsiveImage;
+  /** The reader's own rating (the uncached page after a vote without JavaScript); never on the cached page. */
+  ownStars?: number;
 }) {
   const path = urls.article(article);
   const url = frame.origin + path;
@@ -68,7 +70,7 @@ export function ArticlePage({ frame, article, category, related, comments, cover
         </div>
       </article>
       {/* Citizen interaction (src/features/ratings, src/features/comments): the rating block, then the comments. */}
-      <RatingBlock article={article} archived={!!frame.site.archivedAt} />
+      <RatingBlock article={article} archived={!!frame.site.archivedAt} ownStars={ownStars} />
       {comments && <CommentsSection frame={frame} article={article} comments={comments} />}
       {related.length > 0 && (
         <section class="related" aria-labelledby="tin-lien-quan">

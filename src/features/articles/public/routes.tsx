@@ -10,20 +10,15 @@ import {
   listCategories,
   listFeatured,
   listPublished,
-  listRelated,
 } from '../repo.js';
 import { AppError } from '../../../kernel/lib/errors.js';
-import { coverOf } from '../../media/cover.js';
-import { responsiveImages } from '../../media/responsive-body.js';
-import { linkDocumentNumbers } from '../../documents/linker.js';
-import { listPublished as listComments } from '../../comments/repo.js';
 import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, htmlPage, permanentRedirect } from '../../../kernel/http/render.js';
 import { SlugIdParams, SlugParams } from '../../../kernel/http/route-schemas.js';
 import { splitSlugId } from '../../../kernel/lib/ids.js';
 import { urls } from '../../../kernel/http/urls.js';
 import { homeQueryLead, MOVED_CACHE } from '../../../kernel/http/old-address-answer.js';
-import { ArticlePage } from './article.js';
+import { articleView } from './article-view.js';
 import { CategoryPage } from './category.js';
 import { HomePage } from './home.js';
 import { StaticPage } from '../../pages/public/static-page.js';
@@ -99,10 +94,7 @@ export async function publicRoutes(root: FastifyInstance): Promise<void> {
     const article = await findPublishedArticle(ctx.db, site.id, id, t);
     if (!article) throw new AppError('not_found');
     if (slug !== article.slug) return permanentRedirect(urls.article(article));
-    const categories = await listCategories(ctx.db, site.id);
-    const category = categories.find((c) => c.id === article.category_id)!;
-    const [frame, related, comments, body_html, cover] = await Promise.all([frameFor(ctx, request), listRelated(ctx.db, article, t, 5), listComments(ctx.db, site.id, article.id), linkDocumentNumbers(ctx.db, site.id, article.body_html).then((html) => responsiveImages(ctx.db, site.id, html)), coverOf(ctx.db, article)]);
-    return htmlPage(<ArticlePage frame={frame} article={{ ...article, body_html }} category={category} related={related} comments={comments} cover={cover} />, article.updated_at);
+    return htmlPage(await articleView(ctx, request, article, t), article.updated_at);
   }));
 
   app.get('/trang/:slug', cached(app, { params: SlugParams }, async (request) => {

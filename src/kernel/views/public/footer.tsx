@@ -20,7 +20,7 @@ export function SiteFooter({ frame }: { frame: Frame }) {
           {frame.pages.map((pg) => <li><a href={urls.page(pg.slug)}>{pg.title}</a></li>)}
           <li><a href={urls.map()}>Bản đồ</a></li>
           <li><a href={urls.feed()}>RSS</a></li>
-          <li><a href={urls.sitemap()}>Sơ đồ trang</a></li>
+          <li><a href={urls.siteMap()}>Sơ đồ trang</a></li>
         </ul>
       </div>
     </footer>

@@ -45,10 +45,12 @@ export interface Frame extends Partial<FrameExtras> {
   stylesheets: string[];
   /** The right-hand column's blocks, in order. */
   sidebar: readonly SidebarBlock[];
+  /** The home of the site's English pages ("/en"), when a feature publishes them: the header links it. */
+  englishHome?: string;
 }
 
 /** The part of a frame a feature loads for each rendered page. */
-export type FrameContent = Partial<Pick<Frame, 'categories' | 'pages' | 'menu' | 'stylesheets'>> & Partial<FrameExtras>;
+export type FrameContent = Partial<Pick<Frame, 'categories' | 'pages' | 'menu' | 'stylesheets' | 'englishHome'>> & Partial<FrameExtras>;
 
 export interface SidebarBlock {
   order: number;

@@ -45,7 +45,7 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
   const jsonLd = [...(meta.jsonLd ?? [])];
   if (crumbs?.length) jsonLd.push(breadcrumbLd(origin, crumbs));
   const en = meta.lang === 'en';
-  const switchTo = meta.alternates?.find((a) => a.hreflang === (en ? 'vi' : 'en'));
+  const otherLanguage = languageLinkOf(frame, meta);
   return (
     <html lang={en ? 'en' : 'vi'}>
       <head>
@@ -78,8 +78,7 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
       <body>
         <a class="skip-link" href="#noi-dung">{en ? 'Skip to main content' : 'Bỏ qua đến nội dung chính'}</a>
         <ArchiveBanner frame={frame} />
-        {en ? <EnglishHeader frame={frame} /> : <SiteHeader frame={frame} current={currentOf(frame, meta)} />}
-        {switchTo && <LanguageSwitch en={en} href={switchTo.path} />}
+        {en ? <EnglishHeader frame={frame} languageLink={otherLanguage} /> : <SiteHeader frame={frame} current={currentOf(frame, meta)} languageLink={otherLanguage} />}
         <div class={wide || en ? 'container wide' : 'container'}>
           <main id="noi-dung" tabIndex={-1}>
             {crumbs && <Breadcrumb crumbs={crumbs} label={en ? 'Breadcrumb' : undefined} />}
@@ -95,9 +94,10 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
   );
 }
 
-function SiteHeader({ frame, current }: { frame: Frame; current?: string }) {
+function SiteHeader({ frame, current, languageLink }: { frame: Frame; current?: string; languageLink: string | null }) {
   return (
     <header class="site-header">
+      {languageLink && <LanguageSwitch en={false} href={languageLink} />}
       <Brand frame={frame} />
       <SearchBox />
       <nav class="main-nav" aria-label="Chuyên mục">
@@ -146,9 +146,10 @@ function menuOf(frame: Frame): MenuLink[] {
  * The header of an English page: the site's (Vietnamese) name marked as such, without the
  * Vietnamese menu and search box, which lead to Vietnamese pages.
  */
-function EnglishHeader({ frame }: { frame: Frame }) {
+function EnglishHeader({ frame, languageLink }: { frame: Frame; languageLink: string | null }) {
   return (
     <header class="site-header">
+      {languageLink && <LanguageSwitch en href={languageLink} />}
       <Brand frame={frame} lang="vi" />
     </header>
   );
@@ -170,7 +171,19 @@ function Brand({ frame, lang }: { frame: Frame; lang?: string }) {
   );
 }
 
-/** A link to the same page in the other language, named in that language. */
+/**
+ * Where the header's link to the other language leads: the same page in that language when the
+ * page has one (its hreflang alternate), otherwise that language's home — the English pages'
+ * home on a Vietnamese page (none when no feature publishes English pages), "/" on an English one.
+ */
+function languageLinkOf(frame: Frame, meta: PageMeta): string | null {
+  const en = meta.lang === 'en';
+  const same = meta.alternates?.find((a) => a.hreflang === (en ? 'vi' : 'en'));
+  if (same) return same.path;
+  return en ? '/' : (frame.englishHome ?? null);
+}
+
+/** The link to the other language at the top of the header, named in that language. */
 function LanguageSwitch({ en, href }: { en: boolean; href: string }) {
   return (
     <p class="lang-switch">
