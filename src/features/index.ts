@@ -6,6 +6,7 @@ import { consultation } from './consultation/feature.js';
 import { documents } from './documents/feature.js';
 import { media } from './media/feature.js';
 import { merge } from './merge/feature.js';
+import { openData } from './open-data/feature.js';
 import { organisation } from './organisation/feature.js';
 import { pages } from './pages/feature.js';
 import { polls } from './polls/feature.js';
@@ -46,4 +47,5 @@ export const features: readonly Feature[] = [
   redirects,
   merge,
   siteMap,
+  openData,
 ];

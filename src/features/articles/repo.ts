@@ -33,12 +33,22 @@ export interface ListOptions {
   limit: number;
   offset?: number;
   excludeIds?: number[];
+  /** Published at or after this ISO time. */
+  since?: string;
+  /** Published before this ISO time. */
+  before?: string;
+  /** Only those after this one in the list's order (newest first): keyset paging, stable under inserts. */
+  after?: { publishedAt: string; id: number };
 }
 
 export async function listPublished(db: Db, siteId: number, now: string, opts: ListOptions): Promise<ArticleSummary[]> {
   let q = published(db, siteId, now).select(SUMMARY);
   if (opts.categoryId !== undefined) q = q.where('category_id', '=', opts.categoryId);
   if (opts.excludeIds?.length) q = q.where('id', 'not in', opts.excludeIds);
+  if (opts.since) q = q.where('published_at', '>=', opts.since);
+  if (opts.before) q = q.where('published_at', '<', opts.before);
+  const after = opts.after;
+  if (after) q = q.where((eb) => eb.or([eb('published_at', '<', after.publishedAt), eb.and([eb('published_at', '=', after.publishedAt), eb('id', '<', after.id)])]));
   return q
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')

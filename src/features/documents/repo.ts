@@ -17,6 +17,9 @@ export interface DocumentFilter {
   clauses?: string[][];
   /** Only what the public may see (the default). */
   publishedOnly?: boolean;
+  /** Issued on or after / on or before these days (YYYY-MM-DD). */
+  issuedFrom?: string;
+  issuedTo?: string;
 }
 
 type Eb = ExpressionBuilder<Database, 'documents'>;
@@ -41,14 +44,28 @@ function filtered(db: Db, siteId: number, f: DocumentFilter) {
   if (f.field) q = q.where('documents.field', '=', f.field);
   if (f.status) q = q.where('documents.status', '=', f.status as DocumentRow['status']);
   if (f.year) q = q.where('documents.issued_on', '>=', `${f.year}-01-01`).where('documents.issued_on', '<=', `${f.year}-12-31`);
+  if (f.issuedFrom) q = q.where('documents.issued_on', '>=', f.issuedFrom);
+  if (f.issuedTo) q = q.where('documents.issued_on', '<=', f.issuedTo);
   for (const c of f.clauses ?? []) q = q.where((eb) => clauseMatch(eb as unknown as Eb, c));
   return q;
+}
+
+const LIST_COLUMNS = ['documents.id', 'documents.slug', 'documents.number', 'documents.title', 'documents.issuer', 'documents.issued_on', 'documents.effective_on', 'documents.status', 'documents.field', 'documents.published', 'documents.updated_at', 'document_types.name as type_name'] as const;
+
+/**
+ * The documents after `after` in the list's order (newest issue date first), without a count:
+ * keyset paging for the open data API, so that documents added meanwhile neither repeat nor hide others.
+ */
+export async function listDocumentsAfter(db: Db, siteId: number, f: DocumentFilter, after: { issuedOn: string; id: number } | null, limit: number): Promise<DocumentListItem[]> {
+  let q = filtered(db, siteId, f);
+  if (after) q = q.where((eb) => eb.or([eb('documents.issued_on', '<', after.issuedOn), eb.and([eb('documents.issued_on', '=', after.issuedOn), eb('documents.id', '<', after.id)])]));
+  return q.select([...LIST_COLUMNS]).orderBy('documents.issued_on', 'desc').orderBy('documents.id', 'desc').limit(limit).execute();
 }
 
 export async function listDocuments(db: Db, siteId: number, f: DocumentFilter, limit: number, offset = 0): Promise<{ items: DocumentListItem[]; total: number }> {
   const [items, count] = await Promise.all([
     filtered(db, siteId, f)
-      .select(['documents.id', 'documents.slug', 'documents.number', 'documents.title', 'documents.issuer', 'documents.issued_on', 'documents.effective_on', 'documents.status', 'documents.field', 'documents.published', 'documents.updated_at', 'document_types.name as type_name'])
+      .select([...LIST_COLUMNS])
       .orderBy('documents.issued_on', 'desc')
       .orderBy('documents.id', 'desc')
       .limit(limit)

@@ -42,8 +42,26 @@ function published(db: Db, siteId: number, topicId: number | null, clauses: Clau
   return q;
 }
 
-export async function listPublished(db: Db, siteId: number, o: { topicId?: number | null; clauses?: Clauses; limit: number; offset?: number }): Promise<PublicQuestion[]> {
-  return published(db, siteId, o.topicId ?? null, o.clauses ?? [])
+export interface PublishedListOptions {
+  topicId?: number | null;
+  clauses?: Clauses;
+  limit: number;
+  offset?: number;
+  /** Answered at or after this ISO time. */
+  since?: string;
+  /** Answered before this ISO time. */
+  before?: string;
+  /** Only those after this one in the list's order (newest answer first): keyset paging. */
+  after?: { answeredAt: string; id: number };
+}
+
+export async function listPublished(db: Db, siteId: number, o: PublishedListOptions): Promise<PublicQuestion[]> {
+  let q = published(db, siteId, o.topicId ?? null, o.clauses ?? []);
+  if (o.since) q = q.where('answered_at', '>=', o.since);
+  if (o.before) q = q.where('answered_at', '<', o.before);
+  const after = o.after;
+  if (after) q = q.where((eb) => eb.or([eb('answered_at', '<', after.answeredAt), eb.and([eb('answered_at', '=', after.answeredAt), eb('id', '<', after.id)])]));
+  return q
     .select([...PUBLIC_COLUMNS])
     .orderBy('answered_at', 'desc')
     .orderBy('id', 'desc')

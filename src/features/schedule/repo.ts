@@ -8,6 +8,27 @@ export function listEntries(db: Db, siteId: number, from: string, to: string, op
   return q.orderBy('day').orderBy('start_time').orderBy('id').execute();
 }
 
+/**
+ * Published entries in time order after `after` (keyset paging for the open data API), between
+ * two local days when given.
+ */
+export function listEntriesAfter(db: Db, siteId: number, o: { from?: string; to?: string; after?: { day: string; startTime: string; id: number } | null; limit: number }): Promise<ScheduleEntryRow[]> {
+  let q = db.selectFrom('schedule_entries').selectAll().where('site_id', '=', siteId).where('published', '=', 1);
+  if (o.from) q = q.where('day', '>=', o.from);
+  if (o.to) q = q.where('day', '<=', o.to);
+  const a = o.after;
+  if (a) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('day', '>', a.day),
+        eb.and([eb('day', '=', a.day), eb('start_time', '>', a.startTime)]),
+        eb.and([eb('day', '=', a.day), eb('start_time', '=', a.startTime), eb('id', '>', a.id)]),
+      ]),
+    );
+  }
+  return q.orderBy('day').orderBy('start_time').orderBy('id').limit(o.limit).execute();
+}
+
 export function findEntry(db: Db, siteId: number, id: number): Promise<ScheduleEntryRow | undefined> {
   return db.selectFrom('schedule_entries').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 }

@@ -97,6 +97,8 @@ export class PageCache {
   readonly counters = { renders: 0, hits: 0, rawHits: 0 };
   private upgrading = false;
   private readonly siteValues = new Map<string, { expiresAt: number; owner: object; value: Promise<unknown> }>();
+  /** Path prefixes whose entries are built from every section of a site: see dropWithEverySitePurge. */
+  private readonly siteWidePrefixes: string[] = [];
 
   constructor(
     private readonly ttlMs: number,
@@ -249,6 +251,15 @@ export class PageCache {
     return this.pages.bytes + this.strays.bytes;
   }
 
+  /**
+   * Entries under `prefix` (the open data API, "/api/") are built from every section of a site,
+   * so any purge of a site — a page, a prefix, the whole site, here or from another instance —
+   * drops them too: no section's write needs to know they exist.
+   */
+  dropWithEverySitePurge(prefix: string): void {
+    if (!this.siteWidePrefixes.includes(prefix)) this.siteWidePrefixes.push(prefix);
+  }
+
   /** Everything, e.g. after another instance changed the site table. */
   purgeAll(): void {
     for (const b of [this.pages, this.strays]) for (const k of [...b.entries.keys()]) b.remove(k);
@@ -280,8 +291,10 @@ export class PageCache {
   }
 
   /** Removes the keys of a site whose path passes the test. */
-  private drop(siteId: number, test: (path: string) => boolean): void {
+  private drop(siteId: number, purged: (path: string) => boolean): void {
     const site = `${siteId}\n`;
+    const wide = this.siteWidePrefixes;
+    const test = wide.length ? (path: string) => purged(path) || wide.some((p) => path.startsWith(p)) : purged;
     for (const k of [...this.siteValues.keys()]) if (k.startsWith(site)) this.siteValues.delete(k);
     for (const b of [this.pages, this.strays]) {
       for (const k of [...b.entries.keys()]) {
