@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { DECAY_MS } from '../../src/features/back-office/auth/throttle.js';
+import { connect } from '../../src/kernel/db/connection.js';
 import { buildTestApp, HONG_LINH } from '../helpers/app.js';
 import { AdminClient, makeUser, PASSWORD } from '../helpers/admin.js';
-import { describeEachDb } from '../helpers/db.js';
+import { describeEachDb, PG_URL, type TestDb } from '../helpers/db.js';
 
 /**
  * The sign-in throttle under parallel guesses (issue 16, item 1): every attempt is counted before
@@ -67,6 +68,21 @@ describeEachDb('sign-in throttle under parallel guesses', async (db) => {
       const r = await c.loginAttempt('ai-do', 'sai');
       assert.equal(r.statusCode, 401);
       assert.doesNotMatch(r.body, THROTTLED, `attempt ${i + 1} after the decay is free`);
+    }
+  });
+
+  test('two instances with their own connections to one database still check only five of 25 parallel guesses', async () => {
+    const { db } = get();
+    // A second application, as a second server would be: its own pool (PostgreSQL) or connection (SQLite).
+    const handle = db.dialect === 'sqlite' ? connect({ databaseUrl: null, dataDir: db.dataDir }) : connect({ databaseUrl: PG_URL, dataDir: db.dataDir, pgSchema: db.schema });
+    const second = await buildTestApp({ ...handle, dataDir: db.dataDir, media: db.media, cleanup: async () => undefined } as TestDb, { seed: false, now: () => new Date(clock) });
+    try {
+      const clients = [new AdminClient(get().app, HONG_LINH, '10.16.6.1'), new AdminClient(second, HONG_LINH, '10.16.6.2')];
+      const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => clients[i % 2]!.loginAttempt('hai-may-chu', 'doan-sai')));
+      assert.deepEqual(tally(answers.map((r) => r.statusCode)), { 401: 5, 429: 20 });
+    } finally {
+      await second.close();
+      await handle.close();
     }
   });
 
