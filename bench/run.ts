@@ -18,15 +18,16 @@ import { evaluate, generatorCheck, noiseNote, printTable, printTargets, type Row
 import { CONNECTIONS, measureRow, THREADS, WARMUP_SECONDS } from './rows.js';
 import { childPids, httpGet, killAllChildren, startCong, stopChild, stopCong, type CongServer, type RawResponse } from './servers.js';
 import { wrkVersion } from './wrk.js';
+import { SEARCHES_PER_MINUTE } from '../src/kernel/http/limits.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = 'honglinh.localhost';
 /** The demo's legacy URL; Cổng answers it with a 301 to the article's canonical path. */
 const LEGACY = '/portal/pages/2021-10-15/x-614123.aspx';
 const NOT_FOUND = '/khong-co-trang-nay';
-/** Search is limited to 120 requests a minute per address (features/search/public/routes.tsx). */
+/** Search is limited per address, one budget for every search-like page (kernel/http/limits.ts). */
 const SEARCH = '/tim-kiem?q=nam+hong';
-const SEARCH_LIMIT = 120;
+const SEARCH_LIMIT = SEARCHES_PER_MINUTE;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 /** A few crawlers at once; at 32 connections a cold render's latency would be mostly queueing. */
 const CRAWL_CONNECTIONS = Number(process.env.BENCH_CRAWL_CONNECTIONS || 8);

@@ -32,6 +32,12 @@ export interface Config {
   requestTimeoutSeconds: number;
   /** Open connections one process accepts; more are refused at once. */
   maxConnections: number;
+  /**
+   * Longest a statement of the serving connections may run on PostgreSQL, in ms (0: no limit): a
+   * runaway query is cancelled instead of holding a pooled connection and a request for minutes.
+   * Migrations, the demo seeding and the CLI use connections without it.
+   */
+  pgStatementTimeoutMs: number;
   /** When set, Redis is shared by the instances (visitor statistics, online-now). */
   redisUrl: string | null;
   /** Prefix of every Redis key, so that several installations can share one Redis. */
@@ -177,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: trustProxy(env.CONG_TRUST_PROXY, production),
     requestTimeoutSeconds: int('CONG_REQUEST_TIMEOUT_SECONDS', env.CONG_REQUEST_TIMEOUT_SECONDS, 30, 1, 3600),
     maxConnections: int('CONG_MAX_CONNECTIONS', env.CONG_MAX_CONNECTIONS, 10_000, 1, 1_000_000),
+    pgStatementTimeoutMs: int('CONG_PG_STATEMENT_TIMEOUT_MS', env.CONG_PG_STATEMENT_TIMEOUT_MS, 5000, 0, 3_600_000),
     redisUrl,
     redisPrefix: env.CONG_REDIS_PREFIX || 'cong:',
     // At most a second of hits may be lost to a crash: flush well within it.

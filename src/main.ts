@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { connect, type DatabaseHandle } from './kernel/db/connection.js';
+import { connect, connectForServing, type DatabaseHandle } from './kernel/db/connection.js';
 import { migrateToLatest } from './kernel/db/migrate.js';
 import { seedDemoIfEmpty } from './demo.js';
 import { createFirstAdminIfNone } from './features/back-office/first-admin.js';
@@ -22,10 +22,19 @@ type FirstAdmin = Awaited<ReturnType<typeof createFirstAdminIfNone>>;
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.workers > 1 && cluster.isWorker) return serveWorker(config);
-  const database = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database);
-  const seeded = config.seedDemo && (await seedDemo(database, config));
-  const firstAdmin = await createFirstAdminIfNone(database.db, new Date(), config.dataDir);
+  // Migrations and the demo may run long statements: a connection of their own, without the
+  // statement timeout the serving connections have.
+  const setup = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let seeded: boolean;
+  let firstAdmin: FirstAdmin;
+  try {
+    await migrateToLatest(setup);
+    seeded = config.seedDemo && (await seedDemo(setup, config));
+    firstAdmin = await createFirstAdminIfNone(setup.db, new Date(), config.dataDir);
+  } finally {
+    await setup.close();
+  }
+  const database = connectForServing(config);
   if (config.workers > 1) {
     const { port, sites } = await servePrimary({ config, database, features });
     return printWelcome(config, sites, port, seeded, firstAdmin);
@@ -61,7 +70,7 @@ async function seedDemo(database: DatabaseHandle, config: Config): Promise<boole
 
 /** One of CONG_WORKERS: the primary has migrated; this one serves until it is told to stop. */
 async function serveWorker(config: Config): Promise<void> {
-  const database: DatabaseHandle = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database: DatabaseHandle = connectForServing(config);
   const app = await buildApp({ config, database });
   let closing = false;
   const shutdown = async (why: string) => {

@@ -109,7 +109,7 @@ describeEachDb('several instances on one Redis, and Redis down', async (db) => {
     // Ratings and poll votes need no Redis (their limit is skipped meanwhile): they are recorded.
     const rated = await timed(post(a, `/danh-gia/${articles[2]!.id}`, { sao: '5' }, { ip: freshIp() }));
     assert.equal(rated.statusCode, 303);
-    const voted = await timed(a.inject({ method: 'POST', url: `/tham-do-y-kien/${poll.id}`, remoteAddress: freshIp(), headers: { host: HONG_LINH, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: `phuong_an=${poll.options[0]}` }));
+    const voted = await timed(a.inject({ method: 'POST', url: `/tham-do-y-kien/${poll.id}`, remoteAddress: freshIp(), headers: { host: HONG_LINH, origin: `http://${HONG_LINH}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: `phuong_an=${poll.options[0]}` }));
     assert.equal(voted.statusCode, 303);
 
     // The back office keeps its sessions in Redis: signing in is a clear 503, not a 500.

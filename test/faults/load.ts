@@ -61,7 +61,8 @@ function call(t: LoadTarget, tally: LoadTally, o: { method?: string; path: strin
           host: t.host,
           accept: 'application/json, text/html',
           'user-agent': o.ua ?? 'Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
-          ...(o.body !== undefined ? { 'content-type': o.type ?? 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(o.body) } : {}),
+          // A post comes from the site's own page (behind nginx, https), as a browser sends it.
+          ...(o.body !== undefined ? { origin: `https://${t.host}`, 'content-type': o.type ?? 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(o.body) } : {}),
         },
       },
       (res) => {

@@ -94,7 +94,7 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
     // 200 KB: more than nginx keeps in memory (16 KB), less than Cổng's 256 KB body limit.
     const body = new URLSearchParams({ ho_ten: 'Người thử', email: '', noi_dung: 'x'.repeat(200_000), ma_cau_hoi: 'x', dap_an: '1' }).toString();
     const status = await new Promise<number>((resolve, reject) => {
-      const req = https.request({ host: '127.0.0.1', port: target.port, method: 'POST', path: `/binh-luan/${target.articleIds[0]}`, rejectUnauthorized: false, headers: { host: target.host, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const req = https.request({ host: '127.0.0.1', port: target.port, method: 'POST', path: `/binh-luan/${target.articleIds[0]}`, rejectUnauthorized: false, headers: { host: target.host, origin: `https://${target.host}`, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
       });

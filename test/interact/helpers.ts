@@ -38,7 +38,10 @@ export interface PostOptions {
   headers?: Record<string, string>;
 }
 
-/** A form post as a browser makes it (JSON answer when `json`, as interact.js asks). */
+/**
+ * A form post as a browser makes it from the site's own page: with the page's Origin (JSON answer
+ * when `json`, as interact.js asks).
+ */
 export function post(app: FastifyInstance, url: string, fields: Record<string, string>, o: PostOptions = {}) {
   return app.inject({
     method: 'POST',
@@ -46,6 +49,7 @@ export function post(app: FastifyInstance, url: string, fields: Record<string, s
     remoteAddress: o.ip ?? '203.0.113.10',
     headers: {
       host: o.host ?? HONG_LINH,
+      origin: `http://${o.host ?? HONG_LINH}`,
       'user-agent': o.ua ?? UA,
       'content-type': 'application/x-www-form-urlencoded',
       ...(o.json ? { accept: 'application/json' } : { accept: 'text/html' }),

@@ -116,8 +116,12 @@ describeEachDb('article ratings', setup, (get_) => {
     assert.equal(evil.statusCode, 403);
     const fetchSite = await post(app, `/danh-gia/${articleId}`, { sao: '1' }, { json: true, headers: { 'sec-fetch-site': 'cross-site' } });
     assert.equal(fetchSite.statusCode, 403);
-    const sameSite = await post(app, `/danh-gia/${articleId}`, { sao: '5' }, { ip: freshIp(), json: true, headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
-    assert.equal(sameSite.statusCode, 200, 'the Origin "null" of a no-referrer page is accepted');
+    // Issue 16: "null" (a sandboxed frame, a data: URL) is refused, whatever else the request claims;
+    // our pages' Referrer-Policy (same-origin) makes the browser name the real origin instead.
+    const nullOrigin = await post(app, `/danh-gia/${articleId}`, { sao: '5' }, { ip: freshIp(), json: true, headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
+    assert.equal(nullOrigin.statusCode, 403, 'the Origin "null" is refused');
+    const sameSite = await post(app, `/danh-gia/${articleId}`, { sao: '5' }, { ip: freshIp(), json: true, headers: { 'sec-fetch-site': 'same-origin' } });
+    assert.equal(sameSite.statusCode, 200, 'the page\'s own Origin is accepted');
   });
 
   test('votes are rate-limited per IP address', async () => {

@@ -15,6 +15,8 @@ const vote = (app: Parameters<typeof post>[0], id: number, choices: (number | st
     remoteAddress: o.ip ?? freshIp(),
     headers: {
       host: o.host ?? 'honglinh.localhost',
+      // From the poll's own page, as a browser posts it.
+      origin: `http://${o.host ?? 'honglinh.localhost'}`,
       'user-agent': o.ua ?? 'Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
       'content-type': 'application/x-www-form-urlencoded',
       accept: o.json ? 'application/json' : 'text/html',

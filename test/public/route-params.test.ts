@@ -19,7 +19,7 @@ describeEachDb('route params and query strings', async (db) => {
 }, (get) => {
   const page = (url: string, headers: Record<string, string> = {}) => get().app.inject({ url, headers: { host: HONG_LINH, ...headers } });
   const post = (url: string, headers: Record<string, string> = {}) =>
-    get().app.inject({ method: 'POST', url, headers: { host: HONG_LINH, 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: 'sao=3' });
+    get().app.inject({ method: 'POST', url, headers: { host: HONG_LINH, origin: `http://${HONG_LINH}`, 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: 'sao=3' });
 
   test('a malformed id in a public address is the 404 page, like an unknown address', async () => {
     const { article } = get();

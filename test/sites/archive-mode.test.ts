@@ -30,7 +30,7 @@ describeEachDb(
       get().app.inject({
         method: 'POST',
         url,
-        headers: { host: NAM_HONG_LINH, 'content-type': 'application/x-www-form-urlencoded', accept: json ? 'application/json' : 'text/html' },
+        headers: { host: NAM_HONG_LINH, origin: `http://${NAM_HONG_LINH}`, 'content-type': 'application/x-www-form-urlencoded', accept: json ? 'application/json' : 'text/html' },
         payload: new URLSearchParams(payload).toString(),
       });
 

@@ -13,6 +13,12 @@ import { AdminLayout, type AdminFrame } from '../../kernel/views/admin/layout.js
 const PAGE = 50;
 const ACTIONS: Record<string, string> = {
   'user.login': 'Đăng nhập',
+  'user.login_failed': 'Đăng nhập sai',
+  'user.login_locked': 'Tạm khoá đăng nhập vì sai nhiều lần',
+  'user.totp_failed': 'Nhập sai mã xác thực hai lớp',
+  'user.totp_locked': 'Tạm khoá bước xác thực hai lớp',
+  'user.password_recheck_failed': 'Nhập sai mật khẩu khi xác nhận thao tác',
+  'user.password_recheck_locked': 'Tạm khoá xác nhận mật khẩu',
   'user.create': 'Tạo tài khoản',
   'user.reset_password': 'Đặt lại mật khẩu',
   'user.change_password': 'Đổi mật khẩu',

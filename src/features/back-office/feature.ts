@@ -3,6 +3,7 @@ import { accountRoutes } from './account/routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { dashboardRoutes } from './dashboard.js';
+import { backOfficeJobs } from './housekeeping.js';
 import { backOfficePolicy } from './policy.js';
 import { userRoutes } from './users/routes.js';
 
@@ -21,5 +22,7 @@ export const backOffice: Feature = {
     { href: '/quan-tri/nhat-ky', label: 'Nhật ký thao tác', order: 140, visible: backOfficePolicy.readAudit },
     { href: '/quan-tri/tai-khoan', label: 'Tài khoản của tôi', order: 150, visible: always },
   ],
+  /** Purges expired sessions and decayed throttle rows. */
+  jobs: (app) => backOfficeJobs(app.cong.db),
   tables: ['users', 'user_roles', 'sessions', 'login_throttle', 'audit_log'],
 };

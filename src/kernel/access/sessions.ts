@@ -87,6 +87,19 @@ export class DbSessionStore implements SessionStore {
 }
 
 /**
+ * Housekeeping: deletes the database's sessions past their absolute or idle end (in Redis they
+ * expire by themselves; the table is purged even then, of rows left from before Redis was set).
+ */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  // tenancy: back-office sessions belong to a (global) user, not to a site; a retention rule for all.
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', new Date(now.getTime() - IDLE_MS).toISOString())]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/**
  * Redis: "<prefix>session:<hash>" holds the row as JSON and disappears at its absolute end (the
  * idle end is checked on reading, as in the database);
  * "<prefix>session-user:<id>" lists a person's session hashes for "log out everywhere".

@@ -46,6 +46,8 @@ export interface ConnectOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to use as search_path (tests isolate themselves this way). */
   pgSchema?: string;
+  /** PostgreSQL: statement_timeout of every pooled connection, in ms (absent or 0: none). */
+  statementTimeoutMs?: number;
 }
 
 /** The PostgreSQL driver, loaded on first use: an installation on SQLite never needs it. */
@@ -63,6 +65,8 @@ export function connect(opts: ConnectOptions): DatabaseHandle {
       connectionString: opts.databaseUrl,
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+      // Sent with each connection's start-up: a query past it fails with 57014 (query_canceled).
+      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
     });
     // A restarting server drops every connection: without listeners the "error" event of the
     // pool (idle connections) or of a client (one lent out, even mid-query) would end the
@@ -86,4 +90,12 @@ export function connect(opts: ConnectOptions): DatabaseHandle {
   const queries = new QueryObservers();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: queries.log });
   return { db, dialect: 'sqlite', queries, close: () => db.destroy() };
+}
+
+/**
+ * The connection an application serves from (main.ts, each worker): the configured database with
+ * the statement timeout of the configuration (CONG_PG_STATEMENT_TIMEOUT_MS).
+ */
+export function connectForServing(config: { databaseUrl: string | null; dataDir: string; pgStatementTimeoutMs: number }): DatabaseHandle {
+  return connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: config.pgStatementTimeoutMs });
 }

@@ -174,9 +174,12 @@ export interface SessionsTable {
 }
 
 export interface LoginThrottleTable {
+  /** "user:<id>", "account:<hash of an unknown login>", "ip:<hash>" or "totp:<user id>" (features/back-office/auth/throttle.ts). */
   key: string;
+  /** Attempts counted (those in flight included) and not yet decayed. */
   failures: number;
   locked_until: string | null;
+  /** Since when the remaining count is counted: one failure decays per quarter of an hour after it. */
   updated_at: string;
 }
 
@@ -243,5 +246,6 @@ export type MapOfficeRow = Selectable<MapOfficesTable>;
 export type SongRow = Selectable<SongsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type LoginThrottleRow = Selectable<LoginThrottleTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type RevisionRow = Selectable<ArticleRevisionsTable>;

@@ -12,20 +12,27 @@ export function wantsJson(request: FastifyRequest): boolean {
 
 /**
  * Another site's page must not make our visitors vote or comment. The pages carry no per-visitor
- * token (they are cached), so the browser's own signals decide: Sec-Fetch-Site, and Origin when it
- * names a host ("null" is what same-site posts send under our no-referrer policy).
+ * token (they are cached), so the browser's own signals decide (OWASP's "verifying origin with
+ * standard headers"): Sec-Fetch-Site must not say cross-site, and the Origin must name this host;
+ * without an Origin, the Referer must. `Origin: null` (a sandboxed frame, a data: URL, a redirect
+ * through another origin) is refused: our pages' Referrer-Policy is `same-origin`
+ * (kernel-plugins.ts), under which a browser names the origin of a same-origin post.
  */
 export function assertSameSite(request: FastifyRequest): void {
-  if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('forbidden');
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('cross_site');
   const origin = request.headers.origin;
-  if (!origin || origin === 'null') return;
-  let host: string;
+  const claimed = origin !== undefined ? origin : request.headers.referer;
+  if (!claimed || !namesHost(claimed, request.host)) throw new AppError('cross_site');
+}
+
+/** Whether an http(s) URL or origin is on `host` (anything unparsable, "null" included, is not). */
+function namesHost(url: string, host: string): boolean {
   try {
-    host = new URL(origin).host;
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.host === host;
   } catch {
-    throw new AppError('forbidden');
+    return false;
   }
-  if (host !== request.host) throw new AppError('forbidden');
 }
 
 export function noStore(reply: FastifyReply): FastifyReply {

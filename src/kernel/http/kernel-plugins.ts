@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -8,11 +8,18 @@ import { clusterRateLimitStore } from '../cluster/rate-limit-store.js';
 import type { AppContext } from '../context.js';
 import { assetRoutes } from './asset-routes.js';
 import { errorRoutes } from './error-routes.js';
-import { RATE_LIMITED } from './limits.js';
+import { perMinute, RATE_LIMITED, SEARCHES_PER_MINUTE } from './limits.js';
 import { answerFromCache } from './cache-reply.js';
 import { PageCache } from './page-cache.js';
 import { contentSecurityPolicy } from './security.js';
 import { limitKeyOf } from './client-address.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The `preHandler` of every search-like page: one budget of SEARCHES_PER_MINUTE per address. */
+    searchLimit: preHandlerAsyncHookHandler;
+  }
+}
 
 /**
  * What every request goes through before a feature's route: the site it is for, the page cache's
@@ -62,7 +69,9 @@ export async function registerKernel(app: FastifyInstance): Promise<void> {
     reply.header('content-security-policy', contentSecurityPolicy(site));
   });
 
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  // Referrer-Policy same-origin: other sites learn nothing of where a visitor came from (as with
+  // helmet's no-referrer), while our own form posts carry their Origin (citizen.ts checks it).
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'same-origin' } });
   // A refused client is remembered until its window ends (limit-blocks.ts); the error is made once.
   const refuse = (request: FastifyRequest, limit: { ttl: number; max: number }) => {
     ctx.limitBlocks.note(request, limit.ttl, limit.max);
@@ -70,6 +79,8 @@ export async function registerKernel(app: FastifyInstance): Promise<void> {
   };
   // An IPv6 client counts by its /64: a subscriber can take any address of it.
   await app.register(rateLimit, { global: false, errorResponseBuilder: refuse, keyGenerator: (request) => limitKeyOf(request.ip), ...rateLimitStore(ctx) });
+  // One budget shared by every search-like page (limits.ts): one limiter, hence one store.
+  app.decorate('searchLimit', app.rateLimit({ ...perMinute(SEARCHES_PER_MINUTE), keyGenerator: (request) => `search:${limitKeyOf(request.ip)}` }));
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody);

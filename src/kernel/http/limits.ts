@@ -25,3 +25,11 @@ export function quietlyLimitedTo(max: number) {
  * trace per request, and its answer is the site's kept 429 page (error-routes.tsx).
  */
 export const RATE_LIMITED = new AppError('rate_limited');
+
+/**
+ * Searches a minute from one address, over every search-like page together (the site search and
+ * every list with a `q` filter): each is a query per request, none can come from the page cache,
+ * and one budget means a script cannot multiply it by spreading over the pages. Applied with the
+ * `searchLimit` hook (kernel-plugins.ts) as a route's `preHandler`.
+ */
+export const SEARCHES_PER_MINUTE = 120;

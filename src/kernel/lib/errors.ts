@@ -4,6 +4,7 @@ export const ERRORS = {
   link_not_allowed: { status: 400, message: 'Liên kết bạn chọn không có trong danh sách liên kết của trang.' },
   bad_request: { status: 400, message: 'Yêu cầu không hợp lệ.' },
   forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  cross_site: { status: 403, message: 'Biểu mẫu này phải được gửi từ chính trang thông tin điện tử. Vui lòng mở lại trang rồi gửi lại.' },
   csrf: { status: 403, message: 'Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.' },
   conflict: { status: 409, message: 'Bài viết vừa được người khác thay đổi. Vui lòng tải lại trang.' },
   invalid_transition: { status: 409, message: 'Không thể chuyển bài viết sang trạng thái này.' },

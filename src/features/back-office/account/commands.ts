@@ -1,16 +1,19 @@
 import { writeAudit } from '../../../kernel/audit.js';
 import type { Db } from '../../../kernel/db/connection.js';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
+import { hashPassword, passwordProblem } from '../auth/passwords.js';
+import { recheckPassword } from '../auth/password-recheck.js';
 import type { SessionStore } from '../../../kernel/access/sessions.js';
 import { checkTotp, newRecoveryCodes, newTotpSecret } from '../auth/totp.js';
 import { findUserById } from '../../../kernel/access/users-repo.js';
 
-type Result<T = null> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+/** `status` 429: the password was not checked, the sign-in throttle holds the account or the address. */
+type Result<T = null> = { ok: true; value: T } | { ok: false; errors: Record<string, string>; status?: number };
 
-/** Changes the person's own password; ends their other sessions. */
-export async function changePassword(db: Db, sessions: SessionStore, userId: number, keepSessionId: string, current: string, next: string, confirm: string, siteId: number, now: Date): Promise<Result> {
+/** Changes the person's own password; ends their other sessions. `ip`: the client's, for the throttle. */
+export async function changePassword(db: Db, sessions: SessionStore, userId: number, keepSessionId: string, current: string, next: string, confirm: string, siteId: number, ip: string, now: Date): Promise<Result> {
   const user = (await findUserById(db, userId))!;
-  if (!(await verifyPassword(user.password_hash, current))) return { ok: false, errors: { current: 'Mật khẩu hiện tại không đúng.' } };
+  const check = await recheckPassword(db, user, current, ip, siteId, 'change_password', now, 'Mật khẩu hiện tại không đúng.');
+  if (!check.ok) return { ok: false, errors: { current: check.message }, status: check.throttled ? 429 : 422 };
   const problem = passwordProblem(next, [user.username, user.email.split('@')[0]!]);
   if (problem) return { ok: false, errors: { next: problem } };
   if (next !== confirm) return { ok: false, errors: { confirm: 'Mật khẩu nhập lại không khớp.' } };
@@ -47,9 +50,10 @@ export async function confirmTotp(db: Db, userId: number, code: string, siteId: 
   return { ok: true, value: codes };
 }
 
-export async function disableTotp(db: Db, userId: number, password: string, siteId: number, now: Date): Promise<Result> {
+export async function disableTotp(db: Db, userId: number, password: string, siteId: number, ip: string, now: Date): Promise<Result> {
   const user = (await findUserById(db, userId))!;
-  if (!(await verifyPassword(user.password_hash, password))) return { ok: false, errors: { password: 'Mật khẩu không đúng.' } };
+  const check = await recheckPassword(db, user, password, ip, siteId, 'totp_disable', now, 'Mật khẩu không đúng.');
+  if (!check.ok) return { ok: false, errors: { password: check.message }, status: check.throttled ? 429 : 422 };
   await db.transaction().execute(async (tx) => {
     // tenancy: users are global (no site_id); this is the signed-in person's own row.
     await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null, recovery_codes: '[]', updated_at: now.toISOString() }).where('id', '=', userId).execute();

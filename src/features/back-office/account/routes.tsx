@@ -106,8 +106,8 @@ export async function accountRoutes(root: FastifyInstance): Promise<void> {
   app.get(`${ADMIN}/tai-khoan`, async (request, reply) => page(request, reply, {}, 200, flash(request, NOTICES)));
 
   app.post(`${ADMIN}/tai-khoan/mat-khau`, async (request, reply) => {
-    const r = await changePassword(ctx.db, ctx.sessions, actorOf(request).userId, request.session!.id, bodyField(request, 'current') ?? '', bodyField(request, 'next') ?? '', bodyField(request, 'confirm') ?? '', request.site.id, ctx.now());
-    if (!r.ok) return page(request, reply, r.errors, 422);
+    const r = await changePassword(ctx.db, ctx.sessions, actorOf(request).userId, request.session!.id, bodyField(request, 'current') ?? '', bodyField(request, 'next') ?? '', bodyField(request, 'confirm') ?? '', request.site.id, request.ip, ctx.now());
+    if (!r.ok) return page(request, reply, r.errors, r.status ?? 422);
     return redirectWithFlash(reply, `${ADMIN}/tai-khoan`, 'mk');
   });
 
@@ -122,8 +122,8 @@ export async function accountRoutes(root: FastifyInstance): Promise<void> {
   });
 
   app.post(`${ADMIN}/tai-khoan/hai-lop/tat`, async (request, reply) => {
-    const r = await disableTotp(ctx.db, actorOf(request).userId, bodyField(request, 'password') ?? '', request.site.id, ctx.now());
-    if (!r.ok) return page(request, reply, r.errors, 422);
+    const r = await disableTotp(ctx.db, actorOf(request).userId, bodyField(request, 'password') ?? '', request.site.id, request.ip, ctx.now());
+    if (!r.ok) return page(request, reply, r.errors, r.status ?? 422);
     return redirectWithFlash(reply, `${ADMIN}/tai-khoan`, 'tat-2fa');
   });
 

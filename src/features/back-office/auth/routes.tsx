@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { flash, type FlashMessages } from '../../../kernel/http/flash.js';
 import { perMinute } from '../../../kernel/http/limits.js';
@@ -9,9 +9,9 @@ import { ADMIN, adminFrame, bodyField, clearSessionCookie, safeNext, sendAdmin, 
 import { findUserById, findUserByLogin } from '../../../kernel/access/users-repo.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { ABSOLUTE_MS } from '../../../kernel/access/sessions.js';
-import { clearFailures, recordFailure, waitFor } from './throttle.js';
+import { accountKey, addressKey, beginAttempt, secondStepKey, tooMany } from './throttle.js';
 import { sha256 } from '../../../kernel/lib/tokens.js';
-import { limitKeyOf } from '../../../kernel/http/client-address.js';
+import { auditLoginFailure, auditSecondStepFailure } from './audit-events.js';
 import { checkTotp } from './totp.js';
 import { LoginPage, TotpPage } from './views.js';
 
@@ -21,15 +21,6 @@ const SIGNED_OUT: FlashMessages = { '1': 'Bạn đã đăng xuất.', 'het-han':
 /** ?tiep=<back-office path>: where to go once signed in. */
 const NextQuery = Type.Object({ tiep: QueryText, ra: QueryText });
 
-function tooMany(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  const wait = s >= 60 ? `${Math.ceil(s / 60)} phút` : `${s} giây`;
-  return `Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait}.`;
-}
-
-function ipKey(request: FastifyRequest): string {
-  return `ip:${sha256(`cong-login:${limitKeyOf(request.ip)}`)}`;
-}
 
 export async function authRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -46,22 +37,20 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     const password = bodyField(request, 'password') ?? '';
     const next = bodyField(request, 'tiep');
     const now = ctx.now();
-    const keys = [`account:${login.toLowerCase()}`, ipKey(request)];
     const page = (error: string, status: number) =>
       sendAdmin(reply, <LoginPage frame={adminFrame(app, request, reply)} login={login} error={error} next={next} />, status);
 
     if (!login || !password) return page('Vui lòng nhập email hoặc tên đăng nhập và mật khẩu.', 400);
-    const wait = await waitFor(ctx.db, keys, now);
-    if (wait > 0) return page(tooMany(wait), 429);
-
     const user = await findUserByLogin(ctx.db, login);
+    // Counted before the password is checked: parallel guesses cannot outrun the count.
+    const attempt = await beginAttempt(ctx.db, [accountKey(user?.id ?? null, login), addressKey(request.ip)], now);
+    if (!attempt.ok) return page(tooMany(attempt.waitMs), 429);
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
     if (!user || !ok || user.disabled) {
-      await recordFailure(ctx.db, keys, now);
-      const after = await waitFor(ctx.db, keys, now);
-      return page(after > 0 ? `${WRONG} ${tooMany(after)}` : WRONG, 401);
+      await auditLoginFailure(ctx.db, request.site.id, login, attempt, now);
+      return page(attempt.lockMs > 0 ? `${WRONG} ${tooMany(attempt.lockMs)}` : WRONG, 401);
     }
-    await clearFailures(ctx.db, keys);
+    await attempt.succeeded(now);
     const { token } = await ctx.sessions.create(user.id, user.totp_enabled === 1, now);
     setSessionCookie(request, reply, token, ABSOLUTE_MS / 1000);
     await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.login', entityType: 'user', entityId: user.id }, now);
@@ -78,10 +67,9 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     const session = request.session!;
     if (!session.mfa_pending) return reply.redirect(ADMIN, 303);
     const now = ctx.now();
-    const keys = [`totp:${session.user_id}`];
     const page = (error: string, status: number) => sendAdmin(reply, <TotpPage frame={adminFrame(app, request, reply)} error={error} />, status);
-    const wait = await waitFor(ctx.db, keys, now);
-    if (wait > 0) return page(tooMany(wait), 429);
+    const attempt = await beginAttempt(ctx.db, [secondStepKey(session.user_id)], now);
+    if (!attempt.ok) return page(tooMany(attempt.waitMs), 429);
     const user = (await findUserById(ctx.db, session.user_id))!;
     const code = (bodyField(request, 'code') ?? '').trim().toLowerCase();
     let ok = !!user.totp_secret && (await checkTotp(user.totp_secret, code));
@@ -96,10 +84,10 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       }
     }
     if (!ok) {
-      await recordFailure(ctx.db, keys, now);
-      return page('Mã xác thực không đúng.', 401);
+      await auditSecondStepFailure(ctx.db, request.site.id, user.id, attempt, now);
+      return page(attempt.lockMs > 0 ? `Mã xác thực không đúng. ${tooMany(attempt.lockMs)}` : 'Mã xác thực không đúng.', 401);
     }
-    await clearFailures(ctx.db, keys);
+    await attempt.succeeded(now);
     await ctx.sessions.completeMfa(session.id);
     return reply.redirect(safeNext(request.query.tiep), 303);
   });

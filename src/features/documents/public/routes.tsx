@@ -7,7 +7,6 @@ import { frameFor, HTML, htmlPage, originOf, permanentRedirect, PUBLIC_HTML_CACH
 import { pickEncoding, sendEntry } from '../../../kernel/http/cache-reply.js';
 import { PageCache } from '../../../kernel/http/page-cache.js';
 import { cached } from '../../../kernel/http/cached.js';
-import { limitedTo } from '../../../kernel/http/limits.js';
 import { sendStoredFile } from '../../../kernel/http/stored-file.js';
 import { IdParams, pageNumber, QueryText, SlugIdParams } from '../../../kernel/http/route-schemas.js';
 import type { TypedRequest } from '../../../kernel/http/cached.js';
@@ -65,7 +64,7 @@ export async function documentRoutes(root: FastifyInstance): Promise<void> {
   // The bare list is cached under its own key ("/van-ban?"), not under its path: the cache's fast
   // path answers by path alone, before routing, and would hand it to every filtered request too.
   // Filtered lists are rendered for every request: limited like the site search.
-  app.get(documentUrls.list(), { ...limitedTo(120), schema: { querystring: ListQuery } }, async (request, reply) => {
+  app.get(documentUrls.list(), { preHandler: app.searchLimit, schema: { querystring: ListQuery } }, async (request, reply) => {
     if (request.url.includes('?')) return reply.header('cache-control', FILTERED_CACHE).type(HTML).send(await renderList(request));
     const key = PageCache.key(request.site.id, `${documentUrls.list()}?`);
     const entry = await ctx.pageCache.getOrRender(key, async () => ({ status: 200, contentType: HTML, body: await renderList(request), cacheControl: PUBLIC_HTML_CACHE }), pickEncoding(request.headers['accept-encoding']));

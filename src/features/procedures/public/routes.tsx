@@ -16,7 +16,7 @@ export async function procedureRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
-  app.get(LIST_PATH, { schema: { querystring: Type.Object({ q: QueryText, 'linh-vuc': QueryText }) } }, async (request, reply) => {
+  app.get(LIST_PATH, { preHandler: app.searchLimit, schema: { querystring: Type.Object({ q: QueryText, 'linh-vuc': QueryText }) } }, async (request, reply) => {
     const query = request.query;
     const q = (query.q ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 200);
     const rawField = query['linh-vuc'] ?? '';

@@ -93,7 +93,7 @@ export async function questionRoutes(root: FastifyInstance): Promise<void> {
   }
 
   const cachedList = cached(app, (request) => listPage(request, null, 1, ''));
-  app.get('/hoi-dap', { schema: { querystring: ListQuery } }, async (request, reply) => {
+  app.get('/hoi-dap', { preHandler: app.searchLimit, schema: { querystring: ListQuery } }, async (request, reply) => {
     const query = request.query;
     if (query.chu_de !== undefined) {
       const topic = await findTopicBySlug(ctx.db, request.site.id, query.chu_de);
@@ -116,7 +116,7 @@ export async function questionRoutes(root: FastifyInstance): Promise<void> {
     return listPage(request, topic, page, '');
   });
   for (const path of ['/hoi-dap/chu-de/:slug', '/hoi-dap/chu-de/:slug/:page']) {
-    app.get(path, { schema: topicSchema }, async (request, reply) => {
+    app.get(path, { preHandler: app.searchLimit, schema: topicSchema }, async (request, reply) => {
       const query = request.query;
       if (query.q === undefined && query.trang === undefined) return cachedTopic.handler(request, reply);
       const topic = await findTopicBySlug(ctx.db, request.site.id, request.params.slug);

@@ -7,7 +7,6 @@ import { fromLocalTime } from '../../../kernel/lib/format.js';
 import { escapeHtml } from '../../../kernel/lib/html.js';
 import { frameFor, HTML, originOf, renderHtml } from '../../../kernel/http/render.js';
 import { cached } from '../../../kernel/http/cached.js';
-import { limitedTo } from '../../../kernel/http/limits.js';
 import { pageNumber, QueryText } from '../../../kernel/http/route-schemas.js';
 import type { SearchFilters, SearchResults } from '../engine.js';
 import { engineFor } from '../indexer.js';
@@ -30,7 +29,7 @@ export async function searchRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
-  app.get(SEARCH_PATH, { ...limitedTo(120), schema: { querystring: SearchQuery } }, async (request, reply) => {
+  app.get(SEARCH_PATH, { preHandler: app.searchLimit, schema: { querystring: SearchQuery } }, async (request, reply) => {
     const site = request.site;
     const params = request.query;
     const now = ctx.now();
