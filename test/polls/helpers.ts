@@ -79,7 +79,7 @@ export function postVote(app: FastifyInstance, id: number, choices: (number | st
     url: `/tham-do-y-kien/${id}`,
     remoteAddress: o.ip ?? freshIp(),
     headers: {
-      host: o.host ?? 'honglinh.localhost',
+      host: o.host ?? HONG_LINH,
       'user-agent': o.ua ?? ANDROID,
       'content-type': 'application/x-www-form-urlencoded',
       accept: o.json ? 'application/json' : 'text/html',

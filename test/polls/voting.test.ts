@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
-import { freshIp, get, post, text } from '../interact/helpers.js';
+import { freshIp, get, text } from '../interact/helpers.js';
 import { counters, makePoll, postVote, setup, vote, voterCookie } from './helpers.js';
 
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
