@@ -34,6 +34,12 @@ e2eSuite('Thăm dò ý kiến and Góp ý dự thảo in Chromium', (env) => {
       await noSidewaysScroll(page, 'the poll');
       const group = page.getByRole('group', { name: 'Chọn một phương án:' });
       await group.getByLabel('Hài lòng', { exact: true }).check();
+      // A first vote from this browser comes back ticked, with the voter cookie, to confirm (issue 16).
+      const unconfirmed = await navigation(page, () => page.getByRole('button', { name: 'Bình chọn' }).click());
+      assert.equal(unconfirmed?.status(), 200);
+      assert.match(await visibleText(page), /vui lòng bấm “Bình chọn” một lần nữa để xác nhận/);
+      assert.ok(await page.getByRole('radio', { name: 'Hài lòng', exact: true }).isChecked());
+      await assertAccessible(page, 'the poll asking to confirm');
       const res = await navigation(page, () => page.getByRole('button', { name: 'Bình chọn' }).click());
       assert.equal(res?.status(), 200);
       assert.match(new URL(page.url()).pathname, /^\/tham-do-y-kien\/\d+\/ket-qua$/);

@@ -64,13 +64,19 @@ for (const setup of SETUPS) {
       const page = await request(server.port, { path: `/tham-do-y-kien/${poll.id}`, agent: a.agent });
       const option = /name="phuong_an" value="(\d+)"/.exec(page.body)?.[1];
       assert.ok(option, 'the poll page has a choice');
-      const vote = await request(server.port, {
+      const send = (cookie?: string) => request(server.port, {
         method: 'POST',
         path: `/tham-do-y-kien/${poll.id}`,
         agent: a.agent,
-        headers: { host: `127.0.0.1:${server.port}`, origin: `http://127.0.0.1:${server.port}`, 'user-agent': DESKTOP, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.1.1.1' },
+        headers: { host: `127.0.0.1:${server.port}`, origin: `http://127.0.0.1:${server.port}`, 'user-agent': DESKTOP, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.1.1.1', ...(cookie ? { cookie } : {}) },
         body: `phuong_an=${option}`,
       });
+      // A first vote without the voter cookie gives the cookie and asks to confirm (issue 16).
+      const unconfirmed = await send();
+      assert.equal(unconfirmed.status, 200, unconfirmed.body.slice(0, 300));
+      const cookie = ([] as string[]).concat(unconfirmed.headers['set-cookie'] ?? []).find((c) => c.startsWith('cong_bd='))?.split(';')[0];
+      assert.ok(cookie, 'the voter cookie is given');
+      const vote = await send(cookie);
       assert.equal(vote.status, 303, vote.body.slice(0, 300));
       // Without the purge the other worker would keep its copy for CONG_PAGE_CACHE_SECONDS (60 s).
       const shown = async () => {

@@ -56,7 +56,7 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
     nginx = await Nginx.start([a.port, b.port]);
     const [site] = await query<{ site_id: number; host: string }>("select site_id, host from site_hosts where host like 'honglinh.%'");
     const articles = await query<{ id: number; slug: string }>("select id, slug from articles where site_id = $1 and status = 'published' order by id limit 20", [site!.site_id]);
-    // Comments spread over 20 articles: each takes 30 per 10 minutes (COMMENT_LIMITS).
+    // Comments spread over 20 articles: each takes 10 answers to the fallback question per 10 minutes (COMMENT_LIMITS).
     const pages = ['/', '/hoi-dap', '/tham-do-y-kien', ...articles.slice(0, 6).map((r) => `/bai-viet/${r.slug}-${r.id}`)];
     target = { port: nginx.https, host: site!.host, articleIds: articles.map((r) => r.id), pages };
     const handle = connect({ databaseUrl: db.url, dataDir: a.dataDir });

@@ -56,15 +56,28 @@ describe('ratings text', () => {
 
 describe('comment limits', () => {
   test('per IP address and per article, in fixed windows', async () => {
-    const l = new CommentLimiter(new MemoryCounter(), SECRET, { perIp: 2, perArticle: 3, windowMs: 60_000 });
+    const l = new CommentLimiter(new MemoryCounter(), SECRET, { perIp: 2, perArticle: 3, perArticleFallback: 3, windowMs: 60_000 });
     const t = 1_000_000;
-    assert.equal(await l.take(1, 10, '1.1.1.1', t), null);
-    assert.equal(await l.take(1, 10, '1.1.1.1', t), null);
-    assert.match((await l.take(1, 10, '1.1.1.1', t))!, /nhiều bình luận/);
-    assert.equal(await l.take(1, 10, '2.2.2.2', t), null);
-    assert.match((await l.take(1, 10, '3.3.3.3', t))!, /quá nhiều bình luận/);
-    assert.equal(await l.take(1, 11, '3.3.3.3', t), null, 'another article');
-    assert.equal(await l.take(1, 10, '1.1.1.1', t + 60_000), null, 'a new window');
+    // The address first, then (once the proof passed) the article.
+    const take = async (article: number, ip: string, at: number) => (await l.takeAddress(ip, at)) ?? (await l.takeArticle(1, article, at, false));
+    assert.equal(await take(10, '1.1.1.1', t), null);
+    assert.equal(await take(10, '1.1.1.1', t), null);
+    assert.match((await take(10, '1.1.1.1', t))!, /nhiều bình luận/);
+    assert.equal(await take(10, '2.2.2.2', t), null);
+    assert.match((await take(10, '3.3.3.3', t))!, /quá nhiều bình luận/);
+    assert.equal(await take(11, '3.3.3.3', t), null, 'another article');
+    assert.equal(await take(10, '1.1.1.1', t + 60_000), null, 'a new window');
+  });
+
+  test('answers to the fallback question use only their part of the article\'s budget', async () => {
+    const l = new CommentLimiter(new MemoryCounter(), SECRET, { perIp: 5, perArticle: 4, perArticleFallback: 2, windowMs: 60_000 });
+    const t = 1_000_000;
+    assert.equal(await l.takeArticle(1, 10, t, true), null);
+    assert.equal(await l.takeArticle(1, 10, t, true), null);
+    assert.match((await l.takeArticle(1, 10, t, true))!, /quá nhiều bình luận/, 'the fallback part is used up');
+    assert.equal(await l.takeArticle(1, 10, t, false), null, 'a proof of work still goes through');
+    assert.equal(await l.takeArticle(1, 10, t, false), null);
+    assert.match((await l.takeArticle(1, 10, t, false))!, /quá nhiều bình luận/, 'the whole budget counts both');
   });
 });
 
@@ -112,10 +125,10 @@ describe('the replay store and the limits in Redis', () => {
       const exp = new Date(Date.now() + 60_000);
       const r = await Promise.all([a.useOnce('q:1', exp), b.useOnce('q:1', exp), a.useOnce('q:1', exp)]);
       assert.equal(r.filter(Boolean).length, 1);
-      const limiter = new CommentLimiter(new RedisCounter(a.client, prefix), SECRET, { perIp: 1, perArticle: 10, windowMs: 60_000 });
-      const other = new CommentLimiter(new RedisCounter(b.client, prefix), SECRET, { perIp: 1, perArticle: 10, windowMs: 60_000 });
-      assert.equal(await limiter.take(1, 1, '9.9.9.9', Date.now()), null);
-      assert.match((await other.take(1, 1, '9.9.9.9', Date.now()))!, /nhiều bình luận/);
+      const limiter = new CommentLimiter(new RedisCounter(a.client, prefix), SECRET, { perIp: 1, perArticle: 10, perArticleFallback: 5, windowMs: 60_000 });
+      const other = new CommentLimiter(new RedisCounter(b.client, prefix), SECRET, { perIp: 1, perArticle: 10, perArticleFallback: 5, windowMs: 60_000 });
+      assert.equal(await limiter.takeAddress('9.9.9.9', Date.now()), null);
+      assert.match((await other.takeAddress('9.9.9.9', Date.now()))!, /nhiều bình luận/);
     } finally {
       await ra.close();
       await rb.close();

@@ -8,7 +8,7 @@ import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { freshIp, get, text } from '../interact/helpers.js';
 import { fieldError, lastAudit } from '../site-admin/helpers.js';
-import { makePoll, setup } from './helpers.js';
+import { makePoll, setup, vote } from './helpers.js';
 
 const PATH = '/quan-tri/tham-do';
 
@@ -103,7 +103,7 @@ describeEachDb('polls in the back office', fixture, (env) => {
   test('edit: an option with votes cannot be removed (it says so), others can; the kind is locked once voted', async () => {
     const { editor, app, db, siteId } = env();
     const p = await makePoll(db.db, siteId, { options: ['Một', 'Hai', 'Ba'] });
-    await app.inject({ method: 'POST', url: `/tham-do-y-kien/${p.id}`, remoteAddress: freshIp(), headers: { host: HONG_LINH, origin: `http://${HONG_LINH}`, 'user-agent': 'Mozilla/5.0 Firefox/128.0', 'content-type': 'application/x-www-form-urlencoded' }, payload: `phuong_an=${p.options[0]}` });
+    assert.equal((await vote(app, p.id, [p.options[0]!], { host: HONG_LINH, ua: 'Mozilla/5.0 Firefox/128.0' })).statusCode, 303);
     const form = await editor.get(`${PATH}/${p.id}`);
     assert.match(form.body, /Đã có 1 lượt bình chọn: không xoá được\./);
     const base = { ...GOOD, cau_hoi: 'Câu hỏi đã sửa?', pa_moi: [''] };

@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/kernel/db/connection.js';
+import { freshIp } from '../interact/helpers.js';
 import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
@@ -55,4 +57,51 @@ export async function counters(db: Db, pollId: number) {
 export function voterCookie(res: { headers: Record<string, unknown> }): string | undefined {
   const c = ([] as string[]).concat((res.headers['set-cookie'] as string | string[]) ?? []).find((x) => x.startsWith('cong_bd='));
   return c?.split(';')[0];
+}
+
+export const ANDROID = 'Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
+export const CONFIRM = 'Bạn chưa bình chọn lần nào từ trình duyệt này. Lựa chọn của bạn đã được đánh dấu bên dưới: vui lòng bấm “Bình chọn” một lần nữa để xác nhận.';
+
+export interface VoteOptions {
+  ip?: string;
+  ua?: string;
+  host?: string;
+  json?: boolean;
+  headers?: Record<string, string>;
+}
+
+/** One POST of the vote form, exactly as given. */
+export function postVote(app: FastifyInstance, id: number, choices: (number | string)[], o: VoteOptions = {}) {
+  // URLSearchParams from pairs: a multiple-choice form sends the field once per ticked box.
+  const body = new URLSearchParams(choices.map((c) => ['phuong_an', String(c)]));
+  return app.inject({
+    method: 'POST',
+    url: `/tham-do-y-kien/${id}`,
+    remoteAddress: o.ip ?? freshIp(),
+    headers: {
+      host: o.host ?? HONG_LINH,
+      // From the poll's own page, as a browser posts it (issue 16: a same-site Origin is required).
+      origin: `http://${o.host ?? HONG_LINH}`,
+      'user-agent': o.ua ?? ANDROID,
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: o.json ? 'application/json' : 'text/html',
+      ...o.headers,
+    },
+    payload: body.toString(),
+  });
+}
+
+/**
+ * A vote as a browser makes it: a first vote without the voter cookie comes back with the cookie
+ * and the form to confirm (issue 16), and the browser sends it again with the cookie. The answer
+ * is the last one, carrying the cookie the browser now holds.
+ */
+export async function vote(app: FastifyInstance, id: number, choices: (number | string)[], o: VoteOptions = {}) {
+  const ip = o.ip ?? freshIp();
+  const first = await postVote(app, id, choices, { ...o, ip });
+  const cookie = voterCookie(first);
+  if (first.statusCode !== 200 || !cookie || !first.body.includes('một lần nữa để xác nhận')) return first;
+  const second = await postVote(app, id, choices, { ...o, ip, headers: { ...o.headers, cookie } });
+  second.headers['set-cookie'] ??= first.headers['set-cookie'];
+  return second;
 }

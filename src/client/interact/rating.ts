@@ -56,7 +56,9 @@ export function setupRating(form: HTMLFormElement): void {
         show(d);
         say(`Cảm ơn bạn đã đánh giá. Bạn đã chấm ${d.mine ?? checked.value} sao.`);
       } else if (res.status === 429) {
-        say('Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.');
+        // The server says why: too fast, or too many votes from this network today.
+        const d = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        say(d?.error?.message ?? 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.');
       } else {
         say('Chưa gửi được đánh giá. Vui lòng thử lại.');
       }

@@ -11,9 +11,12 @@ import { contentHash, F, FORM, linkCount, MAX_LINKS, validateComment, VERIFY, WR
 import { isDuplicate, isKnownAuthor } from './repo.js';
 
 /**
- * Posting a comment: check the fields, the switches, duplicates and limits, then the verification
- * step (which uses the proof up), then store — in that order, so that a person fixing a typo does
- * not have to solve the verification again, and nothing is stored when any check fails.
+ * Posting a comment: check the fields, the switches, duplicates and the sender's address limit,
+ * then the verification step (which uses the proof up), then the article's budget shared by
+ * everyone, then store — in that order, so that a person fixing a typo does not have to solve the
+ * verification again, junk proofs spend no one's budget but their sender's (issue 16), and
+ * nothing is stored when any check fails. An answer to the fallback question (which a script can
+ * solve) draws on a smaller part of the article's budget and is always held for moderation.
  */
 export interface PostContext {
   db: Db;
@@ -50,14 +53,17 @@ export async function postComment(cx: PostContext, article: ArticleRow, form: Co
 
   const hash = contentHash(value.content);
   if (await isDuplicate(cx.db, cx.site.id, article.id, hash)) return refuse({ [F.content]: DUPLICATE });
-  const limited = await cx.limiter.take(cx.site.id, article.id, cx.ip, cx.now.getTime());
+  const limited = await cx.limiter.takeAddress(cx.ip, cx.now.getTime());
   if (limited) return refuse({ [FORM]: limited });
 
-  const verified = form.altcha ? await cx.verification.verifyAltcha(form.altcha) : await cx.verification.verifyAnswer(cx.site.id, form.token, form.answer);
+  const fallback = !form.altcha;
+  const verified = fallback ? await cx.verification.verifyAnswer(cx.site.id, form.token, form.answer) : await cx.verification.verifyAltcha(form.altcha);
   if (!verified) return refuse({ [VERIFY]: WRONG_CODE }, true);
+  const busy = await cx.limiter.takeArticle(cx.site.id, article.id, cx.now.getTime(), fallback);
+  if (busy) return refuse({ [FORM]: busy }, true);
 
   const parentId = form.parentId && (await publishedParent(cx.db, cx.site.id, article.id, form.parentId));
-  const hold = await holdReason(cx, value.name, value.email, value.content);
+  const hold = await holdReason(cx, value.name, value.email, value.content, fallback);
   const at = cx.now.toISOString();
   const row = await cx.db
     .insertInto('comments')
@@ -86,9 +92,11 @@ export async function postComment(cx: PostContext, article: ArticleRow, form: Co
   return { ok: true, status: hold ? 'pending' : 'published', commentId: row.id };
 }
 
-async function holdReason(cx: PostContext, name: string, email: string, content: string): Promise<HoldReason> {
+async function holdReason(cx: PostContext, name: string, email: string, content: string, fallback: boolean): Promise<HoldReason> {
   if (linkCount(`${name} ${content}`) > MAX_LINKS) return 'links';
   const mode = cx.site.settings.commentModeration ?? 'hold_all';
+  if (mode === 'hold_all') return 'moderation';
+  if (fallback) return 'fallback';
   if (mode === 'publish') return '';
   if (mode === 'hold_first') return (await isKnownAuthor(cx.db, cx.site.id, name, email)) ? '' : 'new_author';
   return 'moderation';

@@ -10,10 +10,13 @@ import { FB, validateFeedback, type FeedbackForm } from './input.js';
 import { isDuplicateFeedback, type DraftItem } from './repo.js';
 
 /**
- * Sending feedback on a draft: the deadline, the fields, duplicates and limits, then the
- * verification step (which uses the proof up), then store — the order of comments
- * (src/features/comments/post-comment.ts), so nothing is stored when any check fails and a
- * person fixing a typo does not solve the verification again.
+ * Sending feedback on a draft: the deadline, the fields, duplicates and the address's limit, then
+ * the verification step (which uses the proof up), then the draft's budget shared by everyone,
+ * then store — the order of comments (src/features/comments/post-comment.ts), so nothing is
+ * stored when any check fails, a person fixing a typo does not solve the verification again, and
+ * junk proofs spend nobody's budget but their sender's (issue 16). Answers to the fallback
+ * question draw on a smaller part of the draft's budget; feedback is never published (the
+ * drafting office reads it in the back office).
  */
 export interface FeedbackContext {
   db: Db;
@@ -28,7 +31,8 @@ export interface FeedbackContext {
   now: Date;
 }
 
-export const FEEDBACK_LIMITS = { perIp: 5, perDraft: 60, windowMs: 10 * 60_000 };
+/** perDraftFallback: the part of perDraft that answers to the fallback question may use. */
+export const FEEDBACK_LIMITS = { perIp: 5, perDraft: 60, perDraftFallback: 15, windowMs: 10 * 60_000 };
 export const DUPLICATE = 'Góp ý này đã được gửi trước đó.';
 export const SENT = 'Cảm ơn bạn đã góp ý. Ý kiến của bạn đã được gửi đến cơ quan soạn thảo.';
 
@@ -46,11 +50,14 @@ export async function submitFeedback(cx: FeedbackContext, draft: DraftItem, form
 
   const hash = contentHash(value.content);
   if (await isDuplicateFeedback(cx.db, cx.siteId, draft.id, hash)) return refuse({ [FB.content]: DUPLICATE });
-  const limited = await takeLimit(cx, draft.id);
+  const limited = await takeAddress(cx);
   if (limited) return refuse({ [FORM]: limited }, 429);
 
-  const verified = form.altcha ? await cx.verification.verifyAltcha(form.altcha) : await cx.verification.verifyAnswer(cx.siteId, form.token, form.answer);
+  const fallback = !form.altcha;
+  const verified = fallback ? await cx.verification.verifyAnswer(cx.siteId, form.token, form.answer) : await cx.verification.verifyAltcha(form.altcha);
   if (!verified) return refuse({ [VERIFY]: WRONG_CODE }, 422, true);
+  const busy = await takeDraft(cx, draft.id, fallback);
+  if (busy) return refuse({ [FORM]: busy }, 429, true);
 
   const row = await cx.db
     .insertInto('draft_feedback')
@@ -65,11 +72,16 @@ export async function submitFeedback(cx: FeedbackContext, draft: DraftItem, form
   return { ok: true, id: row.id };
 }
 
-async function takeLimit(cx: FeedbackContext, draftId: number): Promise<string | null> {
-  const who = clientBucket(cx.limiterSecret, cx.ip);
-  const { perIp, perDraft, windowMs } = FEEDBACK_LIMITS;
+async function takeAddress(cx: FeedbackContext): Promise<string | null> {
+  const { perIp, windowMs } = FEEDBACK_LIMITS;
+  const ok = await cx.counter.take(`fb-ip:${clientBucket(cx.limiterSecret, cx.ip)}`, perIp, windowMs, cx.now.getTime());
+  return ok ? null : 'Bạn đã gửi nhiều góp ý trong thời gian ngắn. Vui lòng thử lại sau ít phút.';
+}
+
+async function takeDraft(cx: FeedbackContext, draftId: number, fallback: boolean): Promise<string | null> {
+  const { perDraft, perDraftFallback, windowMs } = FEEDBACK_LIMITS;
   const t = cx.now.getTime();
-  if (!(await cx.counter.take(`fb-ip:${who}`, perIp, windowMs, t))) return 'Bạn đã gửi nhiều góp ý trong thời gian ngắn. Vui lòng thử lại sau ít phút.';
-  if (!(await cx.counter.take(`fb-d:${cx.siteId}:${draftId}`, perDraft, windowMs, t))) return 'Dự thảo đang nhận quá nhiều góp ý. Vui lòng thử lại sau ít phút.';
-  return null;
+  const busy = 'Dự thảo đang nhận quá nhiều góp ý. Vui lòng thử lại sau ít phút.';
+  if (fallback && !(await cx.counter.take(`fb-dfb:${cx.siteId}:${draftId}`, perDraftFallback, windowMs, t))) return busy;
+  return (await cx.counter.take(`fb-d:${cx.siteId}:${draftId}`, perDraft, windowMs, t)) ? null : busy;
 }

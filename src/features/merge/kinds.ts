@@ -29,7 +29,8 @@
  * | site_stats, sites.counter_base          | summed into the target's counter_base (once); the rows stay           |
  * | stats_daily, stats_referrers,           | stay with the archive (its own history)                               |
  * | stats_devices, stats_totals,            |                                                                       |
- * | stats_settings, online_visitors         |                                                                       |
+ * | stats_settings, online_visitors,        |                                                                       |
+ * | vote_caps (one day's address hashes)    |                                                                       |
  * | user_roles, audit_log                   | stay (who worked on the old site, and what they did)                  |
  * | menu_items, redirects, site_hosts       | stay (the menu drops moved entries by itself; hosts keep answering)   |
  * | map_offices, songs, org_agency,         | stay: the old unit's own furniture and organisation, shown by the     |
@@ -41,7 +42,7 @@ export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'st
   document_files: 'moved', document_relations: 'moved', draft_feedback: 'moved', media: 'moved', question_topics: 'merged', questions: 'moved',
   polls: 'moved', poll_options: 'moved', poll_votes: 'moved', procedures: 'merged', schedule_entries: 'moved', import_items: 'merged',
   site_stats: 'summed', stats_daily: 'stays', stats_referrers: 'stays', stats_devices: 'stays', stats_totals: 'stays', stats_settings: 'stays',
-  online_visitors: 'stays', user_roles: 'stays', audit_log: 'stays', menu_items: 'stays', redirects: 'stays', site_hosts: 'stays',
+  online_visitors: 'stays', vote_caps: 'stays', user_roles: 'stays', audit_log: 'stays', menu_items: 'stays', redirects: 'stays', site_hosts: 'stays',
   map_offices: 'stays', songs: 'stays', org_agency: 'stays', org_units: 'stays', org_people: 'stays', question_settings: 'stays',
 };
 

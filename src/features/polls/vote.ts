@@ -8,8 +8,9 @@ import { isId } from '../../kernel/lib/ids.js';
  * A poll vote: one row per voter in the vote log, and the counters on the options and the poll,
  * changed together in one transaction. Counters only move by increments evaluated under the row
  * lock, and rows are always locked in the same order (options by id, then the poll), so any
- * number of simultaneous votes add up exactly and never deadlock. Same visitor rule as article
- * ratings (src/features/ratings/rating.ts): the voter cookie, or today's salted hash without one.
+ * number of simultaneous votes add up exactly and never deadlock. One vote per voter cookie; unlike
+ * an article's rating, a new vote needs the cookie (issue 16): without one, today's salted hash of
+ * address and browser can only change the vote it already gave.
  */
 export interface PollVote {
   siteId: number;
@@ -18,6 +19,10 @@ export interface PollVote {
   choices: number[];
   voter: string;
   visitor: string;
+  /**
+   * 'voter': the vote of this cookie, new or changed. 'visitor' (no cookie): only a change of the
+   * vote this browser gave today from this address; a new voter needs a cookie (routes.tsx).
+   */
   matchBy: 'voter' | 'visitor';
   now: Date;
 }
@@ -45,10 +50,11 @@ export function checkChoices(poll: PollRow, options: PollOptionRow[], raw: strin
   return { ok: true, choices: ids };
 }
 
-export async function castPollVote(db: Db, dialect: Dialect, v: PollVote): Promise<void> {
+/** True when the vote was counted or changed; false for a cookie-less visitor who has not voted today. */
+export async function castPollVote(db: Db, dialect: Dialect, v: PollVote): Promise<boolean> {
   const at = v.now.toISOString();
   const choices = v.choices.join(',');
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     const find = (by: 'voter' | 'visitor', key: string) =>
       tx
         .selectFrom('poll_votes')
@@ -61,6 +67,7 @@ export async function castPollVote(db: Db, dialect: Dialect, v: PollVote): Promi
         .executeTakeFirst();
 
     let previous = await find(v.matchBy, v.matchBy === 'voter' ? v.voter : v.visitor);
+    if (!previous && v.matchBy === 'visitor') return false;
     if (!previous) {
       const inserted = await tx
         .insertInto('poll_votes')
@@ -69,7 +76,7 @@ export async function castPollVote(db: Db, dialect: Dialect, v: PollVote): Promi
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
         await bump(tx, v.siteId, v.pollId, new Map(v.choices.map((id) => [id, 1])), 1);
-        return;
+        return true;
       }
       // The same cookie voted at the same instant: the other vote won the row, this one changes it.
       previous = await find('voter', v.voter);
@@ -86,6 +93,7 @@ export async function castPollVote(db: Db, dialect: Dialect, v: PollVote): Promi
     for (const id of parseChoices(previous.choices)) delta.set(id, (delta.get(id) ?? 0) - 1);
     for (const id of v.choices) delta.set(id, (delta.get(id) ?? 0) + 1);
     await bump(tx, v.siteId, v.pollId, delta, 0);
+    return true;
   });
 }
 

@@ -8,8 +8,13 @@ import { clientBucket, type Counter } from '../../kernel/citizen/limits.js';
 export const QUESTION_LIMITS = {
   /** Questions one IP address may send per window. */
   perIp: 3,
-  /** Questions one site may receive per window from everyone (a flood from many addresses). */
+  /** Verified questions one site may receive per window from everyone (a flood from many addresses). */
   perSite: 60,
+  /**
+   * The part of `perSite` that answers to the fallback question may use: a script can solve the
+   * question, so it must not be able to close the form to everyone (issue 16).
+   */
+  perSiteFallback: 15,
   windowMs: 60 * 60_000,
   /** Lookups one IP address may make per window: enough for a family, far too few to guess codes. */
   lookupsPerIp: 20,
@@ -29,12 +34,24 @@ export class QuestionLimiter {
     return clientBucket(this.secret, ip);
   }
 
-  /** Counts a question; the Vietnamese reason when a limit is exceeded, null when allowed. */
-  async takeQuestion(siteId: number, ip: string, nowMs: number): Promise<string | null> {
-    const { perIp, perSite, windowMs } = this.limits;
-    if (!(await this.counter.take(`hd-ip:${this.who(ip)}`, perIp, windowMs, nowMs))) return TOO_MANY_QUESTIONS;
-    if (!(await this.counter.take(`hd-site:${siteId}`, perSite, windowMs, nowMs))) return SITE_BUSY;
-    return null;
+  /**
+   * Counts an attempt from the address, first, before the proof is looked at; the Vietnamese
+   * reason when it is over its limit, null when allowed.
+   */
+  async takeAddress(ip: string, nowMs: number): Promise<string | null> {
+    const { perIp, windowMs } = this.limits;
+    return (await this.counter.take(`hd-ip:${this.who(ip)}`, perIp, windowMs, nowMs)) ? null : TOO_MANY_QUESTIONS;
+  }
+
+  /**
+   * Counts a verified question on the site's budget, shared by everyone: only after the proof
+   * passed, so junk proofs spend nobody's budget but their sender's (`fallback`: verified by the
+   * fallback question).
+   */
+  async takeSite(siteId: number, nowMs: number, fallback: boolean): Promise<string | null> {
+    const { perSite, perSiteFallback, windowMs } = this.limits;
+    if (fallback && !(await this.counter.take(`hd-site-fb:${siteId}`, perSiteFallback, windowMs, nowMs))) return SITE_BUSY;
+    return (await this.counter.take(`hd-site:${siteId}`, perSite, windowMs, nowMs)) ? null : SITE_BUSY;
   }
 
   async takeLookup(ip: string, nowMs: number): Promise<string | null> {

@@ -1,5 +1,6 @@
 import type { Db, Dialect } from '../../kernel/db/connection.js';
 import { formatNumber } from '../../kernel/lib/format.js';
+import { takeCookielessSlot, type CapSlot } from '../../kernel/citizen/vote-cap.js';
 
 /**
  * Article ratings: a vote log (one row per visitor and article) and the count and sum stored on
@@ -24,6 +25,8 @@ export interface Vote {
    * today); with one, only by the cookie (so people sharing an office address vote separately).
    */
   matchBy: 'voter' | 'visitor';
+  /** Without a cookie: the address's slots a new vote takes one of (src/kernel/citizen/vote-cap.ts). */
+  cap: CapSlot | null;
   now: Date;
 }
 
@@ -43,7 +46,8 @@ export function isStars(raw: unknown): raw is string {
   return typeof raw === 'string' && /^[1-5]$/.test(raw);
 }
 
-export async function castVote(db: Db, dialect: Dialect, v: Vote): Promise<RatingNumbers> {
+/** The new numbers, or null when a new cookie-less vote found its address's slots used up (nothing changed). */
+export async function castVote(db: Db, dialect: Dialect, v: Vote): Promise<RatingNumbers | null> {
   const at = v.now.toISOString();
   return db.transaction().execute(async (tx) => {
     const find = (by: 'voter' | 'visitor', key: string) =>
@@ -59,6 +63,7 @@ export async function castVote(db: Db, dialect: Dialect, v: Vote): Promise<Ratin
 
     let previous = await find(v.matchBy, v.matchBy === 'voter' ? v.voter : v.visitor);
     if (!previous) {
+      if (v.cap && !(await takeCookielessSlot(tx, v.cap))) return null;
       const inserted = await tx
         .insertInto('rating_votes')
         .values({ article_id: v.articleId, site_id: v.siteId, voter: v.voter, visitor: v.visitor, stars: v.stars, created_at: at, updated_at: at })

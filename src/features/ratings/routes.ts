@@ -9,7 +9,8 @@ import { IdParams } from '../../kernel/http/route-schemas.js';
 import { publishedArticle } from '../articles/published.js';
 import { articleView } from '../articles/public/article-view.js';
 import { averageOf, castVote, isStars, readerStars, readRating, ratingText, starsOf, type RatingNumbers } from './rating.js';
-import { issueVoterCookie, voterFromCookie, type VisitorKeys } from '../../kernel/citizen/visitor.js';
+import { giveVoterCookie, newVoter, voterFromCookie, type VisitorKeys } from '../../kernel/citizen/visitor.js';
+import { capReached } from '../../kernel/citizen/vote-cap.js';
 
 /**
  * GET /danh-gia/<id>: the live numbers (and the visitor's own vote) for the rating widget.
@@ -63,16 +64,20 @@ export async function ratingRoutes(root: FastifyInstance, visitors: VisitorKeys)
       return wantsJson(request) ? reply.send(present(n, null)) : reply.redirect(back, 303);
     }
     const cookieVoter = voterFromCookie(request);
-    const voter = cookieVoter ?? issueVoterCookie(request, reply);
+    // Without a cookie: a new voter id, given to the browser only if the vote counts.
+    const fresh = cookieVoter ? null : newVoter(request);
     const n = await castVote(ctx.db, ctx.dialect, {
       siteId: request.site.id,
       articleId: article.id,
       stars: Number(stars),
-      voter,
+      voter: cookieVoter ?? fresh!.hash,
       visitor: await visitors.hashOf(request, now.getTime()),
       matchBy: cookieVoter ? 'voter' : 'visitor',
+      cap: cookieVoter ? null : { siteId: request.site.id, item: `a:${article.id}`, ...(await visitors.addressOf(request, now.getTime())) },
       now,
     });
+    if (!n) throw new AppError('vote_limit', capReached('lượt đánh giá bài viết này'));
+    if (fresh) giveVoterCookie(request, reply, fresh);
     return wantsJson(request) ? reply.send(present(n, Number(stars))) : reply.redirect(afterVote(article.id), 303);
   });
 

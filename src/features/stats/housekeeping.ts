@@ -1,11 +1,12 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { addDays, dayOf } from '../../kernel/lib/calendar.js';
 import { ensureSalt } from '../../kernel/citizen/identity.js';
+import { purgeVoteCaps } from '../../kernel/citizen/vote-cap.js';
 
 /**
  * Daily chores of the statistics, every minute on one instance (a leased job, jobs.ts): create the
  * day's salt ahead of the first hit, delete salts older than the previous day (48 h after they
- * were made, Nghị định 13/2023), forget visitor hashes after a day and old flush-log rows.
+ * were made, Nghị định 13/2023), forget visitor hashes after a day (and the vote caps keyed by them) and old flush-log rows.
  * Each step is idempotent, so two instances doing it by accident do no harm.
  */
 export const HOUSEKEEPING_LEASE = 'stats-housekeeping';
@@ -15,6 +16,8 @@ export async function houseKeep(db: Db, now: Date): Promise<void> {
   const today = dayOf(now.getTime());
   await ensureSalt(db, today);
   await db.deleteFrom('stats_salts').where('day', '<', addDays(today, -1)).execute();
+  // The per-address vote caps are keyed by those salts: gone with them.
+  await purgeVoteCaps(db, addDays(today, -1));
   // A hash is only useful on its own day (plus the half hour after midnight).
   // tenancy: a retention rule, applied to every site at once.
   await db.deleteFrom('online_visitors').where('last_seen_at', '<', new Date(now.getTime() - 26 * HOUR).toISOString()).execute();

@@ -16,10 +16,15 @@ export interface CommentLimits {
   perIp: number;
   /** Comments one article may receive in the window, from everyone (a flood with many addresses). */
   perArticle: number;
+  /**
+   * The part of `perArticle` that answers to the fallback question may use: a script can solve
+   * the question, so it must not be able to close the article to everyone (issue 16).
+   */
+  perArticleFallback: number;
   windowMs: number;
 }
 
-export const COMMENT_LIMITS: CommentLimits = { perIp: 5, perArticle: 30, windowMs: 10 * 60_000 };
+export const COMMENT_LIMITS: CommentLimits = { perIp: 5, perArticle: 30, perArticleFallback: 10, windowMs: 10 * 60_000 };
 
 export interface Counter {
   /** Counts one hit in the bucket; true while the bucket stays within `max`. */
@@ -55,15 +60,28 @@ export class RedisCounter implements Counter {
   }
 }
 
+/**
+ * The budgets of the comment form, taken in two steps (src/features/comments/post-comment.ts):
+ * the sender's address first, before anything else is looked at; the article's budget, shared by
+ * everyone, only once the verification step has passed, so that junk proofs spend nobody's budget
+ * but their sender's.
+ */
 export class CommentLimiter {
   constructor(private readonly counter: Counter, private readonly secret: string, private readonly limits: CommentLimits = COMMENT_LIMITS) {}
 
-  /** Counts an attempt; the Vietnamese reason when a limit is exceeded, null when allowed. */
-  async take(siteId: number, articleId: number, ip: string, nowMs: number): Promise<string | null> {
-    const who = clientBucket(this.secret, ip);
-    const { perIp, perArticle, windowMs } = this.limits;
-    if (!(await this.counter.take(`ip:${who}`, perIp, windowMs, nowMs))) return 'Bạn đã gửi nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau ít phút.';
-    if (!(await this.counter.take(`a:${siteId}:${articleId}`, perArticle, windowMs, nowMs))) return 'Bài viết đang nhận quá nhiều bình luận. Vui lòng thử lại sau ít phút.';
+  /** Counts an attempt from the address; the Vietnamese reason when it is over its limit, null when allowed. */
+  async takeAddress(ip: string, nowMs: number): Promise<string | null> {
+    const { perIp, windowMs } = this.limits;
+    if (!(await this.counter.take(`ip:${clientBucket(this.secret, ip)}`, perIp, windowMs, nowMs))) return 'Bạn đã gửi nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau ít phút.';
+    return null;
+  }
+
+  /** Counts a verified comment on the article (`fallback`: verified by the fallback question). */
+  async takeArticle(siteId: number, articleId: number, nowMs: number, fallback: boolean): Promise<string | null> {
+    const { perArticle, perArticleFallback, windowMs } = this.limits;
+    const busy = 'Bài viết đang nhận quá nhiều bình luận. Vui lòng thử lại sau ít phút.';
+    if (fallback && !(await this.counter.take(`af:${siteId}:${articleId}`, perArticleFallback, windowMs, nowMs))) return busy;
+    if (!(await this.counter.take(`a:${siteId}:${articleId}`, perArticle, windowMs, nowMs))) return busy;
     return null;
   }
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { SaltBook, visitorHash } from './identity.js';
+import { limitKeyOf } from '../http/client-address.js';
 import { cookieName, secureCookies } from '../http/cookies.js';
 
 /**
@@ -26,6 +27,15 @@ export class VisitorKeys {
     const salts = await this.salts.saltsAt(nowMs);
     return visitorHash(salts.current, request.site.id, request.ip, request.headers['user-agent'] ?? '');
   }
+
+  /**
+   * The salted daily hash of the network address alone (an IPv6 address by its /64), whatever
+   * the browser says it is: what caps the cookie-less votes of one address (vote-cap.ts).
+   */
+  async addressOf(request: FastifyRequest, nowMs: number): Promise<{ address: string; day: string }> {
+    const salts = await this.salts.saltsAt(nowMs);
+    return { address: visitorHash(salts.current, request.site.id, `address ${limitKeyOf(request.ip)}`, ''), day: salts.day };
+  }
 }
 
 /** The hashed voter id from the request's cookie, or null when it has none (or a forged one). */
@@ -34,17 +44,27 @@ export function voterFromCookie(request: FastifyRequest): string | null {
   return raw && COOKIE_FORMAT.test(raw) ? hashVoter(request.site.id, raw) : null;
 }
 
-/** Gives the browser a new voter cookie; returns its hash. */
-export function issueVoterCookie(request: FastifyRequest, reply: FastifyReply): string {
+/** A new voter id: the value for the cookie and the hash a vote is stored under. */
+export interface NewVoter {
+  raw: string;
+  hash: string;
+}
+
+/** A new voter id, not yet given to the browser (a vote that is not counted gives no cookie). */
+export function newVoter(request: FastifyRequest): NewVoter {
   const raw = randomBytes(18).toString('base64url');
-  reply.setCookie(cookieName(request, VOTER_COOKIE), raw, {
+  return { raw, hash: hashVoter(request.site.id, raw) };
+}
+
+/** Sets the voter cookie of `voter` on the answer. */
+export function giveVoterCookie(request: FastifyRequest, reply: FastifyReply, voter: NewVoter): void {
+  reply.setCookie(cookieName(request, VOTER_COOKIE), voter.raw, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: secureCookies(request),
     maxAge: 365 * 86_400,
   });
-  return hashVoter(request.site.id, raw);
 }
 
 function hashVoter(siteId: number, raw: string): string {

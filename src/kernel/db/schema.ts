@@ -214,7 +214,7 @@ export interface JobLeasesTable {
  * The tables the kernel itself owns (job leases, the citizen forms' secrets and replay store);
  * every other table belongs to one feature, which names it in its `tables`.
  */
-export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used', 'old_addresses', 'import_items'] as const;
+export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used', 'vote_caps', 'old_addresses', 'import_items'] as const;
 
 export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables {
   users: UsersTable;

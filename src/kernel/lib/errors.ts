@@ -10,6 +10,7 @@ export const ERRORS = {
   invalid_transition: { status: 409, message: 'Không thể chuyển bài viết sang trạng thái này.' },
   archived: { status: 409, message: 'Trang lưu trữ không nhận bình luận, đánh giá, câu hỏi, bình chọn hay góp ý mới.' },
   archived_site: { status: 409, message: 'Trang lưu trữ không nhận nội dung mới: không thể thêm, sửa hay xóa nội dung của trang này. Quản trị hệ thống có thể đưa trang hoạt động trở lại ở màn hình Các trang thông tin.' },
+  vote_limit: { status: 429, message: 'Hôm nay đã có nhiều lượt bình chọn từ cùng mạng với bạn nên lượt này không được tính.' },
   rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
   storage_unavailable: { status: 503, message: 'Kho lưu trữ tệp đang không phản hồi nên chưa đọc hoặc lưu được tệp. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị hệ thống.' },
   unavailable: { status: 503, message: 'Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít phút.' },

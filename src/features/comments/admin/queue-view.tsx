@@ -20,6 +20,7 @@ const HOLD: Record<string, string> = {
   moderation: 'Trang duyệt mọi bình luận',
   new_author: 'Người gửi mới',
   links: 'Có nhiều liên kết',
+  fallback: 'Gửi qua câu hỏi xác thực (không có JavaScript)',
 };
 
 const ACTIONS: { slug: string; label: string; hideFor: CommentStatus }[] = [

@@ -15,6 +15,8 @@ export { POLLS_PATH, pollPath, resultsPath };
 const TITLE = 'Thăm dò ý kiến';
 const CURRENT = 'sec:tham-do';
 
+export const CONFIRM_VOTE = 'Bạn chưa bình chọn lần nào từ trình duyệt này. Lựa chọn của bạn đã được đánh dấu bên dưới: vui lòng bấm “Bình chọn” một lần nữa để xác nhận.';
+
 export function periodText(p: Pick<PollRow, 'opens_at' | 'closes_at'>): string {
   return p.closes_at ? `Từ ${formatDateTime(p.opens_at)} đến ${formatDateTime(p.closes_at)}` : `Từ ${formatDateTime(p.opens_at)}`;
 }
@@ -72,14 +74,16 @@ function PollFrame({ frame, poll, title, path, noindex, children }: { frame: Fra
 }
 
 /** The poll: the form while open, the state otherwise; the results when everyone may see them. */
-export function PollPage({ frame, poll, options, now, showResults, error, checked }: {
-  frame: Frame; poll: PollRow; options: PollOptionRow[]; now: Date; showResults: boolean; error?: string; checked?: number[] | null;
+/** `confirm`: the visitor's first vote came without a voter cookie; the page gives one and asks again. */
+export function PollPage({ frame, poll, options, now, showResults, error, checked, confirm }: {
+  frame: Frame; poll: PollRow; options: PollOptionRow[]; now: Date; showResults: boolean; error?: string; checked?: number[] | null; confirm?: boolean;
 }) {
   const state = pollState(poll, now);
   const note = STATE_NOTES[state]?.(poll);
   return (
-    <PollFrame frame={frame} poll={poll} title={poll.question} path={pollPath(poll.id)} noindex={!!error}>
+    <PollFrame frame={frame} poll={poll} title={poll.question} path={pollPath(poll.id)} noindex={!!error || confirm}>
       {note && <p class="poll-note" role="status">{note}</p>}
+      {confirm && state === 'open' && <p class="poll-note" role="status">{CONFIRM_VOTE}</p>}
       {state === 'open' && (frame.site.archivedAt ? <ArchiveClosed what="bình chọn" /> : <PollForm poll={poll} options={options} error={error} checked={checked} />)}
       {state !== 'open' && error && <p class="form-error" role="alert">{error}</p>}
       {showResults ? (

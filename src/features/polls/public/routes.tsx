@@ -6,7 +6,8 @@ import { citizenWrite, sendPage, wantsJson } from '../../../kernel/http/citizen.
 import { limitedTo } from '../../../kernel/http/limits.js';
 import { IdParams } from '../../../kernel/http/route-schemas.js';
 import { isId } from '../../../kernel/lib/ids.js';
-import { issueVoterCookie, VisitorKeys, voterFromCookie } from '../../../kernel/citizen/visitor.js';
+import { giveVoterCookie, newVoter, VisitorKeys, voterFromCookie } from '../../../kernel/citizen/visitor.js';
+import { capReached, takeCookielessSlot } from '../../../kernel/citizen/vote-cap.js';
 import { AppError } from '../../../kernel/lib/errors.js';
 import { cached } from '../../../kernel/http/cached.js';
 import { frameFor, htmlPage } from '../../../kernel/http/render.js';
@@ -14,13 +15,15 @@ import { choicesOf, listPublicPolls, loadPublicPoll } from '../repo.js';
 import { percentText, resultsPublic, totalText } from '../results.js';
 import { castPollVote, checkChoices } from '../vote.js';
 import { CHOICE_FIELD } from './poll-form.js';
-import { PollListPage, PollPage, PollResultsPage, POLLS_PATH, pollPath, resultsPath } from './pages.js';
+import { CONFIRM_VOTE, PollListPage, PollPage, PollResultsPage, POLLS_PATH, pollPath, resultsPath } from './pages.js';
 
 /**
  * Thăm dò ý kiến, public side (and Góp ý dự thảo, registered from here):
  *   GET  /tham-do-y-kien              open and closed polls (cached)
  *   GET  /tham-do-y-kien/<id>         the poll and its form; results when public (cached)
- *   POST /tham-do-y-kien/<id>         a vote → 303 to the results (PRG); JSON for fetch
+ *   POST /tham-do-y-kien/<id>         a vote → 303 to the results (PRG); JSON for fetch. A first vote
+ *                                     without the voter cookie is not counted: the answer gives the
+ *                                     cookie and the form again, to be sent once more (issue 16)
  *   GET  /tham-do-y-kien/<id>/ket-qua the results for this visitor (uncached: voters see them)
  */
 export const POLL_VOTES_PER_MINUTE = 20;
@@ -72,16 +75,28 @@ export async function pollRoutes(root: FastifyInstance): Promise<void> {
     // Known robots (and scripts without a user agent) are answered as usual but not counted.
     if (ua && !isbot(ua)) {
       const cookieVoter = voterFromCookie(request);
-      const voter = cookieVoter ?? issueVoterCookie(request, reply);
-      await castPollVote(ctx.db, ctx.dialect, {
+      const fresh = cookieVoter ? null : newVoter(request);
+      const counted = await castPollVote(ctx.db, ctx.dialect, {
         siteId: request.site.id,
         pollId: poll.id,
         choices: checked.choices,
-        voter,
+        voter: cookieVoter ?? fresh!.hash,
         visitor: await visitors.hashOf(request, now.getTime()),
         matchBy: cookieVoter ? 'voter' : 'visitor',
         now,
       });
+      if (!counted) {
+        // A first vote without the voter cookie: a script that only posts gets no further. The
+        // browser gets its cookie here (at most a few per address and poll a day) and sends again.
+        const slot = await takeCookielessSlot(ctx.db, { siteId: request.site.id, item: `p:${poll.id}`, ...(await visitors.addressOf(request, now.getTime())) });
+        const message = slot ? CONFIRM_VOTE : capReached('lượt bình chọn cho cuộc thăm dò này');
+        if (slot) giveVoterCookie(request, reply, fresh!);
+        const status = slot ? 200 : 429;
+        if (wantsJson(request)) return reply.code(status).send({ ok: false, confirm: slot, error: { message } });
+        const page = <PollPage frame={await frameFor(ctx, request)} poll={poll} options={options} now={now} showResults={resultsPublic(poll, now)} checked={checked.choices} {...(slot ? { confirm: true } : { error: message })} />;
+        return sendPage(reply, page, status);
+      }
+      if (fresh) giveVoterCookie(request, reply, fresh);
       // The list shows every poll's total; the poll page its results when they are public.
       ctx.pageCache.purgePaths(request.site.id, [POLLS_PATH, pollPath(poll.id)]);
     }

@@ -9,9 +9,12 @@ import { newTrackingCode, trackingHash } from '../tracking.js';
 
 /**
  * A citizen sends a question or a report. The order is that of the comments (src/features/comments):
- * fields, duplicate, rate limits, then the verification step (which uses the proof up), then
- * one insert — so a person fixing a typo need not solve the verification again, and nothing is
- * stored when any check fails. A filled honeypot gets a code that leads nowhere.
+ * fields, duplicate, the address's limit, then the verification step (which uses the proof up),
+ * then the site's budget shared by everyone, then one insert — so a person fixing a typo need not
+ * solve the verification again, junk proofs cannot close the form to everyone (issue 16), and
+ * nothing is stored when any check fails. Answers to the fallback question draw on a smaller part
+ * of the site's budget; like every question they wait for staff (nothing here is published).
+ * A filled honeypot gets a code that leads nowhere.
  */
 export interface SubmitContext {
   db: Db;
@@ -38,11 +41,14 @@ export async function submitQuestion(cx: SubmitContext, form: QuestionForm): Pro
 
   const bodyHash = contentHash(value.body);
   if (await isDuplicate(cx.db, cx.siteId, bodyHash)) return fail({ [Q.body]: DUPLICATE });
-  const limited = await cx.limiter.takeQuestion(cx.siteId, cx.ip, cx.now.getTime());
+  const limited = await cx.limiter.takeAddress(cx.ip, cx.now.getTime());
   if (limited) return fail({ [FORM]: limited });
 
-  const verified = form.altcha ? await cx.verification.verifyAltcha(form.altcha) : await cx.verification.verifyAnswer(cx.siteId, form.token, form.answer);
+  const fallback = !form.altcha;
+  const verified = fallback ? await cx.verification.verifyAnswer(cx.siteId, form.token, form.answer) : await cx.verification.verifyAltcha(form.altcha);
   if (!verified) return fail({ [VERIFY]: WRONG_CODE });
+  const busy = await cx.limiter.takeSite(cx.siteId, cx.now.getTime(), fallback);
+  if (busy) return fail({ [FORM]: busy });
 
   const at = cx.now.toISOString();
   const slug = slugify(value.title, 80);

@@ -8,6 +8,7 @@ export interface InteractTables {
   rating_votes: RatingVotesTable;
   comments: CommentsTable;
   captcha_used: CaptchaUsedTable;
+  vote_caps: VoteCapsTable;
   interact_secrets: InteractSecretsTable;
 }
 
@@ -42,7 +43,8 @@ export interface RatingVotesTable {
 
 export type CommentStatus = 'pending' | 'published' | 'rejected' | 'spam';
 /** Why a comment waits: the site holds every comment, the author is new, or it has many links. */
-export type HoldReason = '' | 'moderation' | 'new_author' | 'links';
+/** 'fallback': sent with the answer to the fallback question, not a proof of work (issue 16). */
+export type HoldReason = '' | 'moderation' | 'new_author' | 'links' | 'fallback';
 
 export interface CommentsTable {
   id: Generated<number>;
@@ -85,3 +87,15 @@ export interface InteractSecretsTable {
 }
 
 export type CommentRow = Selectable<CommentsTable>;
+
+/** Cookie-less votes of one address on one item today (src/kernel/citizen/vote-cap.ts). */
+export interface VoteCapsTable {
+  site_id: number;
+  /** "a:<article id>" (a rating) or "p:<poll id>". */
+  item: string;
+  /** Salted daily hash of the network address (an IPv6 address by its /64), never the address. */
+  address: string;
+  /** The day (Asia/Ho_Chi_Minh) of the salt, for the housekeeping. */
+  day: string;
+  votes: number;
+}
