@@ -78,6 +78,7 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
       <body>
         <a class="skip-link" href="#noi-dung">{en ? 'Skip to main content' : 'Bỏ qua đến nội dung chính'}</a>
         <ArchiveBanner frame={frame} />
+        {frame.banners.map((banner) => banner(frame))}
         {en ? <EnglishHeader frame={frame} /> : <SiteHeader frame={frame} current={currentOf(frame, meta)} />}
         {switchTo && <LanguageSwitch en={en} href={switchTo.path} />}
         <div class={wide || en ? 'container wide' : 'container'}>
