@@ -128,4 +128,14 @@ describeEachDb('back office: emergency notices of one site', setup, (ctx) => {
     assert.equal((await other.get(`${ADMIN}/gui-nhieu-trang`)).statusCode, 403, 'sending to many sites is for system admins');
     assert.equal(await countAlerts(db), before);
   });
+
+  test('two "end now" clicks at once: ended once, one audit row', async () => {
+    const { admin, db } = ctx();
+    assert.equal((await admin.post(`${ADMIN}/moi`, { ...valid, title: 'Kết thúc hai lần' })).statusCode, 303);
+    const { id } = await db.db.selectFrom('alerts').select('id').where('site_id', '=', 1).where('title', '=', 'Kết thúc hai lần').executeTakeFirstOrThrow();
+    const before = (await auditRows(db, 'alert.end')).length;
+    const answers = await Promise.all([1, 2, 3].map(() => admin.post(`${ADMIN}/${id}/ket-thuc`, {})));
+    assert.deepEqual(answers.map((r) => r.statusCode), [303, 303, 303]);
+    assert.equal((await auditRows(db, 'alert.end')).length, before + 1);
+  });
 });
