@@ -14,12 +14,20 @@ import type { Job } from '../../kernel/jobs.js';
  */
 export const LEASE = 'alert-transitions';
 
-/** Every ten seconds: a notice appears (and goes) at most that long after its time, on every instance. */
+/** Every ten seconds: a notice appears (and goes) at most that long (plus the margin) after its time, on every instance. */
 export const TRANSITION_INTERVAL_MS = 10_000;
+
+/**
+ * How long after a start or end the job purges. Every instance renders with its own clock: were
+ * the purge made the moment this instance's clock passes the time, an instance whose clock is a
+ * little behind could render (and keep for the page lifetime) the page as it was before. A margin
+ * larger than the machines' clock difference (NTP keeps it far below a second) rules that out.
+ */
+export const CLOCK_MARGIN_MS = 5_000;
 
 /** Purges the sites whose notices started or ended since the last round; returns the ids of those notices. */
 export async function purgePassedTransitions(db: Db, cache: PageCache, now: Date): Promise<number[]> {
-  const t = now.toISOString();
+  const t = new Date(now.getTime() - CLOCK_MARGIN_MS).toISOString();
   // tenancy: the job serves every site; each row brings its site_id, which its purge keeps to.
   const due = await db
     .selectFrom('alerts')
