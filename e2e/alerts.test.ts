@@ -6,7 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertAccessible, DESKTOP, e2eSuite, HONG_LINH, noSidewaysScroll, PHONE, screenshot, visibleText, withPage } from './helpers.js';
+import { makeUser } from '../test/helpers/admin.js';
+import { toLocalInput } from '../src/features/alerts/input.js';
+import { navigation, signIn } from './admin-helpers.js';
+import { assertAccessible, DESKTOP, e2eSuite, HONG_LINH, NAM_HONG_LINH, noSidewaysScroll, PHONE, screenshot, visibleText, withPage } from './helpers.js';
 
 e2eSuite('emergency notices in Chromium', (env) => {
   test('urgent and advisory notices at the top of the home page and an article, phone and desktop, with and without JS', async () => {
@@ -55,6 +58,41 @@ e2eSuite('emergency notices in Chromium', (env) => {
           if (js) await screenshot(page, 'alerts-home');
         });
       }
+    }
+  });
+
+  test('a system admin sends a notice to two sites from the back office: a bad form comes back with what was typed, the screens pass axe', async () => {
+    const { db } = env();
+    await makeUser(db.db, 'hethong', [], true);
+    const ends = toLocalInput(new Date(Date.now() + 2 * 24 * 3600_000).toISOString());
+    for (const viewport of [PHONE, DESKTOP]) {
+      await withPage(env(), { viewport }, async (page) => {
+        await signIn(page, env(), 'hethong');
+        await page.goto(env().url('/quan-tri/thong-bao-khan'));
+        await assertAccessible(page, `the notices list (${viewport.width}px)`);
+        await navigation(page, () => page.getByRole('link', { name: 'Gửi cho nhiều trang' }).click());
+        await assertAccessible(page, `the multi-site form (${viewport.width}px)`);
+        const title = `Lũ lên nhanh trên sông La (${viewport.width})`;
+        await page.getByLabel('Tiêu đề').fill(title);
+        await page.getByLabel('Nội dung').fill('Không qua ngầm, tràn khi nước chảy xiết.');
+        await page.getByLabel('Lưu ý').check();
+        await page.getByLabel('Kết thúc hiển thị').fill(ends);
+        const bad = await navigation(page, () => page.getByRole('button', { name: 'Gửi thông báo' }).click());
+        assert.equal(bad?.status(), 422);
+        assert.equal(await page.locator('#f-sites-error').innerText(), 'Vui lòng chọn ít nhất một trang, hoặc chọn “Tất cả các trang đang hoạt động”.');
+        assert.equal(await page.getByLabel('Tiêu đề').inputValue(), title, 'what was typed comes back');
+        assert.equal(await page.getByLabel('Kết thúc hiển thị').inputValue(), ends);
+        assert.ok(await page.getByLabel('Lưu ý').isChecked());
+        await assertAccessible(page, `the multi-site form with an error (${viewport.width}px)`);
+        await page.getByLabel('Tất cả các trang đang hoạt động').check();
+        const ok = await navigation(page, () => page.getByRole('button', { name: 'Gửi thông báo' }).click());
+        assert.equal(ok?.status(), 200);
+        assert.match(await page.getByRole('status').innerText(), /Đã gửi thông báo khẩn/);
+        for (const host of [HONG_LINH, NAM_HONG_LINH]) {
+          await page.goto(env().url('/', host));
+          assert.ok(await page.getByRole('region', { name: new RegExp(`Lưu ý: ${title.replace(/[()]/g, '\\$&')}`) }).isVisible(), host);
+        }
+      });
     }
   });
 });
