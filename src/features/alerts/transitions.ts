@@ -22,6 +22,8 @@ export const TRANSITION_INTERVAL_MS = 10_000;
  * the purge made the moment this instance's clock passes the time, an instance whose clock is a
  * little behind could render (and keep for the page lifetime) the page as it was before. A margin
  * larger than the machines' clock difference (NTP keeps it far below a second) rules that out.
+ * It is also no shorter than the reuse of a site's frame (PageCache.siteValue, 5 s): a frame made
+ * just before the time and reused by pages rendered just after it is gone before the purge.
  */
 export const CLOCK_MARGIN_MS = 5_000;
 
