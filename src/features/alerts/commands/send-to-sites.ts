@@ -39,7 +39,7 @@ export async function sendToSites(cx: CommandContext, form: AlertForm, selection
     const targets = selection.all ? sites.filter((s) => s.archived_at === null) : sites.filter((s) => wanted.has(s.id));
     const archived = targets.filter((s) => s.archived_at !== null);
     if (archived.length) return { ok: false as const, errors: { sites: `Trang lưu trữ không nhận thông báo mới: ${archived.map((s) => s.name).join(', ')}. Hãy bỏ chọn trang này.` } };
-    if (targets.length !== (selection.all ? targets.length : wanted.size)) return { ok: false as const, errors: { sites: 'Có trang được chọn không còn tồn tại. Hãy tải lại trang và chọn lại.' } };
+    if (!selection.all && targets.length !== wanted.size) return { ok: false as const, errors: { sites: 'Có trang được chọn không còn tồn tại. Hãy tải lại trang và chọn lại.' } };
     if (!targets.length) return { ok: false as const, errors: { sites: 'Chưa có trang nào đang hoạt động để gửi thông báo.' } };
     for (const s of targets) {
       const { id } = await tx
