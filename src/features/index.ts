@@ -1,4 +1,5 @@
 import type { Feature } from '../kernel/feature.js';
+import { alerts } from './alerts/feature.js';
 import { articles } from './articles/feature.js';
 import { backOffice } from './back-office/feature.js';
 import { comments } from './comments/feature.js';
@@ -48,4 +49,5 @@ export const features: readonly Feature[] = [
   merge,
   siteMap,
   openData,
+  alerts,
 ];

@@ -35,6 +35,8 @@
  * | menu_items, redirects, site_hosts       | stay (the menu drops moved entries by itself; hosts keep answering)   |
  * | map_offices, songs, org_agency,         | stay: the old unit's own furniture and organisation, shown by the     |
  * | org_units, org_people, question_settings| archive                                                               |
+ * | alerts                                  | stay: an emergency notice was for the old unit's people (an archive   |
+ * |                                         | shows none); the target site sends its own                            |
  */
 export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'stays' | 'reindexed'> = {
   articles: 'moved', article_revisions: 'moved', comments: 'moved', rating_votes: 'moved', stats_article_totals: 'moved', stats_article_daily: 'moved',
@@ -44,6 +46,7 @@ export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'st
   site_stats: 'summed', stats_daily: 'stays', stats_referrers: 'stays', stats_devices: 'stays', stats_totals: 'stays', stats_settings: 'stays',
   online_visitors: 'stays', vote_caps: 'stays', user_roles: 'stays', audit_log: 'stays', menu_items: 'stays', redirects: 'stays', site_hosts: 'stays',
   map_offices: 'stays', songs: 'stays', org_agency: 'stays', org_units: 'stays', org_people: 'stays', question_settings: 'stays',
+  alerts: 'stays',
 };
 
 /** The kinds of rows a merge counts, with the names an operator reads. */

@@ -10,6 +10,7 @@ import type { PollsTables } from './tables/polls.js';
 import type { ProceduresTables } from './tables/procedures.js';
 import type { OrganisationTables } from './tables/organisation.js';
 import type { MovesTables } from './tables/moves.js';
+import type { AlertsTables } from './tables/alerts.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -216,7 +217,7 @@ export interface JobLeasesTable {
  */
 export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used', 'vote_caps', 'old_addresses', 'import_items'] as const;
 
-export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

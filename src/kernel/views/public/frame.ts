@@ -47,7 +47,12 @@ export interface Frame extends Partial<FrameExtras> {
   sidebar: readonly SidebarBlock[];
   /** The home of the site's English pages ("/en"), when a feature publishes them: the header links it. */
   englishHome?: string;
+  /** What the features put at the top of every page, above the header (a site-wide notice). */
+  banners: readonly Banner[];
 }
+
+/** A block shown above the header of every page, or nothing. */
+export type Banner = (frame: Frame) => VNode | null;
 
 /** The part of a frame a feature loads for each rendered page. */
 export type FrameContent = Partial<Pick<Frame, 'categories' | 'pages' | 'menu' | 'stylesheets' | 'englishHome'>> & Partial<FrameExtras>;
@@ -68,6 +73,7 @@ export interface FrameLoad {
 export interface FramePart {
   load?(on: FrameLoad): Promise<FrameContent>;
   sidebar?: readonly SidebarBlock[];
+  banner?: Banner;
 }
 
 /** Loads every feature's part of the frame at once (one round of queries per rendered page). */
@@ -75,5 +81,6 @@ export async function loadFrame(features: readonly Feature[], db: Db, site: Site
   const parts = features.flatMap((f) => (f.frame ? [f.frame] : []));
   const contents = await Promise.all(parts.map((p) => p.load?.({ db, site, now, sections })));
   const sidebar = parts.flatMap((p) => p.sidebar ?? []).sort((a, b) => a.order - b.order);
-  return Object.assign({ site, successors, origin, assets, sections, categories: [], pages: [], menu: [], stylesheets: [], sidebar }, ...contents);
+  const banners = parts.flatMap((p) => (p.banner ? [p.banner] : []));
+  return Object.assign({ site, successors, origin, assets, sections, categories: [], pages: [], menu: [], stylesheets: [], sidebar, banners }, ...contents);
 }

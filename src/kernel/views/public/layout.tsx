@@ -78,6 +78,7 @@ export function Layout({ frame, meta, crumbs, children, wide }: {
       <body>
         <a class="skip-link" href="#noi-dung">{en ? 'Skip to main content' : 'Bỏ qua đến nội dung chính'}</a>
         <ArchiveBanner frame={frame} />
+        {frame.banners.map((banner) => banner(frame))}
         {en ? <EnglishHeader frame={frame} languageLink={otherLanguage} /> : <SiteHeader frame={frame} current={currentOf(frame, meta)} languageLink={otherLanguage} />}
         <div class={wide || en ? 'container wide' : 'container'}>
           <main id="noi-dung" tabIndex={-1}>
