@@ -1,12 +1,12 @@
 import type { Db } from '../../src/kernel/db/connection.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
 /** Shared set-up of the poll tests: the app on the demo content, both sites' ids. */
 export async function setup(db: TestDb, opts: { cacheSeconds?: number; now?: () => Date } = {}) {
   const app = await buildTestApp(db, { cacheSeconds: opts.cacheSeconds ?? 60, now: opts.now });
   const ids = async (host: string) => (await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', host).executeTakeFirstOrThrow()).site_id;
-  return { app, siteId: await ids(HONG_LINH), otherSiteId: await ids(NAM_HONG_LINH) };
+  return { app, siteId: await ids(NAM_HONG_LINH), otherSiteId: await ids(BAC_HONG_LINH) };
 }
 
 const DAY = 86_400_000;
