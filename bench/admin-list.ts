@@ -60,7 +60,7 @@ async function main() {
 
     const config = { ...loadConfig({ CONG_DATA_DIR: dataDir }, process.cwd()), databaseUrl };
     const app = await buildApp({ config, database, logger: false });
-    const client = await AdminClient.login(app, 'honglinh.localhost', 'truongban');
+    const client = await AdminClient.login(app, 'namhonglinh.localhost', 'truongban');
     const first = await client.get('/quan-tri/bai-viet');
     // Follow "Trang sau" 50 times to get a deep cursor (page 51, rows 1,500+).
     let deep = '/quan-tri/bai-viet';

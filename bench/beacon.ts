@@ -109,7 +109,7 @@ const result = await autocannon({
       setupRequest: (req: Record<string, unknown>) => {
         const v = n++ % VISITORS;
         req.headers = {
-          host: 'honglinh.localhost',
+          host: 'namhonglinh.localhost',
           'content-type': 'application/json',
           'user-agent': UAS[v % 3]!,
           'x-forwarded-for': `10.${(v >> 16) & 255}.${(v >> 8) & 255}.${v & 255}`,

@@ -44,7 +44,7 @@ async function main() {
   const db = await openTestDb(dialect);
   try {
     await seedDemoIfEmpty(db, db.media);
-    const site = (await listSites(db.db)).find((s) => s.code === 'namhonglinh')!;
+    const site = (await listSites(db.db)).find((s) => s.code === 'bachonglinh')!;
     for (const run of ['first run', 're-run']) {
       const t = performance.now();
       const s = await runImport(db.db, site, readJsonLines(file), { media: db.media, now: new Date() });

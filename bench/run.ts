@@ -21,7 +21,7 @@ import { wrkVersion } from './wrk.js';
 import { SEARCHES_PER_MINUTE } from '../src/kernel/http/limits.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const HOST = 'honglinh.localhost';
+const HOST = 'namhonglinh.localhost';
 /** The demo's legacy URL; Cổng answers it with a 301 to the article's canonical path. */
 const LEGACY = '/portal/pages/2021-10-15/x-614123.aspx';
 const NOT_FOUND = '/khong-co-trang-nay';

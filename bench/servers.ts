@@ -133,7 +133,7 @@ export interface CongServer {
  */
 export async function startCong(repo: string, dataDir: string, host: string, env: Record<string, string> = {}): Promise<CongServer> {
   const port = await freePort();
-  // NODE_ENV=production serves only configured hosts (the demo's honglinh.localhost is one) and
+  // NODE_ENV=production serves only configured hosts (the demo's namhonglinh.localhost is one) and
   // loads no demo content unless asked: the benchmarks ask.
   const all = { ...process.env, ...PRODUCTION_ENV, NODE_ENV: 'production', CONG_DEMO: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), CONG_DATA_DIR: dataDir, ...env };
   // dist/src/main.js under another name: on a shared machine, something stops every process whose

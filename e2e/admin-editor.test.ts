@@ -42,8 +42,8 @@ const INITIAL_BODY =
 
 /** What GET /quan-tri/thu-vien/chon answers (src/features/media/admin/picker-routes.ts). */
 const LIBRARY = [
-  { id: 7, title: 'Cầu Hồng Lĩnh', alt: 'Cây cầu bắc qua sông La', src: '/media/honglinh/2026/11/cau-960.jpg', thumb: '/media/honglinh/2026/11/cau-480.jpg', width: 960, height: 540 },
-  { id: 8, title: 'Hội nghị tổng kết', alt: '', src: '/media/honglinh/2026/11/hoi-nghi.jpg', thumb: '/media/honglinh/2026/11/hoi-nghi-480.jpg', width: 800, height: 600 },
+  { id: 7, title: 'Cầu Hồng Lĩnh', alt: 'Cây cầu bắc qua sông La', src: '/media/namhonglinh/2026/11/cau-960.jpg', thumb: '/media/namhonglinh/2026/11/cau-480.jpg', width: 960, height: 540 },
+  { id: 8, title: 'Hội nghị tổng kết', alt: '', src: '/media/namhonglinh/2026/11/hoi-nghi.jpg', thumb: '/media/namhonglinh/2026/11/hoi-nghi-480.jpg', width: 800, height: 600 },
 ];
 
 function escapeHtml(s: string): string {
@@ -382,7 +382,7 @@ if (missing && process.env.CONG_REQUIRE_BROWSER === '1') {
         );
         assert.match(html, /<table><tbody><tr><td><p><strong>Ngày<\/strong><\/p><\/td><td><p><strong>Nội dung<\/strong><\/p><\/td><\/tr>/, 'Word table kept');
         assert.match(html, /<td><p>Tiếp công dân định kỳ<\/p><\/td>/);
-        assert.match(html, /Xem <a href="https:\/\/honglinh\.hatinh\.gov\.vn\/lich">lịch chi tiết<\/a>\./, 'link kept');
+        assert.match(html, /Xem <a href="https:\/\/namhonglinh\.hatinh\.gov\.vn\/lich">lịch chi tiết<\/a>\./, 'link kept');
         assert.match(html, /<p><em>Trân trọng<\/em>\.<\/p>/);
       });
     });
@@ -478,7 +478,7 @@ if (missing && process.env.CONG_REQUIRE_BROWSER === '1') {
         await dialog.getByRole('button', { name: 'Dùng ảnh này' }).click();
         await until(async () => (await page.locator('dialog').count()) === 0, 'the dialog closes');
         await settle(page);
-        assert.match(await body(page), /<figure><img src="\/media\/honglinh\/2026\/11\/cau-960\.jpg" alt="Cầu Hồng Lĩnh ngày thông xe"><figcaption>Ảnh: Ban biên tập<\/figcaption><\/figure>/);
+        assert.match(await body(page), /<figure><img src="\/media\/namhonglinh\/2026\/11\/cau-960\.jpg" alt="Cầu Hồng Lĩnh ngày thông xe"><figcaption>Ảnh: Ban biên tập<\/figcaption><\/figure>/);
       });
     });
 
@@ -499,7 +499,7 @@ if (missing && process.env.CONG_REQUIRE_BROWSER === '1') {
         await until(async () => (await page.locator('dialog').count()) === 0, 'the dialog closes');
         assert.equal(await page.locator('#f-cover_media_id').inputValue(), '7');
         assert.equal(await page.locator('#f-cover_alt').inputValue(), 'Cây cầu bắc qua sông La');
-        assert.equal(await page.locator('.cover-preview').getAttribute('src'), '/media/honglinh/2026/11/cau-480.jpg');
+        assert.equal(await page.locator('.cover-preview').getAttribute('src'), '/media/namhonglinh/2026/11/cau-480.jpg');
         await page.getByRole('button', { name: 'Bỏ ảnh đại diện' }).click();
         assert.equal(await page.locator('#f-cover_media_id').inputValue(), '');
         assert.equal(await page.locator('#f-cover_alt').inputValue(), '');
@@ -831,7 +831,7 @@ lang=VI><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman
  </tr>
 </table>
 <p class=MsoNormal><span lang=VI style='font-size:13.0pt'>Xem <a
-href="https://honglinh.hatinh.gov.vn/lich"><span style='color:#0563C1'>lịch chi tiết</span></a>.<o:p></o:p></span></p>
+href="https://namhonglinh.hatinh.gov.vn/lich"><span style='color:#0563C1'>lịch chi tiết</span></a>.<o:p></o:p></span></p>
 <p class=MsoNormal><a name="_Toc1"></a><span lang=VI style='mso-spacerun:yes'>&nbsp;</span><i><span
 lang=VI>Trân trọng</span></i><span lang=VI style='mso-bidi-font-weight:bold'>.<o:p></o:p></span></p>
 <p class=MsoNormal><span lang=VI><o:p>&nbsp;</o:p></span></p>

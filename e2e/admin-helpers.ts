@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Locator, Page, Response } from 'playwright-core';
 import type { Role } from '../src/kernel/db/schema.js';
 import { makeUser, PASSWORD } from '../test/helpers/admin.js';
-import { HONG_LINH, visibleText, type E2E } from './helpers.js';
+import { NAM_HONG_LINH, visibleText, type E2E } from './helpers.js';
 
 export { PASSWORD };
 
@@ -24,10 +24,10 @@ export const displayName = (username: string) => `Người dùng ${username}`;
 
 export const CATEGORY = { name: 'Tin tức – Sự kiện', slug: 'tin-tuc-su-kien' };
 
-/** Id of the demo site answering on honglinh.localhost. */
+/** Id of the demo site answering on namhonglinh.localhost. */
 export async function hongLinhSiteId(env: E2E): Promise<number> {
-  const row = await env.db.db.selectFrom('site_hosts').select('site_id').where('host', '=', HONG_LINH).executeTakeFirst();
-  assert.ok(row, `a site answers on ${HONG_LINH}`);
+  const row = await env.db.db.selectFrom('site_hosts').select('site_id').where('host', '=', NAM_HONG_LINH).executeTakeFirst();
+  assert.ok(row, `a site answers on ${NAM_HONG_LINH}`);
   return row.site_id;
 }
 

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { makeUser } from '../test/helpers/admin.js';
 import { toLocalInput } from '../src/features/alerts/input.js';
 import { navigation, signIn } from './admin-helpers.js';
-import { assertAccessible, DESKTOP, e2eSuite, HONG_LINH, NAM_HONG_LINH, noSidewaysScroll, PHONE, screenshot, visibleText, withPage } from './helpers.js';
+import { assertAccessible, DESKTOP, e2eSuite, NAM_HONG_LINH, BAC_HONG_LINH, noSidewaysScroll, PHONE, screenshot, visibleText, withPage } from './helpers.js';
 
 e2eSuite('emergency notices in Chromium', (env) => {
   test('urgent and advisory notices at the top of the home page and an article, phone and desktop, with and without JS', async () => {
@@ -27,7 +27,7 @@ e2eSuite('emergency notices in Chromium', (env) => {
       for (const js of [true, false]) {
         await withPage(env(), { viewport, js }, async (page) => {
           for (const path of ['/', `/bai-viet/x-${article.id}`]) {
-            await page.goto(env().url(path, HONG_LINH));
+            await page.goto(env().url(path, NAM_HONG_LINH));
             const urgent = page.getByRole('region', { name: /Khẩn cấp: Sơ tán dân vùng trũng thấp trước bão số 12/ });
             assert.ok(await urgent.isVisible(), 'the urgent notice is a labelled region');
             assert.ok(await page.getByRole('region', { name: /Lưu ý: Tạm ngừng cấp nước/ }).isVisible());
@@ -41,7 +41,7 @@ e2eSuite('emergency notices in Chromium', (env) => {
             await noSidewaysScroll(page, `notices on ${path}`);
           }
           // Keyboard: after the skip link, the notice's links come first, each with a visible focus ring.
-          await page.goto(env().url('/', HONG_LINH));
+          await page.goto(env().url('/', NAM_HONG_LINH));
           await page.keyboard.press('Tab');
           await page.keyboard.press('Tab');
           const focused = await page.evaluate(() => {
@@ -88,7 +88,7 @@ e2eSuite('emergency notices in Chromium', (env) => {
         const ok = await navigation(page, () => page.getByRole('button', { name: 'Gửi thông báo' }).click());
         assert.equal(ok?.status(), 200);
         assert.match(await page.getByRole('status').innerText(), /Đã gửi thông báo khẩn/);
-        for (const host of [HONG_LINH, NAM_HONG_LINH]) {
+        for (const host of [NAM_HONG_LINH, BAC_HONG_LINH]) {
           await page.goto(env().url('/', host));
           assert.ok(await page.getByRole('region', { name: new RegExp(`Lưu ý: ${title.replace(/[()]/g, '\\$&')}`) }).isVisible(), host);
         }

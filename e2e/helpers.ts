@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH, ROOT } from '../test/helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH, ROOT } from '../test/helpers/app.js';
 import { openTestDb, type TestDb } from '../test/helpers/db.js';
 import { parseAnswer } from '../src/kernel/citizen/question.js';
 import { startFakeExternalSites, type FakeExternalSites } from './fake-external-sites.js';
 
-export { HONG_LINH, NAM_HONG_LINH };
+export { NAM_HONG_LINH, BAC_HONG_LINH };
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const DESKTOP = { width: 1280, height: 800 };
@@ -88,7 +88,7 @@ export function e2eSuite(name: string, body: (env: () => E2E) => void): void {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const port = (app.server.address() as AddressInfo).port;
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...LAUNCH_ARGS, external.resolverRule] });
-      env = { browser, port, app, db, url: (path, host = HONG_LINH) => `http://${host}:${port}${path}` };
+      env = { browser, port, app, db, url: (path, host = NAM_HONG_LINH) => `http://${host}:${port}${path}` };
     });
     after(async () => {
       await env?.browser.close();
@@ -214,11 +214,11 @@ export async function visibleText(page: Page, selector = 'body'): Promise<string
 export async function assertSidebarWidgets(page: Page): Promise<void> {
   const sidebar = page.getByRole('complementary', { name: 'Tiện ích' });
   assert.ok(await sidebar.isVisible(), 'the sidebar is shown');
-  for (const heading of ['Liên kết website', 'Bản đồ thị xã Hồng Lĩnh', 'Các ca khúc hay về Hồng Lĩnh']) {
+  for (const heading of ['Liên kết website', 'Bản đồ phường Nam Hồng Lĩnh', 'Các ca khúc hay về Nam Hồng Lĩnh']) {
     assert.ok(await sidebar.getByRole('heading', { name: heading, exact: true }).isVisible(), `widget "${heading}"`);
   }
   const text = await visibleText(page, '.sidebar');
-  assert.match(text, /Thống kê: 2\.763\.801/);
+  assert.match(text, /Thống kê: 184\.250/);
   assert.match(text, /Online: \d/);
 }
 

@@ -77,11 +77,11 @@ e2eSuite('fallbacks and pages without JavaScript in Chromium', (env) => {
   test('without JS every kind of page renders its main content', async () => {
     await withPage(env(), { js: false }, async (page) => {
       const pages: [string, string][] = [
-        ['/', 'Cổng thông tin điện tử thị xã Hồng Lĩnh'],
-        ['/chuyen-muc/xay-dung-dang/trang-2', 'Xây dựng Đảng'],
+        ['/', 'Cổng thông tin điện tử phường Nam Hồng Lĩnh'],
+        ['/chuyen-muc/tin-tuc-su-kien/trang-2', 'Tin tức – Sự kiện'],
         [SEED.legacyPath, SEED.title],
         ['/trang/gioi-thieu', 'Giới thiệu'],
-        ['/ban-do', 'Bản đồ thị xã Hồng Lĩnh'],
+        ['/ban-do', 'Bản đồ phường Nam Hồng Lĩnh'],
       ];
       for (const [path, heading] of pages) {
         const res = await page.goto(env().url(path));

@@ -20,10 +20,10 @@ e2eSuite('the old addresses screen in Chromium', (env) => {
   const setUp = () =>
     (ready ??= (async () => {
       const siteId = await hongLinhSiteId(env());
-      await env().db.db.insertInto('site_hosts').values({ host: 'honglinh-cu.hatinh.gov.vn', site_id: siteId }).execute();
+      await env().db.db.insertInto('site_hosts').values({ host: 'namhonglinh-cu.hatinh.gov.vn', site_id: siteId }).execute();
       await env().app.cong.sites.reload();
       await makeUser(env().db.db, 'quantridiachi', [{ siteId, role: 'site_admin' }]);
-      await recordOldAddress(env().db.db, { host: 'honglinh-cu.hatinh.gov.vn', ownerSiteId: siteId, fromUrl: `https://honglinh-cu.hatinh.gov.vn${LONG}`, toSiteId: siteId, toPath: '/bai-viet/tong-ket-13-nam-1', source: 'import' }, new Date());
+      await recordOldAddress(env().db.db, { host: 'namhonglinh-cu.hatinh.gov.vn', ownerSiteId: siteId, fromUrl: `https://namhonglinh-cu.hatinh.gov.vn${LONG}`, toSiteId: siteId, toPath: '/bai-viet/tong-ket-13-nam-1', source: 'import' }, new Date());
       return siteId;
     })());
 
@@ -45,7 +45,7 @@ e2eSuite('the old addresses screen in Chromium', (env) => {
         assert.match(await page.locator('#f-from_url-error').innerText(), /phải là đường dẫn bắt đầu bằng "\/"/);
         assert.equal(await page.locator('#f-from_url').inputValue(), 'portal/khong-co-gach', 'what was typed comes back');
         await check('the form with errors');
-        await page.goto(env().url(`${SCREEN}?thu=${encodeURIComponent(`https://honglinh-cu.hatinh.gov.vn${LONG.toUpperCase()}`)}`));
+        await page.goto(env().url(`${SCREEN}?thu=${encodeURIComponent(`https://namhonglinh-cu.hatinh.gov.vn${LONG.toUpperCase()}`)}`));
         assert.match(await page.locator('.notice').innerText(), /dẫn tới \/bai-viet\/tong-ket-13-nam-1/);
         await check('an answer');
       });

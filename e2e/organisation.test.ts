@@ -27,23 +27,23 @@ e2eSuite('Giới thiệu and the English pages in Chromium', (env) => {
 
         await Promise.all([page.waitForURL('**/gioi-thieu/co-cau-to-chuc'), nav.getByRole('link', { name: 'Cơ cấu tổ chức' }).click()]);
         assert.equal(await page.locator('main h1').textContent(), 'Cơ cấu tổ chức');
-        assert.ok(await page.getByRole('heading', { name: 'Ủy ban nhân dân thị xã Hồng Lĩnh', level: 2 }).isVisible());
+        assert.ok(await page.getByRole('heading', { name: 'Ủy ban nhân dân phường Nam Hồng Lĩnh', level: 2 }).isVisible());
         const desk = page.getByRole('heading', { name: 'Bộ phận Một cửa (tiếp nhận và trả kết quả)', level: 4 });
         assert.ok(await desk.isVisible(), 'the sub-unit is shown');
         // The sub-unit's list item sits inside the office's list item.
-        assert.equal(await page.locator('.org-tree li:has(> .org-node h3:text-is("Văn phòng HĐND và UBND thị xã")) li h4').first().textContent(), 'Bộ phận Một cửa (tiếp nhận và trả kết quả)');
+        assert.equal(await page.locator('.org-tree li:has(> .org-node h3:text-is("Văn phòng HĐND và UBND phường")) li h4').first().textContent(), 'Bộ phận Một cửa (tiếp nhận và trả kết quả)');
         await assertNoSidewaysScroll(page, 'chart');
 
         await Promise.all([page.waitForURL('**/gioi-thieu/lanh-dao'), nav.getByRole('link', { name: 'Lãnh đạo' }).click()]);
         const chair = page.locator('.leader', { hasText: 'Trần Đình Hải' });
-        assert.match(await chair.innerText(), /Chủ tịch UBND thị xã/);
-        assert.equal(await chair.getByRole('link', { name: '0239 3831 555' }).getAttribute('href'), 'tel:02393831555');
-        assert.equal(await chair.getByRole('link', { name: 'tdhai.honglinh@hatinh.gov.vn' }).getAttribute('href'), 'mailto:tdhai.honglinh@hatinh.gov.vn');
+        assert.match(await chair.innerText(), /Chủ tịch UBND phường/);
+        assert.equal(await chair.getByRole('link', { name: '0239 3836 555' }).getAttribute('href'), 'tel:02393836555');
+        assert.equal(await chair.getByRole('link', { name: 'tdhai.namhonglinh@hatinh.gov.vn' }).getAttribute('href'), 'mailto:tdhai.namhonglinh@hatinh.gov.vn');
         await assertNoSidewaysScroll(page, 'leaders');
 
         await Promise.all([page.waitForURL('**/gioi-thieu/lien-he'), nav.getByRole('link', { name: 'Liên hệ' }).click()]);
         const text = await visibleText(page, 'main');
-        assert.match(text, /Fax: 0239 3831 249/);
+        assert.match(text, /Fax: 0239 3836 249/);
         assert.match(text, /Giờ làm việc/);
         assert.equal(await page.getByRole('link', { name: 'Xem vị trí trên bản đồ' }).getAttribute('href'), '/ban-do');
         await assertNoSidewaysScroll(page, 'contact');
@@ -99,7 +99,7 @@ e2eSuite('Giới thiệu and the English pages in Chromium', (env) => {
         if (viewport !== PHONE) return;
         await page.goto(env().url('/quan-tri/gioi-thieu/can-bo'));
         await navigation(page, () => page.getByRole('link', { name: 'Sửa: Nguyễn Thị Thu Hà' }).click());
-        await page.locator('#f-post').fill('Phó Chủ tịch UBND thị xã phụ trách văn hóa – xã hội');
+        await page.locator('#f-post').fill('Phó Chủ tịch UBND phường phụ trách văn hóa – xã hội');
         await navigation(page, () => page.getByRole('button', { name: 'Lưu thông tin' }).click());
         assert.match(await visibleText(page, 'main'), /Đã lưu thông tin cán bộ\./);
         await page.goto(env().url('/quan-tri/gioi-thieu/ban-tieng-anh'));

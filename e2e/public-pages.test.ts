@@ -9,7 +9,7 @@ import {
   assertAccessible,
   assertSidebarWidgets,
   e2eSuite,
-  NAM_HONG_LINH,
+  BAC_HONG_LINH,
   PHONE,
   screenshot,
   SEED,
@@ -18,8 +18,8 @@ import {
   withPage,
 } from './helpers.js';
 
-const HOME_NAME = 'Cổng thông tin điện tử thị xã Hồng Lĩnh';
-const NAM_HOME_NAME = 'Cổng thông tin điện tử phường Nam Hồng Lĩnh';
+const HOME_NAME = 'Cổng thông tin điện tử phường Nam Hồng Lĩnh';
+const NAM_HOME_NAME = 'Cổng thông tin điện tử phường Bắc Hồng Lĩnh';
 
 /** On a phone, the page must not scroll sideways. */
 async function assertNoSidewaysScroll(page: Page): Promise<void> {
@@ -58,8 +58,8 @@ e2eSuite('public pages in Chromium', (env) => {
 
       test('a category page lists its articles and its pagination link leads to page 2', async () => {
         await withPage(env(), { viewport }, async (page) => {
-          await page.goto(env().url('/chuyen-muc/xay-dung-dang'));
-          assert.equal(await page.locator('h1').textContent(), 'Xây dựng Đảng');
+          await page.goto(env().url('/chuyen-muc/tin-tuc-su-kien'));
+          assert.equal(await page.locator('h1').textContent(), 'Tin tức – Sự kiện');
           assert.equal(await page.locator('.list .item').count(), 8, 'a full first page');
           assert.match(await visibleText(page, 'main'), /\d+ bài viết · Trang 1\/2/);
           await assertSidebarWidgets(page);
@@ -68,7 +68,7 @@ e2eSuite('public pages in Chromium', (env) => {
           await assertAccessible(page, `category at ${viewport.width}px`);
 
           const pagination = page.getByRole('navigation', { name: 'Phân trang' });
-          await Promise.all([page.waitForURL('**/chuyen-muc/xay-dung-dang/trang-2'), pagination.getByRole('link', { name: 'Trang 2' }).click()]);
+          await Promise.all([page.waitForURL('**/chuyen-muc/tin-tuc-su-kien/trang-2'), pagination.getByRole('link', { name: 'Trang 2' }).click()]);
           assert.match(await visibleText(page, 'main'), /Trang 2\/2/);
           assert.ok((await page.locator('.list .item').count()) >= 1, 'page 2 has articles');
           assert.ok(await page.locator('.list').getByRole('link', { name: SEED.title }).isVisible(), 'the oldest article is on the last page');
@@ -105,7 +105,7 @@ e2eSuite('public pages in Chromium', (env) => {
         await withPage(env(), { viewport }, async (page) => {
           await fakeTiles(page);
           await page.goto(env().url('/ban-do'));
-          assert.equal(await page.locator('h1').textContent(), 'Bản đồ thị xã Hồng Lĩnh');
+          assert.equal(await page.locator('h1').textContent(), 'Bản đồ phường Nam Hồng Lĩnh');
           await page.locator('.map-box.map-live').waitFor({ timeout: 5000 });
           const offices = await page.locator('.offices li').count();
           assert.ok(offices >= 3, 'several offices listed');
@@ -140,14 +140,14 @@ e2eSuite('public pages in Chromium', (env) => {
 
       test('the second site answers on its own host name, with its own name, and passes axe', async () => {
         await withPage(env(), { viewport }, async (page) => {
-          assert.equal((await page.goto(env().url('/', NAM_HONG_LINH)))?.status(), 200);
+          assert.equal((await page.goto(env().url('/', BAC_HONG_LINH)))?.status(), 200);
           assert.equal(await page.title(), NAM_HOME_NAME);
           assert.equal(await page.locator('h1').textContent(), NAM_HOME_NAME);
           assert.equal(await page.locator('.brand-name').textContent(), NAM_HOME_NAME);
-          assert.ok(!(await visibleText(page)).includes('2.763.801'), 'not the town portal\'s counter');
+          assert.ok(!(await visibleText(page)).includes('184.250'), 'not the default ward\'s counter');
           await assertNoSidewaysScroll(page);
-          await screenshot(page, 'namhonglinh-home');
-          await assertAccessible(page, `namhonglinh home at ${viewport.width}px`);
+          await screenshot(page, 'bachonglinh-home');
+          await assertAccessible(page, `bachonglinh home at ${viewport.width}px`);
         });
       });
     });

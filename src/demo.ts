@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from './kernel/db/connection.js';
+import { seedReorganisation } from './demo-reorganisation.js';
 import { demoSites } from './kernel/demo/data/index.js';
 import type { DemoSite } from './kernel/demo/types.js';
 import type { MediaStorage } from './kernel/storage/media-storage.js';
@@ -9,11 +10,14 @@ import { features as allFeatures } from './features/index.js';
 
 /**
  * Loads the demo sites when the database has no site yet. Each site goes in one transaction:
- * the site row, then every feature's demo content in the order of the features list.
+ * the site row, then every feature's demo content in the order of the features list; then one
+ * more for the 2025 reorganisation (archives and the old addresses of carried articles).
  */
 export async function seedDemoIfEmpty(handle: DatabaseHandle, media: MediaStorage, now = new Date(), features: readonly Feature[] = allFeatures): Promise<boolean> {
   if ((await countSites(handle.db)) > 0) return false;
-  for (const site of demoSites) await seedSite(handle, media, site, now, features);
+  const ids = new Map<string, number>();
+  for (const site of demoSites) ids.set(site.code, await seedSite(handle, media, site, now, features));
+  await handle.db.transaction().execute((db) => seedReorganisation(db, demoSites, ids, now));
   return true;
 }
 

@@ -24,8 +24,8 @@ test('cong migrate, seed-demo and sites work on a new SQLite database', () => {
   assert.match(cong('seed-demo').stdout, /Đã nạp dữ liệu mẫu/);
   assert.match(cong('seed-demo').stdout, /không nạp dữ liệu mẫu/, 'seeding twice does nothing');
   const sites = cong('sites');
-  assert.match(sites.stdout, /1\thonglinh\tCổng thông tin điện tử thị xã Hồng Lĩnh\t\(mặc định\)/);
-  assert.match(sites.stdout, /2\tnamhonglinh\t/);
+  assert.match(sites.stdout, /1\tnamhonglinh\tCổng thông tin điện tử phường Nam Hồng Lĩnh\t\(mặc định\)\n2\tbachonglinh\tCổng thông tin điện tử phường Bắc Hồng Lĩnh\n3\thonglinh\tCổng thông tin điện tử thị xã Hồng Lĩnh\t\(lưu trữ từ 01\/07\/2025, tiếp nhận: bachonglinh, namhonglinh\)\n/);
+  assert.match(sites.stdout, /2\tbachonglinh\t/);
 });
 
 test('an unknown command prints the usage in Vietnamese and fails', () => {

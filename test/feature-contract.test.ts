@@ -7,7 +7,7 @@ import { KERNEL_TABLES } from '../src/kernel/db/schema.js';
 import type { Feature } from '../src/kernel/feature.js';
 import { htmlPage } from '../src/kernel/http/render.js';
 import { AdminClient, makeUser } from './helpers/admin.js';
-import { buildTestApp, HONG_LINH } from './helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from './helpers/app.js';
 import { describeEachDb } from './helpers/db.js';
 
 /**
@@ -42,7 +42,7 @@ describeEachDb('a feature added to the list', async (db) => {
   await makeUser(db.db, 'phongvien', [{ siteId: 1, role: 'contributor' }]);
   return { app };
 }, (get) => {
-  const page = (url: string) => get().app.inject({ url, headers: { host: HONG_LINH } });
+  const page = (url: string) => get().app.inject({ url, headers: { host: NAM_HONG_LINH } });
 
   test('its public route answers and its section is in the sidebar of every page, in its order', async () => {
     assert.equal((await page('/cong-bao')).statusCode, 200);
@@ -54,7 +54,7 @@ describeEachDb('a feature added to the list', async (db) => {
 
   test('its URLs are in the sitemap', async () => {
     const xml = (await page('/sitemap.xml')).body;
-    assert.match(xml, /<loc>http:\/\/honglinh\.localhost\/cong-bao\/so-1-2026<\/loc><lastmod>2026-11-30<\/lastmod>/);
+    assert.match(xml, /<loc>http:\/\/namhonglinh\.localhost\/cong-bao\/so-1-2026<\/loc><lastmod>2026-11-30<\/lastmod>/);
   });
 
   test('its group is on the search page, with its heading and results', async () => {
@@ -64,7 +64,7 @@ describeEachDb('a feature added to the list', async (db) => {
   });
 
   test('its section can be put in the header menu', async () => {
-    const admin = await AdminClient.login(get().app, HONG_LINH, 'quantri');
+    const admin = await AdminClient.login(get().app, NAM_HONG_LINH, 'quantri');
     const form = await admin.get('/quan-tri/trang-web/menu');
     assert.match(form.body, /value="s:cong-bao"/);
     const res = await admin.post('/quan-tri/trang-web/menu', { target: 's:cong-bao' });
@@ -73,11 +73,11 @@ describeEachDb('a feature added to the list', async (db) => {
   });
 
   test('its back-office entry is in the menu of those its policy lets in, at its place', async () => {
-    const admin = await AdminClient.login(get().app, HONG_LINH, 'quantri');
+    const admin = await AdminClient.login(get().app, NAM_HONG_LINH, 'quantri');
     const nav = /<nav class="admin-nav"[^>]*>(.*?)<\/nav>/s.exec((await admin.get('/quan-tri')).body)![1]!;
     const labels = [...nav.matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]);
     assert.deepEqual(labels.slice(0, 5), ['Tổng quan', 'Bài viết', 'Bình luận', 'Văn bản', 'Công báo phường']);
-    const writer = await AdminClient.login(get().app, HONG_LINH, 'phongvien');
+    const writer = await AdminClient.login(get().app, NAM_HONG_LINH, 'phongvien');
     assert.doesNotMatch((await writer.get('/quan-tri')).body, /Công báo phường/);
     assert.equal((await admin.get('/quan-tri/cong-bao')).body, 'Công báo (quản trị)');
   });

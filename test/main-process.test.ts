@@ -20,7 +20,7 @@ test('first start creates and migrates the SQLite database, loads the demo, prin
     const timer = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 30_000);
     child.stdout.on('data', (d) => {
       out += d;
-      const m = /http:\/\/namhonglinh\.localhost:(\d+)\//.exec(out);
+      const m = /http:\/\/bachonglinh\.localhost:(\d+)\//.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));
@@ -28,11 +28,11 @@ test('first start creates and migrates the SQLite database, loads the demo, prin
     });
   });
   assert.match(out, /đã nạp dữ liệu mẫu/);
-  assert.match(out, /http:\/\/honglinh\.localhost:\d+\//);
+  assert.match(out, /http:\/\/namhonglinh\.localhost:\d+\//);
   assert.ok(existsSync(join(dataDir, 'cong.db')));
   const res = await fetch(`http://127.0.0.1:${port}/`);
   assert.equal(res.status, 200);
-  assert.match(await res.text(), /Cổng thông tin điện tử thị xã Hồng Lĩnh/);
+  assert.match(await res.text(), /Cổng thông tin điện tử phường Nam Hồng Lĩnh/);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   assert.equal(await exit, 0, 'graceful shutdown exits 0');

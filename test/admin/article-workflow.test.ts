@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { publishDue } from '../../src/features/articles/scheduler.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { AdminClient, csrfFrom, makeUser } from '../helpers/admin.js';
 import { describeEachDb } from '../helpers/db.js';
 
@@ -12,12 +12,12 @@ describeEachDb('editorial workflow through the back office', async (db) => {
   const app = await buildTestApp(db, { now: () => new Date(clock) });
   await makeUser(db.db, 'phongvien', [{ siteId: 1, role: 'contributor' }]);
   await makeUser(db.db, 'truongban', [{ siteId: 1, role: 'approver' }]);
-  const contributor = await AdminClient.login(app, HONG_LINH, 'phongvien');
-  const approver = await AdminClient.login(app, HONG_LINH, 'truongban');
+  const contributor = await AdminClient.login(app, NAM_HONG_LINH, 'phongvien');
+  const approver = await AdminClient.login(app, NAM_HONG_LINH, 'truongban');
   const category = await db.db.selectFrom('categories').selectAll().where('site_id', '=', 1).where('slug', '=', 'thong-bao').executeTakeFirstOrThrow();
   return { app, contributor, approver, category };
 }, (get) => {
-  const publicGet = (url: string) => get().app.inject({ url, headers: { host: HONG_LINH } });
+  const publicGet = (url: string) => get().app.inject({ url, headers: { host: NAM_HONG_LINH } });
   const article = (over: Record<string, string> = {}) => ({
     title: 'Thông báo lịch tiếp công dân tháng 12/2026',
     sapo: 'UBND phường thông báo lịch tiếp công dân định kỳ.',
@@ -181,7 +181,7 @@ describeEachDb('editorial workflow through the back office', async (db) => {
     const { app, approver, db } = get();
     // A contributor of its own, with three articles: one returned, one to find by a folded title.
     await makeUser(db.db, 'phongvien_ds', [{ siteId: 1, role: 'contributor' }]);
-    const contributor = await AdminClient.login(app, HONG_LINH, 'phongvien_ds');
+    const contributor = await AdminClient.login(app, NAM_HONG_LINH, 'phongvien_ds');
     await draft({ title: 'Bài trong danh sách' }, contributor);
     await draft({ title: 'Lịch trực Tết hẹn giờ đăng' }, contributor);
     const toReturn = await draft({ title: 'Bài cần sửa lại trong danh sách' }, contributor);

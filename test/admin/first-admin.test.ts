@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createFirstAdminIfNone, FIRST_ADMIN_FILE } from '../../src/features/back-office/first-admin.js';
 import { findUserByLogin } from '../../src/kernel/access/users-repo.js';
 import { AdminClient } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 const NEW_PASSWORD = 'mat-khau-moi-cua-quan-tri-2026';
@@ -35,7 +35,7 @@ describeEachDb('the first administrator', async (db) => {
 
   test('is sent to change the password until it is changed; then the back office opens', async () => {
     const { app, first } = get();
-    const c = await AdminClient.login(app, HONG_LINH, 'quantri', first!.password);
+    const c = await AdminClient.login(app, NAM_HONG_LINH, 'quantri', first!.password);
     for (const path of ['/quan-tri', '/quan-tri/bai-viet', '/quan-tri/trang-web/cac-trang']) {
       const res = await c.get(path);
       assert.equal(res.statusCode, 303, path);

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { createFirstAdminIfNone } from '../../src/features/back-office/first-admin.js';
 import { findUserByLogin } from '../../src/kernel/access/users-repo.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { AdminClient, csrfFrom, makeUser, PASSWORD } from '../helpers/admin.js';
 import { describeEachDb } from '../helpers/db.js';
 
@@ -25,15 +25,15 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
     assert.equal(await createFirstAdminIfNone(db.db, new Date(), db.dataDir), null, 'only on first run');
     const stored = await findUserByLogin(db.db, 'quantri');
     assert.match(stored!.password_hash, /^\$argon2id\$/);
-    await AdminClient.login(get().app, HONG_LINH, 'quantri', first.password);
+    await AdminClient.login(get().app, NAM_HONG_LINH, 'quantri', first.password);
   });
 
   test('admin pages need a session; the session cookie is HttpOnly, SameSite and scoped to /quan-tri', async () => {
     const { app } = get();
-    const anon = await app.inject({ url: '/quan-tri/bai-viet', headers: { host: HONG_LINH } });
+    const anon = await app.inject({ url: '/quan-tri/bai-viet', headers: { host: NAM_HONG_LINH } });
     assert.equal(anon.statusCode, 303);
     assert.equal(anon.headers.location, '/quan-tri/dang-nhap?tiep=%2Fquan-tri%2Fbai-viet');
-    const c = new AdminClient(app, HONG_LINH);
+    const c = new AdminClient(app, NAM_HONG_LINH);
     const res = await c.loginAttempt('BienTap@HongLinh.gov.vn', PASSWORD, { tiep: '/quan-tri/bai-viet' });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/quan-tri/bai-viet');
@@ -45,7 +45,7 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
   });
 
   test('wrong password and unknown account get the same Vietnamese message, with the typed login kept', async () => {
-    const c = new AdminClient(get().app, HONG_LINH, '10.0.0.2');
+    const c = new AdminClient(get().app, NAM_HONG_LINH, '10.0.0.2');
     const wrong = await c.loginAttempt('bientap', 'sai-mat-khau');
     const unknown = await c.loginAttempt('khong-co-ai', 'sai-mat-khau');
     for (const r of [wrong, unknown]) {
@@ -61,21 +61,21 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
   test('after five failures the account is throttled with a growing delay, known or not', async () => {
     const { app } = get();
     for (const login of ['bientap', 'ai-do-khong-ton-tai']) {
-      const c = new AdminClient(app, HONG_LINH, `10.0.1.${login.length}`);
+      const c = new AdminClient(app, NAM_HONG_LINH, `10.0.1.${login.length}`);
       for (let i = 0; i < 5; i++) await c.loginAttempt(login, 'sai');
       const locked = await c.loginAttempt(login, PASSWORD);
       assert.equal(locked.statusCode, 429, login);
       assert.match(locked.body, /Bạn đã nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ giây\./);
     }
     // The real owner, from another address, is throttled on the account too; time lifts it.
-    const other = new AdminClient(app, HONG_LINH, '10.0.9.9');
+    const other = new AdminClient(app, NAM_HONG_LINH, '10.0.9.9');
     assert.equal((await other.loginAttempt('bientap', PASSWORD)).statusCode, 429);
     clock += 5_000;
     assert.equal((await other.loginAttempt('bientap', PASSWORD)).statusCode, 303);
   });
 
   test('a form without the CSRF token is refused and changes nothing', async () => {
-    const c = await AdminClient.login(get().app, HONG_LINH, 'quantrihl');
+    const c = await AdminClient.login(get().app, NAM_HONG_LINH, 'quantrihl');
     const res = await c.post('/quan-tri/tai-khoan/dang-xuat-tat-ca', {}, { csrf: null });
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /biểu mẫu không hợp lệ/);
@@ -86,25 +86,25 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
 
   test('idle sessions end after an hour; log out ends the session; log out everywhere ends all', async () => {
     const { app } = get();
-    const a = await AdminClient.login(app, HONG_LINH, 'quantrihl');
-    const b = await AdminClient.login(app, HONG_LINH, 'quantrihl');
+    const a = await AdminClient.login(app, NAM_HONG_LINH, 'quantrihl');
+    const b = await AdminClient.login(app, NAM_HONG_LINH, 'quantrihl');
     clock += 61 * 60_000;
     assert.equal((await a.get('/quan-tri')).statusCode, 303, 'idle too long');
-    const c = await AdminClient.login(app, HONG_LINH, 'quantrihl');
-    const d = await AdminClient.login(app, HONG_LINH, 'quantrihl');
+    const c = await AdminClient.login(app, NAM_HONG_LINH, 'quantrihl');
+    const d = await AdminClient.login(app, NAM_HONG_LINH, 'quantrihl');
     const out = await c.post('/quan-tri/dang-xuat');
     assert.equal(out.headers.location, '/quan-tri/dang-nhap?ra=1');
     assert.equal((await c.get('/quan-tri')).statusCode, 303);
     assert.equal((await d.get('/quan-tri')).statusCode, 200);
-    const e = await AdminClient.login(app, HONG_LINH, 'quantrihl');
+    const e = await AdminClient.login(app, NAM_HONG_LINH, 'quantrihl');
     await e.post('/quan-tri/tai-khoan/dang-xuat-tat-ca');
     assert.equal((await d.get('/quan-tri')).statusCode, 303);
     assert.equal((await b.get('/quan-tri')).statusCode, 303);
   });
 
   test('people without a role on a site cannot enter its back office', async () => {
-    const c = await AdminClient.login(get().app, HONG_LINH, 'bientap');
-    const other = await get().app.inject({ url: '/quan-tri', headers: { host: NAM_HONG_LINH, cookie: c.cookie } });
+    const c = await AdminClient.login(get().app, NAM_HONG_LINH, 'bientap');
+    const other = await get().app.inject({ url: '/quan-tri', headers: { host: BAC_HONG_LINH, cookie: c.cookie } });
     // The cookie is per host in a browser; even when replayed to another site it grants nothing there.
     assert.equal(other.statusCode, 403);
     assert.match(other.body, /Bạn không có quyền/);
@@ -112,7 +112,7 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
 
   test('TOTP: enrol with a QR code, then sign-in asks for the code; recovery codes work once', async () => {
     const { app, db } = get();
-    const c = await AdminClient.login(app, HONG_LINH, 'bientap');
+    const c = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
     const setup = await c.get('/quan-tri/tai-khoan/hai-lop');
     assert.equal(setup.statusCode, 200);
     assert.match(setup.body, /<svg/);
@@ -125,7 +125,7 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
     const codes = [...ok.body.matchAll(/<li>([a-z0-9]{10})<\/li>/g)].map((m) => m[1]!);
     assert.equal(codes.length, 10);
 
-    const fresh = new AdminClient(app, HONG_LINH, '10.0.3.1');
+    const fresh = new AdminClient(app, NAM_HONG_LINH, '10.0.3.1');
     const step1 = await fresh.loginAttempt('bientap', PASSWORD);
     assert.match(step1.headers.location as string, /^\/quan-tri\/dang-nhap\/xac-thuc/);
     const sid = ([] as string[]).concat(step1.headers['set-cookie'] ?? []).find((x) => x.startsWith('cong_sid='))!.split(';')[0]!;

@@ -6,7 +6,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemoIfEmpty } from '../../src/demo.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { HONG_LINH, ROOT } from '../helpers/app.js';
+import { NAM_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { redisMissing, REDIS_URL, testPrefix } from '../stats/helpers.js';
 
@@ -40,9 +40,9 @@ describeEachDb('back-office sessions in Redis', async (db) => {
     const g = get();
     if ('skip' in g) return t.skip(g.skip as string);
     const { a, b, db } = g;
-    const client = await AdminClient.login(a, HONG_LINH, 'bientap');
+    const client = await AdminClient.login(a, NAM_HONG_LINH, 'bientap');
     assert.equal((await client.get('/quan-tri')).statusCode, 200);
-    const elsewhere = Object.assign(new AdminClient(b, HONG_LINH), { cookie: client.cookie, csrf: client.csrf });
+    const elsewhere = Object.assign(new AdminClient(b, NAM_HONG_LINH), { cookie: client.cookie, csrf: client.csrf });
     assert.equal((await elsewhere.get('/quan-tri')).statusCode, 200, 'the other instance knows the session');
     assert.equal(Number((await db.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), 0);
     const keys = await sessionKeys();
@@ -62,15 +62,15 @@ describeEachDb('back-office sessions in Redis', async (db) => {
     const g = get();
     if ('skip' in g) return t.skip(g.skip as string);
     const { a, b, db } = g;
-    const first = await AdminClient.login(a, HONG_LINH, 'bientap');
-    const second = await AdminClient.login(b, HONG_LINH, 'bientap');
+    const first = await AdminClient.login(a, NAM_HONG_LINH, 'bientap');
+    const second = await AdminClient.login(b, NAM_HONG_LINH, 'bientap');
     assert.equal((await sessionKeys()).length, 2);
     assert.equal((await second.post('/quan-tri/tai-khoan/dang-xuat-tat-ca')).statusCode, 303);
     for (const c of [first, second]) assert.equal((await c.get('/quan-tri')).statusCode, 303);
     const audit = await db.db.selectFrom('audit_log').select('after_json').where('action', '=', 'user.logout_all').orderBy('id', 'desc').executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(audit.after_json!), { sessions_ended: 2 });
 
-    const again = await AdminClient.login(b, HONG_LINH, 'bientap');
+    const again = await AdminClient.login(b, NAM_HONG_LINH, 'bientap');
     assert.equal((await again.get('/quan-tri')).statusCode, 200);
     const password = await resetPassword(db.db, a.cong.sessions, 'bientap', null, new Date(clock));
     assert.ok(password);

@@ -6,7 +6,7 @@ import { backOffice } from '../../src/features/back-office/feature.js';
 import { HOUSEKEEPING_LEASE } from '../../src/features/back-office/housekeeping.js';
 import { loginDigest } from '../../src/features/back-office/auth/throttle.js';
 import { IDLE_MS } from '../../src/kernel/access/sessions.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { AdminClient, csrfFrom, makeUser, PASSWORD } from '../helpers/admin.js';
 import { describeEachDb } from '../helpers/db.js';
 
@@ -22,7 +22,7 @@ describeEachDb('audit of failed sign-ins and housekeeping of sessions and thrott
   const rows = (action: string) => get().db.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute();
 
   test('a failed sign-in writes an audit row with the login hashed, never the password; the lock it starts has its own row', async () => {
-    const c = new AdminClient(get().app, HONG_LINH, '10.16.7.1');
+    const c = new AdminClient(get().app, NAM_HONG_LINH, '10.16.7.1');
     const typed = 'Mat-Khau-Go-Nham-O-Ten';
     for (let i = 0; i < 5; i++) await c.loginAttempt(typed, `mat-khau-sai-${i}`);
     const failed = await rows('user.login_failed');
@@ -45,7 +45,7 @@ describeEachDb('audit of failed sign-ins and housekeeping of sessions and thrott
   });
 
   test('the site admin reads these rows in Vietnamese in the audit log', async () => {
-    const admin = await AdminClient.login(get().app, HONG_LINH, 'kiemtoan');
+    const admin = await AdminClient.login(get().app, NAM_HONG_LINH, 'kiemtoan');
     const page = await admin.get('/quan-tri/nhat-ky?hanh_dong=user.login_failed');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<td>Đăng nhập sai<\/td>/);
@@ -54,10 +54,10 @@ describeEachDb('audit of failed sign-ins and housekeeping of sessions and thrott
 
   test('a wrong second-step code writes a row naming the person; the fifth locks the step and says so', async () => {
     const { app } = get();
-    const c = await AdminClient.login(app, HONG_LINH, 'haibuoc');
+    const c = await AdminClient.login(app, NAM_HONG_LINH, 'haibuoc');
     const secret = /<code>([A-Z2-7]+)<\/code>/.exec((await c.get('/quan-tri/tai-khoan/hai-lop')).body)![1]!;
     assert.equal((await c.post('/quan-tri/tai-khoan/hai-lop', { code: await generate({ secret }) })).statusCode, 200);
-    const fresh = new AdminClient(app, HONG_LINH, '10.16.7.2');
+    const fresh = new AdminClient(app, NAM_HONG_LINH, '10.16.7.2');
     const step1 = await fresh.loginAttempt('haibuoc', PASSWORD);
     fresh.cookie = ([] as string[]).concat(step1.headers['set-cookie'] ?? []).find((x) => x.startsWith('cong_sid='))!.split(';')[0]!;
     fresh.csrf = csrfFrom((await fresh.get('/quan-tri/dang-nhap/xac-thuc')).body);
@@ -71,7 +71,7 @@ describeEachDb('audit of failed sign-ins and housekeeping of sessions and thrott
   });
 
   test('a wrong current password on the account page writes a re-check row', async () => {
-    const c = await AdminClient.login(get().app, HONG_LINH, 'kiemtoan');
+    const c = await AdminClient.login(get().app, NAM_HONG_LINH, 'kiemtoan');
     assert.equal((await c.post('/quan-tri/tai-khoan/mat-khau', { current: 'sai', next: 'mot-mat-khau-moi-dai', confirm: 'mot-mat-khau-moi-dai' })).statusCode, 422);
     const r = await rows('user.password_recheck_failed');
     assert.equal(r.length, 1);
@@ -89,7 +89,7 @@ describeEachDb('audit of failed sign-ins and housekeeping of sessions and thrott
 
     // An hour and a bit later: every session so far is idle too long; the throttle rows are still counting.
     clock += IDLE_MS + 60_000;
-    const live = await AdminClient.login(app, HONG_LINH, 'kiemtoan');
+    const live = await AdminClient.login(app, NAM_HONG_LINH, 'kiemtoan');
     await job.run(new Date(clock), false);
     assert.equal((await sessions()).length, 1, 'only the new session is left');
     assert.equal((await live.get('/quan-tri')).statusCode, 200);

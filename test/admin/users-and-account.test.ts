@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { AdminClient, makeUser, PASSWORD } from '../helpers/admin.js';
 import { describeEachDb } from '../helpers/db.js';
 
@@ -10,7 +10,7 @@ describeEachDb('users, roles, audit log and my account', async (db) => {
   await makeUser(db.db, 'quantrihl', [{ siteId: 1, role: 'site_admin' }]);
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'quantrinhl', [{ siteId: 2, role: 'site_admin' }]);
-  return { app, admin: await AdminClient.login(app, HONG_LINH, 'quantrihl') };
+  return { app, admin: await AdminClient.login(app, NAM_HONG_LINH, 'quantrihl') };
 }, (get) => {
   test('a site admin adds a person: a generated password is shown once and works', async () => {
     const { admin, app } = get();
@@ -18,7 +18,7 @@ describeEachDb('users, roles, audit log and my account', async (db) => {
     assert.equal(res.statusCode, 201);
     const password = /<code>([A-Za-z0-9]{20})<\/code>/.exec(res.body)![1]!;
     assert.match(res.body, /chỉ hiển thị một lần/);
-    const lan = await AdminClient.login(app, HONG_LINH, 'lan.nguyen@honglinh.gov.vn', password);
+    const lan = await AdminClient.login(app, NAM_HONG_LINH, 'lan.nguyen@honglinh.gov.vn', password);
     assert.equal((await lan.get('/quan-tri/bai-viet')).statusCode, 200);
     const again = await admin.get('/quan-tri/nguoi-dung');
     assert.doesNotMatch(again.body, new RegExp(password), 'never shown again');
@@ -56,11 +56,11 @@ describeEachDb('users, roles, audit log and my account', async (db) => {
 
   test('only site admins manage people and read the audit log', async () => {
     const { app } = get();
-    const editor = await AdminClient.login(app, HONG_LINH, 'bientap');
+    const editor = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
     assert.equal((await editor.get('/quan-tri/nguoi-dung')).statusCode, 403);
     assert.equal((await editor.get('/quan-tri/nhat-ky')).statusCode, 403);
     assert.equal((await editor.post('/quan-tri/nguoi-dung', { email: 'x@y.vn', username: 'xyz', display_name: 'X', roles: 'site_admin' })).statusCode, 403);
-    const ward = await AdminClient.login(app, NAM_HONG_LINH, 'quantrinhl');
+    const ward = await AdminClient.login(app, BAC_HONG_LINH, 'quantrinhl');
     const foreign = await ward.get('/quan-tri/nhat-ky');
     assert.equal(foreign.statusCode, 200);
     assert.doesNotMatch(foreign.body, /<td>Đổi vai trò<\/td>/, "another site's log is not shown");
@@ -68,8 +68,8 @@ describeEachDb('users, roles, audit log and my account', async (db) => {
 
   test('changing my password checks the current one and the new one, then ends my other sessions', async () => {
     const { app } = get();
-    const a = await AdminClient.login(app, HONG_LINH, 'bientap');
-    const b = await AdminClient.login(app, HONG_LINH, 'bientap');
+    const a = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
+    const b = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
     const wrong = await a.post('/quan-tri/tai-khoan/mat-khau', { current: 'sai', next: 'mot-mat-khau-moi-dai', confirm: 'mot-mat-khau-moi-dai' });
     assert.match(wrong.body, /Mật khẩu hiện tại không đúng\./);
     const weak = await a.post('/quan-tri/tai-khoan/mat-khau', { current: PASSWORD, next: 'ngan', confirm: 'ngan' });
@@ -80,7 +80,7 @@ describeEachDb('users, roles, audit log and my account', async (db) => {
     assert.equal(ok.statusCode, 303);
     assert.equal((await a.get('/quan-tri')).statusCode, 200, 'this session stays');
     assert.equal((await b.get('/quan-tri')).statusCode, 303, 'the other one ended');
-    await AdminClient.login(app, HONG_LINH, 'bientap', 'mot-mat-khau-moi-dai');
+    await AdminClient.login(app, NAM_HONG_LINH, 'bientap', 'mot-mat-khau-moi-dai');
   });
 }, async ({ app }: { app: FastifyInstance }) => {
   await app.close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { auditRows, fieldError, lastAudit } from '../site-admin/helpers.js';
 import { ADMIN, alertsOf, publicPage, valid } from './helpers.js';
@@ -16,10 +16,10 @@ async function setup(db: TestDb) {
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);
   return {
     app,
-    admin: await AdminClient.login(app, HONG_LINH, 'quantri'),
-    approver: await AdminClient.login(app, HONG_LINH, 'duyet'),
-    editor: await AdminClient.login(app, HONG_LINH, 'bientap'),
-    other: await AdminClient.login(app, NAM_HONG_LINH, 'quantri2'),
+    admin: await AdminClient.login(app, NAM_HONG_LINH, 'quantri'),
+    approver: await AdminClient.login(app, NAM_HONG_LINH, 'duyet'),
+    editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap'),
+    other: await AdminClient.login(app, BAC_HONG_LINH, 'quantri2'),
   };
 }
 
@@ -59,7 +59,7 @@ describeEachDb('back office: emergency notices of one site', setup, (ctx) => {
     const { admin, app, db } = ctx();
     const pages = ['/', '/tim-kiem?q=bao', '/lich-cong-tac', '/gioi-thieu'];
     for (const p of pages) assert.equal(alertsOf((await publicPage(app, p)).body), '', `no notice on ${p} yet (and now cached)`);
-    assert.equal(alertsOf((await publicPage(app, '/', NAM_HONG_LINH)).body), '');
+    assert.equal(alertsOf((await publicPage(app, '/', BAC_HONG_LINH)).body), '');
     const res = await admin.post(`${ADMIN}/moi`, { ...valid, title: 'Sơ tán <script>x</script> trước bão' });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, `${ADMIN}?tb=da-them`);
@@ -77,7 +77,7 @@ describeEachDb('back office: emergency notices of one site', setup, (ctx) => {
     assert.match(region, /di chuyển đến nhà văn hoá trước 17 giờ\.<br\/?>Xem bản đồ tại <a href="https:\/\/bando\.example\.vn\/so-tan">https:\/\/bando\.example\.vn\/so-tan<\/a>\./);
     assert.match(region, /Có hiệu lực đến Thứ Sáu, 08\/01\/2027 18:00\./);
     assert.match(region, /<a href="\/bai-viet\/so-tan-123">Xem chi tiết<span class="visually-hidden">: Sơ tán &lt;script>x&lt;\/script> trước bão<\/span><\/a>/);
-    assert.equal(alertsOf((await publicPage(app, '/', NAM_HONG_LINH)).body), '', 'site B never shows site A\'s notice');
+    assert.equal(alertsOf((await publicPage(app, '/', BAC_HONG_LINH)).body), '', 'site B never shows site A\'s notice');
     const audit = await lastAudit(db, 'alert.create');
     assert.equal(audit.siteId, 1);
     assert.equal(audit.after.title, 'Sơ tán <script>x</script> trước bão');

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH } from '../helpers/app.js';
 
 export const ADMIN = '/quan-tri/thong-bao-khan';
 
@@ -8,7 +8,7 @@ export function alertsOf(html: string): string {
   return /<div class="site-alerts" lang="vi">[\s\S]*?<\/section><\/div>/.exec(html)?.[0] ?? '';
 }
 
-export function publicPage(app: FastifyInstance, url: string, host = HONG_LINH) {
+export function publicPage(app: FastifyInstance, url: string, host = NAM_HONG_LINH) {
   return app.inject({ url, headers: { host } });
 }
 

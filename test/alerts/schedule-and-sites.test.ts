@@ -4,7 +4,7 @@ import { features } from '../../src/features/index.js';
 import { purgePassedTransitions } from '../../src/features/alerts/transitions.js';
 import { markArchived } from '../../src/kernel/sites/archive.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { auditRows, fieldError } from '../site-admin/helpers.js';
 import { ADMIN, alertsOf, publicPage, valid } from './helpers.js';
@@ -20,7 +20,7 @@ async function setup(db: TestDb) {
   await makeUser(db.db, 'quantri', [{ siteId: 1, role: 'site_admin' }]);
   await makeUser(db.db, 'hethong', [], true);
   // Signed in at the clock's time of each test (the clock jumps days, past a session's end).
-  return { app, admin: () => AdminClient.login(app, HONG_LINH, 'quantri'), system: () => AdminClient.login(app, HONG_LINH, 'hethong') };
+  return { app, admin: () => AdminClient.login(app, NAM_HONG_LINH, 'quantri'), system: () => AdminClient.login(app, NAM_HONG_LINH, 'hethong') };
 }
 
 const alertCount = async (db: TestDb) => Number((await db.db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -61,7 +61,7 @@ describeEachDb('emergency notices: future start and end, several sites at once, 
     const { app, db } = ctx();
     clock.now = new Date('2027-01-06T03:00:00Z');
     const system = await ctx().system();
-    for (const host of [HONG_LINH, NAM_HONG_LINH]) assert.doesNotMatch((await publicPage(app, '/', host)).body, /Bão số 13 đổ bộ/);
+    for (const host of [NAM_HONG_LINH, BAC_HONG_LINH]) assert.doesNotMatch((await publicPage(app, '/', host)).body, /Bão số 13 đổ bộ/);
     const form = await system.get(`${ADMIN}/gui-nhieu-trang`);
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /Tất cả các trang đang hoạt động/);
@@ -73,11 +73,11 @@ describeEachDb('emergency notices: future start and end, several sites at once, 
     assert.ok(rows[0]!.batch && rows[0]!.batch === rows[1]!.batch, 'one batch');
     const audits = (await auditRows(db, 'alert.create')).slice(auditsBefore);
     assert.deepEqual(audits.map((a) => [a.site_id, Number(a.entity_id)]), rows.map((r) => [r.site_id, r.id]));
-    for (const host of [HONG_LINH, NAM_HONG_LINH]) assert.match(alertsOf((await publicPage(app, '/', host)).body), /Bão số 13 đổ bộ/, host);
+    for (const host of [NAM_HONG_LINH, BAC_HONG_LINH]) assert.match(alertsOf((await publicPage(app, '/', host)).body), /Bão số 13 đổ bộ/, host);
 
     // Sent to site 2 only: never on site 1.
     assert.equal((await system.post(`${ADMIN}/gui-nhieu-trang`, { ...valid, title: 'Chỉ phường thứ hai', sites: '2' })).statusCode, 303);
-    assert.match(alertsOf((await publicPage(app, '/', NAM_HONG_LINH)).body), /Chỉ phường thứ hai/);
+    assert.match(alertsOf((await publicPage(app, '/', BAC_HONG_LINH)).body), /Chỉ phường thứ hai/);
     assert.doesNotMatch((await publicPage(app, '/')).body, /Chỉ phường thứ hai/);
   });
 
@@ -105,7 +105,7 @@ describeEachDb('emergency notices: future start and end, several sites at once, 
     await app.cong.sites.reload();
     app.cong.pageCache.purgeSite(2);
     try {
-      assert.equal(alertsOf((await publicPage(app, '/', NAM_HONG_LINH)).body), '', 'an archived site shows none of its notices');
+      assert.equal(alertsOf((await publicPage(app, '/', BAC_HONG_LINH)).body), '', 'an archived site shows none of its notices');
       const name = (await db.db.selectFrom('sites').select('name').where('id', '=', 2).executeTakeFirstOrThrow()).name;
       const form = await system.get(`${ADMIN}/gui-nhieu-trang`);
       assert.match(form.body, /<input type="checkbox" id="f-site-2" name="sites" value="2" disabled/);
@@ -120,7 +120,7 @@ describeEachDb('emergency notices: future start and end, several sites at once, 
       assert.deepEqual(sent.map((r) => r.site_id), [1]);
       // The archived site's own back office takes no new notice either.
       await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);
-      const own = await AdminClient.login(app, NAM_HONG_LINH, 'quantri2');
+      const own = await AdminClient.login(app, BAC_HONG_LINH, 'quantri2');
       assert.equal((await own.post(`${ADMIN}/moi`, valid)).statusCode, 409);
       assert.equal(await alertCount(db), before + 1);
     } finally {

@@ -7,7 +7,7 @@ import { seedDemoIfEmpty } from '../../src/demo.js';
 import { features } from '../../src/features/index.js';
 import { alertTransitionsJob } from '../../src/features/alerts/transitions.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { HONG_LINH, ROOT } from '../helpers/app.js';
+import { NAM_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { redisMissing, REDIS_URL, testPrefix } from '../stats/helpers.js';
 import { ADMIN, alertsOf, valid } from './helpers.js';
@@ -43,14 +43,14 @@ describeEachDb('emergency notices across instances (Redis purges)', async (db) =
   await makeUser(db.db, 'quantri', [{ siteId: 1, role: 'site_admin' }]);
   return { a, b };
 }, (get) => {
-  const page = (app: FastifyInstance, url: string) => app.inject({ url, headers: { host: HONG_LINH } });
+  const page = (app: FastifyInstance, url: string) => app.inject({ url, headers: { host: NAM_HONG_LINH } });
 
   test('saved on one instance, started and ended by the job on that instance, seen on the other instance\'s cached pages', async (t) => {
     const g = get();
     if ('skip' in g) return t.skip(g.skip as string);
     const { a, b } = g;
     clock.now = new Date('2027-01-06T01:00:00Z');
-    const admin = await AdminClient.login(a, HONG_LINH, 'quantri');
+    const admin = await AdminClient.login(a, NAM_HONG_LINH, 'quantri');
     assert.equal(alertsOf((await page(b, '/')).body), '', 'cached on B without a notice');
     // A notice in force now, saved on A: B's cached home page shows it at once.
     assert.equal((await admin.post(`${ADMIN}/moi`, { ...valid, starts: '', title: 'Nước lên nhanh' })).statusCode, 303);

@@ -12,7 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cong-tar-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 // A stored media path as long as we make them: site code, month, random part, a 60-character slug.
-const LONG = `media/phuongnamhonglinh/2026/11/3f9a0c1d2e-${'bao-cao-tong-ket-cong-tac-phong-chong-thien-tai-nam-2026-'.slice(0, 60)}.webp`;
+const LONG = `media/phuongbachonglinh/2026/11/3f9a0c1d2e-${'bao-cao-tong-ket-cong-tac-phong-chong-thien-tai-nam-2026-'.slice(0, 60)}.webp`;
 
 test('archives are plain ustar that the system tar reads, names past 100 bytes and empty files included; reading back gives the same bytes and checksums', async () => {
   assert.ok(LONG.length > 100);
@@ -44,9 +44,9 @@ test('an entry that would land outside the target folder is refused before it is
 
 test('the media listing leaves out files still being written under a temporary dot-name', async () => {
   const data = join(dir, 'data');
-  mkdirSync(join(data, 'media', 'honglinh', '2026', '11'), { recursive: true });
-  writeFileSync(join(data, 'media', 'honglinh', '2026', '11', 'a1b2c3d4e5-bao-cao.pdf'), 'pdf');
-  writeFileSync(join(data, 'media', 'honglinh', '2026', '11', '.a1b2c3d4e5-anh.jpg.9f8e7d6c5b4a.tmp'), 'nửa tệp');
-  assert.deepEqual(await listMediaFiles(data), ['honglinh/2026/11/a1b2c3d4e5-bao-cao.pdf']);
+  mkdirSync(join(data, 'media', 'namhonglinh', '2026', '11'), { recursive: true });
+  writeFileSync(join(data, 'media', 'namhonglinh', '2026', '11', 'a1b2c3d4e5-bao-cao.pdf'), 'pdf');
+  writeFileSync(join(data, 'media', 'namhonglinh', '2026', '11', '.a1b2c3d4e5-anh.jpg.9f8e7d6c5b4a.tmp'), 'nửa tệp');
+  assert.deepEqual(await listMediaFiles(data), ['namhonglinh/2026/11/a1b2c3d4e5-bao-cao.pdf']);
   assert.deepEqual(await listMediaFiles(join(dir, 'khong-co')), [], 'no media folder: nothing to list');
 });

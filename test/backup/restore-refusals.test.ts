@@ -72,7 +72,7 @@ describeEachDb('restore refusals', async (db) => {
       await h.db.deleteFrom('comments').execute();
       await h.db.updateTable('sites').set({ name: 'Trang đã sửa sau khi khôi phục' }).where('id', '=', 1).execute();
       await h.close();
-      writeFileSync(join(t.dataDir, 'media', 'honglinh', 'tep-moi.txt'), 'tệp thêm sau');
+      writeFileSync(join(t.dataDir, 'media', 'namhonglinh', 'tep-moi.txt'), 'tệp thêm sau');
       const before = await snapshotOf(db, t);
 
       const r = congSync(env, 'restore', file);
@@ -96,12 +96,12 @@ describeEachDb('restore refusals', async (db) => {
     const t = await emptyTarget(db);
     try {
       const changed = repack(file, `${db.dialect}-changed.tar.gz`, (dir) => {
-        const pdf = join(dir, 'media', 'honglinh', 'van-ban', readdirSync(join(dir, 'media', 'honglinh', 'van-ban'))[0]!);
+        const pdf = join(dir, 'media', 'namhonglinh', 'van-ban', readdirSync(join(dir, 'media', 'namhonglinh', 'van-ban'))[0]!);
         const bytes = readFileSync(pdf);
         bytes[bytes.length >> 1] ^= 0xff;
         writeFileSync(pdf, bytes);
       });
-      await refused('checksum_mismatch', /^Bản sao lưu đã bị hỏng hoặc bị sửa: tệp media\/honglinh\/van-ban\/.*\.pdf sai mã kiểm tra\. Không khôi phục gì\.$/, () => restoreBackup({ file: changed, dataDir: t.dataDir, target: t.target }));
+      await refused('checksum_mismatch', /^Bản sao lưu đã bị hỏng hoặc bị sửa: tệp media\/namhonglinh\/van-ban\/.*\.pdf sai mã kiểm tra\. Không khôi phục gì\.$/, () => restoreBackup({ file: changed, dataDir: t.dataDir, target: t.target }));
       await untouched(db, t);
 
       const missing = repack(file, `${db.dialect}-missing.tar.gz`, (dir) => rmSync(join(dir, 'database'), { recursive: true }));

@@ -1,6 +1,6 @@
 import { publishDue } from '../../src/features/articles/scheduler.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 import { COMMENT, freshIp, freshQuestion, post, type Env } from '../interact/helpers.js';
 
@@ -21,7 +21,7 @@ const BASE = Math.ceil(Date.now() / 1000) * 1000 + 3_600_000;
 /** The app on the demo content, with its clock at BASE. */
 export async function servingApp(db: TestDb): Promise<Env> {
   const app = await buildTestApp(db, { now: () => new Date(BASE), cacheSeconds: 0 });
-  const site = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', HONG_LINH).executeTakeFirstOrThrow();
+  const site = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', NAM_HONG_LINH).executeTakeFirstOrThrow();
   const a = await db.db.selectFrom('articles').select(['id', 'slug']).where('site_id', '=', site.site_id).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
   return { app, siteId: site.site_id, articleId: a.id, path: `/bai-viet/${a.slug}-${a.id}` };
 }

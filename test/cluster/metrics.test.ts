@@ -53,7 +53,7 @@ for (const setup of SETUPS) {
     test('one scrape of the primary sums the requests and page views each worker answered', async () => {
       assert.equal(clients.length, 2, 'a connection to each worker');
       const [a, b] = clients as [PinnedClient, PinnedClient];
-      const host = { host: 'honglinh.localhost' };
+      const host = { host: 'namhonglinh.localhost' };
       for (const [client, times] of [[a, 3], [b, 2]] as const) {
         for (let i = 0; i < times; i++) {
           const res = await request(server.port, { path: '/chuyen-muc/xay-dung-dang', agent: client.agent, headers: host });
@@ -65,7 +65,7 @@ for (const setup of SETUPS) {
       const text = await scrape();
       assert.equal(sample(text, 'cong_http_requests_total{method="GET",route="/chuyen-muc/:slug",status="200"}'), 5, 'three through one worker, two through the other');
       assert.equal(sample(text, 'cong_http_request_duration_seconds_count{route="/chuyen-muc/:slug"}'), 5);
-      assert.equal(sample(text, 'cong_page_views_total{site="honglinh"}'), 2);
+      assert.equal(sample(text, 'cong_page_views_total{site="namhonglinh"}'), 2);
       assert.ok((sample(text, 'cong_page_cache_hits_total') ?? 0) >= 3, 'each worker rendered once, then answered from its cache');
       assert.ok((sample(text, 'cong_page_cache_misses_total') ?? 0) >= 2);
       assert.ok((sample(text, 'process_resident_memory_bytes') ?? 0) > 0);
@@ -78,7 +78,7 @@ for (const setup of SETUPS) {
     });
 
     test('the public port has no /metrics, and the workers open no metrics port of their own', async () => {
-      const res = await request(server.port, { path: '/metrics', headers: { host: 'honglinh.localhost' } });
+      const res = await request(server.port, { path: '/metrics', headers: { host: 'namhonglinh.localhost' } });
       assert.equal(res.status, 404);
       assert.doesNotMatch(server.out, /EADDRINUSE/);
     });

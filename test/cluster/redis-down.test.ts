@@ -5,7 +5,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemoIfEmpty } from '../../src/demo.js';
 import { UNAVAILABLE_FORM } from '../../src/kernel/http/outage.js';
-import { HONG_LINH, ROOT } from '../helpers/app.js';
+import { NAM_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { OwnRedis, redisServerMissing } from '../helpers/redis-server.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
@@ -47,7 +47,7 @@ describeEachDb('several instances on one Redis, and Redis down', async (db) => {
   const redis = await OwnRedis.start();
   const a = await instance(db, redis);
   const b = await instance(db, redis);
-  const site = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', HONG_LINH).executeTakeFirstOrThrow();
+  const site = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', NAM_HONG_LINH).executeTakeFirstOrThrow();
   const articles = await db.db.selectFrom('articles').select(['id', 'slug']).where('site_id', '=', site.site_id).where('status', '=', 'published').orderBy('id').limit(3).execute();
   const draft = await db.db.selectFrom('documents').select('id').where('title', 'like', 'Dự thảo Kế hoạch chỉnh trang đô thị%').executeTakeFirstOrThrow();
   await makeUser(db.db, 'bientap', [{ siteId: site.site_id, role: 'editor' }]);
@@ -69,7 +69,7 @@ describeEachDb('several instances on one Redis, and Redis down', async (db) => {
     if (env().skip) return t.skip(env().skip!);
     const { a, b, db, redis, articles, siteId, draftId } = env();
     assert.equal((await get(a, path(0))).statusCode, 200, 'warm: this page is in the cache');
-    const beacon = () => b.inject({ method: 'POST', url: '/thong-ke/ghi', remoteAddress: freshIp(), headers: { host: HONG_LINH, 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0' }, payload: '{}' });
+    const beacon = () => b.inject({ method: 'POST', url: '/thong-ke/ghi', remoteAddress: freshIp(), headers: { host: NAM_HONG_LINH, 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0' }, payload: '{}' });
     assert.equal((await beacon()).statusCode, 200);
     const poll = await makePoll(db.db, siteId);
     await redis.kill();
@@ -109,11 +109,11 @@ describeEachDb('several instances on one Redis, and Redis down', async (db) => {
     // Ratings and poll votes need no Redis (their limit is skipped meanwhile): they are recorded.
     const rated = await timed(post(a, `/danh-gia/${articles[2]!.id}`, { sao: '5' }, { ip: freshIp() }));
     assert.equal(rated.statusCode, 303);
-    const voted = await timed(a.inject({ method: 'POST', url: `/tham-do-y-kien/${poll.id}`, remoteAddress: freshIp(), headers: { host: HONG_LINH, origin: `http://${HONG_LINH}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: `phuong_an=${poll.options[0]}` }));
+    const voted = await timed(a.inject({ method: 'POST', url: `/tham-do-y-kien/${poll.id}`, remoteAddress: freshIp(), headers: { host: NAM_HONG_LINH, origin: `http://${NAM_HONG_LINH}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: `phuong_an=${poll.options[0]}` }));
     assert.equal(voted.statusCode, 303);
 
     // The back office keeps its sessions in Redis: signing in is a clear 503, not a 500.
-    const login = await timed(new AdminClient(a, HONG_LINH).loginAttempt('bientap', 'mat-khau-thu-nghiem-2026'));
+    const login = await timed(new AdminClient(a, NAM_HONG_LINH).loginAttempt('bientap', 'mat-khau-thu-nghiem-2026'));
     assert.equal(login.statusCode, 503);
     assert.match(login.body, /Hệ thống đang tạm gián đoạn/);
 
@@ -138,7 +138,7 @@ describeEachDb('several instances on one Redis, and Redis down', async (db) => {
     const lost = b.stats.lostHits;
     assert.equal((await beacon()).statusCode, 200);
     assert.equal(b.stats.lostHits, lost, 'counted again, nothing more lost');
-    const signedIn = await AdminClient.login(b, HONG_LINH, 'bientap');
+    const signedIn = await AdminClient.login(b, NAM_HONG_LINH, 'bientap');
     assert.equal((await signedIn.get('/quan-tri')).statusCode, 200);
   });
 }, async ({ a, b, redis }) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { lastAudit } from '../site-admin/helpers.js';
 import { setup } from './helpers.js';
@@ -14,13 +14,13 @@ async function fixture(db: TestDb) {
   await makeUser(db.db, 'congtacvien', [{ siteId: env.siteId, role: 'contributor' }]);
   await makeUser(db.db, 'kiemduyet', [{ siteId: env.siteId, role: 'moderator' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: env.otherSiteId, role: 'site_admin' }]);
-  const other = await AdminClient.login(env.app, NAM_HONG_LINH, 'quantri2');
+  const other = await AdminClient.login(env.app, BAC_HONG_LINH, 'quantri2');
   return {
     ...env,
-    editor: await AdminClient.login(env.app, HONG_LINH, 'bientap'),
-    contributor: await AdminClient.login(env.app, HONG_LINH, 'congtacvien'),
-    moderator: await AdminClient.login(env.app, HONG_LINH, 'kiemduyet'),
-    otherAdmin: Object.assign(new AdminClient(env.app, HONG_LINH), { cookie: other.cookie, csrf: other.csrf }),
+    editor: await AdminClient.login(env.app, NAM_HONG_LINH, 'bientap'),
+    contributor: await AdminClient.login(env.app, NAM_HONG_LINH, 'congtacvien'),
+    moderator: await AdminClient.login(env.app, NAM_HONG_LINH, 'kiemduyet'),
+    otherAdmin: Object.assign(new AdminClient(env.app, NAM_HONG_LINH), { cookie: other.cookie, csrf: other.csrf }),
   };
 }
 
@@ -55,7 +55,7 @@ describeEachDb('draft feedback in the back office', fixture, (env) => {
     const body = raw.subarray(3).toString('utf8');
     const lines = body.split('\r\n');
     assert.equal(lines[0], '"STT","Thời gian","Họ và tên","Email / điện thoại","Cơ quan, đơn vị","Nội dung góp ý","Đã xử lý"');
-    assert.match(body, /"Trần Văn Hùng","0912 345 678","Tổ dân phố 3, phường Bắc Hồng","Đề nghị bổ sung hạng mục lát vỉa hè/);
+    assert.match(body, /"Trần Văn Hùng","0912 345 678","Tổ dân phố 3, phường Nam Hồng","Đề nghị bổ sung hạng mục lát vỉa hè/);
     assert.match(body, /"'=HYPERLINK\(""http:\/\/x""\)","0977 000 111","Hộ kinh doanh ""Hương Quê""","Dòng một,\nDòng hai","Chưa"/);
     const audit = await lastAudit(db, 'draft_feedback.export');
     assert.deepEqual(audit.after, { rows: 3 });

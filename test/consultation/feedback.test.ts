@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { daysLeft, deadlineText, isOpen } from '../../src/features/consultation/deadline.js';
-import { NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { freshIp, get, post, questionOf, solvedAltcha, text } from '../interact/helpers.js';
 import { FEEDBACK, feedbackCount, setup } from './helpers.js';
@@ -32,7 +32,7 @@ describeEachDb('draft feedback (Góp ý dự thảo)', setup, (env) => {
     assert.match(open, /cây xanh đô thị/, 'the library\'s own draft is listed too');
     assert.match(t.slice(closedAt), /nhà văn hóa tổ dân phố.*Đã hết thời hạn góp ý/);
     assert.doesNotMatch(t, /thu gom, vận chuyển rác thải/);
-    assert.match(text((await get(app, '/gop-y-du-thao', { host: NAM_HONG_LINH })).body), /thu gom, vận chuyển rác thải/);
+    assert.match(text((await get(app, '/gop-y-du-thao', { host: BAC_HONG_LINH })).body), /thu gom, vận chuyển rác thải/);
   });
 
   test('a draft page: summary, file link from the library, count, the form; contact details never shown', async () => {
@@ -141,7 +141,7 @@ describeEachDb('draft feedback (Góp ý dự thảo)', setup, (env) => {
       assert.equal((await post(app, `/gop-y-du-thao/${id}`, FEEDBACK, { ip: freshIp() })).statusCode, 404, `POST ${id}`);
     }
     assert.equal((await get(app, '/gop-y-du-thao/abc')).statusCode, 404);
-    assert.equal((await get(app, `/gop-y-du-thao/${theirsId}`, { host: NAM_HONG_LINH })).statusCode, 200);
+    assert.equal((await get(app, `/gop-y-du-thao/${theirsId}`, { host: BAC_HONG_LINH })).statusCode, 200);
     await db.db.updateTable('documents').set({ published: 0 }).where('id', '=', openId).execute();
     assert.equal((await page(openId)).statusCode, 404);
     await db.db.updateTable('documents').set({ published: 1 }).where('id', '=', openId).execute();

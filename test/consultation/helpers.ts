@@ -1,13 +1,13 @@
 import type { Db } from '../../src/kernel/db/connection.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
 /** The app on the demo content (drafts of both sites seeded), the sites' ids, the demo drafts' ids. */
 export async function setup(db: TestDb) {
   const app = await buildTestApp(db, { cacheSeconds: 60 });
   const site = async (host: string) => (await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', host).executeTakeFirstOrThrow()).site_id;
-  const siteId = await site(HONG_LINH);
-  const otherSiteId = await site(NAM_HONG_LINH);
+  const siteId = await site(NAM_HONG_LINH);
+  const otherSiteId = await site(BAC_HONG_LINH);
   const draft = async (like: string) => (await db.db.selectFrom('documents').select('id').where('title', 'like', like).executeTakeFirstOrThrow()).id;
   return {
     app, siteId, otherSiteId,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { countRows, decode, docId, fieldError, lastAudit, publicGet, setupDocuments, typeId, validForm } from './helpers.js';
 
@@ -67,7 +67,7 @@ describeEachDb('documents: back-office create, edit, delete', setupDocuments, (g
     assert.equal(decode(fieldError(res.body, 'number') ?? ''), 'Số, ký hiệu 22-NQ/TW đã có trong thư viện văn bản của trang.');
     assert.match(res.body, /value="22-nq\/tw"/); // as typed
     // Site 2 has no 22-NQ/TW: its editor may add it there.
-    const other = Object.assign(Object.create(Object.getPrototypeOf(otherEditor)), otherEditor, { host: NAM_HONG_LINH });
+    const other = Object.assign(Object.create(Object.getPrototypeOf(otherEditor)), otherEditor, { host: BAC_HONG_LINH });
     const type2 = await typeId(db, 2, 'Nghị quyết');
     const ok = await other.post('/quan-tri/van-ban', validForm(type2, { number: '22-NQ/TW', issuer: 'Ban Chấp hành Trung ương Đảng' }));
     assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));

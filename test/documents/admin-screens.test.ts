@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { countRows, decode, docId, setupDocuments, typeId, validForm } from './helpers.js';
 
@@ -49,7 +49,7 @@ describeEachDb('documents: back-office screens', setupDocuments, (get) => {
   test('a site without types gets the usual list in one click; the types page counts documents', async () => {
     const { app, db } = get();
     await makeUser(db.db, 'bientap-nhl', [{ siteId: 2, role: 'editor' }]);
-    const nhl = await AdminClient.login(app, NAM_HONG_LINH, 'bientap-nhl');
+    const nhl = await AdminClient.login(app, BAC_HONG_LINH, 'bientap-nhl');
     await db.db.deleteFrom('documents').where('site_id', '=', 2).execute();
     await db.db.deleteFrom('document_types').where('site_id', '=', 2).execute();
     const empty = await nhl.get('/quan-tri/van-ban/loai');
@@ -71,7 +71,7 @@ describeEachDb('documents: back-office screens', setupDocuments, (get) => {
     const type = await typeId(db, 1, 'Công văn');
     assert.equal((await editor.post('/quan-tri/van-ban', validForm(type, { number: '88/UBND-VP' }))).statusCode, 303);
     await makeUser(db.db, 'quantri', [{ siteId: 1, role: 'site_admin' }]);
-    const admin = await AdminClient.login(app, HONG_LINH, 'quantri');
+    const admin = await AdminClient.login(app, NAM_HONG_LINH, 'quantri');
     const log = await admin.get('/quan-tri/nhat-ky?hanh_dong=document.create');
     assert.equal(log.statusCode, 200);
     assert.match(log.body, /<option value="document.create" selected>Thêm văn bản<\/option>/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { docx, ole2, pdf, png, zip } from '../media/fixtures.js';
 import { docId, fieldError, lastAudit, publicGet, setupDocuments, uploadFile } from './helpers.js';
@@ -16,7 +16,7 @@ describeEachDb('documents: attached files', setupDocuments, (get) => {
     const res = await uploadFile(editor, id, { name: 'Chỉ thị quản lý đất đai.pdf', data: pdf('% quản lý\n'), contentType: 'application/pdf' });
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
     const file = await db.db.selectFrom('document_files').selectAll().where('document_id', '=', id).executeTakeFirstOrThrow();
-    assert.match(file.disk_path, /^honglinh\/van-ban\/[0-9a-f]{10}-chi-thi-quan-ly-dat-dai\.pdf$/);
+    assert.match(file.disk_path, /^namhonglinh\/van-ban\/[0-9a-f]{10}-chi-thi-quan-ly-dat-dai\.pdf$/);
     assert.ok(existsSync(join(db.dataDir, 'media', file.disk_path)));
     assert.equal((await lastAudit(db, 'document.file_add'))?.after.original_name, 'Chỉ thị quản lý đất đai.pdf');
     const slug = (await db.db.selectFrom('documents').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
@@ -48,7 +48,7 @@ describeEachDb('documents: attached files', setupDocuments, (get) => {
   test('a PNG or an EXE named .pdf, a spreadsheet, a ZIP and an empty upload are refused with a message; nothing is stored', async () => {
     const { editor, db } = get();
     const id = await docId(db, 1, '210/BC-UBND');
-    const dir = join(db.dataDir, 'media', 'honglinh', 'van-ban');
+    const dir = join(db.dataDir, 'media', 'namhonglinh', 'van-ban');
     const filesBefore = readdirSync(dir).length;
     const cases: [string, Buffer][] = [
       ['anh.pdf', await png(4, 4)],
@@ -118,7 +118,7 @@ describeEachDb('documents: attached files', setupDocuments, (get) => {
     const { app, editor, db } = get();
     const foreign = await db.db.selectFrom('document_files').select('id').where('site_id', '=', 2).executeTakeFirstOrThrow();
     assert.equal((await publicGet(app, `/van-ban/tai-ve/${foreign.id}`)).statusCode, 404);
-    assert.equal((await publicGet(app, `/van-ban/tai-ve/${foreign.id}`, NAM_HONG_LINH)).statusCode, 200);
+    assert.equal((await publicGet(app, `/van-ban/tai-ve/${foreign.id}`, BAC_HONG_LINH)).statusCode, 200);
     assert.equal((await publicGet(app, '/van-ban/tai-ve/abc')).statusCode, 404);
     const id = await docId(db, 1, '02-NQ/TU');
     const file = await db.db.selectFrom('document_files').select('id').where('document_id', '=', id).executeTakeFirstOrThrow();

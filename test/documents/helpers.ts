@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 import { multipart, type FilePart } from '../media/fixtures.js';
 
@@ -23,17 +23,17 @@ export async function setupDocuments(db: TestDb): Promise<DocumentsFixture> {
   await makeUser(db.db, 'truongban', [{ siteId: 1, role: 'approver' }]);
   await makeUser(db.db, 'congtacvien', [{ siteId: 1, role: 'contributor' }]);
   await makeUser(db.db, 'bientap2', [{ siteId: 2, role: 'editor' }]);
-  const other = await AdminClient.login(app, NAM_HONG_LINH, 'bientap2');
+  const other = await AdminClient.login(app, BAC_HONG_LINH, 'bientap2');
   return {
     app,
-    editor: await AdminClient.login(app, HONG_LINH, 'bientap'),
-    approver: await AdminClient.login(app, HONG_LINH, 'truongban'),
-    contributor: await AdminClient.login(app, HONG_LINH, 'congtacvien'),
-    otherEditor: Object.assign(new AdminClient(app, HONG_LINH), { cookie: other.cookie, csrf: other.csrf }),
+    editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap'),
+    approver: await AdminClient.login(app, NAM_HONG_LINH, 'truongban'),
+    contributor: await AdminClient.login(app, NAM_HONG_LINH, 'congtacvien'),
+    otherEditor: Object.assign(new AdminClient(app, NAM_HONG_LINH), { cookie: other.cookie, csrf: other.csrf }),
   };
 }
 
-export function publicGet(app: FastifyInstance, url: string, host = HONG_LINH) {
+export function publicGet(app: FastifyInstance, url: string, host = NAM_HONG_LINH) {
   return app.inject({ url, headers: { host } });
 }
 

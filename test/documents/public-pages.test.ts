@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { docId, publicGet, typeId } from './helpers.js';
 
@@ -14,7 +14,7 @@ const OURS = new Set(['22-NQ/TW', '21-NQ/TW', '02-NQ/TU', '1520/QĐ-UBND', '85/K
   '35/2019/QĐ-UBND', '12/2023/QĐ-UBND', '03/CT-UBND', '210/BC-UBND', '05/DT-UBND', '01/QĐ-UBND', '15/KH-UBND', '22/TB-UBND']);
 const ours = (html: string) => numbersOf(html).filter((n) => OURS.has(n));
 
-const list = (app: Parameters<typeof publicGet>[0], query: Record<string, string>, host = HONG_LINH) =>
+const list = (app: Parameters<typeof publicGet>[0], query: Record<string, string>, host = NAM_HONG_LINH) =>
   publicGet(app, `/van-ban?${new URLSearchParams(query).toString()}`, host);
 
 describeEachDb('documents: public list, document page, feed, sitemap, search', async (db) => ({ app: await buildTestApp(db) }), (get) => {
@@ -29,7 +29,7 @@ describeEachDb('documents: public list, document page, feed, sitemap, search', a
     assert.deepEqual(ours(res.body), ['05/DT-UBND', '1234/UBND-TNMT', '45/TB-UBND', '85/KH-UBND', '03/CT-UBND', '1520/QĐ-UBND', '112/KH-UBND', '12/2023/QĐ-UBND', '2105/QĐ-UBND', '21-NQ/TW', '210/BC-UBND', '35/2019/QĐ-UBND', '02-NQ/TU', '22-NQ/TW'].slice(0, ours(res.body).length));
     assert.match(res.body, new RegExp(`${numbersOf((await list(app, { trang: '2' })).body).length + dates.length} văn bản`));
     assert.ok(!numbersOf(res.body).includes('01/QĐ-UBND'), 'no document of Nam Hồng Lĩnh');
-    const other = await publicGet(app, '/van-ban', NAM_HONG_LINH);
+    const other = await publicGet(app, '/van-ban', BAC_HONG_LINH);
     assert.deepEqual(ours(other.body), ['22/TB-UBND', '15/KH-UBND', '01/QĐ-UBND']);
     assert.ok(!numbersOf(other.body).includes('22-NQ/TW'));
   });
@@ -130,16 +130,16 @@ describeEachDb('documents: public list, document page, feed, sitemap, search', a
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /application\/rss\+xml/);
     assert.match(res.body, /<title><!\[CDATA\[Nghị quyết số 22-NQ\/TW\]\]><\/title>|<title>Nghị quyết số 22-NQ\/TW<\/title>/);
-    assert.match(res.body, /http:\/\/honglinh\.localhost\/van-ban\/nghi-quyet-22-nq-tw/);
+    assert.match(res.body, /http:\/\/namhonglinh\.localhost\/van-ban\/nghi-quyet-22-nq-tw/);
     assert.doesNotMatch(res.body, /01\/QĐ-UBND/);
   });
 
   test('the sitemap lists the list page and each published document', async () => {
     const { app, db } = get();
     const res = await publicGet(app, '/sitemap.xml');
-    assert.match(res.body, /<loc>http:\/\/honglinh\.localhost\/van-ban<\/loc>/);
+    assert.match(res.body, /<loc>http:\/\/namhonglinh\.localhost\/van-ban<\/loc>/);
     const id = await docId(db, 1, '02-NQ/TU');
-    assert.match(res.body, new RegExp(`<loc>http://honglinh\\.localhost/van-ban/nghi-quyet-02-nq-tu-[a-z0-9-]+-${id}</loc>`));
+    assert.match(res.body, new RegExp(`<loc>http://namhonglinh\\.localhost/van-ban/nghi-quyet-02-nq-tu-[a-z0-9-]+-${id}</loc>`));
     assert.doesNotMatch(res.body, new RegExp(`/van-ban/[a-z0-9-]+-${await docId(db, 2, '01/QĐ-UBND')}<`));
   });
 
@@ -150,7 +150,7 @@ describeEachDb('documents: public list, document page, feed, sitemap, search', a
     assert.match(res.body, /<a href="\/van-ban\/nghi-quyet-22-nq-tw-[^"]+">Nghị quyết số 22-NQ\/TW: Về nâng cao/);
     const words = await publicGet(app, `/tim-kiem?q=${encodeURIComponent('qd ubnd')}`);
     assert.match(words.body, /Văn bản \(4\)/);
-    const none = await publicGet(app, `/tim-kiem?q=${encodeURIComponent('22-NQ/TW')}`, NAM_HONG_LINH);
+    const none = await publicGet(app, `/tim-kiem?q=${encodeURIComponent('22-NQ/TW')}`, BAC_HONG_LINH);
     assert.doesNotMatch(none.body, /class="section-title">Văn bản/);
   });
 });

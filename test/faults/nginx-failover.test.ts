@@ -54,7 +54,7 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
     a = await CongProcess.start(env);
     b = await CongProcess.start(env);
     nginx = await Nginx.start([a.port, b.port]);
-    const [site] = await query<{ site_id: number; host: string }>("select site_id, host from site_hosts where host like 'honglinh.%'");
+    const [site] = await query<{ site_id: number; host: string }>("select site_id, host from site_hosts where host like 'namhonglinh.%'");
     const articles = await query<{ id: number; slug: string }>("select id, slug from articles where site_id = $1 and status = 'published' order by id limit 20", [site!.site_id]);
     // Comments spread over 20 articles: each takes 10 answers to the fallback question per 10 minutes (COMMENT_LIMITS).
     const pages = ['/', '/hoi-dap', '/tham-do-y-kien', ...articles.slice(0, 6).map((r) => `/bai-viet/${r.slug}-${r.id}`)];

@@ -30,5 +30,7 @@ export async function buildTestApp(
   return app;
 }
 
-export const HONG_LINH = 'honglinh.localhost';
 export const NAM_HONG_LINH = 'namhonglinh.localhost';
+export const BAC_HONG_LINH = 'bachonglinh.localhost';
+/** The former town portal, archived since the 2025 reorganisation; its wards are its successors. */
+export const THI_XA_HONG_LINH = 'honglinh.localhost';

@@ -45,7 +45,7 @@ describeEachDb(
   'runImport: bad input stops with the line named and changes nothing',
   async (db) => {
     await seedDemoIfEmpty(db, db.media);
-    return { site: await siteByCode(db.db, 'namhonglinh') };
+    return { site: await siteByCode(db.db, 'bachonglinh') };
   },
   (get) => {
     for (const c of CASES) {
@@ -73,7 +73,7 @@ describeEachDb(
       await markArchived(db.db, site.id, [1], NOW);
       try {
         const before = await rowCounts(db.db);
-        await assert.rejects(runImport(db.db, site, readJsonLines(SAMPLE), { filesDir: FILES, media: db.media, now: NOW }), (e: unknown) => e instanceof ImportError && /^Trang namhonglinh là trang lưu trữ/.test(e.message));
+        await assert.rejects(runImport(db.db, site, readJsonLines(SAMPLE), { filesDir: FILES, media: db.media, now: NOW }), (e: unknown) => e instanceof ImportError && /^Trang bachonglinh là trang lưu trữ/.test(e.message));
         assert.deepEqual(await rowCounts(db.db), before);
       } finally {
         await markArchived(db.db, site.id, null, NOW);

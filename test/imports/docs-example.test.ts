@@ -26,7 +26,7 @@ describeEachDb(
   'the SharePoint CSV example of the docs',
   async (db) => {
     await seedDemoIfEmpty(db, db.media);
-    return { site: await siteByCode(db.db, 'namhonglinh') };
+    return { site: await siteByCode(db.db, 'bachonglinh') };
   },
   (get) => {
     test('converts a CSV with quoted commas, line breaks and quotes into records that import', async () => {

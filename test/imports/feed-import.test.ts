@@ -24,7 +24,7 @@ describeEachDb(
   'cong import feed: RSS 2.0 and Atom 1.0',
   async (db) => {
     await seedDemoIfEmpty(db, db.media);
-    return { site: await siteByCode(db.db, 'namhonglinh') };
+    return { site: await siteByCode(db.db, 'bachonglinh') };
   },
   (get) => {
     test("the project's own RSS imports every item once, and again without duplicates", async () => {
@@ -53,7 +53,7 @@ describeEachDb(
       assert.equal(a.author, 'Lê Minh Đức');
       assert.equal(a.published_at, '2025-05-30T01:30:00.000Z');
       assert.equal(a.status, 'published');
-      assert.match(a.body_html, /<img src="\/media\/namhonglinh\/[^"]+-lam-duong\.jpg" alt="Người dân làm đường"/);
+      assert.match(a.body_html, /<img src="\/media\/bachonglinh\/[^"]+-lam-duong\.jpg" alt="Người dân làm đường"/);
       assert.ok(!a.body_html.includes('wp:paragraph'), 'block-editor comments are gone');
       assert.equal(a.sapo, 'Sáng 30/5, hơn 300 người dân xã Thuận Lộc ra quân làm đường giao thông nông thôn.');
       const cats = await db.db.selectFrom('categories').select('name').where('site_id', '=', site.id).where('name', 'in', ['Nông thôn mới']).execute();

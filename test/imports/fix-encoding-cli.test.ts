@@ -98,22 +98,22 @@ for (const dialect of DIALECTS) {
     test('--dry-run reports per table with examples and writes nothing', async () => {
       const r = cong(env, 'fix-encoding', '--dry-run');
       assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stdout, /^honglinh: sẽ sửa 5 trong \d+ mục \(chạy thử, chưa ghi gì\)\.$/m);
-      assert.match(r.stdout, /^namhonglinh: sẽ sửa 5 trong \d+ mục/m);
+      assert.match(r.stdout, /^namhonglinh: sẽ sửa 5 trong \d+ mục \(chạy thử, chưa ghi gì\)\.$/m);
+      assert.match(r.stdout, /^bachonglinh: sẽ sửa 5 trong \d+ mục/m);
       assert.match(r.stdout, /^ {2}bài viết \(articles\): 1$/m);
       assert.match(r.stdout, /^ {2}văn bản \(documents\): 1$/m);
       assert.match(r.stdout, /trước: Hµ Néi tæ chøc héi nghÞ tæng kÕt n¨m 2002\n {4}sau: {3}Hà Nội tổ chức hội nghị tổng kết năm 2002/);
-      assert.match(r.stderr, /^Đang kiểm tra honglinh: (\d+)\/\1 mục \(100%\)$/m);
+      assert.match(r.stderr, /^Đang kiểm tra namhonglinh: (\d+)\/\1 mục \(100%\)$/m);
       assert.deepEqual(await snapshot(db), spoiled);
       const audit = await db.selectFrom('audit_log').select('id').where('action', '=', 'site.fix_encoding').execute();
       assert.equal(audit.length, 0);
     });
 
     test('--site fixes exactly the bad rows of that site, re-indexes the article and writes one audit row', async () => {
-      const r = cong(env, 'fix-encoding', '--site', 'honglinh');
+      const r = cong(env, 'fix-encoding', '--site', 'namhonglinh');
       assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stdout, /^honglinh: đã sửa 5 trong \d+ mục\.$/m);
-      assert.doesNotMatch(r.stdout, /namhonglinh/);
+      assert.match(r.stdout, /^namhonglinh: đã sửa 5 trong \d+ mục\.$/m);
+      assert.doesNotMatch(r.stdout, /bachonglinh/);
       const now = await snapshot(db);
       const expected = new Map(spoiled);
       for (const b of BAD) {
@@ -141,12 +141,12 @@ for (const dialect of DIALECTS) {
     });
 
     test('a second run changes nothing; a run over every site then fixes the other site', async () => {
-      const again = cong(env, 'fix-encoding', '--site', 'honglinh');
+      const again = cong(env, 'fix-encoding', '--site', 'namhonglinh');
       assert.equal(again.status, 0, again.stderr);
-      assert.match(again.stdout, /^honglinh: đã sửa 0 trong \d+ mục\.$/m);
+      assert.match(again.stdout, /^namhonglinh: đã sửa 0 trong \d+ mục\.$/m);
       const all = cong(env, 'fix-encoding');
-      assert.match(all.stdout, /^honglinh: đã sửa 0 /m);
-      assert.match(all.stdout, /^namhonglinh: đã sửa 5 /m);
+      assert.match(all.stdout, /^namhonglinh: đã sửa 0 /m);
+      assert.match(all.stdout, /^bachonglinh: đã sửa 5 /m);
       for (const b of BAD) {
         const row = await db.selectFrom(b.table).select(b.column).where('id', '=', await firstId(db, b.table, 2)).executeTakeFirstOrThrow();
         assert.equal(row[b.column], b.unicode, `${b.table}.${b.column}`);

@@ -33,38 +33,38 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     after(() => drop());
 
     test('imports the sample with progress and a summary, then a re-run updates', { skip: skip ?? false }, () => {
-      const noFolder = cong('import', 'jsonl', SAMPLE, '--site', 'namhonglinh');
+      const noFolder = cong('import', 'jsonl', SAMPLE, '--site', 'bachonglinh');
       assert.equal(noFolder.status, 1);
       assert.match(noFolder.stderr, /Dòng 4 \(tệp “img-1”\): tệp cần thư mục chứa tệp: chạy lại lệnh với --files <thư mục>\./);
-      const r = cong('import', 'jsonl', SAMPLE, '--site', 'namhonglinh', '--files', FILES);
+      const r = cong('import', 'jsonl', SAMPLE, '--site', 'bachonglinh', '--files', FILES);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stderr, /^Đã xử lý 16\/16 mục · [\d.]+ mục\/giây$/m);
       assert.match(r.stdout, /^Đã nhập xong\.$/m);
       assert.match(r.stdout, /^ {2}bài viết: 2 mới, 0 cập nhật$/m);
       assert.match(r.stdout, /^ {2}bình luận: 4 mới, 0 cập nhật$/m);
       assert.match(r.stdout, /^Bỏ qua 1 mục:\n {2}bài viết “103”: bài trong thùng rác \(trash\) không được đưa lên$/m);
-      const again = cong('import', 'jsonl', SAMPLE, '--site', 'namhonglinh', '--files', FILES);
+      const again = cong('import', 'jsonl', SAMPLE, '--site', 'bachonglinh', '--files', FILES);
       assert.equal(again.status, 0, again.stderr);
       assert.match(again.stdout, /^ {2}bài viết: 0 mới, 2 cập nhật$/m);
       assert.match(again.stdout, /^ {2}bộ đếm lượt truy cập: 0 mới, 1 cập nhật$/m);
     });
 
     test('a dry run says so and a truncated file stops naming its last line', { skip: skip ?? false }, () => {
-      const dry = cong('import', 'jsonl', SAMPLE, '--site', 'honglinh', '--files', FILES, '--dry-run');
+      const dry = cong('import', 'jsonl', SAMPLE, '--site', 'namhonglinh', '--files', FILES, '--dry-run');
       assert.equal(dry.status, 0, dry.stderr);
       assert.match(dry.stdout, /^Chạy thử \(--dry-run\): chưa ghi gì/m);
-      const cut = cong('import', 'jsonl', truncated, '--site', 'honglinh', '--files', FILES);
+      const cut = cong('import', 'jsonl', truncated, '--site', 'namhonglinh', '--files', FILES);
       assert.equal(cut.status, 1);
       assert.match(cut.stderr, /^Không nhập được: Dòng 17: dòng bị cắt cụt \(thiếu dấu “}” đóng bản ghi\)/m);
-      assert.match(cut.stderr, /Chưa có gì được ghi vào trang honglinh\./);
-      // Nothing of either was written: the real import of the sample into honglinh is all new.
-      const real = cong('import', 'jsonl', SAMPLE, '--site', 'honglinh', '--files', FILES);
+      assert.match(cut.stderr, /Chưa có gì được ghi vào trang namhonglinh\./);
+      // Nothing of either was written: the real import of the sample into namhonglinh is all new.
+      const real = cong('import', 'jsonl', SAMPLE, '--site', 'namhonglinh', '--files', FILES);
       assert.match(real.stdout, /^ {2}bài viết: 2 mới, 0 cập nhật$/m);
     });
 
     test('an RSS feed imports through the same core', { skip: skip ?? false }, () => {
       const uploads = join(FIXTURES, 'feeds/uploads');
-      const r = cong('import', 'feed', join(FIXTURES, 'feeds/wordpress-rss.xml'), '--site', 'namhonglinh', '--files', uploads);
+      const r = cong('import', 'feed', join(FIXTURES, 'feeds/wordpress-rss.xml'), '--site', 'bachonglinh', '--files', uploads);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /^ {2}bài viết: 2 mới, 0 cập nhật$/m);
       assert.match(r.stdout, /^ {2}tệp: 2 mới, 0 cập nhật$/m);
@@ -76,11 +76,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         [['import'], /Thiếu kiểu nhập\.\nCách dùng:\n {2}cong import jsonl/],
         [['import', 'xml', SAMPLE], /Không có kiểu nhập “xml”/],
         [['import', 'jsonl', SAMPLE], /Thiếu --site <mã trang>/],
-        [['import', 'jsonl', '--site', 'honglinh'], /Thiếu tệp cần nhập/],
+        [['import', 'jsonl', '--site', 'namhonglinh'], /Thiếu tệp cần nhập/],
         [['import', 'jsonl', SAMPLE, '--site', 'khongco'], /Không có trang thông tin mã khongco\. Xem danh sách: cong sites/],
-        [['import', 'jsonl', join(scratch, 'khong-co.jsonl'), '--site', 'honglinh'], /Không tìm thấy tệp .*khong-co\.jsonl\./],
-        [['import', 'jsonl', SAMPLE, '--site', 'honglinh', '--files', join(scratch, 'khong-co')], /Không tìm thấy thư mục .*khong-co \(--files\)\./],
-        [['import', 'jsonl', SAMPLE, '--site', 'honglinh', '--xoa'], /Tuỳ chọn không hợp lệ: --xoa/],
+        [['import', 'jsonl', join(scratch, 'khong-co.jsonl'), '--site', 'namhonglinh'], /Không tìm thấy tệp .*khong-co\.jsonl\./],
+        [['import', 'jsonl', SAMPLE, '--site', 'namhonglinh', '--files', join(scratch, 'khong-co')], /Không tìm thấy thư mục .*khong-co \(--files\)\./],
+        [['import', 'jsonl', SAMPLE, '--site', 'namhonglinh', '--xoa'], /Tuỳ chọn không hợp lệ: --xoa/],
       ];
       for (const [args, message] of cases) {
         const r = cong(...args);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { runImport } from '../../src/features/imports/run-import.js';
 import { findOldAddress } from '../../src/kernel/sites/old-addresses.js';
-import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { FILES, sampleRecords, siteByCode } from './helpers.js';
 
@@ -13,12 +13,12 @@ describeEachDb(
   'imported content on the public site',
   async (db) => {
     const app: FastifyInstance = await buildTestApp(db, { now: () => NOW });
-    const site = await siteByCode(db.db, 'namhonglinh');
+    const site = await siteByCode(db.db, 'bachonglinh');
     await runImport(db.db, site, sampleRecords(), { filesDir: FILES, media: db.media, now: NOW, cache: app.cong.pageCache });
     return { app, site };
   },
   (get) => {
-    const page = (url: string) => get().app.inject({ url, headers: { host: NAM_HONG_LINH } });
+    const page = (url: string) => get().app.inject({ url, headers: { host: BAC_HONG_LINH } });
 
     test('the published article shows with its responsive image and its approved comments only', async () => {
       const { db, site } = get();
@@ -26,7 +26,7 @@ describeEachDb(
       const r = await page(to);
       assert.equal(r.statusCode, 200);
       assert.match(r.body, /Khai mạc lễ hội đền Chợ Củi năm 2019/);
-      assert.match(r.body, /<img src="\/media\/namhonglinh\/[^"]+-le-hoi-den-cho-cui\.jpg" alt="Lễ rước kiệu" srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1200w"/);
+      assert.match(r.body, /<img src="\/media\/bachonglinh\/[^"]+-le-hoi-den-cho-cui\.jpg" alt="Lễ rước kiệu" srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1200w"/);
       assert.match(r.body, /Lễ hội năm nay rất vui\./);
       assert.match(r.body, /Cảm ơn bạn đã theo dõi\./);
       assert.doesNotMatch(r.body, /Cho hỏi lịch rước kiệu/, 'a pending comment is not public');

@@ -14,7 +14,7 @@ describeEachDb(
   'runImport: the sample file',
   async (db) => {
     await seedDemoIfEmpty(db, db.media);
-    return { site: await siteByCode(db.db, 'namhonglinh') };
+    return { site: await siteByCode(db.db, 'bachonglinh') };
   },
   (get) => {
     test('imports every kind of record, public only what was published, with its old addresses', async () => {
@@ -63,7 +63,7 @@ describeEachDb(
 
       const views = await db.db.selectFrom('stats_article_totals').select('views').where('site_id', '=', site.id).where('article_id', '=', articleId).executeTakeFirstOrThrow();
       assert.equal(views.views, 1234);
-      assert.equal((await siteByCode(db.db, 'namhonglinh')).counterBase, site.counterBase + 2_763_801);
+      assert.equal((await siteByCode(db.db, 'bachonglinh')).counterBase, site.counterBase + 2_763_801);
 
       const file = await findOldAddress(db.db, site.id, HOST, 'https://honglinh.hatinh.gov.vn/Uploads/VanBan/QD-12-UBND.pdf');
       assert.match(file!.toPath, /^\/van-ban\/tai-ve\/\d+$/);
@@ -94,7 +94,7 @@ describeEachDb(
       assert.equal(a.length, 1);
       const views = await db.db.selectFrom('stats_article_totals').select('views').where('site_id', '=', site.id).where('article_id', '=', a[0]!.id).executeTakeFirstOrThrow();
       assert.equal(views.views, 1300, 'only the difference is added');
-      const fresh = await siteByCode(db.db, 'namhonglinh');
+      const fresh = await siteByCode(db.db, 'bachonglinh');
       const seeded = await db.db.selectFrom('import_items').select('entity_id').where('site_id', '=', site.id).where('kind', '=', 'counter').executeTakeFirstOrThrow();
       assert.equal(Number(seeded.entity_id), 2_763_801);
       assert.equal(fresh.counterBase, site.counterBase + 2_763_801, 'the counter is added once');
@@ -104,7 +104,7 @@ describeEachDb(
 
     test('a dry run reports what it would do and writes nothing', async () => {
       const { db } = get();
-      const other = await siteByCode(db.db, 'honglinh');
+      const other = await siteByCode(db.db, 'namhonglinh');
       const before = await rowCounts(db.db);
       const stored = await countStored(db.media);
       const summary = await runImport(db.db, other, sampleRecords(), { filesDir: FILES, media: db.media, now: NOW, dryRun: true });

@@ -30,14 +30,14 @@ test('cong import wordpress: a cut export changes nothing, the whole one comes i
   const cut = join(dataDir, 'export-cut.xml');
   const text = readFileSync(join(FIXTURE, 'export.xml'), 'utf8');
   writeFileSync(cut, text.slice(0, text.indexOf('<wp:post_id>14</wp:post_id>') + 60));
-  const refused = cong('import', 'wordpress', cut, '--site', 'namhonglinh', '--uploads', join(FIXTURE, 'uploads'));
+  const refused = cong('import', 'wordpress', cut, '--site', 'bachonglinh', '--uploads', join(FIXTURE, 'uploads'));
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /^Không nhập được: Tệp xuất WordPress không trọn vẹn: tệp bị cắt trước thẻ đóng <\/rss>.* Mục bị hỏng bắt đầu ở dòng 641, bài số 14 của WordPress\./);
-  assert.match(refused.stderr, /Chưa có gì được ghi vào trang namhonglinh\.\n$/);
+  assert.match(refused.stderr, /Chưa có gì được ghi vào trang bachonglinh\.\n$/);
   assert.equal(refused.stdout, '');
   assert.deepEqual(census(), untouched, 'no table gained or lost a row');
 
-  const done = cong('import', 'wordpress', join(FIXTURE, 'export.xml'), '--site', 'namhonglinh', '--uploads', join(FIXTURE, 'uploads'));
+  const done = cong('import', 'wordpress', join(FIXTURE, 'export.xml'), '--site', 'bachonglinh', '--uploads', join(FIXTURE, 'uploads'));
   assert.equal(done.status, 0, done.stderr);
   assert.match(done.stdout, /^Đã nhập xong\.\n/);
   assert.match(done.stdout, /\n {2}bài viết: 11 mới, 0 cập nhật\n/);
@@ -46,7 +46,7 @@ test('cong import wordpress: a cut export changes nothing, the whole one comes i
   assert.match(done.stdout, /bài viết “21”: bài trong thùng rác \(trash\) không được đưa lên/);
   assert.match(done.stderr, /Đã xử lý \d+\/\d+ mục/, 'progress is shown');
 
-  const again = cong('import', 'wordpress', join(FIXTURE, 'export.xml'), '--site', 'namhonglinh', '--uploads', join(FIXTURE, 'uploads'));
+  const again = cong('import', 'wordpress', join(FIXTURE, 'export.xml'), '--site', 'bachonglinh', '--uploads', join(FIXTURE, 'uploads'));
   assert.equal(again.status, 0, again.stderr);
   assert.match(again.stdout, /\n {2}bài viết: 0 mới, 11 cập nhật\n/);
 });

@@ -6,7 +6,7 @@ import { importWordpress } from '../../src/cli/commands/import-wordpress.js';
 import { runImport } from '../../src/features/imports/run-import.js';
 import { findOldAddress } from '../../src/kernel/sites/old-addresses.js';
 import type { Site } from '../../src/kernel/sites/site.js';
-import { buildTestApp, NAM_HONG_LINH, ROOT } from '../helpers/app.js';
+import { buildTestApp, BAC_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { rowCounts, siteByCode } from './helpers.js';
 
@@ -24,14 +24,14 @@ describeEachDb(
   'cong import wordpress: a real export into a ward site',
   async (db) => {
     const app = await buildTestApp(db);
-    const site = await siteByCode(db.db, 'namhonglinh');
+    const site = await siteByCode(db.db, 'bachonglinh');
     const records = await importWordpress.records(join(FIXTURE, 'export.xml'), { filesDir: UPLOADS });
     const summary = await runImport(db.db, site, records, { filesDir: UPLOADS, media: db.media, now: NOW });
     return { app, site, summary, notes: records.notes };
   },
   (get) => {
     const old = async (address: string) => (await findOldAddress(get().db.db, get().site.id, OLD, address))?.toPath;
-    const page = (app: FastifyInstance, url: string) => app.inject({ method: 'GET', url, headers: { host: NAM_HONG_LINH } });
+    const page = (app: FastifyInstance, url: string) => app.inject({ method: 'GET', url, headers: { host: BAC_HONG_LINH } });
     const article = async (site: Site, title: string) =>
       get().db.db.selectFrom('articles').selectAll().where('site_id', '=', site.id).where('title', '=', title).executeTakeFirstOrThrow();
 
@@ -93,7 +93,7 @@ describeEachDb(
       assert.equal(await moved('/2025/03/15/phuong-bac-ha-ra-quan-tong-ve-sinh-moi-truong/'), `/bai-viet/${ra.slug}-${ra.id}`);
       assert.equal(await moved('/category/tin-tuc/tin-trong-phuong/'), '/chuyen-muc/tin-trong-phuong');
       assert.equal(await moved('/?page_id=24'), '/trang/lich-su');
-      assert.match(String(await moved('/wp-content/uploads/2025/03/anh-ra-quan-ve-sinh-300x225.jpg')), /^\/media\/namhonglinh\/.*anh-ra-quan-ve-sinh\.jpg$/);
+      assert.match(String(await moved('/wp-content/uploads/2025/03/anh-ra-quan-ve-sinh-300x225.jpg')), /^\/media\/bachonglinh\/.*anh-ra-quan-ve-sinh\.jpg$/);
     });
 
     test('images are in the media library with their responsive sizes, and bodies point at them', async () => {

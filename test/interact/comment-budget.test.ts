@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { CommentModeration } from '../../src/kernel/sites/settings.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { COMMENT, freshIp, freshQuestion, otherArticle, post, setup, solvedAltcha } from './helpers.js';
 
@@ -73,7 +73,7 @@ describeEachDb('the article\'s comment budget', setup, (env) => {
       assert.equal(rows.filter((r) => r.status === 'published').length, 2);
       // The moderators see why they wait.
       await makeUser(db.db, 'kiemduyetngansach', [{ siteId, role: 'moderator' }]);
-      const queue = await (await AdminClient.login(app, HONG_LINH, 'kiemduyetngansach')).get('/quan-tri/binh-luan');
+      const queue = await (await AdminClient.login(app, NAM_HONG_LINH, 'kiemduyetngansach')).get('/quan-tri/binh-luan');
       assert.match(queue.body, /Lý do chờ: Gửi qua câu hỏi xác thực \(không có JavaScript\)/);
     } finally {
       await setMode(app, db, siteId, 'hold_all');

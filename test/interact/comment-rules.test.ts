@@ -166,7 +166,7 @@ describeEachDb('comment rules', (db) => setup(db, { cacheSeconds: 60 }), (env) =
 
   test('posts from another site or from a cross-site form are refused', async () => {
     const { app, articleId } = env();
-    const other = await post(app, `/binh-luan/${articleId}`, COMMENT, { json: true, host: 'namhonglinh.localhost' });
+    const other = await post(app, `/binh-luan/${articleId}`, COMMENT, { json: true, host: 'bachonglinh.localhost' });
     assert.equal(other.statusCode, 404);
     const cross = await post(app, `/binh-luan/${articleId}`, COMMENT, { json: true, headers: { origin: 'https://evil.example' } });
     assert.equal(cross.statusCode, 403);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { parseAnswer } from '../../src/kernel/citizen/question.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
 /** Shared set-up of the interaction tests: the app on the demo content and a published article. */
@@ -16,7 +16,7 @@ export interface Env {
 
 export async function setup(db: TestDb, opts: { cacheSeconds?: number } = {}): Promise<Env> {
   const app = await buildTestApp(db, { cacheSeconds: opts.cacheSeconds ?? 0 });
-  const site = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', HONG_LINH).executeTakeFirstOrThrow();
+  const site = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', NAM_HONG_LINH).executeTakeFirstOrThrow();
   const a = await db.db.selectFrom('articles').select(['id', 'slug']).where('site_id', '=', site.site_id).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
   return { app, siteId: site.site_id, articleId: a.id, path: `/bai-viet/${a.slug}-${a.id}` };
 }
@@ -48,8 +48,8 @@ export function post(app: FastifyInstance, url: string, fields: Record<string, s
     url,
     remoteAddress: o.ip ?? '203.0.113.10',
     headers: {
-      host: o.host ?? HONG_LINH,
-      origin: `http://${o.host ?? HONG_LINH}`,
+      host: o.host ?? NAM_HONG_LINH,
+      origin: `http://${o.host ?? NAM_HONG_LINH}`,
       'user-agent': o.ua ?? UA,
       'content-type': 'application/x-www-form-urlencoded',
       ...(o.json ? { accept: 'application/json' } : { accept: 'text/html' }),
@@ -60,7 +60,7 @@ export function post(app: FastifyInstance, url: string, fields: Record<string, s
 }
 
 export function get(app: FastifyInstance, url: string, o: PostOptions = {}) {
-  return app.inject({ url, remoteAddress: o.ip ?? '203.0.113.10', headers: { host: o.host ?? HONG_LINH, 'user-agent': o.ua ?? UA, ...o.headers } });
+  return app.inject({ url, remoteAddress: o.ip ?? '203.0.113.10', headers: { host: o.host ?? NAM_HONG_LINH, 'user-agent': o.ua ?? UA, ...o.headers } });
 }
 
 /** Fetches a real challenge and solves it as the browser's widget does; returns the form value. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { COMMENT, freshIp, freshQuestion, get, otherArticle, post, setup, text, type Env } from './helpers.js';
 
@@ -34,9 +34,9 @@ describeEachDb(
     const moderatorId = await makeUser(db.db, 'kiemduyet', [{ siteId, role: 'moderator' }]);
     await makeUser(db.db, 'bientap', [{ siteId, role: 'editor' }]);
     await makeUser(db.db, 'quantri', [{ siteId, role: 'site_admin' }]);
-    const other = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', NAM_HONG_LINH).executeTakeFirstOrThrow();
+    const other = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', BAC_HONG_LINH).executeTakeFirstOrThrow();
     await makeUser(db.db, 'kiemduyetkhac', [{ siteId: other.site_id, role: 'moderator' }]);
-    return { ...env, moderatorId, mod: await AdminClient.login(env.app, HONG_LINH, 'kiemduyet') };
+    return { ...env, moderatorId, mod: await AdminClient.login(env.app, NAM_HONG_LINH, 'kiemduyet') };
   },
   (get_) => {
     test('the queue lists waiting comments with counts per status; the email shows only here', async () => {
@@ -149,7 +149,7 @@ describeEachDb(
       assert.doesNotMatch((await get(app, a.path)).body, /Bình luận đã đóng/);
 
       assert.equal((await mod.post('/quan-tri/binh-luan/cai-dat', { che_do: 'publish' })).statusCode, 403, 'moderators do not change site settings');
-      const admin = await AdminClient.login(app, HONG_LINH, 'quantri');
+      const admin = await AdminClient.login(app, NAM_HONG_LINH, 'quantri');
       assert.equal((await admin.post('/quan-tri/binh-luan/cai-dat', { che_do: 'bừa' })).statusCode, 422);
       assert.equal((await admin.post('/quan-tri/binh-luan/cai-dat', { che_do: 'publish', dong_tat_ca: '1' })).statusCode, 303);
       const settings = JSON.parse((await db.db.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirstOrThrow()).settings);
@@ -164,15 +164,15 @@ describeEachDb(
     test('only moderators and admins of the site, with a CSRF token, can moderate', async () => {
       const { app, articleId, mod } = get_();
       const id = await commentOn(get_(), articleId, 'Kiểm tra quyền');
-      const editor = await AdminClient.login(app, HONG_LINH, 'bientap');
+      const editor = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
       assert.equal((await editor.get('/quan-tri/binh-luan')).statusCode, 403);
       assert.equal((await editor.post(`/quan-tri/binh-luan/${id}/duyet`)).statusCode, 403);
       assert.equal((await mod.post(`/quan-tri/binh-luan/${id}/duyet`, {}, { csrf: null })).statusCode, 403);
-      const elsewhere = await AdminClient.login(app, NAM_HONG_LINH, 'kiemduyetkhac');
+      const elsewhere = await AdminClient.login(app, BAC_HONG_LINH, 'kiemduyetkhac');
       // Another site's moderator reaches another site's back office with no right on this comment.
       assert.equal((await elsewhere.post(`/quan-tri/binh-luan/${id}/duyet`)).statusCode, 404);
       assert.equal(await statusOf(get_().db, id), 'pending');
-      const anonymous = await app.inject({ url: '/quan-tri/binh-luan', headers: { host: HONG_LINH } });
+      const anonymous = await app.inject({ url: '/quan-tri/binh-luan', headers: { host: NAM_HONG_LINH } });
       assert.equal(anonymous.statusCode, 303);
     });
   },

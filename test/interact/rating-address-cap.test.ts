@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { freshIp, post } from './helpers.js';
 
@@ -23,7 +23,7 @@ interface Env {
 async function setup(db: TestDb): Promise<Env> {
   const clock = { ms: Date.parse('2026-12-03T03:00:00.000Z') };
   const app = await buildTestApp(db, { cacheSeconds: 0, now: () => new Date(clock.ms) });
-  const site = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', HONG_LINH).executeTakeFirstOrThrow();
+  const site = await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', NAM_HONG_LINH).executeTakeFirstOrThrow();
   return { app, db, siteId: site.site_id, clock };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { AFTER_VOTE_PER_MINUTE } from '../../src/features/ratings/routes.js';
 import { freshIp, get, otherArticle, post, setup } from './helpers.js';
@@ -49,7 +49,7 @@ describeEachDb('rating without JavaScript: the page after a vote', (db) => setup
     assert.equal(page.headers['x-robots-tag'], 'noindex');
     assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
     assert.ok(page.body.includes(`<h1 class="article-title">${title}</h1>`), 'the article itself');
-    assert.match(page.body, new RegExp(`<link rel="canonical" href="http://honglinh\\.localhost${a.path}"/>`));
+    assert.match(page.body, new RegExp(`<link rel="canonical" href="http://namhonglinh\\.localhost${a.path}"/>`));
     assert.equal(summaryOf(page.body), '1 lượt đánh giá · trung bình 4,0/5');
     assert.deepEqual(checkedStars(page.body), [4]);
     assert.equal(statusOf(page.body), 'Cảm ơn bạn đã đánh giá. Bạn đã chấm 4 sao.');
@@ -106,7 +106,7 @@ describeEachDb('rating without JavaScript: the page after a vote', (db) => setup
     for (const url of ['/danh-gia/999999/da-gui', '/danh-gia/abc/da-gui', '/danh-gia/-1/da-gui']) {
       assert.equal((await get(app, url, { ip: freshIp() })).statusCode, 404, url);
     }
-    assert.equal((await get(app, `/danh-gia/${articleId}/da-gui`, { ip: freshIp(), host: NAM_HONG_LINH })).statusCode, 404);
+    assert.equal((await get(app, `/danh-gia/${articleId}/da-gui`, { ip: freshIp(), host: BAC_HONG_LINH })).statusCode, 404);
     const bot = await post(get_().app, `/danh-gia/${articleId}`, { sao: '5' }, { ip: freshIp(), ua: 'Googlebot/2.1 (+http://www.google.com/bot.html)' });
     assert.equal(bot.headers.location, `${path}#danh-gia`);
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachDb } from '../helpers/db.js';
-import { NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH } from '../helpers/app.js';
 import { freshIp, get, otherArticle, post, setup, text } from './helpers.js';
 
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
@@ -110,8 +110,8 @@ describeEachDb('article ratings', setup, (get_) => {
     const { app, articleId } = get_();
     assert.equal((await post(app, '/danh-gia/999999', { sao: '3' }, { json: true })).statusCode, 404);
     assert.equal((await post(app, '/danh-gia/abc', { sao: '3' }, { json: true })).statusCode, 404);
-    assert.equal((await post(app, `/danh-gia/${articleId}`, { sao: '3' }, { json: true, host: NAM_HONG_LINH })).statusCode, 404);
-    assert.equal((await get(app, `/danh-gia/${articleId}`, { host: NAM_HONG_LINH })).statusCode, 404);
+    assert.equal((await post(app, `/danh-gia/${articleId}`, { sao: '3' }, { json: true, host: BAC_HONG_LINH })).statusCode, 404);
+    assert.equal((await get(app, `/danh-gia/${articleId}`, { host: BAC_HONG_LINH })).statusCode, 404);
     const evil = await post(app, `/danh-gia/${articleId}`, { sao: '1' }, { json: true, headers: { origin: 'https://evil.example' } });
     assert.equal(evil.statusCode, 403);
     const fetchSite = await post(app, `/danh-gia/${articleId}`, { sao: '1' }, { json: true, headers: { 'sec-fetch-site': 'cross-site' } });

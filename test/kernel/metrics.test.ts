@@ -6,7 +6,7 @@ import { freePort } from '../../bench/servers.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemoIfEmpty } from '../../src/demo.js';
-import { HONG_LINH, ROOT } from '../helpers/app.js';
+import { NAM_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 /**
@@ -37,7 +37,7 @@ describeEachDb('Prometheus metrics on their own port', async (db) => {
   const app: FastifyInstance = await buildApp({ config, database: db, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${port}${path}`, { headers: { host: HONG_LINH, ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${port}${path}`, { headers: { host: NAM_HONG_LINH, ...headers } });
   return { app, port, metricsPort, get };
 }, (ctx) => {
   test('/metrics is not served on the public port, and the metrics port serves nothing else', async () => {
@@ -79,14 +79,14 @@ describeEachDb('Prometheus metrics on their own port', async (db) => {
     const { get, app, metricsPort } = ctx();
     const beacon = await fetch(`http://127.0.0.1:${ctx().port}/thong-ke/ghi`, {
       method: 'POST',
-      headers: { host: HONG_LINH, 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (Linux; Android 10) Chrome/120 Mobile' },
+      headers: { host: NAM_HONG_LINH, 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (Linux; Android 10) Chrome/120 Mobile' },
       body: '{}',
     });
     assert.equal(beacon.status, 200);
-    await (await get('/thong-ke/ghi.gif', { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Firefox/120', referer: `http://${HONG_LINH}/` })).arrayBuffer();
+    await (await get('/thong-ke/ghi.gif', { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Firefox/120', referer: `http://${NAM_HONG_LINH}/` })).arrayBuffer();
     await app.stats.flush();
     const text = await scrape(metricsPort);
-    assert.equal(sample(text, 'cong_page_views_total{site="honglinh"}'), 2);
+    assert.equal(sample(text, 'cong_page_views_total{site="namhonglinh"}'), 2);
     assert.ok(sample(text, 'cong_job_runs_total{job="stats-flush"}')! >= 1);
     assert.equal(sample(text, 'cong_job_failures_total{job="stats-flush"}'), null, 'no failure: no series');
     const lag = sample(text, 'cong_stats_flush_lag_seconds');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 
 /** Opens a socket and resolves with it once connected; collects what the server sends. */
@@ -45,7 +45,7 @@ describe('slow clients are cut (CONG_REQUEST_TIMEOUT_SECONDS, header timeout, co
 
   test('headers sent, then a body trickled a byte at a time: answered 408 and closed near the timeout', async (t) => {
     const c = await open(port);
-    c.socket.write(`POST /binh-luan/1 HTTP/1.1\r\nHost: ${HONG_LINH}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n`);
+    c.socket.write(`POST /binh-luan/1 HTTP/1.1\r\nHost: ${NAM_HONG_LINH}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n`);
     let sent = 0;
     const trickle = setInterval(() => {
       if (!c.socket.destroyed && c.socket.writable) c.socket.write('a', () => undefined);
@@ -66,7 +66,7 @@ describe('slow clients are cut (CONG_REQUEST_TIMEOUT_SECONDS, header timeout, co
 
   test('headers that never end are cut too', async (t) => {
     const c = await open(port);
-    c.socket.write(`GET / HTTP/1.1\r\nHost: ${HONG_LINH}\r\n`);
+    c.socket.write(`GET / HTTP/1.1\r\nHost: ${NAM_HONG_LINH}\r\n`);
     const trickle = setInterval(() => c.socket.writable && c.socket.write('X-Slow: 1\r\n', () => undefined), 300);
     try {
       const ms = await Promise.race([c.closed, sleep(8000).then(() => -1)]);
@@ -81,7 +81,7 @@ describe('slow clients are cut (CONG_REQUEST_TIMEOUT_SECONDS, header timeout, co
 
   test('a prompt request on the same server is answered as usual', async () => {
     const c = await open(port);
-    c.socket.write(`GET /robots.txt HTTP/1.1\r\nHost: ${HONG_LINH}\r\nConnection: close\r\n\r\n`);
+    c.socket.write(`GET /robots.txt HTTP/1.1\r\nHost: ${NAM_HONG_LINH}\r\nConnection: close\r\n\r\n`);
     await c.closed;
     assert.match(c.received(), /^HTTP\/1\.1 200 /);
   });

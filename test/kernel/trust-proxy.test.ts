@@ -7,7 +7,7 @@ import { clientAddress, limitKeyOf, trustFunction } from '../../src/kernel/http/
 import { CommentLimiter, MemoryCounter } from '../../src/kernel/citizen/limits.js';
 import type { Feature } from '../../src/kernel/feature.js';
 import { perMinute } from '../../src/kernel/http/limits.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 
 /**
@@ -25,7 +25,7 @@ const probe: Feature = {
 
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host: HONG_LINH, ...headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host: NAM_HONG_LINH, ...headers } }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (c: string) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode!, body }));
@@ -87,7 +87,7 @@ describe('rate limits count an IPv6 client by its /64', () => {
     const db = await openTestDb('sqlite');
     const app = await buildTestApp(db, { features: [...features, probe] });
     try {
-      const hit = (remoteAddress: string) => app.inject({ url: '/probe/limited', headers: { host: HONG_LINH }, remoteAddress });
+      const hit = (remoteAddress: string) => app.inject({ url: '/probe/limited', headers: { host: NAM_HONG_LINH }, remoteAddress });
       assert.equal((await hit('2001:db8:1:2::1')).statusCode, 200);
       assert.equal((await hit('2001:db8:1:2::2')).statusCode, 200);
       assert.equal((await hit('2001:db8:1:2:dead:beef:0:9')).statusCode, 429, 'a third address of the same /64 is over the limit');

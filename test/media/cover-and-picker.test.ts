@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { COVER_MISSING } from '../../src/features/articles/commands/save-article.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { idFromLocation, jpeg, pdf, upload } from './fixtures.js';
 
@@ -15,9 +15,9 @@ describeEachDb('choosing images from the library: the picker and the cover image
   await makeUser(db.db, 'truongban', [{ siteId: 1, role: 'approver' }]);
   await makeUser(db.db, 'kiemduyet', [{ siteId: 1, role: 'moderator' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);
-  const approver = await AdminClient.login(app, HONG_LINH, 'truongban');
-  const moderator = await AdminClient.login(app, HONG_LINH, 'kiemduyet');
-  const otherSite = await AdminClient.login(app, NAM_HONG_LINH, 'quantri2');
+  const approver = await AdminClient.login(app, NAM_HONG_LINH, 'truongban');
+  const moderator = await AdminClient.login(app, NAM_HONG_LINH, 'kiemduyet');
+  const otherSite = await AdminClient.login(app, BAC_HONG_LINH, 'quantri2');
   const uploaded = async (client: AdminClient, name: string, data: Buffer, alt = '') => {
     const res = await upload(client, { name, data }, { alt, title: name.replace(/\.\w+$/, '') });
     assert.equal(res.statusCode, 303, res.body);
@@ -39,10 +39,10 @@ describeEachDb('choosing images from the library: the picker and the cover image
     assert.equal(next, null);
     const [img] = images;
     assert.equal(img!.alt, 'Cây cầu bắc qua sông');
-    assert.match(img!.src, /^\/media\/honglinh\/.+\.jpg$/);
+    assert.match(img!.src, /^\/media\/namhonglinh\/.+\.jpg$/);
     assert.ok(img!.width > 0 && img!.width <= 960, `the inserted copy fits the column (${img!.width}px)`);
     assert.notEqual(img!.thumb, img!.src, 'a smaller copy for the grid');
-    for (const path of [img!.src, img!.thumb]) assert.equal((await approver.app.inject({ url: path, headers: { host: HONG_LINH } })).statusCode, 200, path);
+    for (const path of [img!.src, img!.thumb]) assert.equal((await approver.app.inject({ url: path, headers: { host: NAM_HONG_LINH } })).statusCode, 200, path);
 
     assert.deepEqual((await approver.get(`${PICKER}?q=cau hong`)).json().images.map((i: { id: number }) => i.id), [bridge]);
     // Symbols are no search words (and never a LIKE wildcard): the same list as no query.
@@ -52,7 +52,7 @@ describeEachDb('choosing images from the library: the picker and the cover image
 
   test('the picker needs a session and the right to browse the library', async () => {
     const { app, moderator } = get();
-    const anonymous = await app.inject({ url: PICKER, headers: { host: HONG_LINH } });
+    const anonymous = await app.inject({ url: PICKER, headers: { host: NAM_HONG_LINH } });
     assert.ok([302, 303, 401].includes(anonymous.statusCode), String(anonymous.statusCode));
     assert.equal((await moderator.get(PICKER)).statusCode, 403);
   });
@@ -80,15 +80,15 @@ describeEachDb('choosing images from the library: the picker and the cover image
     assert.match(preview.body, /<figure class="article-cover">/);
     assert.equal((await approver.post(`/quan-tri/bai-viet/${id}/xuat-ban`)).statusCode, 303);
     const row = await approver.app.cong.db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirstOrThrow();
-    const page = await app.inject({ url: `/bai-viet/${row.slug}-${id}`, headers: { host: HONG_LINH } });
+    const page = await app.inject({ url: `/bai-viet/${row.slug}-${id}`, headers: { host: NAM_HONG_LINH } });
     assert.equal(page.statusCode, 200);
     const figure = /<figure class="article-cover">([\s\S]*?)<\/figure>/.exec(page.body)?.[1] ?? '';
     assert.match(figure, /<source type="image\/webp" srcset="[^"]+\.webp 480w, [^"]+\.webp 960w/);
-    assert.match(figure, /<img src="\/media\/honglinh\/[^"]+\.jpg" srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1600w"/);
+    assert.match(figure, /<img src="\/media\/namhonglinh\/[^"]+\.jpg" srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1600w"/);
     assert.match(figure, /width="1600" height="900" alt="Cầu mới trong ngày khánh thành"/);
     const ld = [...page.body.matchAll(/<script type="application\/ld\+json">([^<]+)<\/script>/g)].map((m) => JSON.parse(m[1]!));
     const news = ld.find((x) => x['@type'] === 'NewsArticle');
-    assert.match(news.image, /^http:\/\/honglinh\.localhost\/media\/honglinh\/.+\.jpg$/);
+    assert.match(news.image, /^http:\/\/namhonglinh\.localhost\/media\/namhonglinh\/.+\.jpg$/);
   });
 
   test('images of the library inside the article text get srcset, sizes, width and height; others are left alone', async () => {
@@ -102,7 +102,7 @@ describeEachDb('choosing images from the library: the picker and the cover image
     const id = Number(/\/bai-viet\/(\d+)/.exec(String(created.headers.location))![1]);
     assert.equal((await approver.post(`/quan-tri/bai-viet/${id}/xuat-ban`)).statusCode, 303);
     const row = await approver.app.cong.db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirstOrThrow();
-    const html = (await app.inject({ url: `/bai-viet/${row.slug}-${id}`, headers: { host: HONG_LINH } })).body;
+    const html = (await app.inject({ url: `/bai-viet/${row.slug}-${id}`, headers: { host: NAM_HONG_LINH } })).body;
     const imgs = [...html.matchAll(/<div class="article-body">[\s\S]*?<\/div>/g)][0]![0].match(/<img[^>]*>/g)!;
     assert.equal(imgs.length, 3);
     assert.match(imgs[0]!, new RegExp(`^<img src="${picked.src}" alt="Cầu" srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1600w" sizes="\\(max-width: 820px\\) 100vw, 820px" width="1600" height="900" loading="lazy" decoding="async">$`));

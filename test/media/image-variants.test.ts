@@ -87,21 +87,21 @@ test('a corrupt image is refused with a Vietnamese message', async () => {
 
 test('srcsetFor lists the widths of the original format and of WebP', () => {
   const media = {
-    disk_path: 'honglinh/2026/11/abc-anh.jpg', mime: 'image/jpeg', width: 2000, height: 1000,
+    disk_path: 'namhonglinh/2026/11/abc-anh.jpg', mime: 'image/jpeg', width: 2000, height: 1000,
     variants: JSON.stringify([
-      { path: 'honglinh/2026/11/abc-anh-480.jpg', format: 'jpeg', width: 480, height: 240, bytes: 1 },
-      { path: 'honglinh/2026/11/abc-anh-480.webp', format: 'webp', width: 480, height: 240, bytes: 1 },
-      { path: 'honglinh/2026/11/abc-anh-960.jpg', format: 'jpeg', width: 960, height: 480, bytes: 1 },
-      { path: 'honglinh/2026/11/abc-anh.webp', format: 'webp', width: 2000, height: 1000, bytes: 1 },
+      { path: 'namhonglinh/2026/11/abc-anh-480.jpg', format: 'jpeg', width: 480, height: 240, bytes: 1 },
+      { path: 'namhonglinh/2026/11/abc-anh-480.webp', format: 'webp', width: 480, height: 240, bytes: 1 },
+      { path: 'namhonglinh/2026/11/abc-anh-960.jpg', format: 'jpeg', width: 960, height: 480, bytes: 1 },
+      { path: 'namhonglinh/2026/11/abc-anh.webp', format: 'webp', width: 2000, height: 1000, bytes: 1 },
     ]),
   };
   assert.deepEqual(srcsetFor(media), {
-    src: '/media/honglinh/2026/11/abc-anh.jpg',
-    srcset: '/media/honglinh/2026/11/abc-anh-480.jpg 480w, /media/honglinh/2026/11/abc-anh-960.jpg 960w, /media/honglinh/2026/11/abc-anh.jpg 2000w',
+    src: '/media/namhonglinh/2026/11/abc-anh.jpg',
+    srcset: '/media/namhonglinh/2026/11/abc-anh-480.jpg 480w, /media/namhonglinh/2026/11/abc-anh-960.jpg 960w, /media/namhonglinh/2026/11/abc-anh.jpg 2000w',
     sizes: '(max-width: 960px) 100vw, 960px',
     width: 2000,
     height: 1000,
-    webpSrcset: '/media/honglinh/2026/11/abc-anh-480.webp 480w, /media/honglinh/2026/11/abc-anh.webp 2000w',
+    webpSrcset: '/media/namhonglinh/2026/11/abc-anh-480.webp 480w, /media/namhonglinh/2026/11/abc-anh.webp 2000w',
   });
   const small = srcsetFor({ disk_path: 's/2026/11/x-a.png', mime: 'image/png', width: 100, height: 50, variants: '[]' }, '100px');
   assert.deepEqual(small, { src: '/media/s/2026/11/x-a.png', srcset: '', sizes: '100px', width: 100, height: 50, webpSrcset: '' });

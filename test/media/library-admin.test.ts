@@ -6,7 +6,7 @@ import { allPaths } from '../../src/features/media/present.js';
 import { findMedia, listMedia } from '../../src/features/media/repo.js';
 import type { MediaRow } from '../../src/kernel/db/tables/media.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { idFromLocation, jpeg, mp3WithId3, pdf, upload } from './fixtures.js';
 
@@ -17,9 +17,9 @@ describeEachDb('media library: browsing, where used, deleting', async (db) => {
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'congtacvien', [{ siteId: 1, role: 'contributor' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);
-  const editor = await AdminClient.login(app, HONG_LINH, 'bientap');
-  const contributor = await AdminClient.login(app, HONG_LINH, 'congtacvien');
-  const otherSite = await AdminClient.login(app, NAM_HONG_LINH, 'quantri2');
+  const editor = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
+  const contributor = await AdminClient.login(app, NAM_HONG_LINH, 'congtacvien');
+  const otherSite = await AdminClient.login(app, BAC_HONG_LINH, 'quantri2');
   const stored = async (res: { statusCode: number; headers: Record<string, unknown> }) => {
     assert.equal(res.statusCode, 303);
     return db.db.selectFrom('media').selectAll().where('id', '=', idFromLocation(res.headers.location)).executeTakeFirstOrThrow();
@@ -37,7 +37,7 @@ describeEachDb('media library: browsing, where used, deleting', async (db) => {
   const webp480 = allPaths(photo).find((p) => p.endsWith('-480.webp'))!;
   await db.db.insertInto('articles').values([
     article('Khánh thành trụ sở mới', `<p>Ảnh:</p><img src="/media/${webp480}" alt="Cổng">`),
-    article('Hội nghị "Dân vận khéo"', `<p><img src="https://honglinh.gov.vn/media/${photo.disk_path}"></p>`),
+    article('Hội nghị "Dân vận khéo"', `<p><img src="https://namhonglinh.gov.vn/media/${photo.disk_path}"></p>`),
     article('Bài có ảnh bìa', '<p>Nội dung</p>', cover.id),
   ]).execute();
   await db.db.insertInto('songs').values({ site_id: 1, title: 'Quê hương Hà Tĩnh', artist: '', file_path: anthem.disk_path, mime: 'audio/mpeg', position: 9 }).execute();
@@ -65,7 +65,7 @@ describeEachDb('media library: browsing, where used, deleting', async (db) => {
     const { editor, db } = get();
     const rows = Array.from({ length: 30 }, (_, i) => ({
       site_id: 1, kind: 'document' as const, original_name: `Công văn ${i}.pdf`, title: `Công văn số ${i}`, name_fold: `cong van so ${i}`,
-      disk_path: `honglinh/2025/01/00000000${String(i).padStart(2, '0')}-cong-van.pdf`, mime: 'application/pdf', bytes: 10, width: null, height: null,
+      disk_path: `namhonglinh/2025/01/00000000${String(i).padStart(2, '0')}-cong-van.pdf`, mime: 'application/pdf', bytes: 10, width: null, height: null,
       uploaded_by: null, created_at: `2025-01-01T00:00:${String(i).padStart(2, '0')}.000Z`,
     }));
     await db.db.insertInto('media').values(rows).execute();
@@ -133,7 +133,7 @@ describeEachDb('media library: browsing, where used, deleting', async (db) => {
     const audit = await db.db.selectFrom('audit_log').selectAll().where('action', '=', 'media.delete').executeTakeFirstOrThrow();
     assert.equal(audit.entity_id, String(spare.id));
     assert.equal(JSON.parse(audit.before_json!).disk_path, spare.disk_path);
-    const gone = await app.inject({ url: `/media/${spare.disk_path}`, headers: { host: HONG_LINH } });
+    const gone = await app.inject({ url: `/media/${spare.disk_path}`, headers: { host: NAM_HONG_LINH } });
     assert.equal(gone.statusCode, 404);
     assert.equal((await editor.post(`/quan-tri/thu-vien/${spare.id}/xoa`)).statusCode, 404);
   });

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { variantsOf } from '../../src/features/media/present.js';
 import type { MediaRow } from '../../src/kernel/db/tables/media.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { idFromLocation, jpeg, mp3WithId3, pdf, upload, xlsx } from './fixtures.js';
 
@@ -13,7 +13,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 describeEachDb('media library: public serving', async (db) => {
   const app = await buildTestApp(db, { now: () => new Date('2026-11-26T03:00:00.000Z') });
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
-  const editor = await AdminClient.login(app, HONG_LINH, 'bientap');
+  const editor = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
   const stored = async (res: { headers: Record<string, unknown> }) =>
     db.db.selectFrom('media').selectAll().where('id', '=', idFromLocation(res.headers.location)).executeTakeFirstOrThrow();
   const photo = await stored(await upload(editor, { name: 'Cầu Hồng Lĩnh.jpg', data: await jpeg(1200, 800, 95) }, { alt: 'Cầu' }));
@@ -22,7 +22,7 @@ describeEachDb('media library: public serving', async (db) => {
   const song = await stored(await upload(editor, { name: 'Quê hương.mp3', data: mp3WithId3() }));
   return { app, photo, report, sheet, song };
 }, (get) => {
-  const fetch = (path: string, host = HONG_LINH, headers: Record<string, string> = {}) => get().app.inject({ url: path, headers: { host, ...headers } });
+  const fetch = (path: string, host = NAM_HONG_LINH, headers: Record<string, string> = {}) => get().app.inject({ url: path, headers: { host, ...headers } });
   const url = (m: MediaRow) => `/media/${m.disk_path}`;
 
   test('an image is served with its type, a year of immutable caching and nosniff', async () => {
@@ -55,7 +55,7 @@ describeEachDb('media library: public serving', async (db) => {
     const full = await fetch(url(song));
     assert.equal(full.headers['content-type'], 'audio/mpeg');
     assert.equal(full.headers['accept-ranges'], 'bytes');
-    const part = await fetch(url(song), HONG_LINH, { range: 'bytes=10-19' });
+    const part = await fetch(url(song), NAM_HONG_LINH, { range: 'bytes=10-19' });
     assert.equal(part.statusCode, 206);
     assert.equal(part.headers['content-range'], `bytes 10-19/${full.rawPayload.length}`);
     assert.deepEqual(part.rawPayload, full.rawPayload.subarray(10, 20));
@@ -80,7 +80,7 @@ describeEachDb('media library: public serving', async (db) => {
   test("a site serves only its own files: another site's host gets 404", async () => {
     const { photo, report } = get();
     for (const m of [photo, report]) {
-      const res = await fetch(url(m), NAM_HONG_LINH);
+      const res = await fetch(url(m), BAC_HONG_LINH);
       assert.equal(res.statusCode, 404);
       assert.notEqual(res.headers['cache-control'], IMMUTABLE);
     }
@@ -90,13 +90,13 @@ describeEachDb('media library: public serving', async (db) => {
     const { photo } = get();
     const name = photo.disk_path.split('/').pop()!;
     for (const path of [
-      `/media/honglinh/../namhonglinh/2026/11/${name}`,
-      `/media/honglinh%2F..%2Fnamhonglinh/2026/11/${name}`,
-      `/media/honglinh/2026/11/..%2F..%2F..%2Fcong.db`,
-      '/media/honglinh/../../cong.db',
-      '/media/honglinh/2026/11/khong-co.jpg',
-      '/media/honglinh/2026/11/tep.exe',
-      '/media/honglinh/2026/11/.hidden.jpg',
+      `/media/namhonglinh/../bachonglinh/2026/11/${name}`,
+      `/media/namhonglinh%2F..%2Fbachonglinh/2026/11/${name}`,
+      `/media/namhonglinh/2026/11/..%2F..%2F..%2Fcong.db`,
+      '/media/namhonglinh/../../cong.db',
+      '/media/namhonglinh/2026/11/khong-co.jpg',
+      '/media/namhonglinh/2026/11/tep.exe',
+      '/media/namhonglinh/2026/11/.hidden.jpg',
       '/media/HONGLINH/2026/11/x.jpg',
       '/media/',
     ]) {
@@ -106,7 +106,7 @@ describeEachDb('media library: public serving', async (db) => {
   });
 
   test('a document on disk but not in the library is not served', async () => {
-    const res = await fetch('/media/honglinh/2026/11/0000000000-khong-co.pdf');
+    const res = await fetch('/media/namhonglinh/2026/11/0000000000-khong-co.pdf');
     assert.equal(res.statusCode, 404);
   });
 });

@@ -13,7 +13,7 @@ const actor = (role: 'contributor' | 'editor' | 'moderator'): Actor => ({
   userId: 7, displayName: 'x', email: 'x@x', isSystemAdmin: false, totpEnabled: false, rolesBySite: new Map([[1, new Set([role])]]),
 });
 // Checks that fail return before the database or the disk is touched.
-const cx = (a: Actor): MediaCommandContext => ({ db: null as never, site: { id: 1, code: 'honglinh' } as Site, actor: a, now: new Date(), media: new LocalDirectory('/khong-ton-tai') });
+const cx = (a: Actor): MediaCommandContext => ({ db: null as never, site: { id: 1, code: 'namhonglinh' } as Site, actor: a, now: new Date(), media: new LocalDirectory('/khong-ton-tai') });
 
 test('an upload cut off at the request limit gets the size message of the kind its head shows', async () => {
   const doc = await uploadMedia(cx(actor('editor')), { file: { name: 'lon.docx', data: docx().subarray(0, 40), truncated: true }, title: '', alt: '' });
@@ -43,13 +43,13 @@ test('display names keep Vietnamese (NFC) and drop paths and control characters'
 });
 
 test('stored paths are made here and stay inside the site folder', async () => {
-  const stem = newStem('honglinh', 'Đường Nguyễn Du / ../../etc.jpg', new Date('2026-03-05T00:00:00Z'));
-  assert.match(stem, /^honglinh\/2026\/03\/[0-9a-f]{10}-duong-nguyen-du-etc$/);
-  assert.match(newStem('honglinh', '....', new Date()), /-tep$/);
+  const stem = newStem('namhonglinh', 'Đường Nguyễn Du / ../../etc.jpg', new Date('2026-03-05T00:00:00Z'));
+  assert.match(stem, /^namhonglinh\/2026\/03\/[0-9a-f]{10}-duong-nguyen-du-etc$/);
+  assert.match(newStem('namhonglinh', '....', new Date()), /-tep$/);
   assert.throws(() => newStem('../x', 'a', new Date()));
-  assert.equal(sitePathFromUrl('honglinh/2026/03/ab-c.jpg', 'honglinh'), 'honglinh/2026/03/ab-c.jpg');
-  assert.equal(sitePathFromUrl('honglinh/2026/03/ab-c.jpg', 'namhonglinh'), null);
-  assert.equal(sitePathFromUrl('honglinh/../namhonglinh/x.jpg', 'honglinh'), null);
+  assert.equal(sitePathFromUrl('namhonglinh/2026/03/ab-c.jpg', 'namhonglinh'), 'namhonglinh/2026/03/ab-c.jpg');
+  assert.equal(sitePathFromUrl('namhonglinh/2026/03/ab-c.jpg', 'bachonglinh'), null);
+  assert.equal(sitePathFromUrl('namhonglinh/../bachonglinh/x.jpg', 'namhonglinh'), null);
   const store = new LocalDirectory('/data');
   await assert.rejects(store.put('../etc/passwd.txt', Buffer.from('x'), 'text/plain'));
   await assert.rejects(store.get('/etc/passwd.txt'));

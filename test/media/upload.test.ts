@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { UPLOAD_LIMITS } from '../../src/features/media/commands/upload-media.js';
 import { variantsOf } from '../../src/features/media/present.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { docx, idFromLocation, jpeg, mp3WithId3, pdf, pixelBomb, upload } from './fixtures.js';
 
@@ -14,9 +14,9 @@ const NOW = new Date('2026-11-26T03:00:00.000Z');
 const UNSUPPORTED = 'Định dạng tệp không được hỗ trợ. Chỉ nhận ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, DOC, DOCX, XLS, XLSX; âm thanh MP3, OGG.';
 
 const count = async (db: TestDb) => Number((await db.db.selectFrom('media').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-/** Every file under <dataDir>/media/honglinh/2026 (the demo's songs live elsewhere). */
+/** Every file under <dataDir>/media/namhonglinh/2026 (the demo's songs live elsewhere). */
 function storedFiles(db: TestDb): string[] {
-  const dir = join(db.dataDir, 'media', 'honglinh', '2026');
+  const dir = join(db.dataDir, 'media', 'namhonglinh', '2026');
   return existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
 }
 
@@ -25,9 +25,9 @@ describeEachDb('media library: uploading', async (db) => {
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'congtacvien', [{ siteId: 1, role: 'contributor' }]);
   await makeUser(db.db, 'kiemduyet', [{ siteId: 1, role: 'moderator' }]);
-  const editor = await AdminClient.login(app, HONG_LINH, 'bientap');
-  const contributor = await AdminClient.login(app, HONG_LINH, 'congtacvien');
-  const moderator = await AdminClient.login(app, HONG_LINH, 'kiemduyet');
+  const editor = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
+  const contributor = await AdminClient.login(app, NAM_HONG_LINH, 'congtacvien');
+  const moderator = await AdminClient.login(app, NAM_HONG_LINH, 'kiemduyet');
   return { app, editor, contributor, moderator };
 }, (get) => {
   const refused = async (res: { statusCode: number; body: string }, status: number, message: string | RegExp) => {
@@ -49,7 +49,7 @@ describeEachDb('media library: uploading', async (db) => {
     assert.equal(row.title, 'Hội nghị tổng kết năm 2026');
     assert.equal(row.alt, 'Toàn cảnh hội nghị');
     assert.deepEqual([row.width, row.height], [2000, 1500]);
-    assert.match(row.disk_path, /^honglinh\/2026\/11\/[0-9a-f]{10}-hoi-nghi-tong-ket\.jpg$/);
+    assert.match(row.disk_path, /^namhonglinh\/2026\/11\/[0-9a-f]{10}-hoi-nghi-tong-ket\.jpg$/);
     const main = readFileSync(join(db.dataDir, 'media', row.disk_path));
     assert.equal(main.length, Number(row.bytes));
     const variants = variantsOf(row);
@@ -83,7 +83,7 @@ describeEachDb('media library: uploading', async (db) => {
     assert.equal(row.title, 'Báo cáo tổng kết năm 2026');
     assert.equal(row.kind, 'document');
     assert.equal(row.mime, 'application/pdf');
-    assert.match(row.disk_path, /^honglinh\/2026\/11\/[0-9a-f]{10}-bao-cao-tong-ket-nam-2026\.pdf$/);
+    assert.match(row.disk_path, /^namhonglinh\/2026\/11\/[0-9a-f]{10}-bao-cao-tong-ket-nam-2026\.pdf$/);
     assert.deepEqual(readFileSync(join(db.dataDir, 'media', row.disk_path)), pdf());
   });
 
@@ -102,12 +102,12 @@ describeEachDb('media library: uploading', async (db) => {
 
   test('a client path cannot steer where the file goes', async () => {
     const { editor, db } = get();
-    const res = await upload(editor, { name: '../../../namhonglinh/2026/11/x.pdf', data: pdf('% traversal\n') });
+    const res = await upload(editor, { name: '../../../bachonglinh/2026/11/x.pdf', data: pdf('% traversal\n') });
     assert.equal(res.statusCode, 303);
     const row = await db.db.selectFrom('media').selectAll().where('id', '=', idFromLocation(res.headers.location)).executeTakeFirstOrThrow();
     assert.equal(row.original_name, 'x.pdf');
-    assert.match(row.disk_path, /^honglinh\/2026\/11\/[0-9a-f]{10}-x\.pdf$/);
-    assert.equal(existsSync(join(db.dataDir, 'media', 'namhonglinh', '2026')), false);
+    assert.match(row.disk_path, /^namhonglinh\/2026\/11\/[0-9a-f]{10}-x\.pdf$/);
+    assert.equal(existsSync(join(db.dataDir, 'media', 'bachonglinh', '2026')), false);
   });
 
   test('bad files are refused with a Vietnamese message next to the field, typed text kept, nothing stored', async () => {
@@ -161,7 +161,7 @@ describeEachDb('media library: uploading', async (db) => {
     assert.equal((await upload(moderator, { name: 'a.pdf', data: pdf() })).statusCode, 403);
     const other = await editor.app.inject({
       method: 'POST', url: '/quan-tri/bai-viet/moi',
-      headers: { host: HONG_LINH, cookie: editor.cookie, 'content-type': 'multipart/form-data; boundary=x' },
+      headers: { host: NAM_HONG_LINH, cookie: editor.cookie, 'content-type': 'multipart/form-data; boundary=x' },
       payload: '--x--\r\n',
     });
     assert.equal(other.statusCode, 415);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { apiGet, cloneRow, walk } from './helpers.js';
 
@@ -76,10 +76,10 @@ describeEachDb('open data CSV downloads', async (db) => {
     const bad = await apiGet(app, '/api/v1/documents.csv?from=2026-13-01');
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().error.parameter, 'from');
-    const other = parseCsv((await apiGet(app, '/api/v1/documents.csv', NAM_HONG_LINH)).body.slice(1)).slice(1);
-    const otherListed = await walk(app, '/api/v1/documents?limit=100', NAM_HONG_LINH);
+    const other = parseCsv((await apiGet(app, '/api/v1/documents.csv', BAC_HONG_LINH)).body.slice(1)).slice(1);
+    const otherListed = await walk(app, '/api/v1/documents?limit=100', BAC_HONG_LINH);
     assert.deepEqual(other.map((r) => r[8]), otherListed.map((d) => d.url));
-    assert.ok(other.every((r) => r[8]!.startsWith(`http://${NAM_HONG_LINH}/`)));
+    assert.ok(other.every((r) => r[8]!.startsWith(`http://${BAC_HONG_LINH}/`)));
   });
 
   test('procedures: every published procedure with its fields, a leading minus neutralised, filtered by lĩnh vực', async () => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/kernel/db/connection.js';
 import type { Database } from '../../src/kernel/db/schema.js';
-import { HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH } from '../helpers/app.js';
 
-export function apiGet(app: FastifyInstance, url: string, host = HONG_LINH, headers: Record<string, string> = {}) {
+export function apiGet(app: FastifyInstance, url: string, host = NAM_HONG_LINH, headers: Record<string, string> = {}) {
   return app.inject({ url, headers: { host, ...headers } });
 }
 
@@ -18,7 +18,7 @@ export interface Page<T = Record<string, unknown>> {
  * Follows the `next` links from `url` to the last page; `between` runs after each page (the
  * writes of another client while this one walks). Returns every item in the order received.
  */
-export async function walk(app: FastifyInstance, url: string, host = HONG_LINH, between?: (page: number) => Promise<void>): Promise<Record<string, unknown>[]> {
+export async function walk(app: FastifyInstance, url: string, host = NAM_HONG_LINH, between?: (page: number) => Promise<void>): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let next: string | null = url;
   for (let n = 0; next; n++) {

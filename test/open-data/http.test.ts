@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { markArchived } from '../../src/kernel/sites/archive.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { encodeCursor } from '../../src/features/open-data/cursor.js';
 import { apiGet, cloneRow, type Page } from './helpers.js';
@@ -10,7 +10,7 @@ import { apiGet, cloneRow, type Page } from './helpers.js';
 describeEachDb('open data API over HTTP', async (db) => {
   const app = await buildTestApp(db);
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
-  return { app, editor: await AdminClient.login(app, HONG_LINH, 'bientap') };
+  return { app, editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap') };
 }, (ctx) => {
   test('ETag: the same answer again is a 304 without a body, from the cache and for a query string alike; HEAD has the headers', async () => {
     const { app } = ctx();
@@ -20,13 +20,13 @@ describeEachDb('open data API over HTTP', async (db) => {
       const etag = first.headers.etag as string;
       assert.match(etag, /^"[\w-]{20}"$/, url);
       assert.match(first.headers['cache-control'] as string, /^public, max-age=60/, url);
-      const again = await apiGet(app, url, HONG_LINH, { 'if-none-match': etag });
+      const again = await apiGet(app, url, NAM_HONG_LINH, { 'if-none-match': etag });
       assert.equal(again.statusCode, 304, url);
       assert.equal(again.body, '');
       assert.equal(again.headers.etag, etag);
       assert.equal(again.headers['access-control-allow-origin'], '*', `${url}: a 304 is readable cross-origin too`);
-      assert.equal((await apiGet(app, url, HONG_LINH, { 'if-none-match': '"something-else"' })).statusCode, 200);
-      const head = await app.inject({ method: 'HEAD', url, headers: { host: HONG_LINH } });
+      assert.equal((await apiGet(app, url, NAM_HONG_LINH, { 'if-none-match': '"something-else"' })).statusCode, 200);
+      const head = await app.inject({ method: 'HEAD', url, headers: { host: NAM_HONG_LINH } });
       assert.equal(head.statusCode, 200);
       assert.equal(head.body, '');
       assert.equal(head.headers.etag, etag);
@@ -38,21 +38,21 @@ describeEachDb('open data API over HTTP', async (db) => {
     const origin = { origin: 'https://tinh.example.gov.vn' };
     for (const url of ['/api/v1/articles', '/api/v1/articles', '/api/v1/articles?limit=1', '/api/v1/articles?limit=1000', '/api/v1/khong-co']) {
       // Gzip: the second bare request is answered by the cache's fast path, with the stored headers.
-      const res = await apiGet(app, url, HONG_LINH, { ...origin, 'accept-encoding': 'gzip' });
+      const res = await apiGet(app, url, NAM_HONG_LINH, { ...origin, 'accept-encoding': 'gzip' });
       assert.equal(res.headers['access-control-allow-origin'], '*', url);
       assert.equal(res.headers['access-control-allow-credentials'], undefined, url);
       assert.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', url);
       assert.match(res.headers['access-control-expose-headers'] as string, /\bETag\b/, url);
       assert.equal(res.headers['set-cookie'], undefined, url);
     }
-    const pre = await app.inject({ method: 'OPTIONS', url: '/api/v1/documents?limit=5', headers: { host: HONG_LINH, ...origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' } });
+    const pre = await app.inject({ method: 'OPTIONS', url: '/api/v1/documents?limit=5', headers: { host: NAM_HONG_LINH, ...origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' } });
     assert.equal(pre.statusCode, 204);
     assert.equal(pre.headers['access-control-allow-origin'], '*');
     assert.equal(pre.headers['access-control-allow-methods'], 'GET, HEAD');
     assert.match(pre.headers['access-control-allow-headers'] as string, /If-None-Match/);
     assert.equal(pre.headers['access-control-allow-credentials'], undefined);
     for (const method of ['POST', 'PUT', 'DELETE'] as const) {
-      const res = await app.inject({ method, url: '/api/v1/documents', headers: { host: HONG_LINH, ...origin, 'content-type': 'application/json' }, payload: '{}' });
+      const res = await app.inject({ method, url: '/api/v1/documents', headers: { host: NAM_HONG_LINH, ...origin, 'content-type': 'application/json' }, payload: '{}' });
       assert.equal(res.statusCode, 404, method);
       assert.equal(res.headers['access-control-allow-origin'], undefined, method);
       assert.equal(res.json().error.code, 'not_found');
@@ -87,7 +87,7 @@ describeEachDb('open data API over HTTP', async (db) => {
     ];
     for (const [url, parameter, message] of cases) {
       for (const accept of ['application/json', 'text/html,application/xhtml+xml']) {
-        const res = await apiGet(app, url, HONG_LINH, { accept });
+        const res = await apiGet(app, url, NAM_HONG_LINH, { accept });
         assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
         assert.equal(res.headers['content-type'], 'application/json; charset=utf-8', url);
         assert.equal(res.headers['cache-control'], 'no-store', url);
@@ -98,7 +98,7 @@ describeEachDb('open data API over HTTP', async (db) => {
         assert.equal(error.message, error.message.normalize('NFC'));
       }
     }
-    const missing = await apiGet(app, '/api/v1/tin-tuc', HONG_LINH, { accept: 'text/html' });
+    const missing = await apiGet(app, '/api/v1/tin-tuc', NAM_HONG_LINH, { accept: 'text/html' });
     assert.equal(missing.statusCode, 404);
     assert.match(missing.json().error.message, /Không có tài nguyên này.*\/api\/openapi\.json/);
   });
@@ -166,13 +166,13 @@ describeEachDb('open data API over HTTP', async (db) => {
     const titles = ((await apiGet(app, '/api/v1/procedures.csv')).body);
     assert.match(titles, /Đăng ký giám hộ/, 'the kept CSV was dropped too');
     // The other site's kept answers stay.
-    const other = await apiGet(app, '/api/v1/procedures', NAM_HONG_LINH);
+    const other = await apiGet(app, '/api/v1/procedures', BAC_HONG_LINH);
     assert.doesNotMatch(other.body, /Đăng ký giám hộ/);
   });
 
   test('over the rate limit: a 429 in JSON with Retry-After, for HTML clients too', async () => {
     const { app } = ctx();
-    const ask = () => app.inject({ url: '/api/v1/articles?limit=1', remoteAddress: '203.0.113.77', headers: { host: HONG_LINH, accept: 'text/html' } });
+    const ask = () => app.inject({ url: '/api/v1/articles?limit=1', remoteAddress: '203.0.113.77', headers: { host: NAM_HONG_LINH, accept: 'text/html' } });
     const answers = [];
     for (let i = 0; i < 121; i++) answers.push((await ask()).statusCode);
     assert.deepEqual([...new Set(answers.slice(0, 120))], [200]);
@@ -181,22 +181,22 @@ describeEachDb('open data API over HTTP', async (db) => {
     assert.ok(Number(refused.headers['retry-after']) > 0);
     assert.equal(refused.json().error.code, 'rate_limited');
     assert.equal(refused.headers['access-control-allow-origin'], '*');
-    assert.equal((await app.inject({ url: '/api/v1/articles?limit=1', remoteAddress: '203.0.113.78', headers: { host: HONG_LINH } })).statusCode, 200, 'another client is not limited');
+    assert.equal((await app.inject({ url: '/api/v1/articles?limit=1', remoteAddress: '203.0.113.78', headers: { host: NAM_HONG_LINH } })).statusCode, 200, 'another client is not limited');
   });
 
   test('an archived site still answers (read-only), and the OpenAPI document names each site’s own address', async () => {
     const { app, db } = ctx();
-    const spec = (await apiGet(app, '/api/openapi.json', NAM_HONG_LINH)).json() as { servers: { url: string }[] };
-    assert.deepEqual(spec.servers, [{ url: `http://${NAM_HONG_LINH}` }]);
+    const spec = (await apiGet(app, '/api/openapi.json', BAC_HONG_LINH)).json() as { servers: { url: string }[] };
+    assert.deepEqual(spec.servers, [{ url: `http://${BAC_HONG_LINH}` }]);
     await markArchived(db.db, 2, [1], new Date());
     await app.cong.sites.reload();
     try {
       assert.ok(app.cong.sites.byIdOrNull(2)?.archivedAt);
       for (const url of ['/api/v1/articles', '/api/v1/documents?limit=3', '/api/v1/organisation', '/api/v1/documents.csv']) {
-        const res = await apiGet(app, url, NAM_HONG_LINH);
+        const res = await apiGet(app, url, BAC_HONG_LINH);
         assert.equal(res.statusCode, 200, url);
       }
-      const posted = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: { host: NAM_HONG_LINH } });
+      const posted = await app.inject({ method: 'POST', url: '/api/v1/articles', headers: { host: BAC_HONG_LINH } });
       assert.equal(posted.statusCode, 404);
     } finally {
       await markArchived(db.db, 2, null, new Date());

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Value } from 'typebox/value';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { apiGet } from './helpers.js';
 
@@ -39,7 +39,7 @@ describeEachDb('the OpenAPI document', async (db) => ({ app: await buildTestApp(
     assert.deepEqual(result, { valid: true });
     assert.equal(validator.version, '3.1');
     assert.deepEqual(Object.keys(spec.paths).sort(), Object.keys(EXAMPLES).sort());
-    assert.deepEqual(spec.servers, [{ url: `http://${HONG_LINH}` }]);
+    assert.deepEqual(spec.servers, [{ url: `http://${NAM_HONG_LINH}` }]);
     const ids = Object.values(spec.paths).map((p) => p.get.operationId);
     assert.equal(new Set(ids).size, ids.length, 'operation ids are unique');
     for (const [path, { get }] of Object.entries(spec.paths)) {

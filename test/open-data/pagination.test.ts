@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Db } from '../../src/kernel/db/connection.js';
 import type { Database } from '../../src/kernel/db/schema.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { assertNoRepeats, cloneRow, idsOf, walk } from './helpers.js';
 
@@ -110,7 +110,7 @@ describeEachDb('open data lists: paging, publication and tenancy', async (db) =>
       const expected = await r.visible(db.db, 1);
       assert.ok(expected.size > 3, `${r.path}: the demo has more than one page of items`);
       const added: number[] = [];
-      const items = await walk(app, `${r.path}?limit=3`, HONG_LINH, async () => {
+      const items = await walk(app, `${r.path}?limit=3`, NAM_HONG_LINH, async () => {
         if (added.length >= 30) return;
         added.push(...(await Promise.all((['top', 'bottom', 'middle'] as const).map((w) => cloneRow(db.db, r.table, 1, r.fresh(++serial, w))))));
       });
@@ -126,7 +126,7 @@ describeEachDb('open data lists: paging, publication and tenancy', async (db) =>
       const { app, db, hiddenIds } = ctx();
       const [mine, theirs, expected] = await Promise.all([idsOf(db.db, r.table, 2), idsOf(db.db, r.table, 1), r.visible(db.db, 2)]);
       assert.ok(expected.size > 0, `${r.path}: site B publishes some`);
-      const got = assertNoRepeats(await walk(app, `${r.path}?limit=7`, NAM_HONG_LINH), r.path);
+      const got = assertNoRepeats(await walk(app, `${r.path}?limit=7`, BAC_HONG_LINH), r.path);
       assert.deepEqual(new Set(got), expected);
       for (const id of got) assert.ok(mine.has(id) && !theirs.has(id), `${r.path}: id ${id} is not site B's`);
       for (const id of hiddenIds.get(r.path)!) assert.ok(!got.includes(id));

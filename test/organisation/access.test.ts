@@ -46,7 +46,7 @@ describeEachDb('Giới thiệu: who may change it, and only on their own site', 
     const form = await agencyForm(db, 1);
     assert.equal((await admin.post(`${ADMIN}/co-quan`, { ...form, name: 'Không có token' }, { csrf: null })).statusCode, 403);
     assert.equal((await admin.post(`${ADMIN}/co-quan`, { ...form, name: 'Token sai' }, { csrf: 'sai-sai-sai-sai' })).statusCode, 403);
-    assert.equal((await agencyForm(db, 1)).name, 'Ủy ban nhân dân thị xã Hồng Lĩnh');
+    assert.equal((await agencyForm(db, 1)).name, 'Ủy ban nhân dân phường Nam Hồng Lĩnh');
   });
 
   test('another site\'s admin gets 403 on this site, and this site\'s ids are 404 on their own site', async () => {

@@ -24,7 +24,7 @@ describeEachDb('Giới thiệu: editing the agency, units and people', setupOrg,
     const form = await agencyForm(db, 1);
     const before = await db.db.selectFrom('org_agency').selectAll().where('site_id', '=', 1).executeTakeFirstOrThrow();
     const res = await admin.post(`${ADMIN}/co-quan`, {
-      ...form, name: '   ', email: 'ubnd@honglinh', phone: '0239 ABC 248', fax: '12', website: 'javascript:alert(1)', address_en: 'x'.repeat(301),
+      ...form, name: '   ', email: 'ubnd@namhonglinh', phone: '0239 ABC 248', fax: '12', website: 'javascript:alert(1)', address_en: 'x'.repeat(301),
       duties_en: 'Typed <b>English</b> text',
     });
     assert.equal(res.statusCode, 422);
@@ -34,7 +34,7 @@ describeEachDb('Giới thiệu: editing the agency, units and people', setupOrg,
     assert.equal(fieldError(res.body, 'fax'), 'Số fax không hợp lệ (chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang, ví dụ 0239 3831 248).');
     assert.equal(fieldError(res.body, 'website'), 'Địa chỉ website phải bắt đầu bằng https:// hoặc http://, ví dụ https://honglinh.hatinh.gov.vn.');
     assert.equal(fieldError(res.body, 'address_en'), 'Địa chỉ bằng tiếng Anh dài tối đa 300 ký tự (hiện có 301).');
-    assert.match(res.body, /value="ubnd@honglinh"/);
+    assert.match(res.body, /value="ubnd@namhonglinh"/);
     assert.match(res.body, /value="0239 ABC 248"/);
     assert.match(res.body, /Typed &lt;b>English&lt;\/b> text<\/textarea>/);
     assert.match(res.body, /Vui lòng sửa 6 lỗi dưới đây/);
@@ -46,27 +46,27 @@ describeEachDb('Giới thiệu: editing the agency, units and people', setupOrg,
     for (const path of ['/gioi-thieu/lien-he', '/en/contact', '/gioi-thieu']) assert.equal((await publicGet(app, path)).statusCode, 200);
     const form = await agencyForm(db, 1);
     tick();
-    const res = await editor.post(`${ADMIN}/co-quan`, { ...form, phone: '0239 3831 999', address_en: 'No. 102 Nguyen Ai Quoc St, Hong Linh, Ha Tinh', email: 'VanPhong@HongLinh.HaTinh.gov.vn' });
+    const res = await editor.post(`${ADMIN}/co-quan`, { ...form, phone: '0239 3836 999', address_en: 'No. 01 Nguyen Ai Quoc St, Hong Linh, Ha Tinh', email: 'VanPhong@HongLinh.HaTinh.gov.vn' });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, `${ADMIN}/co-quan?tb=da-luu`);
-    assert.match(mainOf((await publicGet(app, '/gioi-thieu/lien-he')).body), /<a href="tel:02393831999">0239 3831 999<\/a>/);
+    assert.match(mainOf((await publicGet(app, '/gioi-thieu/lien-he')).body), /<a href="tel:02393836999">0239 3836 999<\/a>/);
     const en = mainOf((await publicGet(app, '/en/contact')).body);
-    assert.match(en, /No\. 102 Nguyen Ai Quoc St, Hong Linh, Ha Tinh/);
-    assert.match(en, /mailto:vanphong@honglinh\.hatinh\.gov\.vn/);
-    assert.match(mainOf((await publicGet(app, '/gioi-thieu')).body), /0239 3831 999/);
+    assert.match(en, /No\. 01 Nguyen Ai Quoc St, Hong Linh, Ha Tinh/);
+    assert.match(en, /mailto:vanphong@namhonglinh\.hatinh\.gov\.vn/);
+    assert.match(mainOf((await publicGet(app, '/gioi-thieu')).body), /0239 3836 999/);
     const audit = await lastAudit(db, 'org_agency.update');
     assert.equal(audit.siteId, 1);
-    assert.equal(audit.before.phone, '0239 3831 248');
-    assert.equal(audit.after.phone, '0239 3831 999');
+    assert.equal(audit.before.phone, '0239 3836 248');
+    assert.equal(audit.after.phone, '0239 3836 999');
     assert.ok(audit.userId);
     assert.match((await editor.get(`${ADMIN}/co-quan?tb=da-luu`)).body, /Đã lưu thông tin cơ quan\./);
   });
 
   test('units: added under a parent, shown nested; a unit cannot go under itself or another site\'s unit', async () => {
     const { admin, app, db } = get();
-    const office = await unitByName(db, 1, 'Văn phòng HĐND và UBND thị xã');
+    const office = await unitByName(db, 1, 'Văn phòng HĐND và UBND phường');
     const otherSite = await unitByName(db, 2, 'Công an phường');
-    const res = await admin.post(UNITS, { name: 'Tổ Công nghệ thông tin', name_en: 'IT Team', parent_id: String(office.id), duties: '', duties_en: '', phone: '0239 3831 700', email: 'cntt@honglinh.hatinh.gov.vn' });
+    const res = await admin.post(UNITS, { name: 'Tổ Công nghệ thông tin', name_en: 'IT Team', parent_id: String(office.id), duties: '', duties_en: '', phone: '0239 3836 700', email: 'cntt@namhonglinh.hatinh.gov.vn' });
     assert.equal(res.statusCode, 303);
     const it = await unitByName(db, 1, 'Tổ Công nghệ thông tin');
     assert.equal(it.parent_id, office.id);
@@ -98,16 +98,16 @@ describeEachDb('Giới thiệu: editing the agency, units and people', setupOrg,
 
   test('units: deleted only when empty, with a message saying what is left; reordered among siblings', async () => {
     const { admin, app, db } = get();
-    const office = await unitByName(db, 1, 'Văn phòng HĐND và UBND thị xã');
+    const office = await unitByName(db, 1, 'Văn phòng HĐND và UBND phường');
     // The IT team the test above adds under the office, added here when this test runs alone.
     if (!(await db.db.selectFrom('org_units').select('id').where('site_id', '=', 1).where('name', '=', 'Tổ Công nghệ thông tin').executeTakeFirst())) {
-      const added = await admin.post(UNITS, { name: 'Tổ Công nghệ thông tin', name_en: 'IT Team', parent_id: String(office.id), duties: '', duties_en: '', phone: '0239 3831 700', email: 'cntt@honglinh.hatinh.gov.vn' });
+      const added = await admin.post(UNITS, { name: 'Tổ Công nghệ thông tin', name_en: 'IT Team', parent_id: String(office.id), duties: '', duties_en: '', phone: '0239 3836 700', email: 'cntt@namhonglinh.hatinh.gov.vn' });
       assert.equal(added.statusCode, 303);
     }
     const units = await countRows(db, 'org_units', 1);
     const refused = await admin.post(`${UNITS}/${office.id}/xoa`);
     assert.equal(refused.statusCode, 409);
-    assert.match(refused.body, /Không xoá được &quot;Văn phòng HĐND và UBND thị xã&quot; vì đơn vị còn 2 đơn vị trực thuộc và 2 cán bộ\./);
+    assert.match(refused.body, /Không xoá được &quot;Văn phòng HĐND và UBND phường&quot; vì đơn vị còn 2 đơn vị trực thuộc và 2 cán bộ\./);
     assert.equal(await countRows(db, 'org_units', 1), units);
 
     const it = await unitByName(db, 1, 'Tổ Công nghệ thông tin');
@@ -153,7 +153,7 @@ describeEachDb('Giới thiệu: editing the agency, units and people', setupOrg,
     const otherUnit = await unitByName(db, 2, 'Công an phường');
     const otherPhoto = await addMedia(db, 2, 'image', 'anh-phuong.jpg');
     const pdf = await addMedia(db, 1, 'document', 'quyet-dinh.pdf');
-    const ok = { full_name: 'Nguyễn Văn Thử', post: 'Phó Chủ tịch UBND thị xã', post_en: "Vice Chairman of the Town People's Committee", unit_id: '', phone: '0239 3831 558', email: 'nvthu.honglinh@hatinh.gov.vn', photo_media_id: '', is_leader: '1' };
+    const ok = { full_name: 'Nguyễn Văn Thử', post: 'Phó Chủ tịch UBND phường', post_en: "Vice Chairman of the Ward People's Committee", unit_id: '', phone: '0239 3836 558', email: 'nvthu.namhonglinh@hatinh.gov.vn', photo_media_id: '', is_leader: '1' };
     assert.equal(fieldError((await admin.post(PEOPLE, { ...ok, unit_id: String(otherUnit.id) })).body, 'unit_id'), 'Đơn vị không có trong danh sách đơn vị của trang.');
     assert.equal(fieldError((await admin.post(PEOPLE, { ...ok, photo_media_id: String(otherPhoto) })).body, 'photo_media_id'), 'Ảnh không có trong thư viện ảnh của trang.');
     assert.equal(fieldError((await admin.post(PEOPLE, { ...ok, photo_media_id: String(pdf) })).body, 'photo_media_id'), 'Ảnh không có trong thư viện ảnh của trang.');
@@ -163,7 +163,7 @@ describeEachDb('Giới thiệu: editing the agency, units and people', setupOrg,
   test('people: a leader with a photo from the library shows with alt text; order and deletion follow', async () => {
     const { admin, app, db } = get();
     const photo = await addMedia(db, 1, 'image', 'chan-dung.jpg');
-    const form = { full_name: 'Nguyễn Văn Thử', post: 'Phó Chủ tịch UBND thị xã', post_en: "Vice Chairman of the Town People's Committee", unit_id: '', phone: '0239 3831 558', email: 'nvthu.honglinh@hatinh.gov.vn', photo_media_id: String(photo), is_leader: '1' };
+    const form = { full_name: 'Nguyễn Văn Thử', post: 'Phó Chủ tịch UBND phường', post_en: "Vice Chairman of the Ward People's Committee", unit_id: '', phone: '0239 3836 558', email: 'nvthu.namhonglinh@hatinh.gov.vn', photo_media_id: String(photo), is_leader: '1' };
     assert.match((await admin.get(PEOPLE)).body, new RegExp(`<option value="${photo}">chan-dung\\.jpg</option>`));
     assert.equal((await admin.post(PEOPLE, form)).statusCode, 303);
     const p = await personByName(db, 1, 'Nguyễn Văn Thử');

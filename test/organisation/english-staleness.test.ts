@@ -46,7 +46,7 @@ describeEachDb('Giới thiệu: English texts older than their Vietnamese source
     const { admin, app, db, tick } = get();
     const p = await personByName(db, 1, 'Trần Đình Hải');
     tick();
-    assert.equal((await admin.post(`${ADMIN}/can-bo/${p.id}`, { ...personForm(p), post: 'Chủ tịch Ủy ban nhân dân thị xã' })).statusCode, 303);
+    assert.equal((await admin.post(`${ADMIN}/can-bo/${p.id}`, { ...personForm(p), post: 'Chủ tịch Ủy ban nhân dân phường' })).statusCode, 303);
     const flagged = await personByName(db, 1, 'Trần Đình Hải');
     assert.ok(flagged.en_updated_at! < flagged.vi_updated_at, 'English older than Vietnamese');
     assert.match(rowOf((await admin.get(LIST)).body, 'Trần Đình Hải') ?? '', new RegExp(STALE));
@@ -54,24 +54,24 @@ describeEachDb('Giới thiệu: English texts older than their Vietnamese source
     assert.match(edit, new RegExp(`<strong>${STALE}\\.</strong>`));
     assert.match(edit, /Bản tiếng Anh cập nhật lần cuối: Thứ Ba, 01\/07\/2025 08:00/);
     // The public English page still shows the (older) English post: nothing is hidden.
-    assert.match(mainOf((await publicGet(app, '/en/leaders')).body), /Chairman of the Town People's Committee/);
+    assert.match(mainOf((await publicGet(app, '/en/leaders')).body), /Chairman of the Ward People's Committee/);
 
     const t = tick();
-    assert.equal((await admin.post(`${ADMIN}/can-bo/${p.id}`, { ...personForm(flagged), post_en: "Chairman of the People's Committee of Hong Linh Town" })).statusCode, 303);
+    assert.equal((await admin.post(`${ADMIN}/can-bo/${p.id}`, { ...personForm(flagged), post_en: "Chairman of the People's Committee of Nam Hong Linh Ward" })).statusCode, 303);
     const cleared = await personByName(db, 1, 'Trần Đình Hải');
     assert.equal(cleared.en_updated_at, t.toISOString());
     assert.equal(cleared.vi_updated_at, flagged.vi_updated_at, 'the Vietnamese stamp did not move');
     assert.equal(rowOf((await admin.get(LIST)).body, 'Trần Đình Hải'), null);
-    assert.match(mainOf((await publicGet(app, '/en/leaders')).body), /Chairman of the People's Committee of Hong Linh Town/);
+    assert.match(mainOf((await publicGet(app, '/en/leaders')).body), /Chairman of the People's Committee of Nam Hong Linh Ward/);
   });
 
   test('a phone number change does not flag the English side; the "reviewed" tick clears a stale one', async () => {
     const { admin, db, tick } = get();
     const p = await personByName(db, 1, 'Nguyễn Thị Thu Hà');
     tick();
-    await admin.post(`${ADMIN}/can-bo/${p.id}`, { ...personForm(p), phone: '0239 3831 600' });
+    await admin.post(`${ADMIN}/can-bo/${p.id}`, { ...personForm(p), phone: '0239 3836 600' });
     const after = await personByName(db, 1, 'Nguyễn Thị Thu Hà');
-    assert.equal(after.phone, '0239 3831 600');
+    assert.equal(after.phone, '0239 3836 600');
     assert.deepEqual([after.vi_updated_at, after.en_updated_at], [p.vi_updated_at, p.en_updated_at]);
 
     const stale = await personByName(db, 1, 'Lê Văn Quang');
@@ -89,7 +89,7 @@ describeEachDb('Giới thiệu: English texts older than their Vietnamese source
     const form = await agencyForm(db, 1);
     tick();
     assert.equal((await editor.post(`${ADMIN}/co-quan`, { ...form, duties: `${form.duties}\n\n- Thực hiện chuyển đổi số trong hoạt động của cơ quan.` })).statusCode, 303);
-    assert.match(rowOf((await editor.get(LIST)).body, 'Ủy ban nhân dân thị xã Hồng Lĩnh') ?? '', new RegExp(STALE));
+    assert.match(rowOf((await editor.get(LIST)).body, 'Ủy ban nhân dân phường Nam Hồng Lĩnh') ?? '', new RegExp(STALE));
     const screen = (await editor.get(`${ADMIN}/co-quan`)).body;
     assert.match(screen, /Bản tiếng Việt cập nhật lần cuối: Thứ [^,]+, \d\d\/\d\d\/20\d\d \d\d:\d\d/);
     assert.match(screen, /Bản tiếng Anh cập nhật lần cuối: Thứ Ba, 01\/07\/2025 08:00/);
@@ -97,7 +97,7 @@ describeEachDb('Giới thiệu: English texts older than their Vietnamese source
     assert.match(screen, /<textarea id="f-duties_en" name="duties_en" lang="en"/, 'English inputs are marked as English');
     tick();
     await editor.post(`${ADMIN}/co-quan`, { ...form, duties: `${form.duties}\n\n- Thực hiện chuyển đổi số trong hoạt động của cơ quan.`, duties_en: `${form.duties_en}\n\n- to lead the digital transformation of its work.` });
-    assert.equal(rowOf((await editor.get(LIST)).body, 'Ủy ban nhân dân thị xã Hồng Lĩnh'), null);
+    assert.equal(rowOf((await editor.get(LIST)).body, 'Ủy ban nhân dân phường Nam Hồng Lĩnh'), null);
   });
 
   test('a unit saved with both sides changed is up to date; clearing its English makes it "missing" and the public page falls back', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
 export const ADMIN = '/quan-tri/gioi-thieu';
@@ -31,22 +31,22 @@ export async function setupOrg(db: TestDb): Promise<OrgFixture> {
   await makeUser(db.db, 'phongvien', [{ siteId: 1, role: 'contributor' }]);
   await makeUser(db.db, 'kiemduyet', [{ siteId: 1, role: 'moderator' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);
-  const namAdmin = await AdminClient.login(app, NAM_HONG_LINH, 'quantri2');
-  const otherAdmin = Object.assign(new AdminClient(app, HONG_LINH), { cookie: namAdmin.cookie, csrf: namAdmin.csrf });
+  const namAdmin = await AdminClient.login(app, BAC_HONG_LINH, 'quantri2');
+  const otherAdmin = Object.assign(new AdminClient(app, NAM_HONG_LINH), { cookie: namAdmin.cookie, csrf: namAdmin.csrf });
   return {
     app,
-    admin: await AdminClient.login(app, HONG_LINH, 'quantri'),
-    editor: await AdminClient.login(app, HONG_LINH, 'bientap'),
-    approver: await AdminClient.login(app, HONG_LINH, 'truongban'),
-    contributor: await AdminClient.login(app, HONG_LINH, 'phongvien'),
-    moderator: await AdminClient.login(app, HONG_LINH, 'kiemduyet'),
+    admin: await AdminClient.login(app, NAM_HONG_LINH, 'quantri'),
+    editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap'),
+    approver: await AdminClient.login(app, NAM_HONG_LINH, 'truongban'),
+    contributor: await AdminClient.login(app, NAM_HONG_LINH, 'phongvien'),
+    moderator: await AdminClient.login(app, NAM_HONG_LINH, 'kiemduyet'),
     otherAdmin,
     namAdmin,
     tick: (ms = 60_000) => new Date((t += ms)),
   };
 }
 
-export function publicGet(app: FastifyInstance, url: string, host = HONG_LINH) {
+export function publicGet(app: FastifyInstance, url: string, host = NAM_HONG_LINH) {
   return app.inject({ url, headers: { host } });
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { alternatesOf, htmlLang, mainOf, publicGet, setupOrg } from './helpers.js';
 
@@ -10,7 +10,7 @@ const PAIRS: [string, string][] = [
   ['/gioi-thieu/lanh-dao', '/en/leaders'],
   ['/gioi-thieu/lien-he', '/en/contact'],
 ];
-const ORIGIN = `http://${HONG_LINH}`;
+const ORIGIN = `http://${NAM_HONG_LINH}`;
 
 describeEachDb('Giới thiệu: the public pages in Vietnamese and English', setupOrg, (get) => {
   test('the overview shows the functions and duties, the contacts and links to the other pages', async () => {
@@ -22,19 +22,19 @@ describeEachDb('Giới thiệu: the public pages in Vietnamese and English', set
     assert.match(main, /<h1 class="page-title">Giới thiệu<\/h1>/);
     assert.match(main, /<h2 id="org-duties">Chức năng, nhiệm vụ<\/h2>/);
     assert.match(main, /là cơ quan chấp hành của Hội đồng nhân dân/);
-    assert.match(main, /<ul><li>Xây dựng, trình Hội đồng nhân dân thị xã quyết định/, 'the "- " lines are a list');
-    assert.match(main, /<a href="tel:02393831248">0239 3831 248<\/a>/);
-    assert.match(main, /<a href="mailto:ubnd@honglinh\.hatinh\.gov\.vn">/);
+    assert.match(main, /<ul><li>Xây dựng, trình Hội đồng nhân dân phường quyết định/, 'the "- " lines are a list');
+    assert.match(main, /<a href="tel:02393836248">0239 3836 248<\/a>/);
+    assert.match(main, /<a href="mailto:ubnd@namhonglinh\.hatinh\.gov\.vn">/);
     for (const href of ['/gioi-thieu/co-cau-to-chuc', '/gioi-thieu/lanh-dao', '/gioi-thieu/lien-he']) assert.match(main, new RegExp(`href="${href}"`));
     assert.match(res.body, /<p class="lang-switch"><a href="\/en" hreflang="en" lang="en">English<\/a><\/p>/);
   });
 
   test('the organisation chart is nested lists: units inside their parent, people with their posts', async () => {
     const main = mainOf((await publicGet(get().app, '/gioi-thieu/co-cau-to-chuc')).body);
-    assert.match(main, /<ul class="org-tree"><li><div class="org-node org-root"><h2 class="org-node-name">Ủy ban nhân dân thị xã Hồng Lĩnh<\/h2>/);
-    assert.match(main, /<span class="org-post">Chủ tịch UBND thị xã:<\/span> <span>Trần Đình Hải<\/span>/);
+    assert.match(main, /<ul class="org-tree"><li><div class="org-node org-root"><h2 class="org-node-name">Ủy ban nhân dân phường Nam Hồng Lĩnh<\/h2>/);
+    assert.match(main, /<span class="org-post">Chủ tịch UBND phường:<\/span> <span>Trần Đình Hải<\/span>/);
     // The one-stop desk is a sub-unit of the office: its <li> is inside the office's <li>.
-    const [office, desk, next] = ['<h3 class="org-node-name">Văn phòng HĐND và UBND thị xã</h3>', '<h4 class="org-node-name">Bộ phận Một cửa', '<h3 class="org-node-name">Phòng Nội vụ</h3>'].map((h) => main.indexOf(h));
+    const [office, desk, next] = ['<h3 class="org-node-name">Văn phòng HĐND và UBND phường</h3>', '<h4 class="org-node-name">Bộ phận Một cửa', '<h3 class="org-node-name">Phòng Nội vụ</h3>'].map((h) => main.indexOf(h));
     assert.ok(office > 0 && office < desk && desk < next, 'the desk comes after the office, before the next unit');
     assert.match(main.slice(office, desk), /<\/p><\/div><ul><li><div class="org-node">$/, 'in a list nested in the office\'s item');
     assert.doesNotMatch(main.slice(office, desk), /<\/ul><\/li>/, 'the office\'s item is still open');
@@ -46,22 +46,22 @@ describeEachDb('Giới thiệu: the public pages in Vietnamese and English', set
     const main = mainOf((await publicGet(get().app, '/gioi-thieu/lanh-dao')).body);
     const names = [...main.matchAll(/<h2 class="leader-name">([^<]+)<\/h2>/g)].map((m) => m[1]);
     assert.deepEqual(names, ['Trần Đình Hải', 'Lê Văn Quang', 'Nguyễn Thị Thu Hà', 'Bùi Xuân Thắng']);
-    assert.match(main, /<p class="leader-post">Chủ tịch UBND thị xã<\/p>/);
-    assert.match(main, /<a href="tel:02393831555">0239 3831 555<\/a>/);
-    assert.match(main, /<a href="mailto:tdhai\.honglinh@hatinh\.gov\.vn">tdhai\.honglinh@hatinh\.gov\.vn<\/a>/);
+    assert.match(main, /<p class="leader-post">Chủ tịch UBND phường<\/p>/);
+    assert.match(main, /<a href="tel:02393836555">0239 3836 555<\/a>/);
+    assert.match(main, /<a href="mailto:tdhai\.namhonglinh@hatinh\.gov\.vn">tdhai\.namhonglinh@hatinh\.gov\.vn<\/a>/);
     assert.match(main, /<span class="portrait portrait-none" aria-hidden="true">/);
-    assert.match(main, /Đơn vị: Văn phòng HĐND và UBND thị xã/);
+    assert.match(main, /Đơn vị: Văn phòng HĐND và UBND phường/);
     assert.doesNotMatch(main, /Võ Minh Tuấn/, 'not a leader');
   });
 
   test('the contact page has address, phones, fax, e-mail, hours, the map link and the units', async () => {
     const main = mainOf((await publicGet(get().app, '/gioi-thieu/lien-he')).body);
-    assert.match(main, /<dt>Địa chỉ:<\/dt> <dd>Số 102 đường Nguyễn Ái Quốc/);
-    assert.match(main, /<dt>Fax:<\/dt> <dd>0239 3831 249<\/dd>/);
+    assert.match(main, /<dt>Địa chỉ:<\/dt> <dd>Số 01 đường Nguyễn Ái Quốc/);
+    assert.match(main, /<dt>Fax:<\/dt> <dd>0239 3836 249<\/dd>/);
     assert.match(main, /<h2 id="org-hours">Giờ làm việc<\/h2>/);
     assert.match(main, /<li>Buổi sáng: từ 7 giờ 00 đến 11 giờ 30<\/li>/);
     assert.match(main, /<a href="\/ban-do">Xem vị trí trên bản đồ<\/a>/);
-    assert.match(main, /<strong>Bộ phận Một cửa \(tiếp nhận và trả kết quả\)<\/strong> · Điện thoại: <a href="tel:02393831666">/);
+    assert.match(main, /<strong>Bộ phận Một cửa \(tiếp nhận và trả kết quả\)<\/strong> · Điện thoại: <a href="tel:02393836666">/);
   });
 
   test('English pages: <html lang="en">, English headings and chrome, a way back to Vietnamese', async () => {
@@ -80,13 +80,13 @@ describeEachDb('Giới thiệu: the public pages in Vietnamese and English', set
     assert.match(main, /<h1 class="page-title">About the People's Committee<\/h1>/);
     assert.match(main, /<h2 id="org-duties">Functions and duties<\/h2>/);
     assert.match(main, /It is the executive body of the Council/);
-    assert.match(main, /<dt>Address:<\/dt> <dd>No\. 102 Nguyen Ai Quoc Street/);
+    assert.match(main, /<dt>Address:<\/dt> <dd>No\. 01 Nguyen Ai Quoc Street/);
     assert.match(res.body, /<nav class="breadcrumb" aria-label="Breadcrumb">/);
 
     const leaders = mainOf((await publicGet(app, '/en/leaders')).body);
     assert.match(leaders, /<h1 class="page-title">Leaders<\/h1>/);
-    assert.match(leaders, /<h2 class="leader-name" lang="vi">Trần Đình Hải<\/h2><p class="leader-post">Chairman of the Town People's Committee<\/p>/);
-    assert.match(leaders, /<dt>Telephone:<\/dt> <dd><a href="tel:02393831555">/);
+    assert.match(leaders, /<h2 class="leader-name" lang="vi">Trần Đình Hải<\/h2><p class="leader-post">Chairman of the Ward People's Committee<\/p>/);
+    assert.match(leaders, /<dt>Telephone:<\/dt> <dd><a href="tel:02393836555">/);
     const contact = mainOf((await publicGet(app, '/en/contact')).body);
     assert.match(contact, /<h2 id="org-hours">Working hours<\/h2>/);
     assert.match(contact, /Morning: 7:00 to 11:30/);
@@ -123,16 +123,16 @@ describeEachDb('Giới thiệu: the public pages in Vietnamese and English', set
   test('each site shows its own organisation', async () => {
     const { app } = get();
     const hl = mainOf((await publicGet(app, '/gioi-thieu/lanh-dao')).body);
-    const nhl = mainOf((await publicGet(app, '/gioi-thieu/lanh-dao', NAM_HONG_LINH)).body);
+    const nhl = mainOf((await publicGet(app, '/gioi-thieu/lanh-dao', BAC_HONG_LINH)).body);
     assert.match(nhl, /Đinh Văn Sơn/);
     assert.doesNotMatch(nhl, /Trần Đình Hải/);
     assert.doesNotMatch(hl, /Đinh Văn Sơn/);
-    const chart = mainOf((await publicGet(app, '/en/organisation', NAM_HONG_LINH)).body);
-    assert.match(chart, /People's Committee of Nam Hong Linh Ward/);
+    const chart = mainOf((await publicGet(app, '/en/organisation', BAC_HONG_LINH)).body);
+    assert.match(chart, /People's Committee of Bac Hong Linh Ward/);
     assert.match(chart, /Public Administrative Service Centre/);
-    assert.doesNotMatch(chart, /Hong Linh Town/);
-    const alt = alternatesOf((await publicGet(app, '/en', NAM_HONG_LINH)).body);
-    assert.equal(alt.vi, `http://${NAM_HONG_LINH}/gioi-thieu`);
+    assert.doesNotMatch(chart, /Nam Hong Linh Ward/);
+    const alt = alternatesOf((await publicGet(app, '/en', BAC_HONG_LINH)).body);
+    assert.equal(alt.vi, `http://${BAC_HONG_LINH}/gioi-thieu`);
   });
 
   test('the sitemap lists both language versions of every page', async () => {
@@ -146,14 +146,14 @@ describeEachDb('Giới thiệu: the public pages in Vietnamese and English', set
   test('a site whose agency was never saved shows what its footer says, and "Vietnamese only" in English', async () => {
     const { app, db } = get();
     await db.db.deleteFrom('org_agency').where('site_id', '=', 2).execute();
-    const vi = mainOf((await publicGet(app, '/gioi-thieu/lien-he', NAM_HONG_LINH)).body);
-    assert.match(vi, /Ủy ban nhân dân phường Nam Hồng Lĩnh/);
-    assert.match(vi, /Số 01 đường Nguyễn Ái Quốc/);
-    const en = mainOf((await publicGet(app, '/en/contact', NAM_HONG_LINH)).body);
-    assert.match(en, /<dd><span lang="vi">Số 01 đường Nguyễn Ái Quốc, phường Nam Hồng Lĩnh, tỉnh Hà Tĩnh<\/span> <span class="vi-only">\(Vietnamese only\)<\/span><\/dd>/);
+    const vi = mainOf((await publicGet(app, '/gioi-thieu/lien-he', BAC_HONG_LINH)).body);
+    assert.match(vi, /Ủy ban nhân dân phường Bắc Hồng Lĩnh/);
+    assert.match(vi, /Số 102 đường Nguyễn Ái Quốc/);
+    const en = mainOf((await publicGet(app, '/en/contact', BAC_HONG_LINH)).body);
+    assert.match(en, /<dd><span lang="vi">Số 102 đường Nguyễn Ái Quốc, phường Bắc Hồng Lĩnh, tỉnh Hà Tĩnh<\/span> <span class="vi-only">\(Vietnamese only\)<\/span><\/dd>/);
     // (/en of this site is still in the page cache from an earlier test: rows deleted behind the
     // commands' back purge nothing.)
-    const overview = mainOf((await publicGet(app, '/gioi-thieu', NAM_HONG_LINH)).body);
+    const overview = mainOf((await publicGet(app, '/gioi-thieu', BAC_HONG_LINH)).body);
     assert.match(overview, /Chưa có thông tin chức năng, nhiệm vụ\./);
   });
 

@@ -4,7 +4,7 @@ import { loadActor } from '../../src/kernel/access/actor.js';
 import { AppError } from '../../src/kernel/lib/errors.js';
 import { savePoll } from '../../src/features/polls/commands/save-poll.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { freshIp, get, text } from '../interact/helpers.js';
 import { fieldError, lastAudit } from '../site-admin/helpers.js';
@@ -20,14 +20,14 @@ async function fixture(db: TestDb) {
   await makeUser(db.db, 'congtacvien', [{ siteId, role: 'contributor' }]);
   await makeUser(db.db, 'kiemduyet', [{ siteId, role: 'moderator' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: otherSiteId, role: 'site_admin' }]);
-  const other = await AdminClient.login(app, NAM_HONG_LINH, 'quantri2');
+  const other = await AdminClient.login(app, BAC_HONG_LINH, 'quantri2');
   return {
     ...env,
-    editor: await AdminClient.login(app, HONG_LINH, 'bientap'),
-    approver: await AdminClient.login(app, HONG_LINH, 'truongban'),
-    contributor: await AdminClient.login(app, HONG_LINH, 'congtacvien'),
-    moderator: await AdminClient.login(app, HONG_LINH, 'kiemduyet'),
-    otherAdmin: Object.assign(new AdminClient(app, HONG_LINH), { cookie: other.cookie, csrf: other.csrf }),
+    editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap'),
+    approver: await AdminClient.login(app, NAM_HONG_LINH, 'truongban'),
+    contributor: await AdminClient.login(app, NAM_HONG_LINH, 'congtacvien'),
+    moderator: await AdminClient.login(app, NAM_HONG_LINH, 'kiemduyet'),
+    otherAdmin: Object.assign(new AdminClient(app, NAM_HONG_LINH), { cookie: other.cookie, csrf: other.csrf }),
     other,
   };
 }
@@ -52,7 +52,7 @@ describeEachDb('polls in the back office', fixture, (env) => {
   test('the command itself refuses people without the right role', async () => {
     const { db, app, siteId } = env();
     const user = await db.db.selectFrom('users').selectAll().where('username', '=', 'congtacvien').executeTakeFirstOrThrow();
-    const cx = { db: db.db, site: app.cong.sites.resolve(HONG_LINH)!, actor: await loadActor(db.db, user), now: new Date(), cache: app.cong.pageCache };
+    const cx = { db: db.db, site: app.cong.sites.resolve(NAM_HONG_LINH)!, actor: await loadActor(db.db, user), now: new Date(), cache: app.cong.pageCache };
     assert.equal(cx.site.id, siteId);
     await assert.rejects(
       savePoll(cx, null, { question: 'Câu hỏi?', multiple: '0', max_choices: '', opens_at: '2026-11-01T07:00', closes_at: '', results: 'always', published: '1', existing: [], added: ['A', 'B'] }),
@@ -103,7 +103,7 @@ describeEachDb('polls in the back office', fixture, (env) => {
   test('edit: an option with votes cannot be removed (it says so), others can; the kind is locked once voted', async () => {
     const { editor, app, db, siteId } = env();
     const p = await makePoll(db.db, siteId, { options: ['Một', 'Hai', 'Ba'] });
-    assert.equal((await vote(app, p.id, [p.options[0]!], { host: HONG_LINH, ua: 'Mozilla/5.0 Firefox/128.0' })).statusCode, 303);
+    assert.equal((await vote(app, p.id, [p.options[0]!], { host: NAM_HONG_LINH, ua: 'Mozilla/5.0 Firefox/128.0' })).statusCode, 303);
     const form = await editor.get(`${PATH}/${p.id}`);
     assert.match(form.body, /Đã có 1 lượt bình chọn: không xoá được\./);
     const base = { ...GOOD, cau_hoi: 'Câu hỏi đã sửa?', pa_moi: [''] };

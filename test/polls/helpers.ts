@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/kernel/db/connection.js';
 import { freshIp } from '../interact/helpers.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
 /** Shared set-up of the poll tests: the app on the demo content, both sites' ids. */
 export async function setup(db: TestDb, opts: { cacheSeconds?: number; now?: () => Date } = {}) {
   const app = await buildTestApp(db, { cacheSeconds: opts.cacheSeconds ?? 60, now: opts.now });
   const ids = async (host: string) => (await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', host).executeTakeFirstOrThrow()).site_id;
-  return { app, siteId: await ids(HONG_LINH), otherSiteId: await ids(NAM_HONG_LINH) };
+  return { app, siteId: await ids(NAM_HONG_LINH), otherSiteId: await ids(BAC_HONG_LINH) };
 }
 
 const DAY = 86_400_000;
@@ -79,9 +79,9 @@ export function postVote(app: FastifyInstance, id: number, choices: (number | st
     url: `/tham-do-y-kien/${id}`,
     remoteAddress: o.ip ?? freshIp(),
     headers: {
-      host: o.host ?? HONG_LINH,
+      host: o.host ?? NAM_HONG_LINH,
       // From the poll's own page, as a browser posts it (issue 16: a same-site Origin is required).
-      origin: `http://${o.host ?? HONG_LINH}`,
+      origin: `http://${o.host ?? NAM_HONG_LINH}`,
       'user-agent': o.ua ?? ANDROID,
       'content-type': 'application/x-www-form-urlencoded',
       accept: o.json ? 'application/json' : 'text/html',

@@ -5,7 +5,7 @@ import { percentText, totalText } from '../../src/features/polls/results.js';
 import { pollSearch } from '../../src/features/polls/search.js';
 import { newestOpenPoll, PollWidget } from '../../src/features/polls/public/widget.js';
 import { parseQuery } from '../../src/kernel/search/query.js';
-import { NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { get, text } from '../interact/helpers.js';
 import { setup } from './helpers.js';
@@ -44,7 +44,7 @@ describeEachDb('poll pages', setup, (env) => {
     assert.ok(t.indexOf('Bộ phận Một cửa') > open && t.indexOf('Bộ phận Một cửa') < closed);
     assert.match(t, /1\.234 lượt bình chọn/);
     assert.doesNotMatch(t, /thu gom rác thải sinh hoạt tại tổ dân phố/);
-    const theirs = text((await get(app, '/tham-do-y-kien', { host: NAM_HONG_LINH })).body);
+    const theirs = text((await get(app, '/tham-do-y-kien', { host: BAC_HONG_LINH })).body);
     assert.match(theirs, /thu gom rác thải sinh hoạt tại tổ dân phố/);
     assert.doesNotMatch(theirs, /Bộ phận Một cửa/);
   });
@@ -54,7 +54,7 @@ describeEachDb('poll pages', setup, (env) => {
     const p = await db.db.selectFrom('polls').select('id').where('site_id', '=', siteId).where('question', 'like', 'Ông/bà thường tìm%').executeTakeFirstOrThrow();
     const res = await get(app, `/tham-do-y-kien/${p.id}`);
     const t = text(res.body);
-    assert.match(t, /Cổng thông tin điện tử thị xã 33,4% 33,4% \(412 lượt\)/);
+    assert.match(t, /Cổng thông tin điện tử phường 33,4% 33,4% \(412 lượt\)/);
     assert.match(t, /Hỏi trực tiếp tại Bộ phận Một cửa 43,6% 43,6% \(538 lượt\)/);
     assert.match(t, /Tổng số: 1\.234 lượt bình chọn/);
     assert.equal(res.body.match(/<meter /g)?.length, 4);
@@ -67,7 +67,7 @@ describeEachDb('poll pages', setup, (env) => {
     const q = (text: string) => parseQuery(text) as Extract<ReturnType<typeof parseQuery>, { kind: 'ok' }>;
     const found = await pollSearch(db.db, siteId, q('bo phan mot cua'), new Date(), 5);
     assert.equal(found?.heading, 'Thăm dò ý kiến');
-    assert.deepEqual(found?.items.map((i) => i.title), ['Ông/bà đánh giá thế nào về chất lượng phục vụ của Bộ phận Một cửa thị xã Hồng Lĩnh?']);
+    assert.deepEqual(found?.items.map((i) => i.title), ['Ông/bà đánh giá thế nào về chất lượng phục vụ của Bộ phận Một cửa phường Nam Hồng Lĩnh?']);
     assert.match(found!.items[0]!.href, /^\/tham-do-y-kien\/\d+$/);
     assert.equal(await pollSearch(db.db, otherSiteId, q('Một cửa'), new Date(), 5), null);
     assert.equal(await pollSearch(db.db, siteId, q('mot cu'), new Date(), 5), null, 'whole words only');

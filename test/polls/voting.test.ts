@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { freshIp, get, text } from '../interact/helpers.js';
 import { counters, makePoll, postVote, setup, vote, voterCookie } from './helpers.js';
@@ -108,8 +108,8 @@ describeEachDb('poll voting', setup, (env) => {
     assert.equal((await get(app, '/tham-do-y-kien/abc')).statusCode, 404);
     assert.equal((await get(app, `/tham-do-y-kien/${theirs.id}`)).statusCode, 404, 'another site\'s poll is not found here');
     assert.equal((await vote(app, theirs.id, [String(theirs.options[0])])).statusCode, 404);
-    assert.equal((await get(app, `/tham-do-y-kien/${theirs.id}`, { host: NAM_HONG_LINH })).statusCode, 200);
-    assert.equal((await get(app, `/tham-do-y-kien/${p.id}/ket-qua`, { host: NAM_HONG_LINH })).statusCode, 404);
+    assert.equal((await get(app, `/tham-do-y-kien/${theirs.id}`, { host: BAC_HONG_LINH })).statusCode, 200);
+    assert.equal((await get(app, `/tham-do-y-kien/${p.id}/ket-qua`, { host: BAC_HONG_LINH })).statusCode, 404);
     const evil = await vote(app, p.id, [p.options[0]!], { headers: { origin: 'https://evil.example' } });
     assert.equal(evil.statusCode, 403);
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { fieldError, lastAudit } from '../site-admin/helpers.js';
 
@@ -13,14 +13,14 @@ async function setup(db: TestDb) {
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'congtacvien', [{ siteId: 1, role: 'contributor' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);
-  const other = await AdminClient.login(app, NAM_HONG_LINH, 'quantri2');
+  const other = await AdminClient.login(app, BAC_HONG_LINH, 'quantri2');
   const otherProc = await db.db.selectFrom('procedures').select('id').where('site_id', '=', 2).executeTakeFirstOrThrow();
   return {
     app,
-    admin: await AdminClient.login(app, HONG_LINH, 'quantri'),
-    editor: await AdminClient.login(app, HONG_LINH, 'bientap'),
-    contributor: await AdminClient.login(app, HONG_LINH, 'congtacvien'),
-    aimed: Object.assign(new AdminClient(app, HONG_LINH), { cookie: other.cookie, csrf: other.csrf }),
+    admin: await AdminClient.login(app, NAM_HONG_LINH, 'quantri'),
+    editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap'),
+    contributor: await AdminClient.login(app, NAM_HONG_LINH, 'congtacvien'),
+    aimed: Object.assign(new AdminClient(app, NAM_HONG_LINH), { cookie: other.cookie, csrf: other.csrf }),
     otherProcId: otherProc.id,
   };
 }
@@ -57,7 +57,7 @@ describeEachDb('back office: administrative procedures', setup, (ctx) => {
 
   test('create, edit, reorder, delete: audit rows and purged public pages', async () => {
     const { editor, app, db } = ctx();
-    const pub = (url: string) => app.inject({ url, headers: { host: HONG_LINH } });
+    const pub = (url: string) => app.inject({ url, headers: { host: NAM_HONG_LINH } });
     assert.doesNotMatch((await pub('/thu-tuc-hanh-chinh')).body, /Đăng ký giám hộ/); // cached
     assert.doesNotMatch((await pub('/thu-tuc-hanh-chinh?linh-vuc=ho-tich')).body, /Đăng ký giám hộ/);
     const created = await editor.post(`${ADMIN}/moi`, { ...valid, title: 'Đăng ký giám hộ <script>alert(1)</script>' });

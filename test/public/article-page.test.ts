@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, HONG_LINH, ROOT } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { urls } from '../../src/kernel/http/urls.js';
 
@@ -26,7 +26,7 @@ async function seedArticlePath(db: TestDb): Promise<string> {
     .selectFrom('articles')
     .innerJoin('site_hosts', 'site_hosts.site_id', 'articles.site_id')
     .select(['articles.id', 'articles.slug'])
-    .where('site_hosts.host', '=', HONG_LINH)
+    .where('site_hosts.host', '=', NAM_HONG_LINH)
     .where('articles.legacy_id', '=', '614123')
     .executeTakeFirstOrThrow();
   return urls.article(a);
@@ -35,7 +35,7 @@ async function seedArticlePath(db: TestDb): Promise<string> {
 describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp(db), path: await seedArticlePath(db) }), (get) => {
   test('the legacy URL of the old portal answers 301 to the canonical article URL', async () => {
     const { app, path } = get();
-    const res = await app.inject({ url: '/portal/pages/2021-10-15/Dang-uy-phuong-Nam-Hong-tong-ket-13-nam-thuc-hien-Nghi-quyet-22-NQTW-va-10-614123.aspx', headers: { host: HONG_LINH } });
+    const res = await app.inject({ url: '/portal/pages/2021-10-15/Dang-uy-phuong-Nam-Hong-tong-ket-13-nam-thuc-hien-Nghi-quyet-22-NQTW-va-10-614123.aspx', headers: { host: NAM_HONG_LINH } });
     assert.equal(res.statusCode, 301);
     assert.equal(res.headers.location, path);
     assert.match(path, /^\/bai-viet\/dang-uy-phuong-nam-hong-tong-ket-13-nam-[a-z0-9-]+-\d+$/);
@@ -43,7 +43,7 @@ describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp
 
   test('shows the seed article exactly as published, with its date, category and source', async () => {
     const { app, path } = get();
-    const res = await app.inject({ url: path, headers: { host: HONG_LINH } });
+    const res = await app.inject({ url: path, headers: { host: NAM_HONG_LINH } });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
     const html = res.body;
@@ -60,10 +60,10 @@ describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp
 
   test('has share links, print and font-size controls, related articles', async () => {
     const { app, path } = get();
-    const html = (await app.inject({ url: path, headers: { host: HONG_LINH } })).body;
-    assert.match(html, /https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=http%3A%2F%2Fhonglinh\.localhost/);
+    const html = (await app.inject({ url: path, headers: { host: NAM_HONG_LINH } })).body;
+    assert.match(html, /https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=http%3A%2F%2Fnamhonglinh\.localhost/);
     assert.match(html, /Zalo/);
-    assert.match(html, /data-copy-link="http:\/\/honglinh\.localhost\/bai-viet\//);
+    assert.match(html, /data-copy-link="http:\/\/namhonglinh\.localhost\/bai-viet\//);
     assert.match(html, /data-print/);
     assert.match(html, /data-font="-1"[^>]*>A-</);
     assert.match(html, /data-font="0"[^>]*>A</);
@@ -75,8 +75,8 @@ describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp
 
   test('carries canonical, OpenGraph and JSON-LD NewsArticle + BreadcrumbList', async () => {
     const { app, path } = get();
-    const html = (await app.inject({ url: path, headers: { host: HONG_LINH } })).body;
-    assert.ok(html.includes(`<link rel="canonical" href="http://honglinh.localhost${path}"/>`));
+    const html = (await app.inject({ url: path, headers: { host: NAM_HONG_LINH } })).body;
+    assert.ok(html.includes(`<link rel="canonical" href="http://namhonglinh.localhost${path}"/>`));
     assert.match(html, /<meta property="og:type" content="article"\/>/);
     assert.ok(html.includes(`<meta property="og:title" content="${seed.article.title}"/>`));
     const ld = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
@@ -92,7 +92,7 @@ describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp
     const { app, path } = get();
     const id = path.split('-').pop();
     for (const url of [`/bai-viet/${id}`, `/bai-viet/ten-cu-${id}`, `/bai-viet/DANG-UY-${id}`]) {
-      const res = await app.inject({ url, headers: { host: HONG_LINH } });
+      const res = await app.inject({ url, headers: { host: NAM_HONG_LINH } });
       assert.equal(res.statusCode, 301, url);
       assert.equal(res.headers.location, path);
     }
@@ -101,7 +101,7 @@ describeEachDb('the seed article page', async (db) => ({ app: await buildTestApp
   test('unknown articles and legacy ids get the Vietnamese 404 page', async () => {
     const { app } = get();
     for (const url of ['/bai-viet/khong-co-999999', '/bai-viet/abc', '/portal/pages/2021-10-15/Bai-999999.aspx', '/portal/pages/x/y.aspx']) {
-      const res = await app.inject({ url, headers: { host: HONG_LINH } });
+      const res = await app.inject({ url, headers: { host: NAM_HONG_LINH } });
       assert.equal(res.statusCode, 404, url);
       assert.match(res.body, /Không tìm thấy trang/);
       assert.equal(res.headers['cache-control'], 'no-store');

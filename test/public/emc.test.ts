@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { fieldError, publicGet, setupSiteAdmin } from '../site-admin/helpers.js';
 
@@ -10,8 +10,8 @@ import { fieldError, publicGet, setupSiteAdmin } from '../site-admin/helpers.js'
  * origin through the CSP (scripts and connections); unset, nothing changes.
  */
 const PATH = '/quan-tri/trang-web/cai-dat';
-const EMC = 'https://emc.example.gov.vn/script/tracking.js?site=honglinh&amp;v=2';
-const EMC_TYPED = 'https://emc.example.gov.vn/script/tracking.js?site=honglinh&v=2';
+const EMC = 'https://emc.example.gov.vn/script/tracking.js?site=namhonglinh&amp;v=2';
+const EMC_TYPED = 'https://emc.example.gov.vn/script/tracking.js?site=namhonglinh&v=2';
 const EMC_TAG = `<script src="${EMC}" async></script>`;
 
 const directive = (csp: unknown, name: string) => String(csp).split('; ').find((d) => d.startsWith(`${name} `));
@@ -72,7 +72,7 @@ describeEachDb('the EMC tracking script', setupSiteAdmin, (get) => {
       assert.equal(directive(csp, 'connect-src'), "connect-src 'self' https://emc.example.gov.vn");
       assert.equal(directive(csp, 'default-src'), "default-src 'self'", 'nothing else is opened');
     }
-    const other = await publicGet(app, '/', NAM_HONG_LINH);
+    const other = await publicGet(app, '/', BAC_HONG_LINH);
     assert.doesNotMatch(other.body, /emc\.example/);
     assert.equal(directive(other.headers['content-security-policy'], 'script-src'), "script-src 'self'");
   });

@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 describeEachDb('error pages kept per site', async (db) => ({ app: await buildTestApp(db) }), (get) => {
-  const req = (url: string, headers: Record<string, string> = {}) => get().app.inject({ url, headers: { host: HONG_LINH, ...headers } });
+  const req = (url: string, headers: Record<string, string> = {}) => get().app.inject({ url, headers: { host: NAM_HONG_LINH, ...headers } });
   const errorEntry = (app: FastifyInstance, status: number) => app.cong.pageCache.peek(PageCache.errorKey(1, status));
 
   test('a 404 is rendered once for the site: two unknown addresses get the same page, never stored in the browser', async () => {

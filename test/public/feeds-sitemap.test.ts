@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH, ROOT } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
@@ -20,19 +20,19 @@ function xmllint(xml: string, schema?: string): { ok: boolean; out: string } {
 }
 
 describeEachDb('RSS, sitemap and robots.txt', async (db) => ({ app: await buildTestApp(db) }), (get) => {
-  const req = (url: string, host = HONG_LINH) => get().app.inject({ url, headers: { host } });
+  const req = (url: string, host = NAM_HONG_LINH) => get().app.inject({ url, headers: { host } });
 
   test('sitemap.xml lists the site\'s pages and articles only, valid against the sitemaps.org schema', async (t) => {
     const res = await req('/sitemap.xml');
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/xml; charset=utf-8');
     const locs = [...res.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
-    assert.ok(locs.includes('http://honglinh.localhost/'));
-    assert.ok(locs.includes('http://honglinh.localhost/chuyen-muc/xay-dung-dang'));
-    assert.ok(locs.includes('http://honglinh.localhost/trang/gioi-thieu'));
-    assert.ok(locs.filter((l) => l.includes('/bai-viet/')).length >= 40);
-    assert.ok(locs.every((l) => l.startsWith('http://honglinh.localhost/')));
-    const ward = await req('/sitemap.xml', NAM_HONG_LINH);
+    assert.ok(locs.includes('http://namhonglinh.localhost/'));
+    assert.ok(locs.includes('http://namhonglinh.localhost/chuyen-muc/xay-dung-dang'));
+    assert.ok(locs.includes('http://namhonglinh.localhost/trang/gioi-thieu'));
+    assert.ok(locs.filter((l) => l.includes('/bai-viet/')).length >= 35);
+    assert.ok(locs.every((l) => l.startsWith('http://namhonglinh.localhost/')));
+    const ward = await req('/sitemap.xml', BAC_HONG_LINH);
     const wardLocs = [...ward.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     const paths = (l: string[]) => l.filter((u) => u.includes('/bai-viet/')).map((u) => new URL(u).pathname);
     assert.ok(paths(wardLocs).length > 0);
@@ -56,15 +56,15 @@ describeEachDb('RSS, sitemap and robots.txt', async (db) => ({ app: await buildT
     if (hasXmllint) assert.ok(xmllint(res.body).ok);
     const cat = await req('/chuyen-muc/xay-dung-dang/rss.xml');
     assert.equal(cat.statusCode, 200);
-    assert.match(cat.body, /<title><!\[CDATA\[Xây dựng Đảng - Cổng thông tin điện tử thị xã Hồng Lĩnh\]\]><\/title>|<title>Xây dựng Đảng - Cổng thông tin điện tử thị xã Hồng Lĩnh<\/title>/);
+    assert.match(cat.body, /<title><!\[CDATA\[Xây dựng Đảng - Cổng thông tin điện tử phường Nam Hồng Lĩnh\]\]><\/title>|<title>Xây dựng Đảng - Cổng thông tin điện tử phường Nam Hồng Lĩnh<\/title>/);
     const dates = [...cat.body.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)].map((m) => Date.parse(m[1]!));
     assert.deepEqual(dates, [...dates].sort((a, b) => b - a));
     assert.equal((await req('/chuyen-muc/khong-co/rss.xml')).statusCode, 404);
   });
 
   test('robots.txt points at the sitemap of the host asked', async () => {
-    const res = await req('/robots.txt', NAM_HONG_LINH);
-    assert.match(res.body, /Sitemap: http:\/\/namhonglinh\.localhost\/sitemap\.xml/);
+    const res = await req('/robots.txt', BAC_HONG_LINH);
+    assert.match(res.body, /Sitemap: http:\/\/bachonglinh\.localhost\/sitemap\.xml/);
   });
 }, async ({ app }: { app: FastifyInstance }) => {
   await app.close();

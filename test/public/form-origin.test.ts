@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { freshIp, get, post, setup, type Env } from '../interact/helpers.js';
 
@@ -20,21 +20,21 @@ describeEachDb('citizen forms check where a post comes from', (db) => setup(db),
       method: 'POST',
       url: `/danh-gia/${articleId}`,
       remoteAddress: freshIp(),
-      headers: { host: HONG_LINH, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', ...headers },
+      headers: { host: NAM_HONG_LINH, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', ...headers },
       payload: 'sao=4',
     });
   };
 
   test('without an Origin, a Referer from a page of the site is accepted', async () => {
     const before = await votes();
-    const res = await rate({ referer: `http://${HONG_LINH}${get_().path}` });
+    const res = await rate({ referer: `http://${NAM_HONG_LINH}${get_().path}` });
     assert.equal(res.statusCode, 200);
     assert.equal(await votes(), before + 1);
   });
 
   test('without an Origin, a missing Referer or one from another site (another ward of the install too) is refused, and nothing is stored', async () => {
     const before = await votes();
-    const cases: Record<string, string>[] = [{}, { referer: 'https://evil.example/trang' }, { referer: `http://${NAM_HONG_LINH}/` }, { referer: 'not a url' }, { referer: `ftp://${HONG_LINH}/` }];
+    const cases: Record<string, string>[] = [{}, { referer: 'https://evil.example/trang' }, { referer: `http://${BAC_HONG_LINH}/` }, { referer: 'not a url' }, { referer: `ftp://${NAM_HONG_LINH}/` }];
     for (const headers of cases) {
       const res = await rate(headers);
       assert.equal(res.statusCode, 403, JSON.stringify(headers));
@@ -45,12 +45,12 @@ describeEachDb('citizen forms check where a post comes from', (db) => setup(db),
 
   test('Origin "null" is refused even with a same-site Referer and Sec-Fetch-Site; another ward\'s Origin is refused', async () => {
     const before = await votes();
-    const cases: Record<string, string>[] = [{ origin: 'null' }, { origin: 'null', referer: `http://${HONG_LINH}${get_().path}`, 'sec-fetch-site': 'same-origin' }, { origin: `http://${NAM_HONG_LINH}`, referer: `http://${HONG_LINH}/` }, { origin: '' }];
+    const cases: Record<string, string>[] = [{ origin: 'null' }, { origin: 'null', referer: `http://${NAM_HONG_LINH}${get_().path}`, 'sec-fetch-site': 'same-origin' }, { origin: `http://${BAC_HONG_LINH}`, referer: `http://${NAM_HONG_LINH}/` }, { origin: '' }];
     for (const headers of cases) {
       assert.equal((await rate(headers)).statusCode, 403, JSON.stringify(headers));
     }
     assert.equal(await votes(), before);
-    assert.equal((await rate({ origin: `http://${HONG_LINH}` })).statusCode, 200, 'the page\'s own origin');
+    assert.equal((await rate({ origin: `http://${NAM_HONG_LINH}` })).statusCode, 200, 'the page\'s own origin');
   });
 
   test('a plain (no-JS) form gets the refusal as a Vietnamese page', async () => {

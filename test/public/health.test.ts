@@ -5,7 +5,7 @@ import { after, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { buildTestApp, HONG_LINH, ROOT } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb, openTestDb, type TestDb } from '../helpers/db.js';
 import { REDIS_URL } from '../helpers/cluster.js';
 import { dropPrefix, redisMissing } from '../stats/helpers.js';
@@ -34,7 +34,7 @@ describeEachDb('health and readiness probes', async (db) => {
   return { app, port: await listen(app) };
 }, (ctx) => {
   test('/healthz answers 200 for any Host, no-store, no cookie, not a page', async () => {
-    for (const host of ['kho-biet.example', HONG_LINH, '']) {
+    for (const host of ['kho-biet.example', NAM_HONG_LINH, '']) {
       const res = await probe(ctx().port, '/healthz', host);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('cache-control'), 'no-store');
@@ -63,7 +63,7 @@ describeEachDb('health and readiness probes', async (db) => {
   });
 
   test('a POST to /healthz is not a probe (it goes to the site, which has no such page)', async () => {
-    const res = await fetch(`http://127.0.0.1:${ctx().port}/healthz`, { method: 'POST', headers: { host: HONG_LINH } });
+    const res = await fetch(`http://127.0.0.1:${ctx().port}/healthz`, { method: 'POST', headers: { host: NAM_HONG_LINH } });
     assert.equal(res.status, 404);
   });
 

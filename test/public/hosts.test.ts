@@ -3,12 +3,12 @@ import { request } from 'node:http';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 const MISDIRECTED = 'Tên miền này không thuộc trang thông tin điện tử nào trên máy chủ.\n';
-const TITLE_HL = /<title>Cổng thông tin điện tử thị xã Hồng Lĩnh<\/title>/;
-const TITLE_NHL = /<title>Cổng thông tin điện tử phường Nam Hồng Lĩnh<\/title>/;
+const TITLE_HL = /<title>Cổng thông tin điện tử phường Nam Hồng Lĩnh<\/title>/;
+const TITLE_NHL = /<title>Cổng thông tin điện tử phường Bắc Hồng Lĩnh<\/title>/;
 
 /** GET over a real socket (through the raw-hits server), with a Host of our choosing. */
 function rawGet(port: number, path: string, host: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
@@ -52,14 +52,14 @@ describeEachDb('hosts in production: only configured hosts reach a site', async 
   });
 
   test('configured hosts are served, whatever their case, port or trailing dot', async () => {
-    assert.match((await inject(HONG_LINH)).body, TITLE_HL);
+    assert.match((await inject(NAM_HONG_LINH)).body, TITLE_HL);
     assert.match((await inject('WWW.HongLinh.Test.:443')).body, TITLE_HL);
-    assert.match((await inject(`${NAM_HONG_LINH}:8443`)).body, TITLE_NHL);
+    assert.match((await inject(`${BAC_HONG_LINH}:8443`)).body, TITLE_NHL);
   });
 
   test('random hosts make no page-cache entry and no render', async () => {
     const { app } = get();
-    await inject(HONG_LINH, '/');
+    await inject(NAM_HONG_LINH, '/');
     const { size } = app.cong.pageCache;
     const renders = app.cong.pageCache.counters.renders;
     for (let i = 0; i < 50; i++) assert.equal((await inject(`x${i}.example`, `/chuyen-muc/xay-dung-dang`)).statusCode, 421);
@@ -73,12 +73,12 @@ describeEachDb('hosts in production: only configured hosts reach a site', async 
     assert.equal(foreign.status, 421);
     assert.equal(foreign.body, MISDIRECTED);
     app.cong.pageCache.purgeSite(1);
-    const first = await rawGet(port, '/chuyen-muc/kinh-te', HONG_LINH);
+    const first = await rawGet(port, '/chuyen-muc/kinh-te', NAM_HONG_LINH);
     const before = app.cong.pageCache.counters.rawHits;
     const second = await rawGet(port, '/chuyen-muc/kinh-te', 'www.honglinh.test');
     assert.equal(app.cong.pageCache.counters.rawHits, before + 1, 'the other name hits the same (site, path) entry before Fastify');
     assert.equal(second.body, first.body);
-    assert.match(first.body, /<link rel="canonical" href="https:\/\/honglinh\.localhost\/chuyen-muc\/kinh-te"\/>/, 'https by default in production');
+    assert.match(first.body, /<link rel="canonical" href="https:\/\/namhonglinh\.localhost\/chuyen-muc\/kinh-te"\/>/, 'https by default in production');
   });
 }, async ({ app }: { app: FastifyInstance }) => {
   await app.close();
@@ -93,7 +93,7 @@ describeEachDb('hosts in development: loopback names reach the sites without con
       assert.equal(res.statusCode, 200, host);
       assert.match(res.body, TITLE_HL, host);
     }
-    assert.match((await inject('namhonglinh.localhost:3000')).body, TITLE_NHL);
+    assert.match((await inject('bachonglinh.localhost:3000')).body, TITLE_NHL);
   });
 
   test('a non-loopback host of no site gets 421 here too', async () => {
@@ -106,7 +106,7 @@ describeEachDb('hosts in development: loopback names reach the sites without con
     const { app } = get();
     app.cong.pageCache.purgeSite(1);
     const res = await get().app.inject({ url: '/', headers: { host: 'localhost:3000' } });
-    assert.match(res.body, /<link rel="canonical" href="http:\/\/honglinh\.localhost:3000\/"\/>/);
+    assert.match(res.body, /<link rel="canonical" href="http:\/\/namhonglinh\.localhost:3000\/"\/>/);
     app.cong.pageCache.purgeSite(1);
   });
 }, async ({ app }: { app: FastifyInstance }) => {

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 describeEachDb('HTTP caching and compression', async (db) => ({ app: await buildTestApp(db) }), (get) => {
   const req = (url: string, headers: Record<string, string> = {}) =>
-    get().app.inject({ url, headers: { host: HONG_LINH, ...headers } });
+    get().app.inject({ url, headers: { host: NAM_HONG_LINH, ...headers } });
 
   test('public pages declare Cache-Control, ETag and Last-Modified; a matching ETag gives 304', async () => {
     const res = await req('/chuyen-muc/xay-dung-dang');
@@ -70,7 +70,7 @@ describeEachDb('HTTP caching and compression', async (db) => ({ app: await build
     const notModified = await req('/chuyen-muc/kinh-te', { 'if-none-match': etag });
     assert.equal(notModified.statusCode, 304);
     assert.equal(notModified.rawPayload.length, 0);
-    const head = await get().app.inject({ method: 'HEAD', url: '/chuyen-muc/kinh-te', headers: { host: HONG_LINH, 'accept-encoding': 'gzip' } });
+    const head = await get().app.inject({ method: 'HEAD', url: '/chuyen-muc/kinh-te', headers: { host: NAM_HONG_LINH, 'accept-encoding': 'gzip' } });
     assert.equal(head.statusCode, 200);
     assert.equal(head.rawPayload.length, 0);
   });

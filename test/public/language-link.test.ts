@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { features } from '../../src/features/index.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 const ENGLISH = '<p class="lang-switch"><a href="/en" hreflang="en" lang="en">English</a></p>';
@@ -9,7 +9,7 @@ const headerOf = (html: string) => /<header class="site-header">[\s\S]*?<\/heade
 const count = (html: string, s: string) => html.split(s).length - 1;
 
 describeEachDb('the header\'s link to the other language', async (db) => ({ app: await buildTestApp(db) }), (get) => {
-  const page = async (url: string, host = HONG_LINH, status = 200) => {
+  const page = async (url: string, host = NAM_HONG_LINH, status = 200) => {
     const res = await get().app.inject({ url, headers: { host } });
     assert.equal(res.statusCode, status, url);
     return res.body;
@@ -27,8 +27,8 @@ describeEachDb('the header\'s link to the other language', async (db) => ({ app:
       assert.equal(count(chrome, 'lang="en">English</a>'), 1, `${url}: one English link around the content`);
     }
     // The second site too, and the site's 404 page.
-    assert.ok(headerOf(await page('/', NAM_HONG_LINH)).includes(ENGLISH));
-    assert.ok(headerOf(await page('/khong-co-trang-nay', HONG_LINH, 404)).includes(ENGLISH));
+    assert.ok(headerOf(await page('/', BAC_HONG_LINH)).includes(ENGLISH));
+    assert.ok(headerOf(await page('/khong-co-trang-nay', NAM_HONG_LINH, 404)).includes(ENGLISH));
   });
 
   test('a page with an English counterpart links that page; English pages link back to theirs as "Tiếng Việt"', async () => {
@@ -48,9 +48,9 @@ describeEachDb('a portal without English pages', async (db) => ({
   app: await buildTestApp(db, { features: features.filter((f) => f.key !== 'organisation') }),
 }), (get) => {
   test('has no "English" link in its header (it would lead nowhere)', async () => {
-    const res = await get().app.inject({ url: '/', headers: { host: HONG_LINH } });
+    const res = await get().app.inject({ url: '/', headers: { host: NAM_HONG_LINH } });
     assert.equal(res.statusCode, 200);
     assert.doesNotMatch(res.body, /class="lang-switch"/);
-    assert.equal((await get().app.inject({ url: '/en', headers: { host: HONG_LINH } })).statusCode, 404);
+    assert.equal((await get().app.inject({ url: '/en', headers: { host: NAM_HONG_LINH } })).statusCode, 404);
   });
 }, async ({ app }) => app.close());

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { recordOldAddress, type OldAddress } from '../../src/kernel/sites/old-addresses.js';
 import { recordMove } from '../../src/kernel/sites/redirects.js';
 import { setPrimaryHost } from '../../src/kernel/sites/repo.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 
 /**
@@ -15,7 +15,7 @@ import { describeEachDb, type TestDb } from '../helpers/db.js';
 const A = 'old-a.hatinh.gov.vn';
 const B = 'old-b.hatinh.gov.vn';
 const C = 'old-c.hatinh.gov.vn';
-const NAM_PRIMARY = 'namhonglinh.hatinh.gov.vn';
+const NAM_PRIMARY = 'bachonglinh.hatinh.gov.vn';
 const T0 = new Date('2026-11-01T00:00:00.000Z');
 
 async function setup(db: TestDb) {
@@ -65,14 +65,14 @@ describeEachDb('old addresses answered by host', setup, (fixture) => {
     await leadsTo(same, B, '/bai-viet/tin-cua-b-2');
     await leadsTo(same, A, '/bai-viet/tin-cua-a-1');
     await leadsTo('/portal/pages/2020-01-02/Tin-b-123456.aspx', B, '/bai-viet/tin-cua-b-2');
-    const own = await req(same, NAM_HONG_LINH);
+    const own = await req(same, BAC_HONG_LINH);
     assert.equal(own.statusCode, 404, 'the site\'s own host has no such old address');
     await leadsTo(same, B, '/bai-viet/tin-cua-b-2');
   });
 
   test('an old host answered by another site sends readers to the target site\'s primary host and scheme', async () => {
     await leadsTo('/portal/pages/2018-03-03/Tin-c-123456.aspx', C, `https://${NAM_PRIMARY}/bai-viet/tin-cua-c-4`);
-    assert.equal((await req('/portal/pages/2018-03-03/Tin-c-123456.aspx', HONG_LINH)).statusCode, 404);
+    assert.equal((await req('/portal/pages/2018-03-03/Tin-c-123456.aspx', NAM_HONG_LINH)).statusCode, 404);
   });
 
   test('an old address of a host answered by another site is not followed (one site cannot capture another\'s addresses)', async () => {
@@ -110,7 +110,7 @@ describeEachDb('old addresses answered by host', setup, (fixture) => {
       assert.equal(res.statusCode, 200, url);
       assert.equal(res.body, home.body, `${url} is the home page`);
     }
-    const other = await req('/?p=42', NAM_HONG_LINH);
+    const other = await req('/?p=42', BAC_HONG_LINH);
     assert.equal(other.statusCode, 200, 'the same query on a host without that old address is the home page');
     await leadsTo('/?p=42', A, '/bai-viet/wordpress-42');
     assert.equal((await req('/', A)).body, home.body, 'the home page is still the home page');
@@ -118,7 +118,7 @@ describeEachDb('old addresses answered by host', setup, (fixture) => {
 
   test('old upload paths in any case answer 301 to the moved file; an unknown one is the usual 404', async () => {
     for (const url of ['/Uploads/Images/2019/%E1%BA%A2nh%20l%E1%BB%85%20h%E1%BB%99i.JPG', '/uploads/images/2019/%E1%BA%A3nh%20l%E1%BB%85%20h%E1%BB%99i.jpg', '/UPLOADS/IMAGES/2019/%E1%BA%A2NH%20L%E1%BB%84%20H%E1%BB%98I.JPG']) {
-      await leadsTo(url, NAM_HONG_LINH, '/media/2026/11/anh-le-hoi.jpg');
+      await leadsTo(url, BAC_HONG_LINH, '/media/2026/11/anh-le-hoi.jpg');
       await leadsTo(url, A, '/media/2026/11/anh-le-hoi.jpg');
     }
     await leadsTo('/wp-content/uploads/2019/05/cau-moi.jpg', A, '/media/2026/11/cau-moi.jpg');
@@ -126,7 +126,7 @@ describeEachDb('old addresses answered by host', setup, (fixture) => {
     const unknown = await req('/Uploads/Images/khong-co.jpg', A);
     assert.equal(unknown.statusCode, 404);
     assert.equal(unknown.headers['cache-control'], 'no-store');
-    assert.equal((await req('/Uploads/Images/2019/%E1%BA%A2nh%20l%E1%BB%85%20h%E1%BB%99i.JPG', HONG_LINH)).statusCode, 404, 'another site\'s own old address is not this one\'s');
+    assert.equal((await req('/Uploads/Images/2019/%E1%BA%A2nh%20l%E1%BB%85%20h%E1%BB%99i.JPG', NAM_HONG_LINH)).statusCode, 404, 'another site\'s own old address is not this one\'s');
   });
 
   test('an unknown old address is the 404 page', async () => {
@@ -151,19 +151,19 @@ describeEachDb('old addresses answered by host', setup, (fixture) => {
 
   test('an old address of the host asked comes before the site\'s own slug move; other hosts get the move', async () => {
     await leadsTo('/chuyen-muc/tin-cu', A, '/bai-viet/tin-cu-tu-a-5');
-    await leadsTo('/chuyen-muc/tin-cu', NAM_HONG_LINH, '/chuyen-muc/tin-moi');
-    await leadsTo('/chuyen-muc/tin-cu?trang=2', NAM_HONG_LINH, '/chuyen-muc/tin-moi?trang=2');
+    await leadsTo('/chuyen-muc/tin-cu', BAC_HONG_LINH, '/chuyen-muc/tin-moi');
+    await leadsTo('/chuyen-muc/tin-cu?trang=2', BAC_HONG_LINH, '/chuyen-muc/tin-moi?trang=2');
   });
 
   test('the old portal id an editor typed still leads to the article, in any case; a recorded old address comes first', async () => {
     const { db } = fixture();
     const a = await db.db.selectFrom('articles').select(['id', 'slug']).where('site_id', '=', 1).where('legacy_id', '=', '614123').executeTakeFirstOrThrow();
     for (const url of ['/portal/pages/2021-10-15/x-614123.aspx', '/PORTAL/PAGES/2021-10-15/X-614123.ASPX', '/portal/Pages/Dang-uy-614123.aspx']) {
-      await leadsTo(url, HONG_LINH, `/bai-viet/${a.slug}-${a.id}`);
+      await leadsTo(url, NAM_HONG_LINH, `/bai-viet/${a.slug}-${a.id}`);
     }
-    assert.equal((await req('/portal/pages/2021-10-15/x-614123.aspx', NAM_HONG_LINH)).statusCode, 404, 'another site\'s typed id');
+    assert.equal((await req('/portal/pages/2021-10-15/x-614123.aspx', BAC_HONG_LINH)).statusCode, 404, 'another site\'s typed id');
     await recordOldAddress(db.db, { host: '', ownerSiteId: 1, fromUrl: '/portal/pages/x/y-614123.aspx', toSiteId: 1, toPath: '/trang/gioi-thieu', source: 'manual' }, T0);
-    await leadsTo('/PORTAL/PAGES/2021-10-15/X-614123.ASPX', HONG_LINH, '/trang/gioi-thieu');
+    await leadsTo('/PORTAL/PAGES/2021-10-15/X-614123.ASPX', NAM_HONG_LINH, '/trang/gioi-thieu');
     await db.db.deleteFrom('old_addresses').where('owner_site_id', '=', 1).where('to_path', '=', '/trang/gioi-thieu').execute();
   });
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { LimitBlocks } from '../../src/kernel/http/limit-blocks.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 interface Answer {
@@ -16,7 +16,7 @@ interface Answer {
 /** A GET from the given loopback address (each one is another client to the limits). */
 function get(port: number, path: string, from = '127.0.0.1', method = 'GET'): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers = { host: HONG_LINH, 'accept-encoding': 'gzip', accept: 'text/html' };
+    const headers = { host: NAM_HONG_LINH, 'accept-encoding': 'gzip', accept: 'text/html' };
     const req = request({ host: '127.0.0.1', port, path, method, localAddress: from, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

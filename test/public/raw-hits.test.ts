@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 interface Answer {
@@ -13,7 +13,7 @@ interface Answer {
 
 function get(port: number, path: string, headers: Record<string, string>, method = 'GET'): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: HONG_LINH, ...headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: NAM_HONG_LINH, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -64,7 +64,7 @@ describeEachDb('cache hits answered before Fastify, on a real socket', async (db
     const before = counters.rawHits;
     assert.equal((await get(port, '/chuyen-muc/xay-dung-dang?trang=2', gz)).status, 200);
     assert.equal((await get(port, '/chuyen-muc/xay-dung-dang', gz, 'POST')).status, 404);
-    const other = await get(port, '/chuyen-muc/xay-dung-dang', { ...gz, host: 'namhonglinh.localhost' });
+    const other = await get(port, '/chuyen-muc/xay-dung-dang', { ...gz, host: 'bachonglinh.localhost' });
     assert.notEqual(other.status, 500);
     app.cong.pageCache.purgeSite(1);
     const renders = counters.renders;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 /**
@@ -13,13 +13,13 @@ const NOT_FOUND = 'Không tìm thấy trang bạn yêu cầu.';
 describeEachDb('route params and query strings', async (db) => {
   const app = await buildTestApp(db);
   await makeUser(db.db, 'quantri-params', [{ siteId: 1, role: 'site_admin' }]);
-  const admin = await AdminClient.login(app, HONG_LINH, 'quantri-params');
+  const admin = await AdminClient.login(app, NAM_HONG_LINH, 'quantri-params');
   const article = await db.db.selectFrom('articles').select(['id', 'slug']).where('site_id', '=', 1).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
   return { app, admin, article };
 }, (get) => {
-  const page = (url: string, headers: Record<string, string> = {}) => get().app.inject({ url, headers: { host: HONG_LINH, ...headers } });
+  const page = (url: string, headers: Record<string, string> = {}) => get().app.inject({ url, headers: { host: NAM_HONG_LINH, ...headers } });
   const post = (url: string, headers: Record<string, string> = {}) =>
-    get().app.inject({ method: 'POST', url, headers: { host: HONG_LINH, origin: `http://${HONG_LINH}`, 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: 'sao=3' });
+    get().app.inject({ method: 'POST', url, headers: { host: NAM_HONG_LINH, origin: `http://${NAM_HONG_LINH}`, 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: 'sao=3' });
 
   test('a malformed id in a public address is the 404 page, like an unknown address', async () => {
     const { article } = get();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { SEARCHES_PER_MINUTE } from '../../src/kernel/http/limits.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 /**
@@ -15,7 +15,7 @@ describeEachDb('search-like pages share one rate limit per address', async (db) 
   const topic = await db.db.selectFrom('question_topics').select('slug').where('site_id', '=', 1).orderBy('id').executeTakeFirst();
   return { app, topic: topic?.slug ?? null };
 }, (get) => {
-  const page = (url: string, ip: string) => get().app.inject({ url, remoteAddress: ip, headers: { host: HONG_LINH } });
+  const page = (url: string, ip: string) => get().app.inject({ url, remoteAddress: ip, headers: { host: NAM_HONG_LINH } });
 
   test('the limit is counted over /tim-kiem, /van-ban, /hoi-dap and /thu-tuc-hanh-chinh together; past it each answers 429', async () => {
     const { topic } = get();

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { seedDemoIfEmpty } from '../../src/demo.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { HONG_LINH, ROOT } from '../helpers/app.js';
+import { NAM_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { redisMissing, REDIS_URL, testPrefix } from '../stats/helpers.js';
 
@@ -35,7 +35,7 @@ describeEachDb('page cache purges and site changes shared through Redis', async 
   await makeUser(db.db, 'quantri', [{ siteId: 1, role: 'site_admin' }]);
   return { a, b };
 }, (get) => {
-  const page = (app: FastifyInstance, url: string) => app.inject({ url, headers: { host: HONG_LINH } });
+  const page = (app: FastifyInstance, url: string) => app.inject({ url, headers: { host: NAM_HONG_LINH } });
 
   test('a purge on one instance empties the same entries on the other', async (t) => {
     const g = get();
@@ -56,7 +56,7 @@ describeEachDb('page cache purges and site changes shared through Redis', async 
     const { a, b } = g;
     const before = (await page(b, '/')).body;
     assert.doesNotMatch(before, /giao-dien\.css/);
-    const admin = await AdminClient.login(a, HONG_LINH, 'quantri');
+    const admin = await AdminClient.login(a, NAM_HONG_LINH, 'quantri');
     assert.equal((await admin.post('/quan-tri/trang-web/giao-dien', { color: '#0b4f9c', logo_media_id: '', banner_media_id: '' })).statusCode, 303);
     await until(async () => /giao-dien\.css\?v=/.test((await page(b, '/')).body), 'the other instance to show the new theme');
     const css = /href="(\/giao-dien\.css\?v=[^"]+)"/.exec((await page(b, '/')).body)![1]!;

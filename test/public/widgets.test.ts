@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 describeEachDb('page-frame widgets', async (db) => ({ app: await buildTestApp(db) }), (get) => {
   const form = (id: string) => `id=${encodeURIComponent(id)}`;
-  const post = (payload: string, host = HONG_LINH) =>
+  const post = (payload: string, host = NAM_HONG_LINH) =>
     get().app.inject({ method: 'POST', url: '/lien-ket', payload, headers: { host, 'content-type': 'application/x-www-form-urlencoded' } });
 
   test('the links drop-down works without JS: a form posting to a redirect of the site\'s own links', async () => {
     const { app, db } = get();
-    const home = (await app.inject({ url: '/', headers: { host: HONG_LINH } })).body;
+    const home = (await app.inject({ url: '/', headers: { host: NAM_HONG_LINH } })).body;
     assert.match(home, /<form method="post" action="\/lien-ket"/);
     assert.match(home, /<button type="submit">Đi<\/button>/);
     const link = await db.db.selectFrom('links').selectAll().where('site_id', '=', 1).orderBy('position').executeTakeFirstOrThrow();
@@ -34,26 +34,26 @@ describeEachDb('page-frame widgets', async (db) => ({ app: await buildTestApp(db
 
   test('the playlist lists the site\'s songs and the audio files are real WAV with range support', async () => {
     const { app } = get();
-    const home = (await app.inject({ url: '/', headers: { host: HONG_LINH } })).body;
+    const home = (await app.inject({ url: '/', headers: { host: NAM_HONG_LINH } })).body;
     const songs = [...home.matchAll(/<a href="(\/bai-hat\/\d+)" data-track/g)].map((m) => m[1]!);
     assert.ok(songs.length >= 3, 'several songs');
     assert.match(home, /<audio controls preload="none" src="\/bai-hat\/\d+"/);
-    const res = await app.inject({ url: songs[0]!, headers: { host: HONG_LINH } });
+    const res = await app.inject({ url: songs[0]!, headers: { host: NAM_HONG_LINH } });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'audio/wav');
     assert.equal(res.rawPayload.subarray(0, 4).toString('ascii'), 'RIFF');
     assert.equal(res.rawPayload.subarray(8, 12).toString('ascii'), 'WAVE');
     assert.ok(res.rawPayload.length > 10_000);
-    const part = await app.inject({ url: songs[0]!, headers: { host: HONG_LINH, range: 'bytes=0-99' } });
+    const part = await app.inject({ url: songs[0]!, headers: { host: NAM_HONG_LINH, range: 'bytes=0-99' } });
     assert.equal(part.statusCode, 206);
     assert.equal(part.rawPayload.length, 100);
-    const foreign = await app.inject({ url: songs[0]!, headers: { host: NAM_HONG_LINH } });
+    const foreign = await app.inject({ url: songs[0]!, headers: { host: BAC_HONG_LINH } });
     assert.equal(foreign.statusCode, 404, 'songs are scoped to their site');
   });
 
   test('the map page has Leaflet config with the tile URL, markers, and the static fallback image', async () => {
     const { app } = get();
-    const res = await app.inject({ url: '/ban-do', headers: { host: HONG_LINH } });
+    const res = await app.inject({ url: '/ban-do', headers: { host: NAM_HONG_LINH } });
     assert.equal(res.statusCode, 200);
     const m = /data-map="([^"]+)"/.exec(res.body);
     assert.ok(m);
@@ -63,11 +63,11 @@ describeEachDb('page-frame widgets', async (db) => ({ app: await buildTestApp(db
     assert.match(res.body, /<img class="map-static" src="\/ban-do\/ban-do\.svg"/);
     assert.match(res.body, /Địa chỉ các cơ quan/);
     assert.match(res.headers['content-security-policy'] as string, /img-src 'self' data: https:\/\/tile\.openstreetmap\.org/);
-    const svg = await app.inject({ url: '/ban-do/ban-do.svg', headers: { host: HONG_LINH } });
+    const svg = await app.inject({ url: '/ban-do/ban-do.svg', headers: { host: NAM_HONG_LINH } });
     assert.equal(svg.headers['content-type'], 'image/svg+xml; charset=utf-8');
     assert.match(svg.body, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.equal((svg.body.match(/<circle /g) ?? []).length, cfg.offices.length);
-    assert.match(svg.body, /<title>Bản đồ thị xã Hồng Lĩnh<\/title>/);
+    assert.match(svg.body, /<title>Bản đồ phường Nam Hồng Lĩnh<\/title>/);
   });
 }, async ({ app }: { app: FastifyInstance }) => {
   await app.close();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { ask, ASK, firstTopic, formQuestion, freshIp, get, post, setup, solvedAltcha, text, validQuestion } from './helpers.js';
 
@@ -202,7 +202,7 @@ describeEachDb('Hỏi đáp: the question form', setup, (env) => {
   test('a post from another site\'s page is refused', async () => {
     const { app, db, siteId } = env();
     const q = await formQuestion(app);
-    const res = await post(app, ASK, { ...validQuestion(await firstTopic(db, siteId)), ma_cau_hoi: q.token, dap_an: q.answer }, { ip: freshIp(), headers: { origin: 'https://evil.example', host: HONG_LINH } });
+    const res = await post(app, ASK, { ...validQuestion(await firstTopic(db, siteId)), ma_cau_hoi: q.token, dap_an: q.answer }, { ip: freshIp(), headers: { origin: 'https://evil.example', host: NAM_HONG_LINH } });
     assert.equal(res.statusCode, 403);
   });
 });

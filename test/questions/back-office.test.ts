@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { ask, freshIp, get, LOOKUP, post, setup, text } from './helpers.js';
@@ -32,7 +32,7 @@ describeEachDb('Hỏi đáp: the back office', setupWithUsers, (env) => {
 
   test('the queue: counts per status, filters, the asker\'s details for staff, overdue demo questions marked', async () => {
     const { app } = env();
-    const ed = await AdminClient.login(app, HONG_LINH, 'hd_bientap');
+    const ed = await AdminClient.login(app, NAM_HONG_LINH, 'hd_bientap');
     const res = await ed.get(BASE);
     assert.equal(res.statusCode, 200);
     const t = text(res.body);
@@ -53,7 +53,7 @@ describeEachDb('Hỏi đáp: the back office', setupWithUsers, (env) => {
     const q = await newQuestion();
     const before = await get(app, '/hoi-dap');
     assert.ok(!before.body.includes(q.fields.tieu_de!), 'not public yet (and now cached)');
-    const ed = await AdminClient.login(app, HONG_LINH, 'hd_bientap');
+    const ed = await AdminClient.login(app, NAM_HONG_LINH, 'hd_bientap');
     const detail = await ed.get(`${BASE}/${q.id}`);
     assert.equal(detail.statusCode, 200);
     assert.ok(text(detail.body).includes('0912345678') && text(detail.body).includes('lan.nguyen@gmail.com'), 'staff see the contact');
@@ -64,7 +64,7 @@ describeEachDb('Hỏi đáp: the back office', setupWithUsers, (env) => {
     assert.equal(row.status, 'processing');
     assert.match(await lookupText(q.code), /Tình trạng: Đang xử lý/);
 
-    const mod = await AdminClient.login(app, HONG_LINH, 'hd_kiemduyet');
+    const mod = await AdminClient.login(app, NAM_HONG_LINH, 'hd_kiemduyet');
     assert.equal((await mod.post(`${BASE}/${q.id}/tra-loi`, { tra_loi: 'Bản nháp <b>trả lời</b>.' })).statusCode, 303);
     row = await db.db.selectFrom('questions').selectAll().where('id', '=', q.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'processing');
@@ -109,7 +109,7 @@ describeEachDb('Hỏi đáp: the back office', setupWithUsers, (env) => {
   test('reject with a reason: the asker sees "Không tiếp nhận" and the reason; an empty reason keeps the form', async () => {
     const { app, db } = env();
     const q = await newQuestion();
-    const ap = await AdminClient.login(app, HONG_LINH, 'hd_truongban');
+    const ap = await AdminClient.login(app, NAM_HONG_LINH, 'hd_truongban');
     const empty = await ap.post(`${BASE}/${q.id}/tu-choi`, { ly_do: '  ' });
     assert.equal(empty.statusCode, 422);
     assert.match(empty.body, /Vui lòng nhập lý do không tiếp nhận\./);
@@ -126,7 +126,7 @@ describeEachDb('Hỏi đáp: the back office', setupWithUsers, (env) => {
   test('bad input: an answer too long keeps the text; an assignee from another site is refused; missing CSRF is refused', async () => {
     const { app, db, ids } = env();
     const q = await newQuestion();
-    const ed = await AdminClient.login(app, HONG_LINH, 'hd_bientap');
+    const ed = await AdminClient.login(app, NAM_HONG_LINH, 'hd_bientap');
     const long = 'dài '.repeat(2600);
     const res = await ed.post(`${BASE}/${q.id}/tra-loi`, { tra_loi: long, danh_dau: '1' });
     assert.equal(res.statusCode, 422);
@@ -148,17 +148,17 @@ describeEachDb('Hỏi đáp: the back office', setupWithUsers, (env) => {
   test('permissions: a contributor gets 403 everywhere; another site\'s question is 404; editors may not change topics', async () => {
     const { app, db, otherSiteId } = env();
     const q = await newQuestion();
-    const ctv = await AdminClient.login(app, HONG_LINH, 'hd_ctv');
+    const ctv = await AdminClient.login(app, NAM_HONG_LINH, 'hd_ctv');
     for (const url of [BASE, `${BASE}/${q.id}`, `${BASE}/thong-ke`, `${BASE}/chu-de`]) assert.equal((await ctv.get(url)).statusCode, 403, url);
     for (const [url, body] of [[`${BASE}/${q.id}/giao`, { nguoi_xu_ly: '' }], [`${BASE}/${q.id}/tra-loi`, { tra_loi: 'x', danh_dau: '1' }], [`${BASE}/${q.id}/cong-khai`, {}], [`${BASE}/${q.id}/tu-choi`, { ly_do: 'x' }], [`${BASE}/chu-de`, { ten: 'Mới' }]] as const) {
       assert.equal((await ctv.post(url, body)).statusCode, 403, url);
     }
     const theirs = await db.db.selectFrom('questions').select('id').where('site_id', '=', otherSiteId).executeTakeFirstOrThrow();
-    const ed = await AdminClient.login(app, HONG_LINH, 'hd_bientap');
+    const ed = await AdminClient.login(app, NAM_HONG_LINH, 'hd_bientap');
     assert.equal((await ed.get(`${BASE}/${theirs.id}`)).statusCode, 404);
     assert.equal((await ed.post(`${BASE}/${theirs.id}/tu-choi`, { ly_do: 'Không' })).statusCode, 404);
     assert.equal((await ed.post(`${BASE}/chu-de`, { ten: 'Giáo dục' })).statusCode, 403);
-    const nhl = await AdminClient.login(app, NAM_HONG_LINH, 'hd_qt_nhl');
+    const nhl = await AdminClient.login(app, BAC_HONG_LINH, 'hd_qt_nhl');
     assert.equal((await nhl.get(`${BASE}/${q.id}`)).statusCode, 404, 'the other site\'s admin does not see ours');
     const row = await db.db.selectFrom('questions').select('status').where('id', '=', q.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'received');
@@ -166,7 +166,7 @@ describeEachDb('Hỏi đáp: the back office', setupWithUsers, (env) => {
 
   test('topics: add (shown on the form and the public list), rename, refuse a duplicate, delete', async () => {
     const { app, db, siteId } = env();
-    const ap = await AdminClient.login(app, HONG_LINH, 'hd_truongban');
+    const ap = await AdminClient.login(app, NAM_HONG_LINH, 'hd_truongban');
     assert.equal((await get(app, '/hoi-dap')).statusCode, 200);
     assert.equal((await ap.post(`${BASE}/chu-de`, { ten: 'Giáo dục – Y tế' })).statusCode, 303);
     assert.match((await get(app, '/hoi-dap/gui-cau-hoi')).body, />Giáo dục – Y tế<\/option>/);
@@ -188,7 +188,7 @@ describeEachDb('Hỏi đáp: the back office', setupWithUsers, (env) => {
     const { app } = env();
     const admin = await makeUser(env().db.db, 'hd_quantri', [{ siteId: env().siteId, role: 'site_admin' }]);
     assert.ok(admin);
-    const qt = await AdminClient.login(app, HONG_LINH, 'hd_quantri');
+    const qt = await AdminClient.login(app, NAM_HONG_LINH, 'hd_quantri');
     const res = await qt.get('/quan-tri/nhat-ky');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<option value="question.publish">Công khai hỏi đáp<\/option>/);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { questionOf } from '../interact/helpers.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
 export { freshIp, get, post, questionOf, solvedAltcha, text } from '../interact/helpers.js';
@@ -16,7 +16,7 @@ export interface Env {
 export async function setup(db: TestDb, opts: { cacheSeconds?: number; now?: () => Date } = {}): Promise<Env> {
   const app = await buildTestApp(db, { cacheSeconds: opts.cacheSeconds ?? 0, now: opts.now });
   const ids = async (host: string) => (await db.db.selectFrom('site_hosts').select('site_id').where('host', '=', host).executeTakeFirstOrThrow()).site_id;
-  return { app, siteId: await ids(HONG_LINH), otherSiteId: await ids(NAM_HONG_LINH) };
+  return { app, siteId: await ids(NAM_HONG_LINH), otherSiteId: await ids(BAC_HONG_LINH) };
 }
 
 export const ASK = '/hoi-dap/gui-cau-hoi';
@@ -40,7 +40,7 @@ export function validQuestion(topicId: number, extra: Record<string, string> = {
 }
 
 /** A fresh question and its answer from the form page, as a person without JavaScript reads it. */
-export async function formQuestion(app: FastifyInstance, host = HONG_LINH, ip?: string) {
+export async function formQuestion(app: FastifyInstance, host = NAM_HONG_LINH, ip?: string) {
   const { get } = await import('../interact/helpers.js');
   const res = await get(app, ASK, { host, ip });
   assert.equal(res.statusCode, 200);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { ask, freshIp, get, LOOKUP, post, setup, text } from './helpers.js';
 
@@ -37,10 +37,10 @@ describeEachDb('Hỏi đáp: looking a question up by its code', setup, (env) =>
 
   test('a wrong code, a malformed one, and another site\'s code: the same "not found", no hint', async () => {
     const { app, db, otherSiteId } = env();
-    const other = await ask(app, db, otherSiteId, { host: NAM_HONG_LINH, ip: freshIp() });
-    assert.equal((await lookup(other.code, { host: NAM_HONG_LINH })).statusCode, 200, 'found on its own site');
+    const other = await ask(app, db, otherSiteId, { host: BAC_HONG_LINH, ip: freshIp() });
+    assert.equal((await lookup(other.code, { host: BAC_HONG_LINH })).statusCode, 200, 'found on its own site');
     for (const typed of ['HD-2222-2222', 'xyz', other.code]) {
-      const res = await lookup(typed, { host: HONG_LINH });
+      const res = await lookup(typed, { host: NAM_HONG_LINH });
       assert.equal(res.statusCode, 404, typed);
       assert.ok(text(res.body).includes(NOT_FOUND));
       assert.ok(!text(res.body).includes(other.fields.tieu_de!));

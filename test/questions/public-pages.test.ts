@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { searchTextOf } from '../../src/features/questions/repo.js';
 import { get, setup, text } from './helpers.js';
 
-const nhl = { host: NAM_HONG_LINH };
+const nhl = { host: BAC_HONG_LINH };
 const titles = (html: string) => [...html.matchAll(/<h2><a href="\/hoi-dap\/[a-z0-9-]+-\d+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]!);
 
 describeEachDb('Hỏi đáp: public pages', setup, (env) => {
@@ -113,8 +113,8 @@ describeEachDb('Hỏi đáp: public pages', setup, (env) => {
     assert.ok(!rss.body.includes('Thay đổi họ tên'));
     const q = await db.db.selectFrom('questions').select(['id', 'slug']).where('site_id', '=', siteId).where('published', '=', 1).executeTakeFirstOrThrow();
     const sitemap = await get(app, '/sitemap.xml');
-    assert.ok(sitemap.body.includes(`<loc>http://${HONG_LINH}/hoi-dap</loc>`));
-    assert.ok(sitemap.body.includes(`<loc>http://${HONG_LINH}/hoi-dap/${q.slug}-${q.id}</loc>`));
+    assert.ok(sitemap.body.includes(`<loc>http://${NAM_HONG_LINH}/hoi-dap</loc>`));
+    assert.ok(sitemap.body.includes(`<loc>http://${NAM_HONG_LINH}/hoi-dap/${q.slug}-${q.id}</loc>`));
     assert.ok(sitemap.body.includes(`/hoi-dap/chu-de/moi-truong</loc>`));
     assert.ok(!(await get(app, '/sitemap.xml', nhl)).body.includes(`/hoi-dap/${q.slug}-${q.id}<`), 'not in the other site\'s sitemap');
     const search = await get(app, '/tim-kiem?q=khai+sinh');
@@ -129,7 +129,7 @@ describeEachDb('Hỏi đáp: public pages', setup, (env) => {
     const secrets = rows.flatMap((r) => [r.asker_name, r.asker_phone, r.asker_email, r.asker_address]).filter((s) => s.length > 3);
     assert.ok(secrets.length > 20);
     const urls = ['/hoi-dap', '/hoi-dap/rss.xml', '/sitemap.xml', '/hoi-dap/chu-de/moi-truong', '/tim-kiem?q=dat', '/tim-kiem?q=khai+sinh', '/hoi-dap?q=xin+hoi', '/hoi-dap/tra-cuu', ...rows.filter((r) => r.published).map((r) => `/hoi-dap/${r.slug}-${r.id}`)];
-    for (const host of [HONG_LINH, NAM_HONG_LINH]) {
+    for (const host of [NAM_HONG_LINH, BAC_HONG_LINH]) {
       for (const url of urls) {
         const body = (await get(app, url, { host })).body;
         for (const s of secrets) assert.ok(!body.includes(s), `${host}${url} shows "${s}"`);

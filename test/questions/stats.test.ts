@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH } from '../helpers/app.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { median, percentile, questionStats } from '../../src/features/questions/stats.js';
@@ -66,7 +66,7 @@ describeEachDb('Hỏi đáp: answer-time statistics', known, (env) => {
 
   test('the statistics page shows them; the overdue limit is set per site (1–365) and changes the list', async () => {
     const { app } = env();
-    const mod = await AdminClient.login(app, HONG_LINH, 'tk_kiemduyet');
+    const mod = await AdminClient.login(app, NAM_HONG_LINH, 'tk_kiemduyet');
     const page = await mod.get('/quan-tri/hoi-dap/thong-ke');
     assert.equal(page.statusCode, 200);
     const t = text(page.body);
@@ -75,7 +75,7 @@ describeEachDb('Hỏi đáp: answer-time statistics', known, (env) => {
     assert.match(t, /Quá hạn \(chưa trả lời sau 15 ngày\): 2/);
     assert.ok(!t.includes('Thời hạn trả lời Số ngày'), 'moderators do not configure');
     assert.equal((await mod.post('/quan-tri/hoi-dap/thong-ke', { so_ngay: '10' })).statusCode, 403);
-    const ap = await AdminClient.login(app, HONG_LINH, 'tk_truongban');
+    const ap = await AdminClient.login(app, NAM_HONG_LINH, 'tk_truongban');
     const bad = await ap.post('/quan-tri/hoi-dap/thong-ke', { so_ngay: '0' });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Số ngày phải là số nguyên từ 1 đến 365\./);

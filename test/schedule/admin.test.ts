@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { fieldError, lastAudit } from '../site-admin/helpers.js';
 import { addEntry, daySection } from './helpers.js';
@@ -16,13 +16,13 @@ async function setup(db: TestDb) {
   await makeUser(db.db, 'congtacvien', [{ siteId: 1, role: 'contributor' }]);
   await makeUser(db.db, 'kiemduyet', [{ siteId: 1, role: 'moderator' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);
-  const other = await AdminClient.login(app, NAM_HONG_LINH, 'quantri2');
+  const other = await AdminClient.login(app, BAC_HONG_LINH, 'quantri2');
   return {
     app,
-    editor: await AdminClient.login(app, HONG_LINH, 'bientap'),
-    approver: await AdminClient.login(app, HONG_LINH, 'duyet'),
-    contributor: await AdminClient.login(app, HONG_LINH, 'congtacvien'),
-    moderator: await AdminClient.login(app, HONG_LINH, 'kiemduyet'),
+    editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap'),
+    approver: await AdminClient.login(app, NAM_HONG_LINH, 'duyet'),
+    contributor: await AdminClient.login(app, NAM_HONG_LINH, 'congtacvien'),
+    moderator: await AdminClient.login(app, NAM_HONG_LINH, 'kiemduyet'),
     other,
     otherSiteEntry: await addEntry(db.db, { site_id: 2, day: '2027-01-05', content: 'Lịch của phường Nam Hồng Lĩnh' }),
   };
@@ -58,7 +58,7 @@ describeEachDb('back office: work schedule', setup, (ctx) => {
 
   test('create as draft, publish the week, edit, copy, delete: audit rows and the public pages follow at once', async () => {
     const { editor, approver, app, db } = ctx();
-    const pub = (url: string) => app.inject({ url, headers: { host: HONG_LINH } });
+    const pub = (url: string) => app.inject({ url, headers: { host: NAM_HONG_LINH } });
     assert.match((await pub('/lich-cong-tac')).body, /tuần 1 /); // cached now
     const created = await editor.post(`${ADMIN}/moi`, { ...valid, day: '07/01/2027', start: '14h', content: '<script>alert(1)</script> Kiểm tra công trình kè sông' });
     assert.equal(created.statusCode, 303);
@@ -111,7 +111,7 @@ describeEachDb('back office: work schedule', setup, (ctx) => {
       assert.equal((await c.post(`${ADMIN}/moi`, valid)).statusCode, 403);
       assert.equal((await c.post(`${ADMIN}/cong-bo`, { tuan: '2027-W01' })).statusCode, 403);
     }
-    const aimed = Object.assign(new AdminClient(app, HONG_LINH), { cookie: other.cookie, csrf: other.csrf });
+    const aimed = Object.assign(new AdminClient(app, NAM_HONG_LINH), { cookie: other.cookie, csrf: other.csrf });
     assert.equal((await aimed.post(`${ADMIN}/moi`, valid)).statusCode, 403);
     assert.equal((await editor.get(`${ADMIN}/${otherSiteEntry}`)).statusCode, 404);
     assert.equal((await editor.post(`${ADMIN}/${otherSiteEntry}`, valid)).statusCode, 404);
@@ -128,10 +128,10 @@ describeEachDb('back office: work schedule', setup, (ctx) => {
     t.after(() => {
       clock.now = new Date('2027-01-06T03:00:00Z');
     });
-    const sunday = await app.inject({ url: '/lich-cong-tac', headers: { host: HONG_LINH } });
+    const sunday = await app.inject({ url: '/lich-cong-tac', headers: { host: NAM_HONG_LINH } });
     assert.match(sunday.body, /tuần 1 \(từ 04\/01\/2027/);
     assert.match(String(sunday.headers['cache-control']), /max-age=60, s-maxage=60/);
     clock.now = new Date('2027-01-10T17:00:00Z'); // Monday 00:00
-    assert.match((await app.inject({ url: '/lich-cong-tac', headers: { host: HONG_LINH } })).body, /tuần 2 \(từ 11\/01\/2027/);
+    assert.match((await app.inject({ url: '/lich-cong-tac', headers: { host: NAM_HONG_LINH } })).body, /tuần 2 \(từ 11\/01\/2027/);
   });
 });

@@ -23,7 +23,7 @@ test('folding keeps every line within 75 octets and never cuts a Vietnamese char
 
 test('a calendar parses back: VTIMEZONE, TZID local times, stable UID, DTSTAMP in UTC, text round-trips', () => {
   const content = 'Họp "giao ban"; rà soát, kiểm tra\\ tiến độ\ndòng hai ' + 'đường giao thông nông thôn '.repeat(5);
-  const ics = renderCalendar({ name: 'Lịch công tác - Hồng Lĩnh', uidDomain: 'honglinh.cong', pageUrl: 'https://honglinh.gov.vn/lich-cong-tac' }, [
+  const ics = renderCalendar({ name: 'Lịch công tác - Hồng Lĩnh', uidDomain: 'namhonglinh.cong', pageUrl: 'https://namhonglinh.gov.vn/lich-cong-tac' }, [
     entry({ content, place: 'Phòng họp số 1, tầng 2', leader: 'Chủ tịch UBND', participants: 'Phòng Tư pháp\nPhòng Nội vụ', end_time: '23:45' }),
     entry({ id: 8, day: '2026-12-28', start_time: '07:30' }),
   ]);
@@ -33,7 +33,7 @@ test('a calendar parses back: VTIMEZONE, TZID local times, stable UID, DTSTAMP i
   assert.ok(lines.some((l) => l.name === 'TZOFFSETTO' && l.value === '+0700'));
   assert.equal(events.length, 2);
   const e = events[0]!;
-  assert.equal(e.get('UID')!.value, 'lich-cong-tac-7@honglinh.cong');
+  assert.equal(e.get('UID')!.value, 'lich-cong-tac-7@namhonglinh.cong');
   assert.equal(e.get('DTSTAMP')!.value, '20261221T040506Z');
   assert.equal(e.get('DTSTART')!.params.TZID, 'Asia/Ho_Chi_Minh');
   assert.equal(e.get('DTSTART')!.value, '20270101T233000');

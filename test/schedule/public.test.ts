@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { parseIcs, unescapeText } from './ical-parse.js';
 import { addEntry, daySection } from './helpers.js';
@@ -23,7 +23,7 @@ async function setup(db: TestDb) {
   return { app, ids };
 }
 
-const get = (app: Awaited<ReturnType<typeof setup>>['app'], url: string, host = HONG_LINH) => app.inject({ url, headers: { host } });
+const get = (app: Awaited<ReturnType<typeof setup>>['app'], url: string, host = NAM_HONG_LINH) => app.inject({ url, headers: { host } });
 
 describeEachDb('public work schedule', setup, (ctx) => {
   test('this week in Vietnam time, Monday to Sunday, by day and session; drafts and other sites hidden', async () => {
@@ -61,7 +61,7 @@ describeEachDb('public work schedule', setup, (ctx) => {
     const maxAge = Number(/max-age=(\d+)/.exec(cc)![1]);
     const sMaxAge = Number(/s-maxage=(\d+)/.exec(cc)![1]);
     assert.ok(maxAge <= 60 && sMaxAge <= 300, cc);
-    const otherSite = await get(app, '/lich-cong-tac', NAM_HONG_LINH);
+    const otherSite = await get(app, '/lich-cong-tac', BAC_HONG_LINH);
     assert.match(otherSite.body, /Giao ban phường Nam Hồng Lĩnh/);
     assert.doesNotMatch(otherSite.body, /Giao ban đầu tuần/);
   });
@@ -97,7 +97,7 @@ describeEachDb('public work schedule', setup, (ctx) => {
     const { app } = ctx();
     const res = await get(app, '/lich-cong-tac/in?tuan=2026-W53');
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /<p class="schedule-print-site">Cổng thông tin điện tử thị xã Hồng Lĩnh<\/p>/);
+    assert.match(res.body, /<p class="schedule-print-site">Cổng thông tin điện tử phường Nam Hồng Lĩnh<\/p>/);
     assert.match(res.body, /Lịch công tác tuần 53 /);
     assert.match(res.body, /Kiểm tra công tác trực Tết/);
     assert.doesNotMatch(res.body, /main-nav|class="sidebar"|site-footer/);
@@ -112,12 +112,12 @@ describeEachDb('public work schedule', setup, (ctx) => {
     assert.equal(res.headers['content-type'], 'text/calendar; charset=utf-8');
     const { events } = parseIcs(res.body);
     const uids = events.map((e) => e.get('UID')!.value);
-    assert.ok(uids.includes(`lich-cong-tac-${ids.lateNight}@honglinh.cong`));
-    assert.ok(uids.includes(`lich-cong-tac-${ids.lastWeek}@honglinh.cong`));
-    assert.ok(!uids.includes(`lich-cong-tac-${ids.draft}@honglinh.cong`));
-    assert.ok(!uids.includes(`lich-cong-tac-${ids.otherSite}@honglinh.cong`));
-    assert.ok(!uids.includes(`lich-cong-tac-${ids.farPast}@honglinh.cong`));
-    const late = events.find((e) => e.get('UID')!.value === `lich-cong-tac-${ids.lateNight}@honglinh.cong`)!;
+    assert.ok(uids.includes(`lich-cong-tac-${ids.lateNight}@namhonglinh.cong`));
+    assert.ok(uids.includes(`lich-cong-tac-${ids.lastWeek}@namhonglinh.cong`));
+    assert.ok(!uids.includes(`lich-cong-tac-${ids.draft}@namhonglinh.cong`));
+    assert.ok(!uids.includes(`lich-cong-tac-${ids.otherSite}@namhonglinh.cong`));
+    assert.ok(!uids.includes(`lich-cong-tac-${ids.farPast}@namhonglinh.cong`));
+    const late = events.find((e) => e.get('UID')!.value === `lich-cong-tac-${ids.lateNight}@namhonglinh.cong`)!;
     assert.equal(late.get('DTSTART')!.value, '20270101T233000');
     assert.equal(late.get('DTSTART')!.params.TZID, 'Asia/Ho_Chi_Minh');
     assert.equal(unescapeText(late.get('SUMMARY')!.value), 'Kiểm tra công tác trực Tết, phòng cháy; chữa cháy');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { searchSchedule } from '../../src/features/schedule/search.js';
 import { parseQuery } from '../../src/kernel/search/query.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { addEntry } from './helpers.js';
 
@@ -33,7 +33,7 @@ describeEachDb('the work schedule in the site search', setup, (ctx) => {
 
   test('the search page shows the group', async () => {
     const { app } = ctx();
-    const res = await app.inject({ url: '/tim-kiem?q=th%E1%BB%A7y+l%E1%BB%A3i+n%E1%BB%99i+%C4%91%E1%BB%93ng', headers: { host: HONG_LINH } });
+    const res = await app.inject({ url: '/tim-kiem?q=th%E1%BB%A7y+l%E1%BB%A3i+n%E1%BB%99i+%C4%91%E1%BB%93ng', headers: { host: NAM_HONG_LINH } });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h2 id="ket-qua-muc-\d" class="section-title">Lịch công tác \(1\)<\/h2>/);
     assert.match(res.body, /href="\/lich-cong-tac\?tuan=2026-W53">Giao ban đầu tuần về thủy lợi nội đồng</);

@@ -5,7 +5,7 @@ import type { FoldedTextEngine, SearchResults } from '../../src/features/search/
 import { PostgresFtsEngine } from '../../src/features/search/postgres-fts.js';
 import { parseQuery } from '../../src/kernel/search/query.js';
 import { SqliteFtsEngine } from '../../src/features/search/sqlite-fts.js';
-import { HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { addExtraArticles, NOW } from './helpers.js';
 
@@ -39,7 +39,7 @@ async function runAll(engine: FoldedTextEngine, db: Parameters<FoldedTextEngine[
 
 describeEachDb('the fixed query set', async (db) => {
   await seedDemoIfEmpty(db, db.media);
-  await addExtraArticles(db.db, HONG_LINH);
+  await addExtraArticles(db.db, NAM_HONG_LINH);
   return {};
 }, (get) => {
   test('runs, pages completely and without repeats', async () => {

@@ -9,14 +9,14 @@ import { publishDue } from '../../src/features/articles/scheduler.js';
 import { seedDemoIfEmpty } from '../../src/demo.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
 import { reindexSite, syncArticleIndex } from '../../src/features/search/indexer.js';
-import { HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { commandContext, ids } from './helpers.js';
 
 /** The index follows publish, update, unpublish, scheduled publishing and delete, in the same transaction. */
 describeEachDb('the search index follows the articles', async (db) => {
   await seedDemoIfEmpty(db, db.media);
-  const cx = await commandContext(db.db, HONG_LINH, new Date('2026-06-01T02:00:00.000Z'));
+  const cx = await commandContext(db.db, NAM_HONG_LINH, new Date('2026-06-01T02:00:00.000Z'));
   const category = await db.db.selectFrom('categories').select('id').where('site_id', '=', 1).limit(1).executeTakeFirstOrThrow();
   return { cx, categoryId: String(category.id) };
 }, (get) => {

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedDemoIfEmpty } from '../../src/demo.js';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { addExtraArticles, commandContext, ids, publishNew, search } from './helpers.js';
 
 /** What finds what: diacritics, case, Unicode forms, tone placement, document numbers, phrases. */
 describeEachDb('search matching', async (db) => {
   await seedDemoIfEmpty(db, db.media);
-  const extra = await addExtraArticles(db.db, HONG_LINH);
-  const ward = await publishNew(await commandContext(db.db, NAM_HONG_LINH), { title: 'Giải pickleball tổ dân phố Đậu Liêu mở rộng', at: '2026-04-01T01:00:00.000Z' });
+  const extra = await addExtraArticles(db.db, NAM_HONG_LINH);
+  const ward = await publishNew(await commandContext(db.db, BAC_HONG_LINH), { title: 'Giải pickleball tổ dân phố Đậu Liêu mở rộng', at: '2026-04-01T01:00:00.000Z' });
   const seed = await db.db.selectFrom('articles').select('id').where('legacy_id', '=', '614123').executeTakeFirstOrThrow();
   return { extra, ward, seedId: seed.id };
 }, (get) => {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedDemoIfEmpty } from '../../src/demo.js';
-import { HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { addExtraArticles, ids } from './helpers.js';
 
 /** The order of results: phrase and proximity, title over body, exact diacritics, recency. */
 describeEachDb('search ranking', async (db) => {
   await seedDemoIfEmpty(db, db.media);
-  const extra = await addExtraArticles(db.db, HONG_LINH);
+  const extra = await addExtraArticles(db.db, NAM_HONG_LINH);
   const seed = await db.db.selectFrom('articles').select('id').where('legacy_id', '=', '614123').executeTakeFirstOrThrow();
   return { extra, seedId: seed.id };
 }, (get) => {

@@ -18,15 +18,15 @@ function cong(...args: string[]) {
 
 test('cong reindex rebuilds one site or all, with progress on stderr', () => {
   assert.equal(cong('seed-demo').status, 0);
-  const one = cong('reindex', 'honglinh');
+  const one = cong('reindex', 'namhonglinh');
   assert.equal(one.status, 0, one.stderr);
-  assert.match(one.stderr, /^Đang lập chỉ mục honglinh: 0\/\d+ bài \(0%\)$/m);
-  assert.match(one.stderr, /^Đang lập chỉ mục honglinh: (\d+)\/\1 bài \(100%\)$/m);
-  assert.match(one.stdout, /^Đã lập chỉ mục \d+ bài của honglinh trong [\d,]+ giây\.$/m);
-  assert.doesNotMatch(one.stdout + one.stderr, /namhonglinh/);
+  assert.match(one.stderr, /^Đang lập chỉ mục namhonglinh: 0\/\d+ bài \(0%\)$/m);
+  assert.match(one.stderr, /^Đang lập chỉ mục namhonglinh: (\d+)\/\1 bài \(100%\)$/m);
+  assert.match(one.stdout, /^Đã lập chỉ mục \d+ bài của namhonglinh trong [\d,]+ giây\.$/m);
+  assert.doesNotMatch(one.stdout + one.stderr, /bachonglinh/);
   const all = cong('reindex');
   assert.equal(all.status, 0, all.stderr);
-  assert.match(all.stdout, /của honglinh[\s\S]*của namhonglinh/);
+  assert.match(all.stdout, /của namhonglinh[\s\S]*của bachonglinh/);
   const unknown = cong('reindex', 'khongco');
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /Không có trang thông tin mã khongco/);

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 
 /** The public pages: the header box, /tim-kiem (without JS), /opensearch.xml. */
 describeEachDb('search pages', async (db) => ({ app: await buildTestApp(db) }), (get) => {
-  const page = async (url: string, host = HONG_LINH) => {
+  const page = async (url: string, host = NAM_HONG_LINH) => {
     const res = await get().app.inject({ url, headers: { host } });
     assert.ok(res.statusCode < 500, `${url}: ${res.statusCode}`);
     return res;
   };
-  const html = async (url: string, host = HONG_LINH) => {
+  const html = async (url: string, host = NAM_HONG_LINH) => {
     const res = await page(url, host);
     assert.equal(res.statusCode, 200, url);
     return res.body;
@@ -101,7 +101,7 @@ describeEachDb('search pages', async (db) => ({ app: await buildTestApp(db) }), 
 
   test('results are those of the site visited', async () => {
     const { db } = get();
-    for (const [host, siteId] of [[HONG_LINH, 1], [NAM_HONG_LINH, 2]] as const) {
+    for (const [host, siteId] of [[NAM_HONG_LINH, 1], [BAC_HONG_LINH, 2]] as const) {
       const body = await html(q('hong'), host);
       const found = [...body.matchAll(/<h3 class="item-title"><a href="\/bai-viet\/[a-z0-9-]*-(\d+)"/g)].map((m) => Number(m[1]));
       assert.ok(found.length > 0);
@@ -133,9 +133,9 @@ describeEachDb('search pages', async (db) => ({ app: await buildTestApp(db) }), 
     assert.match(res.headers['cache-control'] as string, /^public/);
     const short = /<ShortName>([^<]*)<\/ShortName>/.exec(res.body)![1]!;
     assert.ok([...short].length <= 16 && short.length > 0, short);
-    assert.match(res.body, /<Url type="text\/html" method="get" template="http:\/\/honglinh\.localhost\/tim-kiem\?q=\{searchTerms\}"\/>/);
+    assert.match(res.body, /<Url type="text\/html" method="get" template="http:\/\/namhonglinh\.localhost\/tim-kiem\?q=\{searchTerms\}"\/>/);
     assert.match(res.body, /<InputEncoding>UTF-8<\/InputEncoding>/);
-    const ward = await page('/opensearch.xml', NAM_HONG_LINH);
-    assert.match(ward.body, /template="http:\/\/namhonglinh\.localhost\/tim-kiem/);
+    const ward = await page('/opensearch.xml', BAC_HONG_LINH);
+    assert.match(ward.body, /template="http:\/\/bachonglinh\.localhost\/tim-kiem/);
   });
 });

@@ -29,7 +29,7 @@ describeEachDb('site appearance: logo, banner, main colour', async (db) => {
   const banner = await stored(await upload(f.admin, { name: 'Núi Hồng Lĩnh.jpg', data: await jpeg(1800, 400) }, { alt: 'Núi Hồng Lĩnh', title: 'Núi Hồng Lĩnh' }));
   const minutes = await stored(await upload(f.admin, { name: 'Biên bản.pdf', data: pdf() }, { title: 'Biên bản' }));
   const others = (await db.db.selectFrom('sites').select('id').where('id', '=', 2).executeTakeFirstOrThrow()).id;
-  const theirs = (await db.db.insertInto('media').values({ site_id: others, kind: 'image', original_name: 'x.jpg', title: 'Ảnh phường khác', disk_path: 'namhonglinh/x.jpg', mime: 'image/jpeg', bytes: 10, width: 10, height: 10, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+  const theirs = (await db.db.insertInto('media').values({ site_id: others, kind: 'image', original_name: 'x.jpg', title: 'Ảnh phường khác', disk_path: 'bachonglinh/x.jpg', mime: 'image/jpeg', bytes: 10, width: 10, height: 10, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
   return { ...f, logo, banner, minutes, theirs };
 }, (get) => {
   test('only the site\'s admins see and change the appearance', async () => {
@@ -78,7 +78,7 @@ describeEachDb('site appearance: logo, banner, main colour', async (db) => {
 
     for (const path of ['/', '/chuyen-muc/thong-bao']) {
       const page = await publicGet(app, path);
-      assert.match(page.body, /<img class="emblem logo" src="\/media\/honglinh\/[^"]+" alt(="")? width="\d+" height="\d+"\/>/, path);
+      assert.match(page.body, /<img class="emblem logo" src="\/media\/namhonglinh\/[^"]+" alt(="")? width="\d+" height="\d+"\/>/, path);
       assert.doesNotMatch(page.body, /<svg class="emblem"/, path);
       const href = /<link rel="stylesheet" href="(\/giao-dien\.css\?v=[\w-]{10})"\/>/.exec(page.body)?.[1];
       assert.ok(href, `${path} links the theme`);
@@ -86,11 +86,11 @@ describeEachDb('site appearance: logo, banner, main colour', async (db) => {
       assert.equal(css.statusCode, 200);
       assert.equal(css.headers['content-type'], 'text/css; charset=utf-8');
       assert.match(css.body, /:root \{ --red: #0b4f9c; --red-dark: #083b75; \}/);
-      assert.match(css.body, /url\("\/media\/honglinh\/[^"]+\.jpg"\) center \/ cover no-repeat/);
+      assert.match(css.body, /url\("\/media\/namhonglinh\/[^"]+\.jpg"\) center \/ cover no-repeat/);
     }
     const logoPath = /<img class="emblem logo" src="([^"]+)"/.exec((await publicGet(app, '/')).body)![1]!;
     assert.equal((await publicGet(app, logoPath)).statusCode, 200, 'the logo file is served');
-    assert.doesNotMatch((await publicGet(app, '/', 'namhonglinh.localhost')).body, /giao-dien\.css|emblem logo/, 'the other site is unchanged');
+    assert.doesNotMatch((await publicGet(app, '/', 'bachonglinh.localhost')).body, /giao-dien\.css|emblem logo/, 'the other site is unchanged');
 
     assert.equal((await admin.post(PATH, { logo_media_id: '', banner_media_id: '', color: '' })).statusCode, 303);
     const after = await publicGet(app, '/');

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
 /** The people of the site-management tests, signed in on Hồng Lĩnh (site 1). */
@@ -25,18 +25,18 @@ export async function setupSiteAdmin(db: TestDb): Promise<SiteAdminFixture> {
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);
   await makeUser(db.db, 'hethong', [], true);
-  const other = await AdminClient.login(app, NAM_HONG_LINH, 'quantri2');
-  const otherAdmin = Object.assign(new AdminClient(app, HONG_LINH), { cookie: other.cookie, csrf: other.csrf });
+  const other = await AdminClient.login(app, BAC_HONG_LINH, 'quantri2');
+  const otherAdmin = Object.assign(new AdminClient(app, NAM_HONG_LINH), { cookie: other.cookie, csrf: other.csrf });
   return {
     app,
-    admin: await AdminClient.login(app, HONG_LINH, 'quantri'),
-    editor: await AdminClient.login(app, HONG_LINH, 'bientap'),
+    admin: await AdminClient.login(app, NAM_HONG_LINH, 'quantri'),
+    editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap'),
     otherAdmin,
-    system: await AdminClient.login(app, HONG_LINH, 'hethong'),
+    system: await AdminClient.login(app, NAM_HONG_LINH, 'hethong'),
   };
 }
 
-export function publicGet(app: FastifyInstance, url: string, host = HONG_LINH) {
+export function publicGet(app: FastifyInstance, url: string, host = NAM_HONG_LINH) {
   return app.inject({ url, headers: { host } });
 }
 

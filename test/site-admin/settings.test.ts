@@ -19,10 +19,10 @@ describeEachDb('site settings', setupSiteAdmin, (get) => {
   test('the form shows the current settings', async () => {
     const res = await get().admin.get(PATH);
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /value="Cổng thông tin điện tử thị xã Hồng Lĩnh"/);
-    assert.match(res.body, /value="2763801"/);
+    assert.match(res.body, /value="Cổng thông tin điện tử phường Nam Hồng Lĩnh"/);
+    assert.match(res.body, /value="184250"/);
     const form = await formWith({});
-    assert.equal(form.agency, 'Ủy ban nhân dân thị xã Hồng Lĩnh');
+    assert.equal(form.agency, 'Ủy ban nhân dân phường Nam Hồng Lĩnh');
     assert.equal(form.links_title, 'Liên kết website');
   });
 
@@ -40,13 +40,13 @@ describeEachDb('site settings', setupSiteAdmin, (get) => {
     assert.match(res.body, /value="Tên mới &lt;b>"/);
     assert.match(res.body, /value="khong-phai-email"/);
     assert.equal((await db.db.selectFrom('sites').select('settings').where('id', '=', 1).executeTakeFirstOrThrow()).settings, before);
-    assert.equal(app.cong.sites.byIdOrNull(1)!.name, 'Cổng thông tin điện tử thị xã Hồng Lĩnh');
+    assert.equal(app.cong.sites.byIdOrNull(1)!.name, 'Cổng thông tin điện tử phường Nam Hồng Lĩnh');
   });
 
   test('saving: the header, footer, widget titles and counter change on every cached page at once', async () => {
     const { admin, app, db } = get();
     const old = (await publicGet(app, '/')).body;
-    assert.match(old, /Thống kê:<\/dt> <dd data-stat="total">2\.763\.8\d\d</);
+    assert.match(old, /Thống kê:<\/dt> <dd data-stat="total">184\.2[5-9]\d</);
     await publicGet(app, '/trang/gioi-thieu');
     const res = await admin.post(PATH, await formWith({
       name: 'Cổng thông tin điện tử phường Bắc Hồng Lĩnh',
@@ -67,12 +67,12 @@ describeEachDb('site settings', setupSiteAdmin, (get) => {
     assert.match(page, /data-stat="total">3\.000\.\d\d\d</);
     const site = app.cong.sites.byIdOrNull(1)!;
     assert.equal(site.counterBase, 3_000_000);
-    assert.equal(site.settings.map.title, 'Bản đồ thị xã Hồng Lĩnh', 'the map settings are left alone');
+    assert.equal(site.settings.map.title, 'Bản đồ phường Nam Hồng Lĩnh', 'the map settings are left alone');
 
     const settings = await lastAudit(db, 'site.settings');
-    assert.equal(settings.before.name, 'Cổng thông tin điện tử thị xã Hồng Lĩnh');
+    assert.equal(settings.before.name, 'Cổng thông tin điện tử phường Nam Hồng Lĩnh');
     assert.equal(settings.after.publisher.agency, 'Ủy ban nhân dân phường Bắc Hồng Lĩnh');
-    assert.deepEqual(await lastAudit(db, 'site.counter_base').then((a) => [a.before, a.after]), [{ counter_base: 2763801 }, { counter_base: 3000000 }]);
+    assert.deepEqual(await lastAudit(db, 'site.counter_base').then((a) => [a.before, a.after]), [{ counter_base: 184250 }, { counter_base: 3000000 }]);
   });
 
   test('saving again without changing the counter writes no counter audit row', async () => {

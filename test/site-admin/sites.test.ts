@@ -21,11 +21,11 @@ describeEachDb('sites and their hostnames (system admins)', setupSiteAdmin, (get
     assert.equal((await admin.get(PATH)).statusCode, 403, 'a site admin is not a system admin');
     assert.equal((await editor.get(PATH)).statusCode, 403);
     assert.equal((await admin.post(PATH, { code: 'tramphep', name: 'Trái phép', hosts: 'traiphep.vn' })).statusCode, 403);
-    assert.equal(await count(db, 'sites'), 2);
+    assert.equal(await count(db, 'sites'), 3);
     const res = await system.get(PATH);
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /<code>honglinh<\/code>/);
-    assert.match(res.body, /honglinh\.localhost/);
+    assert.match(res.body, /<code>namhonglinh<\/code>/);
+    assert.match(res.body, /namhonglinh\.localhost/);
     assert.match((await system.get('/quan-tri/trang-web')).body, /Các trang thông tin/);
   });
 
@@ -40,12 +40,12 @@ describeEachDb('sites and their hostnames (system admins)', setupSiteAdmin, (get
     assert.match(bad.body, />http:\/\/phuongmoi\.vn\/<\/textarea>/);
     const invalid = await system.post(PATH, { code: 'phuongmoi', name: 'Phường Mới', hosts: 'phuong_moi..vn' });
     assert.equal(fieldError(invalid.body, 'hosts'), 'Tên miền “phuong_moi..vn” không hợp lệ, ví dụ phuongmoi.hatinh.gov.vn.');
-    const takenCode = await system.post(PATH, { code: 'namhonglinh', name: 'Trùng mã', hosts: 'trungma.vn' });
-    const theirName = (await db.db.selectFrom('sites').select('name').where('code', '=', 'namhonglinh').executeTakeFirstOrThrow()).name;
-    assert.equal(fieldError(takenCode.body, 'code'), `Mã “namhonglinh” đã được dùng cho trang “${theirName}”.`);
-    const takenHost = await system.post(PATH, { code: 'phuongmoi', name: 'Phường Mới', hosts: 'phuongmoi.vn\nHONGLINH.localhost' });
-    assert.match(fieldError(takenHost.body, 'hosts')!, /^Tên miền “honglinh\.localhost” đã thuộc trang “/);
-    assert.equal(await count(db, 'sites'), 2);
+    const takenCode = await system.post(PATH, { code: 'bachonglinh', name: 'Trùng mã', hosts: 'trungma.vn' });
+    const theirName = (await db.db.selectFrom('sites').select('name').where('code', '=', 'bachonglinh').executeTakeFirstOrThrow()).name;
+    assert.equal(fieldError(takenCode.body, 'code'), `Mã “bachonglinh” đã được dùng cho trang “${theirName}”.`);
+    const takenHost = await system.post(PATH, { code: 'phuongmoi', name: 'Phường Mới', hosts: 'phuongmoi.vn\nNAMHONGLINH.localhost' });
+    assert.match(fieldError(takenHost.body, 'hosts')!, /^Tên miền “namhonglinh\.localhost” đã thuộc trang “/);
+    assert.equal(await count(db, 'sites'), 3);
     assert.equal(await db.db.selectFrom('site_hosts').select('host').where('host', '=', 'phuongmoi.vn').executeTakeFirst(), undefined);
   });
 
@@ -93,10 +93,10 @@ describeEachDb('sites and their hostnames (system admins)', setupSiteAdmin, (get
     const site = await db.db.selectFrom('sites').selectAll().where('code', '=', 'phuongmoi').executeTakeFirstOrThrow();
     const form = await system.get(`${PATH}/${site.id}`);
     assert.match(form.body, /phuongmoi\.hatinh\.gov\.vn\nwww\.phuongmoi\.vn<\/textarea>/);
-    const taken = await system.post(`${PATH}/${site.id}`, { hosts: 'phuongmoi.hatinh.gov.vn\nnamhonglinh.localhost' });
+    const taken = await system.post(`${PATH}/${site.id}`, { hosts: 'phuongmoi.hatinh.gov.vn\nbachonglinh.localhost' });
     assert.equal(taken.statusCode, 422);
-    assert.match(fieldError(taken.body, 'hosts')!, /^Tên miền “namhonglinh\.localhost” đã thuộc trang/);
-    assert.match(taken.body, /phuongmoi\.hatinh\.gov\.vn\nnamhonglinh\.localhost<\/textarea>/);
+    assert.match(fieldError(taken.body, 'hosts')!, /^Tên miền “bachonglinh\.localhost” đã thuộc trang/);
+    assert.match(taken.body, /phuongmoi\.hatinh\.gov\.vn\nbachonglinh\.localhost<\/textarea>/);
     const empty = await system.post(`${PATH}/${site.id}`, { hosts: '  \n ' });
     assert.equal(fieldError(empty.body, 'hosts'), 'Vui lòng nhập ít nhất một tên miền.');
 

@@ -99,7 +99,7 @@ describeEachDb('managing the widgets: links, songs, map', setupSiteAdmin, (get) 
     assert.equal(res.headers.location, `${SONGS}?tb=da-tai-len`);
     const song = await db.db.selectFrom('songs').selectAll().where('site_id', '=', 1).where('title', '=', 'Hồng Lĩnh quê tôi').executeTakeFirstOrThrow();
     assert.equal(song.mime, 'audio/mpeg');
-    assert.match(song.file_path, /^honglinh\/[a-z0-9/_-]+\.mp3$/, 'a name we made, inside the site\'s folder');
+    assert.match(song.file_path, /^namhonglinh\/[a-z0-9/_-]+\.mp3$/, 'a name we made, inside the site\'s folder');
     assert.doesNotMatch(song.file_path, /\.\.|\/etc\//);
     assert.ok(readFileSync(join(db.dataDir, 'media', song.file_path)).equals(big));
     const side = sidebarOf((await publicGet(app, '/')).body);
@@ -159,16 +159,16 @@ describeEachDb('managing the widgets: links, songs, map', setupSiteAdmin, (get) 
     assert.match(bad.body, /value="Bản đồ phường Bắc Hồng Lĩnh"/);
     const noXyz = await admin.post(MAP, { ...good, tile_url: 'https://tile.example.vn/tiles.png' });
     assert.equal(fieldError(noXyz.body, 'tile_url'), 'Địa chỉ nguồn bản đồ phải chứa {z}, {x} và {y}.');
-    assert.equal(app.cong.sites.byIdOrNull(1)!.settings.map.title, 'Bản đồ thị xã Hồng Lĩnh', 'nothing stored');
+    assert.equal(app.cong.sites.byIdOrNull(1)!.settings.map.title, 'Bản đồ phường Nam Hồng Lĩnh', 'nothing stored');
 
-    assert.match(sidebarOf((await publicGet(app, '/')).body), /Bản đồ thị xã Hồng Lĩnh/);
+    assert.match(sidebarOf((await publicGet(app, '/')).body), /Bản đồ phường Nam Hồng Lĩnh/);
     assert.equal((await admin.post(MAP, good)).statusCode, 303);
     const home = await publicGet(app, '/');
     assert.match(sidebarOf(home.body), /Bản đồ phường Bắc Hồng Lĩnh/);
     assert.match(String(home.headers['content-security-policy']), /img-src 'self' data: https:\/\/\*\.tile\.example\.vn/);
     const map = app.cong.sites.byIdOrNull(1)!.settings.map;
     assert.deepEqual(map, { title: 'Bản đồ phường Bắc Hồng Lĩnh', tileUrl: good.tile_url, center: [18.54, 105.71], zoom: 15, tileAttribution: '© OpenStreetMap' });
-    assert.equal((await lastAudit(db, 'site.map')).before.title, 'Bản đồ thị xã Hồng Lĩnh');
+    assert.equal((await lastAudit(db, 'site.map')).before.title, 'Bản đồ phường Nam Hồng Lĩnh');
   });
 
   test('map markers: add, edit, order, delete; the map page and its static image follow', async () => {

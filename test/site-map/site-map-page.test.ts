@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { publicGet, setupSiteAdmin } from '../site-admin/helpers.js';
 
@@ -31,7 +31,7 @@ describeEachDb('Sơ đồ trang: the map of the site for people', setupSiteAdmin
     assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
     const main = mainOf(res.body);
     assert.match(main, /<h1 class="page-title">Sơ đồ trang<\/h1>/);
-    assert.match(res.body, /<title>Sơ đồ trang - Cổng thông tin điện tử thị xã Hồng Lĩnh<\/title>/);
+    assert.match(res.body, /<title>Sơ đồ trang - Cổng thông tin điện tử phường Nam Hồng Lĩnh<\/title>/);
 
     const categories = await db.db.selectFrom('categories').select(['slug', 'name']).where('site_id', '=', 1).orderBy('position').execute();
     assert.ok(categories.length >= 6);
@@ -60,7 +60,7 @@ describeEachDb('Sơ đồ trang: the map of the site for people', setupSiteAdmin
 
   test('each site lists its own categories and pages only', async () => {
     const { app, db } = get();
-    const main = mainOf((await publicGet(app, PATH, NAM_HONG_LINH)).body);
+    const main = mainOf((await publicGet(app, PATH, BAC_HONG_LINH)).body);
     const own = await db.db.selectFrom('categories').select('slug').where('site_id', '=', 2).execute();
     const other = await db.db.selectFrom('categories').select('slug').where('site_id', '=', 1).execute();
     const listed = hrefs(group(main, 'Tin tức theo chuyên mục')).filter((h) => h !== '/');
@@ -71,8 +71,8 @@ describeEachDb('Sơ đồ trang: the map of the site for people', setupSiteAdmin
 
   test('it is in sitemap.xml, at the site\'s own origin', async () => {
     const xml = (await publicGet(get().app, '/sitemap.xml')).body;
-    assert.match(xml, /<url><loc>http:\/\/honglinh\.localhost\/so-do-trang<\/loc><\/url>/);
-    assert.match((await publicGet(get().app, '/sitemap.xml', NAM_HONG_LINH)).body, /<loc>http:\/\/namhonglinh\.localhost\/so-do-trang<\/loc>/);
+    assert.match(xml, /<url><loc>http:\/\/namhonglinh\.localhost\/so-do-trang<\/loc><\/url>/);
+    assert.match((await publicGet(get().app, '/sitemap.xml', BAC_HONG_LINH)).body, /<loc>http:\/\/bachonglinh\.localhost\/so-do-trang<\/loc>/);
   });
 
   test('it is cached like other pages, and a new sub-category, static page or menu entry shows at once', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { count, fieldError, lastAudit, publicGet, setupSiteAdmin } from '../site-admin/helpers.js';
 
@@ -14,8 +14,8 @@ describeEachDb(
   async (db) => {
     const fixture = await setupSiteAdmin(db);
     await makeUser(db.db, 'quantrinam', [{ siteId: 2, role: 'site_admin' }]);
-    const namAdmin = await AdminClient.login(fixture.app, NAM_HONG_LINH, 'quantrinam');
-    const namSystem = await AdminClient.login(fixture.app, NAM_HONG_LINH, 'hethong');
+    const namAdmin = await AdminClient.login(fixture.app, BAC_HONG_LINH, 'quantrinam');
+    const namSystem = await AdminClient.login(fixture.app, BAC_HONG_LINH, 'hethong');
     const article = await db.db.selectFrom('articles').select(['id', 'title', 'rating_count']).where('site_id', '=', 2).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
     const poll = await db.db.selectFrom('polls').select('id').where('site_id', '=', 2).where('published', '=', 1).orderBy('id').executeTakeFirst();
     return { ...fixture, namAdmin, namSystem, article, poll };
@@ -23,14 +23,14 @@ describeEachDb(
   (get) => {
     /** GET on the archive, following the slug's canonicalising 301. */
     const view = async (path: string) => {
-      const first = await publicGet(get().app, path, NAM_HONG_LINH);
-      return first.statusCode === 301 ? publicGet(get().app, first.headers.location as string, NAM_HONG_LINH) : first;
+      const first = await publicGet(get().app, path, BAC_HONG_LINH);
+      return first.statusCode === 301 ? publicGet(get().app, first.headers.location as string, BAC_HONG_LINH) : first;
     };
     const citizenPost = (url: string, payload: Record<string, string>, json = false) =>
       get().app.inject({
         method: 'POST',
         url,
-        headers: { host: NAM_HONG_LINH, origin: `http://${NAM_HONG_LINH}`, 'content-type': 'application/x-www-form-urlencoded', accept: json ? 'application/json' : 'text/html' },
+        headers: { host: BAC_HONG_LINH, origin: `http://${BAC_HONG_LINH}`, 'content-type': 'application/x-www-form-urlencoded', accept: json ? 'application/json' : 'text/html' },
         payload: new URLSearchParams(payload).toString(),
       });
 
@@ -47,14 +47,14 @@ describeEachDb(
       assert.equal(fieldError(unknown.body, 'successors'), 'Trang tiếp nhận không tồn tại.');
       const dflt = await system.post(`${SITES}/1/luu-tru`, { successors: '2' });
       assert.match(fieldError(dflt.body, 'successors')!, /^Không thể lưu trữ trang mặc định/);
-      const rows = await db.db.selectFrom('sites').select(['archived_at']).execute();
-      assert.ok(rows.every((r) => r.archived_at === null), 'nothing archived');
+      const rows = await db.db.selectFrom('sites').select(['archived_at']).where('id', 'in', [1, 2]).execute();
+      assert.ok(rows.every((r) => r.archived_at === null), 'nothing archived (the demo\'s former town, site 3, was archived when seeded)');
       assert.equal((await db.db.selectFrom('audit_log').select('id').where('action', '=', 'site.archive').execute()).length, 0);
     });
 
     test('archiving writes its audit row, and every public page shows the banner naming and linking the successor', async () => {
       const { system, app, db, article } = get();
-      const before = await publicGet(app, '/', NAM_HONG_LINH);
+      const before = await publicGet(app, '/', BAC_HONG_LINH);
       assert.equal(banner(before.body), undefined, 'a live site has no banner');
       const res = await system.post(`${SITES}/2/luu-tru`, { successors: '1' });
       assert.equal(res.statusCode, 303);
@@ -70,9 +70,9 @@ describeEachDb(
         const b = banner(page.body);
         assert.ok(b, `${path} (${page.statusCode}) has the banner`);
         assert.equal(text(b!).trim(), `Trang lưu trữ – ${site.name} ngừng cập nhật từ ngày ${day}. Thông tin mới được đăng trên ${successorName}.`, path);
-        assert.match(b!, /<a href="http:\/\/honglinh\.localhost\/">/, path);
+        assert.match(b!, /<a href="http:\/\/namhonglinh\.localhost\/">/, path);
       }
-      assert.equal(banner((await publicGet(app, '/', HONG_LINH)).body), undefined, 'the successor has no banner');
+      assert.equal(banner((await publicGet(app, '/', NAM_HONG_LINH)).body), undefined, 'the successor has no banner');
       const list = await system.get(SITES);
       assert.match(list.body, /Lưu trữ từ \d\d\/\d\d\/\d{4}/);
     });
@@ -83,11 +83,11 @@ describeEachDb(
       assert.match(body, /<p class="archive-closed">Trang lưu trữ không nhận đánh giá mới\.<\/p>/);
       assert.match(body, /<p class="archive-closed">Trang lưu trữ không nhận bình luận mới\.<\/p>/);
       assert.doesNotMatch(body, /class="rating-form"|data-comment-form/);
-      const ask = await publicGet(app, '/hoi-dap/gui-cau-hoi', NAM_HONG_LINH);
+      const ask = await publicGet(app, '/hoi-dap/gui-cau-hoi', BAC_HONG_LINH);
       assert.match(ask.body, /Trang lưu trữ không nhận câu hỏi, phản ánh mới\./);
       assert.doesNotMatch(ask.body, /class="qa-form"/);
       if (poll) {
-        const p = await publicGet(app, `/tham-do-y-kien/${poll.id}`, NAM_HONG_LINH);
+        const p = await publicGet(app, `/tham-do-y-kien/${poll.id}`, BAC_HONG_LINH);
         assert.doesNotMatch(p.body, /class="poll-form"/);
       }
       const comments = await count(db, 'audit_log');
@@ -134,7 +134,7 @@ describeEachDb(
     test('the archived site stays searchable and its article pages are served', async () => {
       const { app, article } = get();
       const word = article.title.split(/\s+/).slice(0, 3).join(' ');
-      const res = await publicGet(app, `/tim-kiem?q=${encodeURIComponent(word)}`, NAM_HONG_LINH);
+      const res = await publicGet(app, `/tim-kiem?q=${encodeURIComponent(word)}`, BAC_HONG_LINH);
       assert.equal(res.statusCode, 200);
       assert.ok(res.body.includes(`-${article.id}"`), 'the archived article is found');
     });
@@ -145,7 +145,7 @@ describeEachDb(
       assert.equal(res.statusCode, 303);
       const audit = await lastAudit(db, 'site.unarchive');
       assert.deepEqual(audit.before.successors, [1]);
-      const home = await publicGet(app, '/', NAM_HONG_LINH);
+      const home = await publicGet(app, '/', BAC_HONG_LINH);
       assert.equal(banner(home.body), undefined);
       assert.match((await view(`/bai-viet/x-${article.id}`)).body, /class="rating-form"/);
       assert.notEqual((await citizenPost(`/danh-gia/${article.id}`, { sao: '5' })).statusCode, 409);

@@ -51,27 +51,27 @@ test('cong create-site: bad arguments get the usage or a Vietnamese message, and
 test('cong create-sites: a file with a BOM and Vietnamese names creates every site, with progress and a summary', () => {
   const file = csv('moi.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(
     'ma,ten,ten_mien,mau\r\n' +
-    'bachonglinh,"Cổng thông tin điện tử phường Bắc Hồng Lĩnh","bachonglinh.hatinh.gov.vn; www.bachonglinh.vn",phuongdau\r\n' +
-    'namhonglinh,Cổng thông tin điện tử phường Nam Hồng Lĩnh,namhonglinh.hatinh.gov.vn,\r\n' +
+    'phuongdong,"Cổng thông tin điện tử phường Đông Hồng Lĩnh","phuongdong.hatinh.gov.vn; www.phuongdong.vn",phuongdau\r\n' +
+    'phuongtay,Cổng thông tin điện tử phường Tây Hồng Lĩnh,phuongtay.hatinh.gov.vn,\r\n' +
     '\r\n' +
     'xaxuan,"Cổng thông tin điện tử xã Xuân ""Mới""",xaxuan.hatinh.gov.vn\r\n',
   )]));
   const r = cong('create-sites', file);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /^Đang tạo 1\/3: bachonglinh$/m);
+  assert.match(r.stderr, /^Đang tạo 1\/3: phuongdong$/m);
   assert.match(r.stderr, /^Đang tạo 3\/3: xaxuan$/m);
-  assert.match(r.stdout, /^Đã tạo trang bachonglinh – Cổng thông tin điện tử phường Bắc Hồng Lĩnh: http:\/\/bachonglinh\.hatinh\.gov\.vn\/ \(theo mẫu: /m);
+  assert.match(r.stdout, /^Đã tạo trang phuongdong – Cổng thông tin điện tử phường Đông Hồng Lĩnh: http:\/\/phuongdong\.hatinh\.gov\.vn\/ \(theo mẫu: /m);
   assert.match(r.stdout, /^Đã tạo trang xaxuan – Cổng thông tin điện tử xã Xuân "Mới": http:\/\/xaxuan\.hatinh\.gov\.vn\/$/m);
   assert.match(r.stdout, /^Tổng cộng: đã tạo 3 trang trong [\d.]+ giây\.$/m);
 });
 
 test('cong create-sites: one bad row and no site of the file is created', () => {
-  const file = csv('sai.csv', 'ma,ten,ten_mien,mau\nphuongmot,Phường Một,phuongmot.vn,\nphuongmot,Phường Một lặp,phuonghai.vn,\nphuongba,Phường Ba,bachonglinh.hatinh.gov.vn,\n');
+  const file = csv('sai.csv', 'ma,ten,ten_mien,mau\nphuongmot,Phường Một,phuongmot.vn,\nphuongmot,Phường Một lặp,phuonghai.vn,\nphuongba,Phường Ba,phuongdong.hatinh.gov.vn,\n');
   const r = cong('create-sites', file);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /^Chưa tạo trang nào: có 2 lỗi\.$/m);
   assert.match(r.stderr, /^  Dòng 3: Mã “phuongmot” đã có ở dòng 2\.$/m);
-  assert.match(r.stderr, /^  Dòng 4: Tên miền “bachonglinh\.hatinh\.gov\.vn” đã thuộc trang “Cổng thông tin điện tử phường Bắc Hồng Lĩnh”\.$/m);
+  assert.match(r.stderr, /^  Dòng 4: Tên miền “phuongdong\.hatinh\.gov\.vn” đã thuộc trang “Cổng thông tin điện tử phường Đông Hồng Lĩnh”\.$/m);
   assert.doesNotMatch(cong('sites').stdout, /phuongmot/);
   const columns = cong('create-sites', csv('cot.csv', 'ma,ten\nphuongbon,Phường Bốn\n'));
   assert.match(columns.stderr, /Dòng 2: cần 3 hoặc 4 cột \(mã, tên, tên miền, mã trang mẫu\), có 2\./);

@@ -44,7 +44,7 @@ describeEachDb(
     const app = await buildTestApp(db, { env: { REDIS_URL, CONG_REDIS_PREFIX: prefix } });
     // The model gets a sub-category (created after a newer parent: ids do not follow the tree), a
     // menu, a procedure and an organisation with a person in it.
-    const model = await siteId(db, 'namhonglinh');
+    const model = await siteId(db, 'bachonglinh');
     const top = await db.db.insertInto('categories').values({ site_id: model, slug: 'mau-chinh-quyen', name: 'Chính quyền mẫu', position: 90, parent_id: null }).returning('id').executeTakeFirstOrThrow();
     await db.db.insertInto('categories').values({ site_id: model, slug: 'mau-hdnd', name: 'Hội đồng nhân dân mẫu', position: 91, parent_id: top.id }).execute();
     const stamp = NOW.toISOString();
@@ -73,7 +73,7 @@ describeEachDb(
         req(2, 'phuonga', 'Phường A', 'phuonga.hatinh.gov.vn'),
         req(3, 'phuonga', 'Phường A lần hai', 'a2.hatinh.gov.vn'),
         req(4, 'phuongb', 'Phường B', 'http://phuongb.vn/'),
-        req(5, 'phuongc', 'Phường C', 'honglinh.localhost'),
+        req(5, 'phuongc', 'Phường C', 'namhonglinh.localhost'),
         req(6, 'phuongd', 'Phường D', 'phuongd.vn', 'khongco'),
         req(7, 'Phường E', '', ''),
         req(8, 'phuongf', 'Phường F', 'phuonga.hatinh.gov.vn'),
@@ -82,9 +82,9 @@ describeEachDb(
       assert.deepEqual(!r.ok && r.errors, [
         'Dòng 3: Mã “phuonga” đã có ở dòng 2.',
         'Dòng 4: “http://phuongb.vn/” không phải tên miền: chỉ nhập tên miền, không kèm http://, cổng hay dấu /.',
-        `Dòng 5: Tên miền “honglinh.localhost” đã thuộc trang “${(await db.db.selectFrom('sites').select('name').where('code', '=', 'honglinh').executeTakeFirstOrThrow()).name}”.`,
+        `Dòng 5: Tên miền “namhonglinh.localhost” đã thuộc trang “${(await db.db.selectFrom('sites').select('name').where('code', '=', 'namhonglinh').executeTakeFirstOrThrow()).name}”.`,
         'Dòng 6: Không có trang mẫu mã “khongco”.',
-        'Dòng 7: Mã trang gồm 2–40 chữ thường không dấu, chữ số hoặc gạch ngang, bắt đầu bằng chữ cái, ví dụ "namhonglinh".',
+        'Dòng 7: Mã trang gồm 2–40 chữ thường không dấu, chữ số hoặc gạch ngang, bắt đầu bằng chữ cái, ví dụ "bachonglinh".',
         'Dòng 7: Vui lòng nhập tên trang.',
         'Dòng 7: Vui lòng nhập ít nhất một tên miền.',
         'Dòng 8: Tên miền “phuonga.hatinh.gov.vn” đã có ở dòng 2.',
@@ -126,7 +126,7 @@ describeEachDb(
 
     test('with a model: its structure copied exactly, no article, no person, no contact of the model', async () => {
       const { db, model } = get();
-      const r = await createSites(db.db, [req(2, 'phuongbac', 'Cổng thông tin điện tử phường Bắc', 'phuongbac.hatinh.gov.vn', 'namhonglinh'), req(3, 'phuongnam', 'Cổng thông tin điện tử phường Nam', 'phuongnam.hatinh.gov.vn', 'NAMHONGLINH')], NOW);
+      const r = await createSites(db.db, [req(2, 'phuongbac', 'Cổng thông tin điện tử phường Bắc', 'phuongbac.hatinh.gov.vn', 'bachonglinh'), req(3, 'phuongnam', 'Cổng thông tin điện tử phường Nam', 'phuongnam.hatinh.gov.vn', 'NAMHONGLINH')], NOW);
       assert.ok(r.ok);
       const want = await structure(db, model);
       for (const [kind, rows] of Object.entries(want)) assert.ok(rows.length > 1, `the model has ${kind}`);
@@ -143,7 +143,7 @@ describeEachDb(
         assert.equal(settings.publisher.agency, `Ủy ban nhân dân phường ${c.code === 'phuongbac' ? 'Bắc' : 'Nam'}`);
         assert.equal(settings.publisher.responsible, 'Đang cập nhật');
         const audit = await db.db.selectFrom('audit_log').selectAll().where('action', '=', 'site.create').where('site_id', '=', c.siteId).executeTakeFirstOrThrow();
-        assert.equal(JSON.parse(audit.after_json!).from, 'namhonglinh');
+        assert.equal(JSON.parse(audit.after_json!).from, 'bachonglinh');
         assert.equal(JSON.parse(audit.after_json!).copied.units, want.units.length);
       }
     });

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemoIfEmpty } from '../../src/demo.js';
-import { HONG_LINH, ROOT } from '../helpers/app.js';
+import { NAM_HONG_LINH, ROOT } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
 /** Shared pieces of the visitor-statistics tests. */
@@ -73,7 +73,7 @@ export function beacon(app: FastifyInstance, o: HitOptions = {}) {
     method: 'POST',
     url: '/thong-ke/ghi',
     remoteAddress: o.ip ?? '203.113.0.1',
-    headers: { host: o.host ?? HONG_LINH, 'user-agent': o.ua ?? PHONE, 'content-type': 'application/json', ...o.headers },
+    headers: { host: o.host ?? NAM_HONG_LINH, 'user-agent': o.ua ?? PHONE, 'content-type': 'application/json', ...o.headers },
     payload: JSON.stringify({ a: o.article, r: o.referrer }),
   });
 }

@@ -101,9 +101,9 @@ test('device class, referrer domain and the article of a page address', () => {
   assert.equal(deviceClass('Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36'), 'mobile');
   assert.equal(deviceClass('Mozilla/5.0 (Linux; Android 13; SM-X200) AppleWebKit/537.36 Chrome/120 Safari/537.36'), 'tablet');
   assert.equal(deviceClass('Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)'), 'tablet');
-  assert.equal(referrerDomain('https://www.google.com.vn/search?q=nam+hong', 'honglinh.localhost'), 'google.com.vn');
-  assert.equal(referrerDomain('https://m.facebook.com/story.php?id=1', 'honglinh.localhost'), 'm.facebook.com');
-  assert.equal(referrerDomain('http://honglinh.localhost/chuyen-muc/x', 'honglinh.localhost'), null, 'our own pages');
+  assert.equal(referrerDomain('https://www.google.com.vn/search?q=nam+hong', 'namhonglinh.localhost'), 'google.com.vn');
+  assert.equal(referrerDomain('https://m.facebook.com/story.php?id=1', 'namhonglinh.localhost'), 'm.facebook.com');
+  assert.equal(referrerDomain('http://namhonglinh.localhost/chuyen-muc/x', 'namhonglinh.localhost'), null, 'our own pages');
   assert.equal(referrerDomain('javascript:alert(1)', 'x'), null);
   assert.equal(referrerDomain('not a url', 'x'), null);
   assert.equal(referrerDomain(42, 'x'), null);

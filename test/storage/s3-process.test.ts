@@ -35,8 +35,8 @@ test('`npm start` with CONG_S3_* and two workers: the demo files go to the bucke
         }
       });
     });
-    assert.ok((await bucket.keys('honglinh/songs/')).length > 0, 'the demo songs are objects of the bucket');
-    assert.ok((await bucket.keys('honglinh/van-ban/')).length > 0, 'so are the demo documents’ PDFs');
+    assert.ok((await bucket.keys('namhonglinh/songs/')).length > 0, 'the demo songs are objects of the bucket');
+    assert.ok((await bucket.keys('namhonglinh/van-ban/')).length > 0, 'so are the demo documents’ PDFs');
     assert.equal(existsSync(join(dataDir, 'media')), false, 'and nothing is on local disk');
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     const song = /href="(\/bai-hat\/\d+)"/.exec(home)?.[1];

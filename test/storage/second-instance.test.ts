@@ -8,7 +8,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { allPaths } from '../../src/features/media/present.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH, ROOT } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, ROOT } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
 import { startTestBucket, type TestBucket } from '../helpers/s3.js';
 import { docId, uploadFile } from '../documents/helpers.js';
@@ -28,7 +28,7 @@ describeEachDb(
     const second = await buildApp({ config, database: db, logger: false });
     await second.ready();
     await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
-    return { bucket, first, second, otherDir, editor: await AdminClient.login(first, HONG_LINH, 'bientap') };
+    return { bucket, first, second, otherDir, editor: await AdminClient.login(first, NAM_HONG_LINH, 'bientap') };
   },
   (get) => {
     test('an image uploaded on the first is served, every size, by the second', async () => {
@@ -36,7 +36,7 @@ describeEachDb(
       const res = await upload(editor, { name: 'Chợ Hồng Lĩnh.jpg', data: await jpeg(1000, 700) }, { alt: 'Chợ' });
       const photo = await db.db.selectFrom('media').selectAll().where('id', '=', idFromLocation(res.headers.location)).executeTakeFirstOrThrow();
       for (const key of allPaths(photo)) {
-        const served = await second.inject({ url: `/media/${key}`, headers: { host: HONG_LINH } });
+        const served = await second.inject({ url: `/media/${key}`, headers: { host: NAM_HONG_LINH } });
         assert.equal(served.statusCode, 200, key);
         assert.ok(!existsSync(join(otherDir, 'media', key)) && !existsSync(join(db.dataDir, 'media', key)));
       }
@@ -48,7 +48,7 @@ describeEachDb(
       const body = pdf('% thông báo\n'.repeat(50));
       assert.equal((await uploadFile(editor, id, { name: 'Thông báo 45.pdf', data: body })).statusCode, 303);
       const file = await db.db.selectFrom('document_files').selectAll().where('document_id', '=', id).executeTakeFirstOrThrow();
-      const part = await second.inject({ url: `/van-ban/tai-ve/${file.id}`, headers: { host: HONG_LINH, range: 'bytes=0-99' } });
+      const part = await second.inject({ url: `/van-ban/tai-ve/${file.id}`, headers: { host: NAM_HONG_LINH, range: 'bytes=0-99' } });
       assert.equal(part.statusCode, 206);
       assert.ok(part.rawPayload.equals(body.subarray(0, 100)));
     });

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { allPaths, variantsOf } from '../../src/features/media/present.js';
 import type { MediaRow } from '../../src/kernel/db/tables/media.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { startTestBucket, type TestBucket } from '../helpers/s3.js';
 import { docId, uploadFile } from '../documents/helpers.js';
@@ -28,14 +28,14 @@ for (const driver of ['local', 's3'] as const) {
       const bucket = driver === 's3' ? await startTestBucket() : null;
       const app = await buildTestApp(db, { env: bucket?.env, now: () => new Date('2026-11-26T03:00:00.000Z') });
       await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
-      const editor = await AdminClient.login(app, HONG_LINH, 'bientap');
+      const editor = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
       const res = await upload(editor, { name: 'Cầu Hồng Lĩnh.jpg', data: await jpeg(1200, 800, 95) }, { alt: 'Cầu Hồng Lĩnh' });
       assert.equal(res.statusCode, 303, res.body.slice(0, 300));
       const photo = await db.db.selectFrom('media').selectAll().where('id', '=', idFromLocation(res.headers.location)).executeTakeFirstOrThrow();
       return { app, bucket, editor, photo };
     },
     (get) => {
-      const fetch = (url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET') => get().app.inject({ method, url, headers: { host: HONG_LINH, ...headers } });
+      const fetch = (url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET') => get().app.inject({ method, url, headers: { host: NAM_HONG_LINH, ...headers } });
       /** The bytes as the store holds them, read around the application. */
       const stored = async (key: string): Promise<Buffer> => {
         const { bucket, db } = get();
@@ -59,8 +59,8 @@ for (const driver of ['local', 's3'] as const) {
         }
         // The demo's songs and document PDFs went to the same store.
         if (bucket) {
-          assert.ok((await bucket.keys('honglinh/songs/')).length > 0);
-          assert.ok((await bucket.keys('honglinh/van-ban/')).length > 0);
+          assert.ok((await bucket.keys('namhonglinh/songs/')).length > 0);
+          assert.ok((await bucket.keys('namhonglinh/van-ban/')).length > 0);
           assert.equal(existsSync(join(db.dataDir, 'media')), false, 'nothing at all under <dataDir>/media');
         }
       });
@@ -109,7 +109,7 @@ for (const driver of ['local', 's3'] as const) {
         assert.equal(bucket ? await bucket.has(file.disk_path) : onDisk(db, file.disk_path), true);
         if (bucket) assert.ok(!onDisk(db, file.disk_path));
         const url = `/van-ban/tai-ve/${file.id}`;
-        const whole = await app.inject({ url, headers: { host: HONG_LINH } });
+        const whole = await app.inject({ url, headers: { host: NAM_HONG_LINH } });
         assert.equal(whole.statusCode, 200);
         assert.equal(whole.headers['content-type'], 'application/pdf');
         assert.equal(whole.headers['content-length'], String(body.length));
@@ -157,8 +157,8 @@ for (const driver of ['local', 's3'] as const) {
         for (const headers of asked) {
           assert.equal((await fetch(`/media/${row.disk_path}`, headers)).statusCode, 404);
         }
-        assert.equal((await fetch('/media/honglinh/2026/11/0000000000-khong-co.jpg')).statusCode, 404);
-        assert.notEqual((await fetch('/media/honglinh/2026/11/0000000000-khong-co.jpg')).headers['cache-control'], IMMUTABLE);
+        assert.equal((await fetch('/media/namhonglinh/2026/11/0000000000-khong-co.jpg')).statusCode, 404);
+        assert.notEqual((await fetch('/media/namhonglinh/2026/11/0000000000-khong-co.jpg')).headers['cache-control'], IMMUTABLE);
       });
 
       test('deleting from the library removes every size from the store', async () => {
@@ -170,7 +170,7 @@ for (const driver of ['local', 's3'] as const) {
           assert.equal(bucket ? await bucket.has(key) : onDisk(db, key), false, key);
           assert.equal((await fetch(`/media/${key}`)).statusCode, 404);
         }
-        if (!bucket) assert.deepEqual(readdirSync(join(db.dataDir, 'media', 'honglinh', '2026', '11')).filter((n) => n.startsWith('.')), [], 'no temporary file left');
+        if (!bucket) assert.deepEqual(readdirSync(join(db.dataDir, 'media', 'namhonglinh', '2026', '11')).filter((n) => n.startsWith('.')), [], 'no temporary file left');
       });
     },
     async ({ app, bucket }: { app: FastifyInstance; bucket: TestBucket | null }) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { PageCache } from '../../src/kernel/http/page-cache.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { startTestBucket, type TestBucket } from '../helpers/s3.js';
@@ -20,7 +20,7 @@ describeEachDb(
     const bucket = await startTestBucket();
     const app = await buildTestApp(db, { env: bucket.env, now: () => new Date('2026-11-26T03:00:00.000Z') });
     await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
-    const editor = await AdminClient.login(app, HONG_LINH, 'bientap');
+    const editor = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
     const res = await upload(editor, { name: 'Đình làng.jpg', data: await jpeg(600, 400) }, { alt: 'Đình' });
     const photo = await db.db.selectFrom('media').selectAll().where('id', '=', idFromLocation(res.headers.location)).executeTakeFirstOrThrow();
     await bucket.close();
@@ -30,7 +30,7 @@ describeEachDb(
     test('a reader gets 503 with the message, not a 404 and not a 500', async () => {
       const { app, photo } = get();
       for (const headers of [{}, { range: 'bytes=0-9' }] as Record<string, string>[]) {
-        const res = await app.inject({ url: `/media/${photo.disk_path}`, headers: { host: HONG_LINH, ...headers } });
+        const res = await app.inject({ url: `/media/${photo.disk_path}`, headers: { host: NAM_HONG_LINH, ...headers } });
         assert.equal(res.statusCode, 503);
         assert.match(res.body, UNAVAILABLE);
         assert.notEqual(res.headers['cache-control'], 'public, max-age=31536000, immutable');
@@ -58,13 +58,13 @@ describeEachDb(
   async (db) => {
     const app = await buildTestApp(db, { now: () => new Date('2026-11-26T03:00:00.000Z') });
     await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
-    return { app, editor: await AdminClient.login(app, HONG_LINH, 'bientap') };
+    return { app, editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap') };
   },
   (get) => {
     test('an upload gets 503 with the message, stores no row and leaves no temporary file', async () => {
       const { editor, db } = get();
       // A file where the month's folder should be: the directory cannot be made (as a broken mount would).
-      const year = join(db.dataDir, 'media', 'honglinh', '2026');
+      const year = join(db.dataDir, 'media', 'namhonglinh', '2026');
       rmSync(year, { recursive: true, force: true });
       writeFileSync(year, 'không phải thư mục');
       const before = await mediaRows(db);

@@ -5,7 +5,7 @@ import type { CliCommand } from '../command.js';
 
 export const seedDemo: CliCommand = {
   name: 'seed-demo',
-  usage: 'seed-demo   nạp hai trang mẫu (chỉ khi chưa có trang nào)',
+  usage: 'seed-demo   nạp các trang mẫu (chỉ khi chưa có trang nào)',
   async run(_args, { config, database }) {
     await migrateToLatest(database);
     const media = await openMediaStorage(config.media);

@@ -26,7 +26,7 @@ interface DemoDocument {
 }
 
 const TX = 'UBND thị xã Hồng Lĩnh';
-const NHL = 'UBND phường Nam Hồng Lĩnh';
+const NHL = 'UBND phường Bắc Hồng Lĩnh';
 
 /**
  * The two resolutions the seed article names are real; their numbers, dates, issuers and the
@@ -34,7 +34,7 @@ const NHL = 'UBND phường Nam Hồng Lĩnh';
  * 02-NQ/TU the seed article is the only source: issuer and subject are taken from it, the date
  * and signer are demo text. Every ward document below is invented demo text.
  */
-const HONG_LINH: DemoDocument[] = [
+const NAM_HONG_LINH: DemoDocument[] = [
   {
     number: '22-NQ/TW', type: 'Nghị quyết', issuer: 'Ban Chấp hành Trung ương Đảng (khoá X)', signer: 'Tổng Bí thư Nông Đức Mạnh',
     issued: '2008-02-02', effective: '2008-02-02', field: 'Xây dựng Đảng', status: 'het-hieu-luc', pdf: true,
@@ -93,24 +93,24 @@ const HONG_LINH: DemoDocument[] = [
     field: 'Kinh tế - xã hội', title: 'Tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2021, phương hướng nhiệm vụ năm 2022',
   },
   {
-    number: '05/DT-UBND', type: 'Kế hoạch', issuer: TX, signer: '', issued: '2026-11-02', field: 'Xây dựng', status: 'du-thao', consultationDays: 30,
-    title: 'Dự thảo Kế hoạch phát triển hệ thống cây xanh đô thị thị xã Hồng Lĩnh giai đoạn 2026 - 2030',
+    number: '05/DT-UBND', type: 'Kế hoạch', issuer: 'UBND phường Nam Hồng Lĩnh', signer: '', issued: '2026-11-02', field: 'Xây dựng', status: 'du-thao', consultationDays: 30,
+    title: 'Dự thảo Kế hoạch phát triển hệ thống cây xanh đô thị phường Nam Hồng Lĩnh giai đoạn 2026 - 2030',
   },
 ];
 
 /** Invented demo text for the ward formed in 2025. */
-const NAM_HONG_LINH: DemoDocument[] = [
+const BAC_HONG_LINH: DemoDocument[] = [
   {
     number: '01/QĐ-UBND', type: 'Quyết định', issuer: NHL, signer: 'Chủ tịch Phan Văn Lâm', issued: '2025-07-01', effective: '2025-07-01',
-    field: 'Tổ chức bộ máy', pdf: true, title: 'Về việc quy định chức năng, nhiệm vụ, quyền hạn của Văn phòng HĐND và UBND phường Nam Hồng Lĩnh',
+    field: 'Tổ chức bộ máy', pdf: true, title: 'Về việc quy định chức năng, nhiệm vụ, quyền hạn của Văn phòng HĐND và UBND phường Bắc Hồng Lĩnh',
   },
   {
     number: '15/KH-UBND', type: 'Kế hoạch', issuer: NHL, signer: 'Phó Chủ tịch Võ Thị Hạnh', issued: '2025-07-10', related: ['01/QĐ-UBND'],
-    field: 'Cải cách hành chính', title: 'Tiếp nhận, bàn giao hồ sơ, tài liệu của các phường trước sắp xếp về UBND phường Nam Hồng Lĩnh',
+    field: 'Cải cách hành chính', title: 'Tiếp nhận, bàn giao hồ sơ, tài liệu của các phường trước sắp xếp về UBND phường Bắc Hồng Lĩnh',
   },
   {
     number: '22/TB-UBND', type: 'Thông báo', issuer: NHL, signer: 'Chánh Văn phòng Đặng Quốc Việt', issued: '2025-08-05',
-    field: 'Tiếp công dân', title: 'Lịch tiếp công dân định kỳ của Chủ tịch UBND phường Nam Hồng Lĩnh',
+    field: 'Tiếp công dân', title: 'Lịch tiếp công dân định kỳ của Chủ tịch UBND phường Bắc Hồng Lĩnh',
   },
 ];
 
@@ -122,7 +122,7 @@ export const seedDocuments: DemoSeeder = async (db, { siteId, demo: site, media 
     const { id } = await db.insertInto('document_types').values({ site_id: siteId, name, position: i, created_at: stamp }).returning('id').executeTakeFirstOrThrow();
     typeIds.set(name, id);
   }
-  const docs = site.code === 'honglinh' ? HONG_LINH : NAM_HONG_LINH;
+  const docs = site.code === 'namhonglinh' ? NAM_HONG_LINH : site.code === 'bachonglinh' ? BAC_HONG_LINH : [];
   const ids = new Map<string, number>();
   for (const [i, d] of docs.entries()) {
     const number = normaliseNumber(d.number)!;

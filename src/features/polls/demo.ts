@@ -26,9 +26,9 @@ interface DemoPoll {
 
 const DAY = 86_400_000;
 
-const HONG_LINH: DemoPoll[] = [
+const NAM_HONG_LINH: DemoPoll[] = [
   {
-    question: 'Ông/bà đánh giá thế nào về chất lượng phục vụ của Bộ phận Một cửa thị xã Hồng Lĩnh?',
+    question: 'Ông/bà đánh giá thế nào về chất lượng phục vụ của Bộ phận Một cửa phường Nam Hồng Lĩnh?',
     opensIn: -10, closesIn: 20, results: 'always',
     options: [['Rất hài lòng', 0], ['Hài lòng', 0], ['Chưa hài lòng', 0], ['Không hài lòng', 0]],
   },
@@ -46,16 +46,16 @@ const HONG_LINH: DemoPoll[] = [
   {
     question: 'Ông/bà thường tìm thông tin về thủ tục hành chính qua kênh nào nhất?',
     opensIn: -90, closesIn: -30, results: 'always',
-    options: [['Cổng thông tin điện tử thị xã', 412], ['Hỏi trực tiếp tại Bộ phận Một cửa', 538], ['Mạng xã hội (Zalo, Facebook)', 219], ['Loa truyền thanh tổ dân phố', 65]],
+    options: [['Cổng thông tin điện tử phường', 412], ['Hỏi trực tiếp tại Bộ phận Một cửa', 538], ['Mạng xã hội (Zalo, Facebook)', 219], ['Loa truyền thanh tổ dân phố', 65]],
   },
   {
-    question: 'Ông/bà có đồng ý tổ chức chợ đêm cuối tuần tại khu vực trung tâm thị xã?',
+    question: 'Ông/bà có đồng ý tổ chức chợ đêm cuối tuần tại khu vực trung tâm phường?',
     opensIn: 5, closesIn: 35, results: 'always',
     options: [['Đồng ý', 0], ['Không đồng ý', 0], ['Ý kiến khác', 0]],
   },
 ];
 
-const NAM_HONG_LINH: DemoPoll[] = [
+const BAC_HONG_LINH: DemoPoll[] = [
   {
     question: 'Ông/bà có hài lòng với việc thu gom rác thải sinh hoạt tại tổ dân phố không?',
     opensIn: -5, closesIn: 25, results: 'always',
@@ -69,7 +69,7 @@ export const seedPolls: DemoSeeder = async (db, { siteId, demo: site, media }) =
 };
 
 async function seedPollRows(db: Db, siteId: number, site: DemoSite): Promise<void> {
-  const polls = site.code === 'honglinh' ? HONG_LINH : site.code === 'namhonglinh' ? NAM_HONG_LINH : [];
+  const polls = site.code === 'namhonglinh' ? NAM_HONG_LINH : site.code === 'bachonglinh' ? BAC_HONG_LINH : [];
   const now = Date.now();
   const at = (days: number) => new Date(now + days * DAY).toISOString();
   for (const p of polls) {
@@ -90,7 +90,7 @@ async function seedPollRows(db: Db, siteId: number, site: DemoSite): Promise<voi
 /**
  * Drafts open for comment (Góp ý dự thảo) are documents of the library with status 'du-thao'
  * (the library seeds one of its own); these add an open one with feedback, a closed one, and
- * one for Nam Hồng Lĩnh. Deadlines are relative to the seeding day.
+ * one for Bắc Hồng Lĩnh. Deadlines are relative to the seeding day.
  */
 interface DemoDraft {
   number: string;
@@ -104,27 +104,27 @@ interface DemoDraft {
   feedback?: { name: string; contact: string; organisation: string; content: string; processed?: boolean }[];
 }
 
-const TX = 'UBND thị xã Hồng Lĩnh';
+const TX = 'UBND phường Nam Hồng Lĩnh';
 const DRAFTS: Record<string, DemoDraft[]> = {
-  honglinh: [
+  namhonglinh: [
     {
       number: '09/DT-UBND', issuer: TX, untilIn: 14, issuedIn: -7, field: 'Xây dựng', pdf: true,
-      title: 'Dự thảo Kế hoạch chỉnh trang đô thị, xây dựng tuyến phố văn minh trên địa bàn thị xã Hồng Lĩnh năm 2027',
+      title: 'Dự thảo Kế hoạch chỉnh trang đô thị, xây dựng tuyến phố văn minh trên địa bàn phường Nam Hồng Lĩnh năm 2027',
       feedback: [
-        { name: 'Trần Văn Hùng', contact: '0912 345 678', organisation: 'Tổ dân phố 3, phường Bắc Hồng', content: 'Đề nghị bổ sung hạng mục lát vỉa hè và trồng cây bóng mát trên đường Nguyễn Ái Quốc, đoạn qua chợ Hồng Lĩnh.' },
+        { name: 'Trần Văn Hùng', contact: '0912 345 678', organisation: 'Tổ dân phố 3, phường Nam Hồng', content: 'Đề nghị bổ sung hạng mục lát vỉa hè và trồng cây bóng mát trên đường Nguyễn Ái Quốc, đoạn qua chợ Hồng Lĩnh.' },
         { name: 'Lê Thị Mai', contact: 'lethimai.hl@gmail.com', organisation: '', content: 'Mục III.2: nên quy định rõ thời gian thi công, tránh đào đường vào mùa mưa bão (tháng 9 đến tháng 11).', processed: true },
       ],
     },
     {
       number: '02/DT-UBND', issuer: TX, untilIn: -20, issuedIn: -60, field: 'Văn hóa - xã hội',
-      title: 'Dự thảo Quy chế quản lý, sử dụng nhà văn hóa tổ dân phố trên địa bàn thị xã Hồng Lĩnh',
+      title: 'Dự thảo Quy chế quản lý, sử dụng nhà văn hóa tổ dân phố trên địa bàn phường Nam Hồng Lĩnh',
       feedback: [{ name: 'Nguyễn Đình Thắng', contact: '0983 112 233', organisation: 'Ban công tác Mặt trận tổ dân phố 5', content: 'Đề nghị cho phép tổ dân phố thu phí sử dụng hội trường để có kinh phí sửa chữa nhỏ.', processed: true }],
     },
   ],
-  namhonglinh: [
+  bachonglinh: [
     {
-      number: '03/DT-UBND', issuer: 'UBND phường Nam Hồng Lĩnh', untilIn: 21, issuedIn: -3, field: 'Môi trường',
-      title: 'Dự thảo Phương án thu gom, vận chuyển rác thải sinh hoạt trên địa bàn phường Nam Hồng Lĩnh',
+      number: '03/DT-UBND', issuer: 'UBND phường Bắc Hồng Lĩnh', untilIn: 21, issuedIn: -3, field: 'Môi trường',
+      title: 'Dự thảo Phương án thu gom, vận chuyển rác thải sinh hoạt trên địa bàn phường Bắc Hồng Lĩnh',
     },
   ],
 };

@@ -98,7 +98,8 @@ const PROCEDURES: DemoProcedure[] = [
 /** Demo content of Thủ tục hành chính, inside the site's seeding transaction. */
 export const seedProcedures: DemoSeeder = async (db, { siteId, demo: site }) => {
   const stamp = new Date().toISOString();
-  const list = site.code === 'honglinh' ? PROCEDURES : PROCEDURES.slice(0, 8);
+  const list = site.code === 'namhonglinh' ? PROCEDURES : site.code === 'bachonglinh' ? PROCEDURES.slice(0, 8) : [];
+  if (!list.length) return;
   await db
     .insertInto('procedures')
     .values(

@@ -29,7 +29,7 @@ interface DemoQuestion {
   status?: QuestionStatus;
 }
 
-const HONG_LINH: DemoQuestion[] = [
+const NAM_HONG_LINH: DemoQuestion[] = [
   {
     topic: 0,
     title: 'Hồ sơ cấp Giấy chứng nhận quyền sử dụng đất lần đầu gồm những gì?',
@@ -120,14 +120,14 @@ const HONG_LINH: DemoQuestion[] = [
   },
 ];
 
-const NAM_HONG_LINH: DemoQuestion[] = [
+const BAC_HONG_LINH: DemoQuestion[] = [
   {
     topic: 1,
     title: 'Thay đổi họ tên trong giấy khai sinh cho con',
     body: 'Tôi muốn thay đổi tên đệm của con trai 10 tuổi cho phù hợp với tên họ hàng bên nội. Xin hỏi thủ tục thế nào và có cần ý kiến của cháu không?',
     name: 'Nguyễn Thị Nga', phone: '0919 246 810',
     asked: '2026-10-05T09:20', answered: '2026-10-12T15:00',
-    answer: 'Theo Bộ luật Dân sự và Luật Hộ tịch, việc thay đổi tên của người chưa thành niên được thực hiện theo yêu cầu của cha mẹ; trường hợp con từ đủ 9 tuổi trở lên thì phải có sự đồng ý của người con.\n\nHồ sơ gồm tờ khai đăng ký thay đổi hộ tịch, giấy khai sinh của con và văn bản đồng ý của cháu. Bà nộp tại Bộ phận Một cửa phường Nam Hồng Lĩnh hoặc qua Cổng Dịch vụ công quốc gia.',
+    answer: 'Theo Bộ luật Dân sự và Luật Hộ tịch, việc thay đổi tên của người chưa thành niên được thực hiện theo yêu cầu của cha mẹ; trường hợp con từ đủ 9 tuổi trở lên thì phải có sự đồng ý của người con.\n\nHồ sơ gồm tờ khai đăng ký thay đổi hộ tịch, giấy khai sinh của con và văn bản đồng ý của cháu. Bà nộp tại Bộ phận Một cửa phường Bắc Hồng Lĩnh hoặc qua Cổng Dịch vụ công quốc gia.',
   },
   {
     topic: 3,
@@ -153,7 +153,7 @@ export const seedQuestions: DemoSeeder = async (db, { siteId, demo: site }) => {
     const { id } = await db.insertInto('question_topics').values({ site_id: siteId, name: nfc(name), slug: slugify(name, 60), position: i + 1 }).returning('id').executeTakeFirstOrThrow();
     topicIds.push(id);
   }
-  const list = site.code === 'honglinh' ? HONG_LINH : site.code === 'namhonglinh' ? NAM_HONG_LINH : [];
+  const list = site.code === 'namhonglinh' ? NAM_HONG_LINH : site.code === 'bachonglinh' ? BAC_HONG_LINH : [];
   for (const q of list) {
     const asked = fromLocalTime(q.asked);
     const answered = q.answered ? fromLocalTime(q.answered) : null;

@@ -22,6 +22,11 @@ export interface DemoArticle {
   featured?: boolean;
   /** Numeric id on the old platform (/portal/pages/YYYY-MM-DD/Slug-NNNNNN.aspx) */
   legacyId?: string;
+  /**
+   * Code of the archived demo site that first published this article: its old address there
+   * (by `legacyId`) leads to this site's copy.
+   */
+  carriedFrom?: string;
 }
 
 export interface DemoPage {
@@ -58,6 +63,11 @@ export interface DemoSite {
   settings: SiteSettings;
   /** The imported total of the old portal's visit counter. */
   counterBase: number;
+  /**
+   * A unit abolished in the 2025 reorganisation: the site is an archive since `since` (local
+   * time, "YYYY-MM-DDTHH:mm") and names the codes of the sites that carry its work.
+   */
+  archived?: { since: string; successors: string[] };
   categories: DemoCategory[];
   /** The header menu: "s:<section key>" (a feature's `section.key`) or "c:<category slug>". */
   menu: string[];
