@@ -84,7 +84,7 @@ describeEachDb(
         'Dòng 4: “http://phuongb.vn/” không phải tên miền: chỉ nhập tên miền, không kèm http://, cổng hay dấu /.',
         `Dòng 5: Tên miền “namhonglinh.localhost” đã thuộc trang “${(await db.db.selectFrom('sites').select('name').where('code', '=', 'namhonglinh').executeTakeFirstOrThrow()).name}”.`,
         'Dòng 6: Không có trang mẫu mã “khongco”.',
-        'Dòng 7: Mã trang gồm 2–40 chữ thường không dấu, chữ số hoặc gạch ngang, bắt đầu bằng chữ cái, ví dụ "bachonglinh".',
+        'Dòng 7: Mã trang gồm 2–40 chữ thường không dấu, chữ số hoặc gạch ngang, bắt đầu bằng chữ cái, ví dụ "namhonglinh".',
         'Dòng 7: Vui lòng nhập tên trang.',
         'Dòng 7: Vui lòng nhập ít nhất một tên miền.',
         'Dòng 8: Tên miền “phuonga.hatinh.gov.vn” đã có ở dòng 2.',
@@ -126,7 +126,7 @@ describeEachDb(
 
     test('with a model: its structure copied exactly, no article, no person, no contact of the model', async () => {
       const { db, model } = get();
-      const r = await createSites(db.db, [req(2, 'phuongbac', 'Cổng thông tin điện tử phường Bắc', 'phuongbac.hatinh.gov.vn', 'bachonglinh'), req(3, 'phuongnam', 'Cổng thông tin điện tử phường Nam', 'phuongnam.hatinh.gov.vn', 'NAMHONGLINH')], NOW);
+      const r = await createSites(db.db, [req(2, 'phuongbac', 'Cổng thông tin điện tử phường Bắc', 'phuongbac.hatinh.gov.vn', 'bachonglinh'), req(3, 'phuongnam', 'Cổng thông tin điện tử phường Nam', 'phuongnam.hatinh.gov.vn', 'BACHONGLINH')], NOW);
       assert.ok(r.ok);
       const want = await structure(db, model);
       for (const [kind, rows] of Object.entries(want)) assert.ok(rows.length > 1, `the model has ${kind}`);
