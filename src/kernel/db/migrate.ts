@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-redirects.js';
 import * as m0016 from './migrations/0016-search-fts-postgres.js';
 import * as m0017 from './migrations/0017-site-origin.js';
 import * as m0018 from './migrations/0018-moving-in.js';
+import * as m0019 from './migrations/0019-search-body-words.js';
 
 /** Migrations are listed here in order; each receives the dialect for the few type differences. */
 const migrations: Record<string, { up: typeof m0001.up }> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0016-search-fts-postgres': m0016,
   '0017-site-origin': m0017,
   '0018-moving-in': m0018,
+  '0019-search-body-words': m0019,
 };
 
 /** The names of the migrations this code knows, oldest first (a backup from newer code names more). */
