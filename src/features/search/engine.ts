@@ -1,7 +1,7 @@
 import type { Db, Dialect } from '../../kernel/db/connection.js';
 import { buildDocument, keyFrom, keyTo, type IndexableArticle } from './document.js';
 import type { SearchQuery } from '../../kernel/search/query.js';
-import { rankCandidates } from './rank.js';
+import { bodyQuestions, rankCandidates } from './rank.js';
 import { loadCandidates, toHits, type SearchHit } from './results.js';
 
 /**
@@ -150,13 +150,13 @@ export abstract class FoldedTextEngine implements SearchEngine {
 
     const keys = new Set(head.slice(0, this.newest));
     for (const list of titled) for (const k of list) keys.add(k);
-    const ranked = rankCandidates(q, await loadCandidates(db, siteId, [...keys], q.typed.size > 0));
+    const ranked = rankCandidates(q, await loadCandidates(db, this.dialect, siteId, [...keys], bodyQuestions(q)));
     const order = [...ranked.map((c) => c.rank_key), ...head.filter((k) => !keys.has(k))];
     const pages = Math.ceil(order.length / PAGE_SIZE);
     page = Math.min(Math.max(1, page), pages);
     const shownKeys = order.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const byKey = new Map(ranked.map((c) => [c.rank_key, c]));
-    for (const c of await loadCandidates(db, siteId, shownKeys.filter((k) => !byKey.has(k)), false)) byKey.set(c.rank_key, c);
+    for (const c of await loadCandidates(db, this.dialect, siteId, shownKeys.filter((k) => !byKey.has(k)), null)) byKey.set(c.rank_key, c);
     const shown = shownKeys.map((k) => byKey.get(k)).filter((c) => c !== undefined);
     const hits = await toHits(db, siteId, q, shown, filters.now.toISOString());
     return { total: capped ? this.maxCounted : order.length, capped, page, pages, hits };
