@@ -29,13 +29,15 @@ export async function loadCandidates(db: Db, dialect: Dialect, siteId: number, k
   const holds = (column: 'body_fold' | 'body_words', words: string) =>
     sql<boolean>`${sql.raw(dialect === 'postgres' ? 'strpos' : 'instr')}(' ' || ${sql.ref(column)} || ' ', ${` ${words} `}) > 0`;
   const phrase = questions?.phrase ?? null;
+  const near = questions?.near === true;
   const spellings = questions && !questions.text ? questions.spellings : [];
   // tenancy: rank_keys come from this site's matches, and the rows are filtered by site_id below, in code.
   const rows = await db
     .selectFrom('search_documents')
     .select(['rank_key', 'article_id', 'site_id', 'published_at', 'title', 'title_fold'])
-    .$if(phrase !== null, (q) => q.select(sql<number>`CASE WHEN ${holds('body_fold', phrase!)} THEN 1 ELSE 0 END`.as('body_phrase')))
-    .$if(questions?.near === true, (q) => q.select(sql<string | null>`CASE WHEN NOT ${holds('body_fold', phrase!)} THEN body_fold END`.as('body_fold')))
+    // With `near`, a null body_fold is the answer "it holds the phrase": each body_fold is read once.
+    .$if(phrase !== null && !near, (q) => q.select(sql<number>`CASE WHEN ${holds('body_fold', phrase!)} THEN 1 ELSE 0 END`.as('body_phrase')))
+    .$if(near, (q) => q.select(sql<string | null>`CASE WHEN ${holds('body_fold', phrase!)} THEN NULL ELSE body_fold END`.as('body_fold')))
     .$if(spellings.length > 0, (q) =>
       q.select(sql<number>`${sql.join(spellings.map((variants, i) => sql`CASE WHEN ${sql.join(variants.map((v) => holds('body_words', v)), sql` OR `)} THEN ${sql.lit(2 ** i)} ELSE 0 END`), sql` + `)}`.as('body_spellings')),
     )
@@ -51,7 +53,7 @@ export async function loadCandidates(db: Db, dialect: Dialect, siteId: number, k
       title: r.title,
       title_fold: r.title_fold,
       body: {
-        phrase: Number(r.body_phrase ?? 0) === 1,
+        phrase: near ? r.body_fold === null : Number(r.body_phrase ?? 0) === 1,
         fold: r.body_fold ?? null,
         spellings: Number(r.body_spellings ?? 0),
         text: r.body === undefined ? null : r.body.toLowerCase(),
