@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/connection.js';
-import { FoldedTextEngine, type MatchSpec, type Scope } from './engine.js';
+import { FoldedTextEngine, type MatchSpec, type NewestFound, type Scope } from './engine.js';
 
 /**
  * PostgreSQL: tsvectors of the folded text parsed with the 'simple' configuration (no stemming,
@@ -33,7 +33,7 @@ export const periodOf = (rankKey: number): number => Math.floor(rankKey / PERIOD
 export class PostgresFtsEngine extends FoldedTextEngine {
   readonly dialect = 'postgres' as const;
 
-  protected async matchKeys(db: Db, scope: Scope, spec: MatchSpec, limit: number): Promise<number[]> {
+  protected async matchKeys(db: Db, scope: Scope, spec: MatchSpec, limit: number, newest?: NewestFound): Promise<number[]> {
     const keys: number[] = [];
     const bottom = periodOf(scope.lo);
     let top = periodOf(scope.hi);
@@ -49,6 +49,10 @@ export class PostgresFtsEngine extends FoldedTextEngine {
       const periods = Array.from({ length: top - from + 1 }, (_, i) => top - i);
       const lo = Math.max(scope.lo, from * PERIOD);
       keys.push(...(await window(db, scope, spec, lo, hi, periods, limit - keys.length)));
+      if (newest && keys.length >= newest.count) {
+        newest.found(keys.slice(0, newest.count));
+        newest = undefined;
+      }
       searched += (hi - lo + 1) / PERIOD;
       if (from === bottom || keys.length >= limit) return keys;
       top = from - 1;
