@@ -44,6 +44,7 @@ const BATCH = 500;
 /** Computes body_words for every document, in batches by rank_key (SQLite: one transaction each). */
 async function fillBodyWords(db: Kysely<any>, dialect: Dialect): Promise<void> {
   for (let after: number | null = null; ; ) {
+    // tenancy: a migration fills every site's documents alike, each from its own row.
     const rows: { rank_key: number; body: string }[] = await db
       .selectFrom('search_documents')
       .select(['rank_key', 'body'])
@@ -60,6 +61,7 @@ async function fillBodyWords(db: Kysely<any>, dialect: Dialect): Promise<void> {
         FROM unnest(${keys}::bigint[], ${words}::text[]) AS w(rank_key, words) WHERE d.rank_key = w.rank_key`.execute(db);
     } else {
       await db.transaction().execute(async (tx) => {
+        // tenancy: each row is written from its own body (rank_key is unique across sites).
         for (let i = 0; i < rows.length; i++) await tx.updateTable('search_documents').set({ body_words: words[i] }).where('rank_key', '=', keys[i]).execute();
       });
     }
