@@ -132,10 +132,11 @@ export abstract class FoldedTextEngine implements SearchEngine {
    * whatever the ranking leaves); the title tiers add the best title matches of any age. These
    * candidates are ranked in TypeScript; the other matches follow them, newest first.
    *
-   * Phrases and proximity are checked in TypeScript on the candidates' folded text rather than
-   * by a phrase query: FTS5 evaluates a phrase of common words over every article holding them
-   * (30 ms at 100,000 articles), whatever the rowid range, while reading 100 folded texts costs
-   * a few milliseconds whatever the words.
+   * Phrases and proximity are checked on the candidates' folded text rather than by a phrase
+   * query: FTS5 evaluates a phrase of common words over every article holding them (30 ms at
+   * 100,000 articles), whatever the rowid range, while looking into ~125 folded texts costs
+   * a millisecond or two whatever the words (the database answers whether each holds the
+   * phrase; TypeScript measures the words' distance in those that do not, see results.ts).
    */
   async search(db: Db, siteId: number, q: SearchQuery, filters: SearchFilters, page: number): Promise<SearchResults> {
     const end = filters.to && filters.to < filters.now ? filters.to : filters.now;
