@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { seedDemoIfEmpty } from '../../src/demo.js';
 import { NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
-import { addExtraArticles, ids } from './helpers.js';
+import { addExtraArticles, commandContext, ids, publishNew } from './helpers.js';
 
 /** The order of results: phrase and proximity, title over body, exact diacritics, recency. */
 describeEachDb('search ranking', async (db) => {
@@ -40,6 +40,16 @@ describeEachDb('search ranking', async (db) => {
     before(await find('lua'), extra.rice, extra.fire, 'typed without diacritics: the newer first');
     // Both tone placements are exact: the old-style "hoà" article ranks as exact for "hòa giải".
     assert.equal((await find('hòa giải'))[0], extra.mediation);
+  });
+
+  test('a spelling with letters beyond the BMP ("fancy" bold text pasted from Facebook) is compared on the body itself', async () => {
+    // The database answers the exact-spelling question from body_words, which cannot hold such
+    // words faithfully: the body is read instead, and the older exact match still wins.
+    const cx = await commandContext(get().db.db, NAM_HONG_LINH);
+    const exact = await publishNew(cx, { title: 'Thông tin về lịch cắt điện', body: '<p>𝐓𝐡𝐨̂𝐧𝐠 𝐛𝐚́𝐨 lịch cắt điện tuần này.</p>', at: '2026-03-13T02:00:00.000Z' });
+    const folded = await publishNew(cx, { title: 'Thông tin về lịch cấp nước', body: '<p>𝐓𝐡𝐨𝐧𝐠 𝐛𝐚𝐨 lịch cấp nước tuần này.</p>', at: '2026-03-14T02:00:00.000Z' });
+    before(await find('𝐓𝐡𝐨̂𝐧𝐠 𝐛𝐚́𝐨'), exact, folded, 'exact in the body over newer folded-only');
+    before(await find('𝐓𝐡𝐨𝐧𝐠 𝐛𝐚𝐨'), folded, exact, 'typed without diacritics: the newer first');
   });
 
   test('recency breaks ties', async () => {

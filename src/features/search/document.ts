@@ -1,7 +1,7 @@
 import type { ArticleRow } from '../../kernel/db/schema.js';
 import { nfc, searchFold } from '../../kernel/lib/text.js';
 import type { SearchDocumentsTable } from '../../kernel/db/tables/search.js';
-import { codesOf, htmlToText } from '../../kernel/search/text.js';
+import { codesOf, distinctWords, htmlToText } from '../../kernel/search/text.js';
 
 /** The article fields the index is built from. */
 export type IndexableArticle = Pick<ArticleRow, 'id' | 'site_id' | 'category_id' | 'title' | 'sapo' | 'body_html' | 'published_at' | 'status'>;
@@ -48,6 +48,7 @@ export function buildDocument(a: IndexableArticle, probe = 0): SearchDocumentsTa
     body,
     title_fold: searchFold(title),
     body_fold: searchFold(body),
+    body_words: distinctWords(body),
     codes: codesOf(`${title} ${body}`).join(' '),
     scope: `s${a.site_id} c${a.category_id}`,
   };

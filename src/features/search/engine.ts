@@ -1,7 +1,7 @@
 import type { Db, Dialect } from '../../kernel/db/connection.js';
 import { buildDocument, keyFrom, keyTo, type IndexableArticle } from './document.js';
 import type { SearchQuery } from '../../kernel/search/query.js';
-import { rankCandidates } from './rank.js';
+import { bodyQuestions, rankCandidates } from './rank.js';
 import { loadCandidates, toHits, type SearchHit } from './results.js';
 
 /**
@@ -46,6 +46,12 @@ export interface MatchSpec {
   field: 'title' | 'any';
 }
 
+/** Where an engine reports the newest matches before it has found them all. */
+export interface NewestFound {
+  count: number;
+  found: (keys: number[]) => void;
+}
+
 /** Where: one site, a rank_key range (publish-time range), optionally some categories. */
 export interface Scope {
   siteId: number;
@@ -77,8 +83,11 @@ export abstract class FoldedTextEngine implements SearchEngine {
     this.perTitleTier = limits.perTitleTier ?? PER_TITLE_TIER;
     this.maxCounted = limits.maxCounted ?? MAX_COUNTED;
   }
-  /** rank_keys of matches, newest first; title specs use the title index. */
-  protected abstract matchKeys(db: Db, scope: Scope, spec: MatchSpec, limit: number): Promise<number[]>;
+  /**
+   * rank_keys of matches, newest first; title specs use the title index. An engine that finds
+   * them in several queries hands the first `newest.count` to `newest.found` as soon as it has them.
+   */
+  protected abstract matchKeys(db: Db, scope: Scope, spec: MatchSpec, limit: number, newest?: NewestFound): Promise<number[]>;
 
   async index(tx: Db, article: IndexableArticle): Promise<void> {
     await this.remove(tx, article.id);
@@ -123,10 +132,11 @@ export abstract class FoldedTextEngine implements SearchEngine {
    * whatever the ranking leaves); the title tiers add the best title matches of any age. These
    * candidates are ranked in TypeScript; the other matches follow them, newest first.
    *
-   * Phrases and proximity are checked in TypeScript on the candidates' folded text rather than
-   * by a phrase query: FTS5 evaluates a phrase of common words over every article holding them
-   * (30 ms at 100,000 articles), whatever the rowid range, while reading 100 folded texts costs
-   * a few milliseconds whatever the words.
+   * Phrases and proximity are checked on the candidates' folded text rather than by a phrase
+   * query: FTS5 evaluates a phrase of common words over every article holding them (30 ms at
+   * 100,000 articles), whatever the rowid range, while looking into ~125 folded texts costs
+   * a millisecond or two whatever the words (the database answers whether each holds the
+   * phrase; TypeScript measures the words' distance in those that do not, see results.ts).
    */
   async search(db: Db, siteId: number, q: SearchQuery, filters: SearchFilters, page: number): Promise<SearchResults> {
     const end = filters.to && filters.to < filters.now ? filters.to : filters.now;
@@ -139,27 +149,46 @@ export abstract class FoldedTextEngine implements SearchEngine {
     const [title, titleWords, all] = tiers(q);
     if (scope.lo > scope.hi) return { total: 0, capped: false, page: 1, pages: 0, hits: [] };
     // The three lists do not depend on each other: PostgreSQL answers them on three connections
-    // at once; SQLite (synchronous) one after the other, as before.
-    const [head = [], ...titled] = await Promise.all([
-      this.matchKeys(db, scope, all, this.maxCounted + 1),
+    // at once; SQLite (synchronous) one after the other, as before. The ranking needs only the
+    // newest of the first list: it starts as soon as they are known, while PostgreSQL counts on.
+    const ranks = Math.min(this.newest, this.maxCounted);
+    let newestFound: (keys: number[]) => void = () => undefined;
+    const newest = new Promise<number[]>((resolve) => (newestFound = resolve));
+    const all$ = this.matchKeys(db, scope, all, this.maxCounted + 1, { count: Math.max(1, ranks), found: newestFound });
+    all$.then(newestFound, () => newestFound([]));
+    const [first, ...titled] = await Promise.all([
+      newest,
       ...[title, titleWords].map((spec) => (spec ? this.matchKeys(db, scope, spec, this.perTitleTier) : [])),
     ]);
+    if (!first.length) return this.noMatches(await all$);
+
+    const keys = new Set(first.slice(0, ranks));
+    for (const list of titled) for (const k of list) keys.add(k);
+    const ranked = rankCandidates(q, await loadCandidates(db, this.dialect, siteId, [...keys], bodyQuestions(q)));
+    // A page within the ranked candidates is theirs whatever the count: its hits are read now.
+    const at = (Math.max(1, page) - 1) * PAGE_SIZE;
+    const early = at + PAGE_SIZE <= ranked.length ? toHits(db, siteId, q, ranked.slice(at, at + PAGE_SIZE), filters.now.toISOString()) : null;
+    early?.catch(() => undefined);
+
+    const head = await all$;
     const capped = head.length > this.maxCounted;
     if (capped) head.pop();
-    if (!head.length) return { total: 0, capped, page: 1, pages: 0, hits: [] };
-
-    const keys = new Set(head.slice(0, this.newest));
-    for (const list of titled) for (const k of list) keys.add(k);
-    const ranked = rankCandidates(q, await loadCandidates(db, siteId, [...keys], q.typed.size > 0));
     const order = [...ranked.map((c) => c.rank_key), ...head.filter((k) => !keys.has(k))];
     const pages = Math.ceil(order.length / PAGE_SIZE);
     page = Math.min(Math.max(1, page), pages);
+    const total = capped ? this.maxCounted : order.length;
+    if (early) return { total, capped, page, pages, hits: await early };
     const shownKeys = order.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const byKey = new Map(ranked.map((c) => [c.rank_key, c]));
-    for (const c of await loadCandidates(db, siteId, shownKeys.filter((k) => !byKey.has(k)), false)) byKey.set(c.rank_key, c);
+    for (const c of await loadCandidates(db, this.dialect, siteId, shownKeys.filter((k) => !byKey.has(k)), null)) byKey.set(c.rank_key, c);
     const shown = shownKeys.map((k) => byKey.get(k)).filter((c) => c !== undefined);
     const hits = await toHits(db, siteId, q, shown, filters.now.toISOString());
-    return { total: capped ? this.maxCounted : order.length, capped, page, pages, hits };
+    return { total, capped, page, pages, hits };
+  }
+
+  private noMatches(head: number[]): SearchResults {
+    if (head.length) throw new Error('Matches were found after none were reported');
+    return { total: 0, capped: false, page: 1, pages: 0, hits: [] };
   }
 }
 

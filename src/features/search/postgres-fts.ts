@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/connection.js';
-import { FoldedTextEngine, type MatchSpec, type Scope } from './engine.js';
+import { FoldedTextEngine, type MatchSpec, type NewestFound, type Scope } from './engine.js';
 
 /**
  * PostgreSQL: tsvectors of the folded text parsed with the 'simple' configuration (no stemming,
@@ -18,6 +18,13 @@ import { FoldedTextEngine, type MatchSpec, type Scope } from './engine.js';
  * word), or the window would be long, one query takes all the rest.
  */
 export const PERIOD = 2 ** 37;
+/**
+ * How far the next window reaches beyond what the matches found so far (per period searched,
+ * the newest one counted by the part of it that has passed) predict: missing a few costs another
+ * query; reading more costs little for plain words and a read of each row's tsvector for phrases.
+ */
+const MARGIN = 1.5;
+const PHRASE_MARGIN = 1.2;
 const FIRST_PERIODS = 2;
 const MAX_PERIODS = 64;
 
@@ -26,7 +33,7 @@ export const periodOf = (rankKey: number): number => Math.floor(rankKey / PERIOD
 export class PostgresFtsEngine extends FoldedTextEngine {
   readonly dialect = 'postgres' as const;
 
-  protected async matchKeys(db: Db, scope: Scope, spec: MatchSpec, limit: number): Promise<number[]> {
+  protected async matchKeys(db: Db, scope: Scope, spec: MatchSpec, limit: number, newest?: NewestFound): Promise<number[]> {
     const keys: number[] = [];
     const bottom = periodOf(scope.lo);
     let top = periodOf(scope.hi);
@@ -40,11 +47,17 @@ export class PostgresFtsEngine extends FoldedTextEngine {
       }
       const from = Math.max(bottom, top - span + 1);
       const periods = Array.from({ length: top - from + 1 }, (_, i) => top - i);
-      keys.push(...(await window(db, scope, spec, Math.max(scope.lo, from * PERIOD), hi, periods, limit - keys.length)));
-      searched += periods.length;
+      const lo = Math.max(scope.lo, from * PERIOD);
+      keys.push(...(await window(db, scope, spec, lo, hi, periods, limit - keys.length)));
+      if (newest && keys.length >= newest.count) {
+        newest.found(keys.slice(0, newest.count));
+        newest = undefined;
+      }
+      searched += (hi - lo + 1) / PERIOD;
       if (from === bottom || keys.length >= limit) return keys;
       top = from - 1;
-      span = keys.length ? Math.ceil((1.5 * (limit - keys.length) * searched) / keys.length) : Infinity;
+      const margin = spec.clauses.some((c) => c.length > 1) ? PHRASE_MARGIN : MARGIN;
+      span = keys.length ? Math.ceil((margin * (limit - keys.length) * searched) / keys.length) : Infinity;
     }
   }
 }
@@ -56,13 +69,15 @@ async function window(db: Db, scope: Scope, spec: MatchSpec, lo: number, hi: num
   const column = spec.field === 'title' ? sql`title_tsv` : sql`tsv`;
   const site = Math.trunc(scope.siteId);
   const tokens = periods ? periods.map((p) => `'~s${site}p${p}'`).join(' | ') : `'~s${site}'`;
-  // Phrases and weights need each row's tsvector: the plain words, which the GIN index answers
-  // by itself, come first, so the planner does not walk rank_key checking every row instead.
-  const words = spec.clauses.some((c) => c.length > 1) ? sql`AND ${column} @@ to_tsquery('simple', ${tsQuery({ clauses: spec.clauses.flat().map((t) => [t]), field: 'title' })})` : sql``;
+  // Phrases and weights need each row's tsvector, read out of line once per condition:
+  // one condition then. Plain words need no row's tsvector, and GIN intersects them with the
+  // period tokens much faster as a condition of their own (with 50 periods in the query's own
+  // tree, 30 ms instead of 3 at 100,000 articles).
+  const phrases = spec.clauses.some((c) => c.length > 1);
   const { rows } = await sql<{ k: number }>`
     SELECT rank_key AS k FROM search_fts
-    WHERE site_id = ${scope.siteId} AND rank_key BETWEEN ${lo} AND ${hi} ${words}
-      AND ${column} @@ (to_tsquery('simple', ${query}) && ${tokens}::tsquery)
+    WHERE site_id = ${scope.siteId} AND rank_key BETWEEN ${lo} AND ${hi}
+      AND ${phrases ? sql`${column} @@ (to_tsquery('simple', ${query}) && ${tokens}::tsquery)` : sql`${column} @@ to_tsquery('simple', ${query}) AND ${column} @@ ${tokens}::tsquery`}
       ${scope.categoryIds?.length ? sql`AND category_id IN (${sql.join(scope.categoryIds)})` : sql``}
     ORDER BY rank_key DESC LIMIT ${limit}`.execute(db);
   return rows.map((r) => Number(r.k));

@@ -1,21 +1,45 @@
 import type { SearchQuery } from '../../kernel/search/query.js';
-import { containsWord, foldedOccurrences, toneVariants } from '../../kernel/search/text.js';
+import { containsWord, foldedOccurrences, hasSurrogates, toneVariants } from '../../kernel/search/text.js';
 
 /**
  * The final order of results, computed here rather than by the engines so that SQLite and
  * PostgreSQL give the same order: the whole query as a phrase (title, then body), the words
  * close together, the words in the title, the exact diacritics typed; recency breaks ties.
  * The weights are coarse on purpose, so that equally good matches tie and the newest wins.
+ *
+ * Titles are read whole. Of the body, the database answers the questions of `bodyQuestions`
+ * (results.ts) and sends the folded body only when the words' distance must be measured on it:
+ * sending every candidate's body cost more than the whole ranking.
  */
 export interface Candidate {
   rank_key: number;
   article_id: number;
   published_at: string;
   title: string;
-  /** Loaded only when the query has diacritics to compare. */
-  body: string | null;
   title_fold: string;
-  body_fold: string;
+  body: BodyAnswers;
+}
+
+/** What the ranking needs to know of a candidate's body, per query. */
+export interface BodyQuestions {
+  /** Does the folded body hold the whole query as a phrase? null: not asked (one word). */
+  phrase: string | null;
+  /** When it does not: send the folded body, to measure how close the words are. */
+  near: boolean;
+  /** Does the body hold one of these spellings (lowercase) as a whole word? One list per term typed with diacritics. */
+  spellings: string[][];
+  /** A spelling with a letter beyond the BMP (distinctWords cannot answer): send the body itself. */
+  text: boolean;
+}
+
+export interface BodyAnswers {
+  phrase: boolean;
+  /** The folded body: only when `near` was asked and the body does not hold the phrase. */
+  fold: string | null;
+  /** Bit i: the body holds a spelling of `spellings[i]`. */
+  spellings: number;
+  /** The body, lowercased: only when `text` was asked. */
+  text: string | null;
 }
 
 /**
@@ -37,15 +61,25 @@ function exactSpellings(q: SearchQuery): Exact {
   return out;
 }
 
+export function bodyQuestions(q: SearchQuery): BodyQuestions {
+  const spellings = [...exactSpellings(q).values()];
+  return {
+    phrase: q.sequence.length > 1 ? q.sequence.join(' ') : null,
+    near: q.sequence.length > 1 && q.terms.length > 1,
+    spellings,
+    text: spellings.some((variants) => variants.some(hasSurrogates)),
+  };
+}
+
 export function score(q: SearchQuery, c: Candidate, exact: Exact = exactSpellings(q)): number {
   const n = q.terms.length;
   let s = 0;
   if (q.sequence.length > 1) {
     const phrase = q.sequence.join(' ');
     if (foldedOccurrences(c.title_fold, phrase, 1).length) s += W.titlePhrase;
-    else if (foldedOccurrences(c.body_fold, phrase, 1).length) s += W.bodyPhrase;
+    else if (c.body.phrase) s += W.bodyPhrase;
     else if (n > 1) {
-      const span = Math.min(windowSpan(c.title_fold, q.terms), windowSpan(c.body_fold, q.terms));
+      const span = Math.min(windowSpan(c.title_fold, q.terms), windowSpan(bodyFold(c), q.terms));
       if (span <= phrase.length * 2) s += W.near;
       else if (span <= 120) s += W.nearish;
     }
@@ -54,14 +88,22 @@ export function score(q: SearchQuery, c: Candidate, exact: Exact = exactSpelling
   s += (W.inTitle * inTitle) / n;
   if (exact.size) {
     const title = c.title.toLowerCase();
-    let body: string | null = null;
+    const text = c.body.text;
     let found = 0;
+    let i = 0;
     for (const variants of exact.values()) {
-      if (variants.some((v) => containsWord(title, v) || containsWord((body ??= (c.body ?? '').toLowerCase()), v))) found++;
+      const inBody = text === null ? (c.body.spellings & (1 << i)) !== 0 : variants.some((v) => containsWord(text, v));
+      if (inBody || variants.some((v) => containsWord(title, v))) found++;
+      i++;
     }
     s += (W.exact * found) / n;
   }
   return s;
+}
+
+function bodyFold(c: Candidate): string {
+  if (c.body.fold === null) throw new Error(`The folded body of ${c.rank_key} was not loaded`);
+  return c.body.fold;
 }
 
 /** Sorts best first: score, then the newest, then the highest id. */

@@ -113,6 +113,33 @@ export function containsWord(haystack: string, word: string): boolean {
   return false;
 }
 
+/**
+ * The distinct words of a text as containsWord() sees them in its lowercase form: runs of
+ * letters, digits and marks, each UTF-16 unit tested on its own as containsWord tests the units
+ * around a match; in order of first appearance, joined by spaces. A lowercase word without
+ * surrogates is one of them exactly when containsWord(text.toLowerCase(), word), so the index
+ * keeps them (search_documents.body_words) and the database answers that question.
+ */
+export function distinctWords(text: string): string {
+  const lower = text.toLowerCase();
+  const words = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const inWord = i < lower.length && WORD_CHAR.test(lower[i]!);
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      words.add(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return [...words].join(' ');
+}
+
+/** Whether a word holds UTF-16 surrogates (a letter beyond the BMP): distinctWords cannot answer for it. */
+export function hasSurrogates(word: string): boolean {
+  return /[\uD800-\uDFFF]/.test(word);
+}
+
 /** Char offsets where a folded word or phrase occurs as whole words in a folded text. */
 export function foldedOccurrences(fold: string, phrase: string, max = 64): number[] {
   const out: number[] = [];

@@ -22,6 +22,12 @@ export interface SearchDocumentsTable {
   /** searchFold() of the two above. */
   title_fold: string;
   body_fold: string;
+  /**
+   * The distinct words of the body, lowercased (kernel/search/text.ts distinctWords): the ranking
+   * asks the database whether the body holds a spelling typed with diacritics instead of reading
+   * the body (migration 0019).
+   */
+  body_words: string;
   /** The document numbers and other joined words of title and body as single tokens: "22nqtw". */
   codes: string;
   /** "s<site> c<category>": lets FTS5 filter by site and category inside the full-text index. */
