@@ -50,7 +50,7 @@ e2eSuite('work schedule and administrative procedures in Chromium', (env) => {
       // The header's capitals come from the stylesheet: read them once the page has loaded it.
       await page.waitForLoadState('load');
       assert.match(page.url(), /\/lich-cong-tac\/in\?tuan=\d{4}-W\d{2}$/);
-      assert.equal(await page.locator('.schedule-print-site').innerText(), 'CỔNG THÔNG TIN ĐIỆN TỬ THỊ XÃ HỒNG LĨNH');
+      assert.equal(await page.locator('.schedule-print-site').innerText(), 'CỔNG THÔNG TIN ĐIỆN TỬ PHƯỜNG NAM HỒNG LĨNH');
       assert.equal(await page.locator('.main-nav, .sidebar, .site-footer').count(), 0);
       assert.ok((await page.locator('.schedule-item').count()) >= 8, 'the week\'s entries are there');
       await page.emulateMedia({ media: 'print' });
