@@ -1,4 +1,5 @@
 import type { DemoSite } from '../types.js';
+import { WARD_LINKS } from './ward-links.js';
 
 /**
  * Demo content of the ward portal of Nam Hồng Lĩnh, the ward formed on 1 July 2025 from the wards
@@ -541,13 +542,7 @@ export const namHongLinh: DemoSite = {
       ],
     },
   ],
-  links: [
-    { title: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn' },
-    { title: 'Cổng thông tin điện tử Chính phủ', url: 'https://chinhphu.vn' },
-    { title: 'Cổng thông tin điện tử tỉnh Hà Tĩnh', url: 'https://hatinh.gov.vn' },
-    { title: 'Báo Hà Tĩnh', url: 'https://baohatinh.vn' },
-    { title: 'Cơ sở dữ liệu quốc gia về văn bản pháp luật', url: 'https://vbpl.vn' },
-  ],
+  links: WARD_LINKS,
   offices: [
     {
       name: 'UBND phường Nam Hồng Lĩnh',
