@@ -1,5 +1,5 @@
 import { fromLocalTime, localParts } from '../../kernel/lib/format.js';
-import type { AlertSeverity } from '../../kernel/db/tables/alerts.js';
+import type { AlertSeverity, AlertsTable } from '../../kernel/db/tables/alerts.js';
 
 /** The notice form as typed; field names match the form's inputs. */
 export interface AlertForm {
@@ -14,14 +14,8 @@ export interface AlertForm {
 
 export const EMPTY_ALERT: AlertForm = { title: '', body: '', severity: 'urgent', link: '', starts: '', ends: '' };
 
-export interface AlertValues {
-  title: string;
-  body: string;
-  severity: AlertSeverity;
-  link: string;
-  starts_at: string;
-  ends_at: string;
-}
+/** What a valid form gives: the notice's own columns. */
+export type AlertValues = Pick<AlertsTable, 'title' | 'body' | 'severity' | 'link' | 'starts_at' | 'ends_at'>;
 
 export const SEVERITY_NAMES: Record<AlertSeverity, string> = { urgent: 'Khẩn cấp', advisory: 'Lưu ý' };
 
