@@ -89,15 +89,18 @@ async function serveWorker(config: Config): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
 }
 
+/** A site's name as the welcome lists it; an archive says so. */
+const titleOf = (site: Site) => (site.archivedAt ? `${site.name} (trang lưu trữ)` : site.name);
+
 function printWelcome(config: Config, sites: Site[], port: number, seeded: boolean, firstAdmin: FirstAdmin): void {
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.dataDir}/cong.db)`;
   console.log(`\nCổng đang chạy trên ${where}${seeded ? ', đã nạp dữ liệu mẫu' : ''}.`);
   if (config.production) {
     // Only configured hosts are served in production: their addresses, behind the proxy.
-    for (const site of sites) console.log(`  ${site.name}: ${site.primaryHost ? `${siteOrigin(site, true)}/` : 'chưa có tên miền (cấu hình ở Trang quản trị › Các trang)'}`);
+    for (const site of sites) console.log(`  ${titleOf(site)}: ${site.primaryHost ? `${siteOrigin(site, true)}/` : 'chưa có tên miền (cấu hình ở Trang quản trị › Các trang)'}`);
     console.log(`  Trang quản trị: <tên miền của một trang>/quan-tri (cổng ${port})\n`);
   } else {
-    for (const site of sites) console.log(`  ${site.name}: http://${site.code}.localhost:${port}/`);
+    for (const site of sites) console.log(`  ${titleOf(site)}: http://${site.code}.localhost:${port}/`);
     console.log(`  (trang mặc định: http://localhost:${port}/)`);
     console.log(`  Trang quản trị: http://localhost:${port}/quan-tri\n`);
   }
