@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { BAC_HONG_LINH } from '../test/helpers/app.js';
 import { e2eSuite, SEED, VIEWPORTS, visibleText, withPage } from './helpers.js';
 
 const FALLBACK = 'Không tải được bản đồ trực tuyến, đang hiển thị bản đồ tĩnh.';
@@ -38,6 +39,25 @@ e2eSuite('fallbacks and pages without JavaScript in Chromium', (env) => {
       assert.match((await page.locator('.map-box').getAttribute('class')) ?? '', /\bmap-fallback\b/);
       await assertStaticMapShown(page);
       assert.ok((await page.locator('.offices li').count()) >= 3, 'offices listed');
+    });
+  });
+
+  test('the map attribution is a setting of plain text: markup in it is shown, never made into links or images (issue 16)', async () => {
+    const { db, app } = env();
+    const row = await db.db.selectFrom('sites').select('settings').where('id', '=', 2).executeTakeFirstOrThrow();
+    const settings = JSON.parse(row.settings);
+    settings.map.tileAttribution = '© OSM <a href="https://lua-dao.example/">Nhận quà</a><img src="/x.png" alt="">';
+    await db.db.updateTable('sites').set({ settings: JSON.stringify(settings) }).where('id', '=', 2).execute();
+    await app.cong.sites.reload();
+    app.cong.pageCache.purgeSite(2);
+    await withPage(env(), {}, async (page) => {
+      await page.route((url) => url.hostname.endsWith('tile.openstreetmap.org'), (route) => route.abort('internetdisconnected'));
+      await page.goto(env().url('/ban-do', BAC_HONG_LINH));
+      const control = page.locator('.leaflet-control-attribution');
+      await control.waitFor({ state: 'attached' });
+      assert.match(await control.innerText(), /© OSM <a href="https:\/\/lua-dao\.example\/">Nhận quà<\/a><img src="\/x\.png" alt="">/);
+      assert.equal(await control.locator('a[href*="lua-dao"]').count(), 0, 'no link made from the setting');
+      assert.equal(await control.locator('img').count(), 0, 'no image made from the setting');
     });
   });
 

@@ -23,7 +23,10 @@ if (box) {
   box.appendChild(canvas);
   const map = L.map(canvas).setView(cfg.center, cfg.zoom);
   let loaded = 0;
-  const layer = L.tileLayer(cfg.tileUrl, { attribution: cfg.attribution, maxZoom: 19 });
+  // Leaflet puts the attribution in as HTML; the setting is plain text, so it goes in escaped.
+  const attribution = document.createElement('span');
+  attribution.textContent = cfg.attribution;
+  const layer = L.tileLayer(cfg.tileUrl, { attribution: attribution.innerHTML, maxZoom: 19 });
   layer.on('tileload', () => {
     loaded++;
     box.classList.add('map-live');
