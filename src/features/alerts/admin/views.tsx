@@ -78,14 +78,23 @@ function AlertFields({ form, errors }: { form: AlertForm; errors: FieldErrors })
   );
 }
 
-export function AlertFormScreen({ frame, action, heading, form, errors }: { frame: AdminFrame; action: string; heading: string; form: AlertForm; errors: FieldErrors }) {
+/** The breadcrumb back to the list, the heading and the form's error summary. */
+function ScreenHead({ heading, errors }: { heading: string; errors: FieldErrors }) {
   return (
-    <AdminLayout frame={frame} title={heading}>
+    <>
       <nav class="breadcrumb" aria-label="Đường dẫn">
         <a href={PATH}>Thông báo khẩn</a> › <span aria-current="page">{heading}</span>
       </nav>
       <h1>{heading}</h1>
       <ErrorSummary errors={errors} />
+    </>
+  );
+}
+
+export function AlertFormScreen({ frame, action, heading, form, errors }: { frame: AdminFrame; action: string; heading: string; form: AlertForm; errors: FieldErrors }) {
+  return (
+    <AdminLayout frame={frame} title={heading}>
+      <ScreenHead heading={heading} errors={errors} />
       <form method="post" action={action} novalidate>
         <Csrf token={frame.csrf} />
         <AlertFields form={form} errors={errors} />
@@ -102,11 +111,7 @@ export function BroadcastScreen({ frame, form, errors, sites, chosen, all }: { f
   const heading = 'Gửi thông báo khẩn cho nhiều trang';
   return (
     <AdminLayout frame={frame} title={heading}>
-      <nav class="breadcrumb" aria-label="Đường dẫn">
-        <a href={PATH}>Thông báo khẩn</a> › <span aria-current="page">{heading}</span>
-      </nav>
-      <h1>{heading}</h1>
-      <ErrorSummary errors={errors} />
+      <ScreenHead heading={heading} errors={errors} />
       <form method="post" action={BROADCAST_PATH} novalidate>
         <Csrf token={frame.csrf} />
         <fieldset class={errors.sites ? 'field has-error' : 'field'} aria-describedby={errors.sites ? 'f-sites-error' : undefined}>
