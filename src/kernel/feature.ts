@@ -69,8 +69,14 @@ export interface PublicSection {
   key: string;
   label: string;
   path: string;
-  /** Position in the "Thông tin chính quyền" block and among menu targets. */
+  /** Position in its block of the sidebar and among menu targets. */
   order: number;
+  /**
+   * 'disclosure' for what the law makes the commune publish (Luật THDCCS Điều 11–12, Luật TCTT):
+   * listed in the sidebar's "Công khai – minh bạch" block, which links the hub page
+   * /cong-khai-minh-bach; otherwise the section is in "Thông tin chính quyền".
+   */
+  group?: 'disclosure';
 }
 
 export interface SearchGroup {
