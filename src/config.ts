@@ -54,6 +54,8 @@ export interface Config {
   metricsHost: string;
   /** Where uploaded media and document files are kept: <dataDir>/media, or an S3-compatible bucket. */
   media: MediaStorageConfig;
+  /** Folder of the DejaVu Sans fonts embedded in saved articles (Debian's fonts-dejavu-core by default). */
+  pdfFontDir: string;
 }
 
 export type MediaStorageConfig =
@@ -193,5 +195,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     metricsPort: metricsPort(env.CONG_METRICS_PORT, env.PORT),
     metricsHost: env.CONG_METRICS_HOST?.trim() || '127.0.0.1',
     media: mediaStorage(env, dataDir),
+    pdfFontDir: resolve(cwd, env.CONG_PDF_FONT_DIR?.trim() || '/usr/share/fonts/truetype/dejavu'),
   };
 }

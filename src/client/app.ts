@@ -29,7 +29,13 @@ function setupFontSize(): void {
 }
 
 function setupPrintAndCopy(): void {
-  document.querySelectorAll('[data-print]').forEach((b) => b.addEventListener('click', () => window.print()));
+  // "In bài viết" is a link to the print view (it works without JS); with JS, this page prints at once.
+  document.querySelectorAll('[data-print]').forEach((b) =>
+    b.addEventListener('click', (event) => {
+      event.preventDefault();
+      window.print();
+    }),
+  );
   const status = document.querySelector<HTMLElement>('[data-copy-status]');
   document.querySelectorAll<HTMLButtonElement>('[data-copy-link]').forEach((b) => {
     b.addEventListener('click', async () => {

@@ -8,14 +8,16 @@ import { publishingJob } from './scheduler.js';
 import { feedRoutes } from './public/feed-routes.js';
 import { legacyArticleAddress } from './public/legacy-address.js';
 import { publicRoutes } from './public/routes.js';
+import { savePrintRoutes } from './public/save-print-routes.js';
 
-/** News: the home page, categories, articles with their workflow, feeds and the sitemap. */
+/** News: the home page, categories, articles with their workflow, print view and PDF file, feeds and the sitemap. */
 export const articles: Feature = {
   key: 'articles',
   label: 'Bài viết',
   publicRoutes: async (app) => {
     await app.register(publicRoutes);
     await app.register(feedRoutes);
+    await app.register(savePrintRoutes);
   },
   adminRoutes: async (admin) => {
     await articleAdminRoutes(admin);

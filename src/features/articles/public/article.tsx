@@ -7,6 +7,7 @@ import { aggregateRatingLd, RatingBlock } from '../../ratings/rating-block.js';
 import type { ResponsiveImage } from '../../media/present.js';
 import type { Frame } from '../../../kernel/views/public/frame.js';
 import { urls } from '../../../kernel/http/urls.js';
+import { articlePaths } from '../paths.js';
 import { TitleList } from './article-list.js';
 import { Layout } from '../../../kernel/views/public/layout.js';
 import { SanitizedBody } from '../../../kernel/views/public/trusted-html.js';
@@ -55,7 +56,7 @@ export function ArticlePage({ frame, article, category, related, comments, cover
             {/* Filled in by the visit beacon's answer (per-visitor numbers stay out of cached HTML). */}
             {frame.counters?.showArticleViews && <span class="article-views" data-article-views hidden>Lượt xem: <span data-stat="views"></span></span>}
           </p>
-          <ArticleTools url={url} title={article.title} />
+          <ArticleTools url={url} title={article.title} savePath={articlePaths.save(article)} printPath={articlePaths.print(article)} />
         </header>
         <div class="article-content" data-font-target>
           {article.sapo && <p class="article-sapo">{article.sapo}</p>}
@@ -82,8 +83,12 @@ export function ArticlePage({ frame, article, category, related, comments, cover
   );
 }
 
-/** Print, share and text-size tools; the buttons need JS and stay hidden without it. */
-function ArticleTools({ url, title }: { url: string; title: string }) {
+/**
+ * Save, print, share and text-size tools. Saving and printing are links that work without JS (the
+ * PDF file, the print view); with JS, "In bài viết" prints this page at once. The other buttons
+ * need JS and stay hidden without it. nofollow: crawlers have the article itself.
+ */
+function ArticleTools({ url, title, savePath, printPath }: { url: string; title: string; savePath: string; printPath: string }) {
   const u = encodeURIComponent(url);
   return (
     <div class="article-tools">
@@ -93,7 +98,10 @@ function ArticleTools({ url, title }: { url: string; title: string }) {
         <button type="button" data-font="0" title="Cỡ chữ mặc định">A<span class="visually-hidden"> (cỡ chữ mặc định)</span></button>
         <button type="button" data-font="1" title="Tăng cỡ chữ">A+<span class="visually-hidden"> (tăng cỡ chữ)</span></button>
       </div>
-      <button type="button" class="js-only" data-print>In bài viết</button>
+      <ul class="keep" aria-label="Lưu và in">
+        <li><a href={savePath} rel="nofollow" download>Lưu bài viết<span class="visually-hidden"> (tệp PDF)</span></a></li>
+        <li><a href={printPath} rel="nofollow" data-print>In bài viết</a></li>
+      </ul>
       <ul class="share" aria-label="Chia sẻ">
         <li><a href={`https://www.facebook.com/sharer/sharer.php?u=${u}`} rel="noopener noreferrer" target="_blank">Facebook<span class="visually-hidden"> (mở cửa sổ mới)</span></a></li>
         <li><a href={`https://zalo.me/share?url=${u}&title=${encodeURIComponent(title)}`} rel="noopener noreferrer" target="_blank">Zalo<span class="visually-hidden"> (mở cửa sổ mới)</span></a></li>
