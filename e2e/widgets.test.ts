@@ -124,10 +124,10 @@ e2eSuite('widgets and article tools in Chromium', (env) => {
     });
   });
 
-  test('the print button is there with JS and opens the print dialog', async () => {
+  test('the print link is there with JS and opens the print dialog', async () => {
     await withPage(env(), {}, async (page) => {
       await page.goto(env().url(SEED.legacyPath));
-      const print = page.getByRole('button', { name: 'In bài viết' });
+      const print = page.getByRole('link', { name: 'In bài viết' });
       assert.ok(await print.isVisible());
       await page.evaluate(() => {
         const w = window as unknown as { printed: number };
@@ -139,11 +139,13 @@ e2eSuite('widgets and article tools in Chromium', (env) => {
     });
   });
 
-  test('without JS the buttons that need it (print, text size, copy link, player controls) are hidden', async () => {
+  test('without JS the buttons that need it (text size, copy link, player controls) are hidden; print and save are links', async () => {
     await withPage(env(), { js: false }, async (page) => {
       await page.goto(env().url(SEED.legacyPath));
       assert.equal(await page.locator('[data-print]').count(), 1);
-      for (const selector of ['[data-print]', '.font-size', '[data-copy-link]', '.playlist-controls']) {
+      assert.ok(await page.getByRole('link', { name: 'In bài viết' }).isVisible(), 'print works without JS (the print view)');
+      assert.ok(await page.getByRole('link', { name: /^Lưu bài viết/ }).isVisible(), 'save works without JS (the PDF)');
+      for (const selector of ['.font-size', '[data-copy-link]', '.playlist-controls']) {
         assert.equal(await page.locator(selector).isVisible(), false, `${selector} hidden without JS`);
       }
       assert.ok(await page.getByRole('link', { name: /Facebook/ }).isVisible(), 'plain share links stay');
