@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
+import { BAC_HONG_LINH, buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { urls } from '../../src/kernel/http/urls.js';
 import { purgeForArticle } from '../../src/features/articles/purge.js';
@@ -194,7 +194,7 @@ describeEachDb('saving and printing an article', async (db) => ({ app: await bui
     assert.equal(app.cong.pageCache.counters.renders - renders, 1);
   });
 
-  test('a wrong slug is sent to the right one; an unknown or unpublished article is a 404', async () => {
+  test('a wrong slug is sent to the right one; an unknown, unpublished or other ward\'s article is a 404', async () => {
     const { db } = get();
     const a = await seedArticle(db);
     for (const tail of ['luu.pdf', 'in']) {
@@ -203,6 +203,14 @@ describeEachDb('saving and printing an article', async (db) => ({ app: await bui
       assert.equal(moved.headers.location, `${urls.article(a)}/${tail}`);
       assert.equal((await req(`/bai-viet/khong-co-999999/${tail}`)).statusCode, 404);
     }
+    const foreign = await db.db
+      .selectFrom('articles')
+      .innerJoin('site_hosts', 'site_hosts.site_id', 'articles.site_id')
+      .select(['articles.id', 'articles.slug'])
+      .where('site_hosts.host', '=', BAC_HONG_LINH)
+      .where('articles.status', '=', 'published')
+      .executeTakeFirstOrThrow();
+    for (const tail of ['luu.pdf', 'in']) assert.equal((await req(`${urls.article(foreign)}/${tail}`)).statusCode, 404, `another ward's article is not served here (${tail})`);
     const draft = await otherArticle(db, 3);
     await db.db.updateTable('articles').set({ status: 'draft' }).where('id', '=', draft.id).execute();
     assert.equal((await req(`${urls.article(draft)}/luu.pdf`)).statusCode, 404);
