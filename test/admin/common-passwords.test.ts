@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { isCommonPassword } from '../../src/features/back-office/auth/common-passwords.js';
 import { generatePassword } from '../../src/features/back-office/auth/passwords.js';
 import { createUser } from '../../src/features/back-office/commands/create-user.js';
+import { resetPassword } from '../../src/features/back-office/commands/reset-password.js';
 import { findUserByLogin } from '../../src/kernel/access/users-repo.js';
 import { AdminClient, makeUser, PASSWORD } from '../helpers/admin.js';
 import { buildTestApp, NAM_HONG_LINH, ROOT } from '../helpers/app.js';
@@ -65,6 +66,22 @@ describeEachDb('new passwords against the common-password list', async (db) => {
     assert.match(res.body, MESSAGE);
     assert.equal((await findUserByLogin(db.db, 'moi'))!.must_change_password, 1, 'still held');
     assert.equal((await c.get('/quan-tri')).statusCode, 303);
+  });
+
+  test('after a reset the person must choose a new password, and a common one is refused', async () => {
+    const { app, db } = get();
+    await makeUser(db.db, 'datlai', [{ siteId: 1, role: 'editor' }]);
+    const password = (await resetPassword(db.db, app.cong.sessions, 'datlai', null, new Date()))!;
+    assert.equal(await isCommonPassword(password), false);
+    const c = await AdminClient.login(app, NAM_HONG_LINH, 'datlai', password);
+    assert.equal((await c.get('/quan-tri')).headers.location, '/quan-tri/tai-khoan?doi-mat-khau=1');
+    c.csrf = /name="_csrf" value="([^"]+)"/.exec((await c.get('/quan-tri/tai-khoan?doi-mat-khau=1')).body)![1]!;
+    const common = await c.post('/quan-tri/tai-khoan/mat-khau', { current: password, next: 'anhyeuem123', confirm: 'anhyeuem123' });
+    assert.equal(common.statusCode, 422);
+    assert.match(common.body, MESSAGE);
+    const ok = await c.post('/quan-tri/tai-khoan/mat-khau', { current: password, next: STRONG[2]!, confirm: STRONG[2]! });
+    assert.equal(ok.statusCode, 303);
+    assert.equal((await findUserByLogin(db.db, 'datlai'))!.must_change_password, 0);
   });
 
   test('an account is never created with a common password', async () => {
