@@ -46,6 +46,8 @@ export interface Config {
   statsFlushMs: number;
   /** Visit beacons accepted per minute from one IP address (0: no limit). */
   statsRateLimit: number;
+  /** Days the visitor statistics keep the counts of referring domains. */
+  statsReferrerRetentionDays: number;
   /** Worker processes (node:cluster); 1 serves from this process, without a primary. */
   workers: number;
   /** Port of the Prometheus metrics endpoint (its own listener, never the public port); null: off. */
@@ -191,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     // At most a second of hits may be lost to a crash: flush well within it.
     statsFlushMs: int('CONG_STATS_FLUSH_MS', env.CONG_STATS_FLUSH_MS, 500, 50, 1000),
     statsRateLimit: int('CONG_STATS_RATE_LIMIT', env.CONG_STATS_RATE_LIMIT, 600, 0, 1_000_000),
+    statsReferrerRetentionDays: int('CONG_STATS_REFERRER_RETENTION_DAYS', env.CONG_STATS_REFERRER_RETENTION_DAYS, 400, 1, 36_500),
     workers: workers(env.CONG_WORKERS, cpus),
     metricsPort: metricsPort(env.CONG_METRICS_PORT, env.PORT),
     metricsHost: env.CONG_METRICS_HOST?.trim() || '127.0.0.1',

@@ -1,6 +1,6 @@
 /**
  * Progressive enhancements for every public page. Everything here is optional: the pages are
- * complete without it (links play songs, the links form posts, the browser prints).
+ * complete without it (links play songs, the browser prints).
  */
 document.documentElement.classList.add('js');
 
@@ -48,17 +48,6 @@ function setupPrintAndCopy(): void {
         if (status) status.textContent = `Không sao chép được. Liên kết: ${url}`;
       }
       setTimeout(() => (b.textContent = 'Sao chép liên kết'), 2500);
-    });
-  });
-}
-
-/** The links drop-down goes to the chosen site at once (the hint under it says so). */
-function setupLinks(): void {
-  document.querySelectorAll<HTMLFormElement>('[data-links-form]').forEach((form) => {
-    const select = form.querySelector('select');
-    select?.addEventListener('change', () => {
-      const url = select.selectedOptions[0]?.dataset.url;
-      if (url && /^https?:\/\//.test(url)) location.href = url;
     });
   });
 }
@@ -137,6 +126,5 @@ function countVisit(): void {
 
 setupFontSize();
 setupPrintAndCopy();
-setupLinks();
 document.querySelectorAll<HTMLElement>('[data-playlist]').forEach(setupPlaylist);
 countVisit();

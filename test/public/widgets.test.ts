@@ -9,13 +9,43 @@ describeEachDb('page-frame widgets', async (db) => ({ app: await buildTestApp(db
   const post = (payload: string, host = NAM_HONG_LINH) =>
     get().app.inject({ method: 'POST', url: '/lien-ket', payload, headers: { host, 'content-type': 'application/x-www-form-urlencoded' } });
 
-  test('the links drop-down works without JS: a form posting to a redirect of the site\'s own links', async () => {
+  test('the links drop-down is plain links in a disclosure: no form, so it works without JS under form-action \'self\'', async () => {
     const { app, db } = get();
     const home = (await app.inject({ url: '/', headers: { host: NAM_HONG_LINH } })).body;
-    assert.match(home, /<form method="post" action="\/lien-ket"/);
-    assert.match(home, /<button type="submit">Đi<\/button>/);
+    const widget = /<section class="widget widget-links"[\s\S]*?<\/section>/.exec(home)?.[0] ?? '';
+    assert.match(widget, /<details class="links-menu"><summary>Chọn website<\/summary>/);
+    assert.doesNotMatch(widget, /<form|<select/);
+    const links = await db.db.selectFrom('links').selectAll().where('site_id', '=', 1).orderBy('position').orderBy('id').execute();
+    assert.ok(links.length >= 2);
+    const hrefs = [...widget.matchAll(/<a href="([^"]+)" rel="noopener">/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    assert.deepEqual(hrefs, links.map((l) => l.url));
+  });
+
+  test('a stored link that is not a web address is not rendered as a link', async () => {
+    const { app, db } = get();
+    const row = await db.db.insertInto('links').values({ site_id: 1, title: 'Lạ', url: 'javascript:alert(1)', position: 99 }).returning('id').executeTakeFirstOrThrow();
+    app.cong.pageCache.purgeSite(1);
+    try {
+      const home = (await app.inject({ url: '/', headers: { host: NAM_HONG_LINH } })).body;
+      assert.match(home, /<section class="widget widget-links"/);
+      assert.doesNotMatch(home, /javascript:alert/);
+    } finally {
+      await db.db.deleteFrom('links').where('id', '=', row.id).execute();
+      app.cong.pageCache.purgeSite(1);
+    }
+  });
+
+  test('every page, public and back office, allows forms to post to the site only', async () => {
+    const { app } = get();
+    for (const url of ['/', '/quan-tri/dang-nhap', '/khong-co-trang-nay']) {
+      const csp = (await app.inject({ url, headers: { host: NAM_HONG_LINH } })).headers['content-security-policy'] as string;
+      assert.match(csp, /(^|; )form-action 'self'(;|$)/, url);
+    }
+  });
+
+  test('the old links redirect still answers the site\'s own links with a 303', async () => {
+    const { db } = get();
     const link = await db.db.selectFrom('links').selectAll().where('site_id', '=', 1).orderBy('position').executeTakeFirstOrThrow();
-    assert.ok(home.includes(`<option value="${link.id}" data-url="${link.url}">`));
     const res = await post(form(String(link.id)));
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, link.url);

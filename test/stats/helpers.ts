@@ -45,10 +45,10 @@ export async function dropPrefix(prefix: string): Promise<void> {
 }
 
 /** The application on a test database, optionally with Redis (its own prefix). */
-export async function statsApp(db: TestDb, opts: { redisPrefix?: string; now?: () => Date; rateLimit?: number } = {}): Promise<FastifyInstance> {
+export async function statsApp(db: TestDb, opts: { redisPrefix?: string; now?: () => Date; rateLimit?: number; env?: NodeJS.ProcessEnv } = {}): Promise<FastifyInstance> {
   await seedDemoIfEmpty(db, db.media);
   const config = {
-    ...loadConfig({ CONG_DATA_DIR: db.dataDir, CONG_STATS_RATE_LIMIT: String(opts.rateLimit ?? 0) }, ROOT),
+    ...loadConfig({ CONG_DATA_DIR: db.dataDir, CONG_STATS_RATE_LIMIT: String(opts.rateLimit ?? 0), ...opts.env }, ROOT),
     databaseUrl: null,
     redisUrl: opts.redisPrefix ? REDIS_URL : null,
     redisPrefix: opts.redisPrefix ?? 'cong:',
@@ -67,13 +67,14 @@ export interface HitOptions {
   headers?: Record<string, string>;
 }
 
-/** One page view reported by the page's script. */
+/** One page view reported by the page's script: like a browser, it names the page as its Referer. */
 export function beacon(app: FastifyInstance, o: HitOptions = {}) {
+  const host = o.host ?? NAM_HONG_LINH;
   return app.inject({
     method: 'POST',
     url: '/thong-ke/ghi',
     remoteAddress: o.ip ?? '203.113.0.1',
-    headers: { host: o.host ?? NAM_HONG_LINH, 'user-agent': o.ua ?? PHONE, 'content-type': 'application/json', ...o.headers },
+    headers: { host, 'user-agent': o.ua ?? PHONE, 'content-type': 'application/json', referer: `http://${host}/`, ...o.headers },
     payload: JSON.stringify({ a: o.article, r: o.referrer }),
   });
 }

@@ -56,7 +56,7 @@ export function call(port: number, method: string, path: string, body?: unknown,
 /** A page view of visitor i (visitors differ by browser, since every request comes from 127.0.0.1). */
 export function visit(port: number, i: number) {
   const ua = `Mozilla/5.0 (Linux; Android 12; Visitor ${i}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36`;
-  return call(port, 'POST', '/thong-ke/ghi', { r: 'https://zalo.me/' }, { 'user-agent': ua });
+  return call(port, 'POST', '/thong-ke/ghi', { r: 'https://zalo.me/' }, { 'user-agent': ua, referer: `http://127.0.0.1:${port}/` });
 }
 
 export async function live(port: number): Promise<{ total: number; online: number; today: number }> {

@@ -31,6 +31,25 @@ e2eSuite('visitor statistics in the browser', (env) => {
     }
   });
 
+  test('a visitor arriving from another site is counted under its domain: the beacon names our page as its Referer', async () => {
+    const e = env();
+    const context = await e.browser.newContext({ userAgent: BROWSER_UA, locale: 'vi-VN', viewport: DESKTOP });
+    try {
+      const page = await context.newPage();
+      const counted = page.waitForResponse((r) => r.url().endsWith('/thong-ke/ghi') && r.status() === 200);
+      await page.goto(e.url('/'), { referer: 'https://zalo.me/tin-nhan' });
+      const request = (await counted).request();
+      assert.equal(new URL((await request.allHeaders()).referer!).origin, new URL(e.url('/')).origin, 'the beacon names our page');
+      assert.equal((await request.allHeaders())['sec-fetch-site'], 'same-origin');
+      assert.equal(JSON.parse(request.postData()!).r, 'https://zalo.me/tin-nhan');
+      await e.app.stats.flush();
+      const row = await e.db.db.selectFrom('stats_referrers').select('hits').where('domain', '=', 'zalo.me').executeTakeFirst();
+      assert.ok(row && Number(row.hits) >= 1, 'zalo.me is counted');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the back-office statistics screen draws its chart and passes axe, on a desktop and a phone', async () => {
     const e = env();
     await makeUser(e.db.db, 'thongke', [{ siteId: 1, role: 'site_admin' }]);

@@ -6,7 +6,7 @@ import type { CliCommand } from '../command.js';
 export const resetPassword: CliCommand = {
   name: 'reset-password',
   usage: `reset-password <email hoặc tên đăng nhập>
-              đặt mật khẩu mới (in một lần) và đăng xuất mọi phiên`,
+              đặt mật khẩu mới (in một lần, phải đổi khi đăng nhập) và đăng xuất mọi phiên`,
   async run(args, { config, database }) {
     const login = args[0];
     if (!login) {
@@ -19,7 +19,7 @@ export const resetPassword: CliCommand = {
       process.stderr.write(`Không có tài khoản ${login}.\n`);
       return 1;
     }
-    console.log(`Mật khẩu mới của ${login} (chỉ hiển thị một lần): ${password}\nMọi phiên đăng nhập của tài khoản đã kết thúc.`);
+    console.log(`Mật khẩu mới của ${login} (chỉ hiển thị một lần): ${password}\nMọi phiên đăng nhập của tài khoản đã kết thúc. Người dùng phải đặt mật khẩu của riêng mình ở lần đăng nhập tới.`);
     return 0;
   },
 };

@@ -5,7 +5,8 @@ import type { Metadata, Sharp, default as SharpModule } from 'sharp';
  * decoded; then one resize at a time (a 40-megapixel photo decodes to ~160 MB, so never
  * several at once), each in the original format and in WebP, metadata stripped (EXIF may hold
  * where a photo was taken), orientation applied. A re-encode that comes out larger than what
- * it replaces is dropped.
+ * it replaces is dropped. Animations (GIF, WebP) are capped in frames and in pixels over all
+ * frames, and re-encoded whole; an animated PNG is stored as its still default image.
  */
 let loaded: Promise<typeof SharpModule> | null = null;
 
@@ -27,6 +28,10 @@ export const IMAGE_LIMITS = {
   maxPixels: 40_000_000,
   /** Responsive widths made when the original is wider. */
   widths: [480, 960, 1600] as number[],
+  /** Most frames of an animated GIF or WebP: more is a video, or a way to make us decode a lot. */
+  maxFrames: 100,
+  /** Largest animation, in pixels over all its frames (width × frame height × frames). */
+  maxAnimationPixels: 60_000_000,
 };
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif';
@@ -61,7 +66,28 @@ export async function readImageHeader(input: Buffer): Promise<{ ok: true; meta: 
   if (pixels > IMAGE_LIMITS.maxPixels) {
     return { ok: false, error: `Ảnh quá lớn (${megapixels(pixels)} megapixel); tối đa ${megapixels(IMAGE_LIMITS.maxPixels)} megapixel.` };
   }
+  const frames = meta.pages ?? 1;
+  if (frames > 1) {
+    if (frames > IMAGE_LIMITS.maxFrames) return { ok: false, error: `Ảnh động có ${frames} khung hình; tối đa ${IMAGE_LIMITS.maxFrames} khung hình.` };
+    if (pixels * frames > IMAGE_LIMITS.maxAnimationPixels) {
+      return { ok: false, error: `Ảnh động quá lớn (${megapixels(pixels * frames)} megapixel trên tất cả khung hình); tối đa ${megapixels(IMAGE_LIMITS.maxAnimationPixels)} megapixel.` };
+    }
+  }
   return { ok: true, meta };
+}
+
+/**
+ * An animated PNG: libvips reads only its still default image, so the frames are never counted;
+ * its re-encode (that one image, no metadata) is always stored instead.
+ */
+function isAnimatedPng(buf: Buffer): boolean {
+  for (let at = 8; at + 8 <= buf.length; ) {
+    const type = buf.toString('latin1', at + 4, at + 8);
+    if (type === 'acTL') return true;
+    if (type === 'IDAT') return false;
+    at += 12 + buf.readUInt32BE(at);
+  }
+  return false;
 }
 
 function encode(pipeline: Sharp, format: ImageFormat): Sharp {
@@ -75,6 +101,13 @@ function encode(pipeline: Sharp, format: ImageFormat): Sharp {
     case 'gif':
       return pipeline.gif();
   }
+}
+
+/** Every frame re-encoded in its own format, with its delays and loop count: no EXIF, XMP, ICC profile or comment survives. */
+async function renderAnimation(input: Buffer, format: ImageFormat, width: number, frameHeight: number): Promise<ImageOutput> {
+  const p = (await sharp())(input, { animated: true, limitInputPixels: IMAGE_LIMITS.maxAnimationPixels });
+  const { data } = await encode(p, format).toBuffer({ resolveWithObject: true });
+  return { suffix: '', format, width, height: frameHeight, data };
 }
 
 async function render(input: Buffer, format: ImageFormat, width: number | null, suffix: string): Promise<ImageOutput> {
@@ -95,13 +128,16 @@ export async function processImage(input: Buffer): Promise<ImageResult> {
   const height = meta.autoOrient?.height ?? meta.height;
   const original: ImageOutput = { suffix: '', format, width, height, data: input };
 
-  // Animations are kept as they are: resizing every frame costs far more than it saves.
-  if ((meta.pages ?? 1) > 1) return { ok: true, width, height: meta.pageHeight ?? height, main: original, variants: [] };
-
   try {
+    // Animations get no smaller widths (resizing every frame costs far more than it saves), but
+    // are re-encoded all the same: their metadata, comments included, goes.
+    if ((meta.pages ?? 1) > 1) {
+      const frameHeight = meta.pageHeight ?? height;
+      return { ok: true, width, height: frameHeight, main: await renderAnimation(input, format, width, frameHeight), variants: [] };
+    }
     const reencoded = await render(input, format, null, '');
-    // The original may be kept only when it carries nothing to strip and needs no rotation.
-    const clean = !meta.exif && !meta.xmp && !meta.iptc && (meta.orientation ?? 1) === 1;
+    // The original may be kept only when it carries nothing to strip, needs no rotation and is no animation.
+    const clean = !meta.exif && !meta.xmp && !meta.iptc && !meta.icc && !meta.comments?.length && (meta.orientation ?? 1) === 1 && !(format === 'png' && isAnimatedPng(input));
     const main = clean && input.length <= reencoded.data.length ? original : reencoded;
     const variants: ImageOutput[] = [];
     const keep = (v: ImageOutput) => {

@@ -29,6 +29,8 @@ export interface VisitCounterOptions {
   onError: (err: unknown) => void;
   /** Where the start and the end of a Redis outage are told (a warning in the log). */
   onNotice?: (message: string) => void;
+  /** Days the referring-domain counts are kept (housekeeping.ts has the default). */
+  referrerRetentionDays?: number;
 }
 
 /** One page view as the beacon reports it; the IP and user agent are only hashed. */
@@ -177,7 +179,7 @@ export class VisitCounter {
 
   /** The housekeeping now, without the lease (tests; the housekeeping job does it every minute). */
   houseKeep(): Promise<void> {
-    return houseKeep(this.o.db, this.o.now());
+    return houseKeep(this.o.db, this.o.now(), this.o.referrerRetentionDays);
   }
 
   /** When the counts were last written to the database (epoch ms): the flush lag metric. */

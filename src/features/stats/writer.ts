@@ -13,6 +13,14 @@ import type { DeviceClass } from '../../kernel/db/tables/stats.js';
  */
 const CHUNK = 500;
 
+/**
+ * Distinct referring domains kept per site and day; hits from any further domain are counted
+ * under OTHER_REFERRER. Anyone can make up domains, and every one would be a row.
+ */
+export const REFERRER_DOMAINS_PER_DAY = 200;
+/** Not a host name (those are ASCII), so it cannot clash with one; shown as it is on the dashboard. */
+export const OTHER_REFERRER = 'khác';
+
 type Tx = Db;
 
 export async function writeBatch(db: Db, dialect: Dialect, batch: Batch, now: Date): Promise<boolean> {
@@ -124,14 +132,44 @@ async function writeCounters(tx: Tx, site: number, counters: Map<string, number>
     })).execute();
   }
   await writeArticles(tx, site, articles);
-  for (let i = 0; i < referrers.length; i += CHUNK) {
-    await tx.insertInto('stats_referrers').values(referrers.slice(i, i + CHUNK))
+  const capped = await capReferrers(tx, site, referrers);
+  for (let i = 0; i < capped.length; i += CHUNK) {
+    await tx.insertInto('stats_referrers').values(capped.slice(i, i + CHUNK))
       .onConflict((oc) => oc.columns(['site_id', 'day', 'domain']).doUpdateSet({ hits: add('stats_referrers', 'hits') })).execute();
   }
   if (devices.length) {
     await tx.insertInto('stats_devices').values(devices)
       .onConflict((oc) => oc.columns(['site_id', 'day', 'device']).doUpdateSet({ hits: add('stats_devices', 'hits') })).execute();
   }
+}
+
+type ReferrerRow = { site_id: number; day: string; domain: string; hits: number };
+
+/**
+ * Keeps at most REFERRER_DOMAINS_PER_DAY domains per day: a domain already stored that day stays
+ * itself, a new one only while there is room, in the order of their hits; the rest are summed into
+ * OTHER_REFERRER. Flushes of one store never overlap (flush lock or primary), so the count read here holds.
+ */
+async function capReferrers(tx: Tx, site: number, rows: ReferrerRow[]): Promise<ReferrerRow[]> {
+  if (!rows.length) return rows;
+  const out: ReferrerRow[] = [];
+  const byDay = new Map<string, ReferrerRow[]>();
+  for (const r of rows) {
+    const list = byDay.get(r.day);
+    if (list) list.push(r);
+    else byDay.set(r.day, [r]);
+  }
+  for (const [day, list] of byDay) {
+    const known = new Set((await tx.selectFrom('stats_referrers').select('domain').where('site_id', '=', site).where('day', '=', day).execute()).map((r) => r.domain));
+    let room = REFERRER_DOMAINS_PER_DAY - [...known].filter((d) => d !== OTHER_REFERRER).length;
+    let other = 0;
+    for (const r of list.sort((a, b) => b.hits - a.hits || (a.domain < b.domain ? -1 : 1))) {
+      if (r.domain !== OTHER_REFERRER && (known.has(r.domain) || room-- > 0)) out.push(r);
+      else other += r.hits;
+    }
+    if (other) out.push({ site_id: site, day, domain: OTHER_REFERRER, hits: other });
+  }
+  return out;
 }
 
 function articlesOf(m: Map<string, Map<number, number>>, day: string): Map<number, number> {

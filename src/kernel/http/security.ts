@@ -1,7 +1,7 @@
 import type { Site } from '../sites/site.js';
 
 /**
- * The Content-Security-Policy of public pages: nothing inline, nothing third-party, except the
+ * The Content-Security-Policy of every page, public and back office: nothing inline, nothing third-party, except the
  * map tiles of the site's configured tile server and, when the site has one, the origin of the
  * national monitoring (EMC) script, for the script and what it sends. Built once per site.
  */
@@ -28,8 +28,8 @@ export function contentSecurityPolicy(site: Site): string {
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    // The links widget posts to /lien-ket, which redirects to another government site.
-    "form-action 'self' https:",
+    // No form leaves the site, nor is redirected off it after posting (browsers check both).
+    "form-action 'self'",
     "frame-ancestors 'self'",
   ].join('; ');
   cache.set(site, csp);

@@ -14,7 +14,7 @@ export async function changePassword(db: Db, sessions: SessionStore, userId: num
   const user = (await findUserById(db, userId))!;
   const check = await recheckPassword(db, user, current, ip, siteId, 'change_password', now, 'Mật khẩu hiện tại không đúng.');
   if (!check.ok) return { ok: false, errors: { current: check.message }, status: check.throttled ? 429 : 422 };
-  const problem = passwordProblem(next, [user.username, user.email.split('@')[0]!]);
+  const problem = await passwordProblem(next, [user.username, user.email.split('@')[0]!]);
   if (problem) return { ok: false, errors: { next: problem } };
   if (next !== confirm) return { ok: false, errors: { confirm: 'Mật khẩu nhập lại không khớp.' } };
   if (next === current) return { ok: false, errors: { next: 'Mật khẩu mới phải khác mật khẩu hiện tại.' } };

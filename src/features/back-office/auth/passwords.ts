@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { isCommonPassword } from './common-passwords.js';
 
 /** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
 const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -37,8 +38,10 @@ export function generatePassword(length = 20): string {
   return out;
 }
 
-/** A Vietnamese message when the password is too weak, or null. */
-export function passwordProblem(password: string, identity: string[]): string | null {
+export const COMMON_PASSWORD_MESSAGE = 'Mật khẩu này quá phổ biến (có trong danh sách mật khẩu hay dùng hoặc đã bị lộ), kẻ gian thử nó đầu tiên. Hãy chọn mật khẩu khác, ví dụ một câu dài dễ nhớ.';
+
+/** A Vietnamese message when a new password is too weak or too common, or null. */
+export async function passwordProblem(password: string, identity: string[]): Promise<string | null> {
   if (password.length < MIN_PASSWORD_LENGTH) return `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
   if (password.length > 200) return 'Mật khẩu quá dài (tối đa 200 ký tự).';
   const lower = password.toLowerCase();
@@ -46,5 +49,6 @@ export function passwordProblem(password: string, identity: string[]): string | 
     return 'Mật khẩu không được chứa tên đăng nhập hoặc email.';
   }
   if (new Set(password).size < 5) return 'Mật khẩu quá đơn giản, hãy dùng nhiều ký tự khác nhau hơn.';
+  if (await isCommonPassword(password)) return COMMON_PASSWORD_MESSAGE;
   return null;
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../../kernel/db/connection.js';
 import type { Role } from '../../../kernel/db/schema.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import { nfc } from '../../../kernel/lib/text.js';
+import { isCommonPassword } from '../auth/common-passwords.js';
 import { hashPassword } from '../auth/passwords.js';
 
 export interface NewUser {
@@ -17,6 +18,8 @@ export interface NewUser {
 
 /** Creates an account with its roles, in one transaction, with its audit row. */
 export async function createUser(db: Db, u: NewUser, by: number | null, now: Date): Promise<number> {
+  // Callers pass generated passwords; a common one here is a programming error, never stored.
+  if (await isCommonPassword(u.password)) throw new Error('createUser: refusing a common password');
   const passwordHash = await hashPassword(u.password);
   return db.transaction().execute(async (tx) => {
     const stamp = now.toISOString();

@@ -12,7 +12,8 @@ export async function resetPassword(db: Db, sessions: SessionStore, login: strin
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     // tenancy: users are global (no site_id); the operator's CLI resets a password for the whole installation.
-    await tx.updateTable('users').set({ password_hash: hash, updated_at: now.toISOString() }).where('id', '=', user.id).execute();
+    // The operator has seen the new password: the person chooses their own (checked) at first sign-in.
+    await tx.updateTable('users').set({ password_hash: hash, must_change_password: 1, updated_at: now.toISOString() }).where('id', '=', user.id).execute();
     await writeAudit(tx, { siteId: null, userId: by, action: 'user.reset_password', entityType: 'user', entityId: user.id }, now);
   });
   await sessions.destroyForUser(user.id);

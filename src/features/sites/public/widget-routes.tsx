@@ -31,7 +31,8 @@ export async function widgetRoutes(root: FastifyInstance): Promise<void> {
     };
   }));
 
-  // The links drop-down without JS: only the site's own configured links can be reached.
+  // Pages rendered before the links widget became plain links (a CDN may still hold them, with
+  // their older CSP) post here; only the site's own configured links can be reached.
   app.post('/lien-ket', limitedTo(60), async (request, reply) => {
     const id = parseId((request.body as Record<string, unknown> | undefined)?.id);
     const link = id === null ? undefined : await findLink(ctx.db, request.site.id, id);

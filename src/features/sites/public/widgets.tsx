@@ -1,23 +1,28 @@
 import type { Frame } from '../../../kernel/views/public/frame.js';
 import { urls } from '../../../kernel/http/urls.js';
 
+/** Only web addresses become links: the admin form stores nothing else, this holds for imported rows too. */
+const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/**
+ * "Liên kết website": plain links in a disclosure, so the drop-down opens and every link works
+ * with or without JS, and no form leaves the site (the CSP has `form-action 'self'`, which also
+ * stops a form post that the server redirects elsewhere).
+ */
 export function LinksWidget({ frame }: { frame: Frame }) {
-  const links = frame.links ?? [];
+  const links = (frame.links ?? []).filter((l) => isWebUrl(l.url));
   if (!links.length) return null;
   return (
     <section class="widget widget-links" aria-labelledby="w-links">
       <h2 id="w-links" class="widget-title">{frame.site.settings.linksTitle}</h2>
-      <form method="post" action={urls.linkRedirect()} class="links-form" data-links-form>
-        <label for="lien-ket-chon" class="visually-hidden">Chọn website</label>
-        <select id="lien-ket-chon" name="id" aria-describedby="lien-ket-goi-y" required>
-          <option value="">-- Chọn website --</option>
+      <details class="links-menu">
+        <summary>Chọn website</summary>
+        <ul>
           {links.map((l) => (
-            <option value={String(l.id)} data-url={l.url}>{l.title}</option>
+            <li><a href={l.url} rel="noopener">{l.title}</a></li>
           ))}
-        </select>
-        <button type="submit">Đi</button>
-        <p id="lien-ket-goi-y" class="hint">Chọn một website rồi bấm "Đi" để chuyển đến trang đó.</p>
-      </form>
+        </ul>
+      </details>
     </section>
   );
 }

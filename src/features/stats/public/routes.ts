@@ -37,6 +37,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     redis: ctx.redis,
     primary: ctx.primary,
     flushMs: ctx.config.statsFlushMs,
+    referrerRetentionDays: ctx.config.statsReferrerRetentionDays,
     windowCap: WINDOW_CAP,
     onError: (err) => app.log.error({ err }, 'visitor statistics job failed'),
     onNotice: (message) => app.log.warn(message),
@@ -74,7 +75,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const b = (body && typeof body === 'object' ? body : {}) as { a?: unknown; r?: unknown };
     const articleId = typeof b.a === 'number' || typeof b.a === 'string' ? articleIdOf(String(b.a)) : null;
     if (skipReason(request.headers)) return reply.send(await counter.read(request.site.id));
-    const counters = await counter.count(pageView(request, articleId, b.r));
+    const counters = await counter.count(pageView(request, articleId, fromOwnPage(request) ? b.r : null));
     ctx.metrics.pageView(request.site.code);
     return reply.send(counters);
   });
@@ -110,6 +111,20 @@ function safeJson(s: string): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * The page's referrer (document.referrer, sent in the beacon's body) is kept only when the beacon
+ * itself comes from one of our pages: its Referer header is a page of this site (what browsers
+ * send under our Referrer-Policy same-origin) and, when the browser says, the request is
+ * same-origin. Another site's page, or a form or script there, cannot make a browser send that,
+ * so it cannot fill our referrer table; a script outside a browser can, within the per-address
+ * rate limit and the daily cap of domains (writer.ts).
+ */
+function fromOwnPage(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  return sameSitePath(request.headers.referer, request.hostname) !== null;
 }
 
 function sameSitePath(referer: string | undefined, host: string): string | null {
