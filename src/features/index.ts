@@ -8,6 +8,7 @@ import { consultation } from './consultation/feature.js';
 import { disclosure } from './disclosure/feature.js';
 import { documents } from './documents/feature.js';
 import { hotlines } from './hotlines/feature.js';
+import { legalDissemination } from './legal-dissemination/feature.js';
 import { media } from './media/feature.js';
 import { merge } from './merge/feature.js';
 import { openData } from './open-data/feature.js';
@@ -18,11 +19,13 @@ import { procedures } from './procedures/feature.js';
 import { publicInformation } from './public-information/feature.js';
 import { questions } from './questions/feature.js';
 import { ratings } from './ratings/feature.js';
+import { recruitment } from './recruitment/feature.js';
 import { redirects } from './redirects/feature.js';
 import { schedule } from './schedule/feature.js';
 import { search } from './search/feature.js';
 import { siteMap } from './site-map/feature.js';
 import { sites } from './sites/feature.js';
+import { spokesperson } from './spokesperson/feature.js';
 import { stats } from './stats/feature.js';
 
 /**
@@ -58,4 +61,7 @@ export const features: readonly Feature[] = [
   hotlines,
   publicInformation,
   citizenReception,
+  spokesperson,
+  recruitment,
+  legalDissemination,
 ];

@@ -28,7 +28,7 @@ export async function receptionRoutes(app: FastifyInstance): Promise<void> {
         {changes.length > 0 && (
           <section class="reception-changes" aria-labelledby="thay-doi">
             <h2 id="thay-doi">Thay đổi lịch tiếp công dân</h2>
-            <NoticeList kind={RECEPTION_CHANGE} notices={[...changes].reverse()} now={now} empty="" />
+            <NoticeList kind={RECEPTION_CHANGE} notices={[...changes].reverse()} now={now} empty="" level={3} />
           </section>
         )}
         <section aria-labelledby="lich-dinh-ky">

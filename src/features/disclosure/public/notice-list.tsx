@@ -33,7 +33,8 @@ export function LinkList({ links, label }: { links: string; label: string }) {
 }
 
 /** A section's notices, each with an anchor (#tb-<id>) that search results link to. */
-export function NoticeList({ kind, notices, now, empty }: { kind: NoticeKind; notices: DisclosureNoticeRow[]; now: Date; empty: string }) {
+export function NoticeList({ kind, notices, now, empty, level = 2 }: { kind: NoticeKind; notices: DisclosureNoticeRow[]; now: Date; empty: string; /** Of the notices' titles: 3 under a heading of the page. */ level?: 2 | 3 }) {
+  const Title = level === 3 ? 'h3' : 'h2';
   if (!notices.length) return <p class="empty">{empty}</p>;
   const today = localIsoDate(now);
   return (
@@ -43,7 +44,7 @@ export function NoticeList({ kind, notices, now, empty }: { kind: NoticeKind; no
         return (
           <li>
             <article class="disclosure-notice" id={`tb-${n.id}`} aria-labelledby={`tb-${n.id}-title`}>
-              <h2 id={`tb-${n.id}-title`} class="notice-title">{n.title}</h2>
+              <Title id={`tb-${n.id}-title`} class="notice-title">{n.title}</Title>
               <p class="notice-meta">
                 {kind.dayLabel}: <time datetime={n.day}>{shortDay(n.day)}</time>
                 {kind.deadlineLabel && n.deadline && (
