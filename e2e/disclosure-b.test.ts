@@ -1,7 +1,7 @@
 /**
  * The disclosure sections of part B in Chromium, without JavaScript, on a phone and a laptop: the
  * hub and every section page pass axe and do not scroll sideways, the hotlines are tel: links in
- * the sidebar, and a bad hotline form comes back with what was typed and passes axe too.
+ * the sidebar, and the back-office screens pass axe, bad forms coming back with what was typed.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -50,6 +50,18 @@ e2eSuite('disclosure sections (part B) in Chromium', (env) => {
         await page.locator('#f-number1').fill('0912 345 678');
         const ok = await navigation(page, () => page.getByRole('button', { name: 'Lưu' }).click());
         assert.equal(ok?.status(), 200);
+        for (const path of ['/quan-tri/tiep-cong-dan', '/quan-tri/tuyen-dung', '/quan-tri/tuyen-dung/moi', '/quan-tri/nguoi-phat-ngon', '/quan-tri/thong-tin-cong-khai', '/quan-tri/pho-bien-phap-luat']) {
+          await page.goto(env().url(path));
+          await assertAccessible(page, `${path} (${viewport.width}px)`);
+        }
+        await page.goto(env().url('/quan-tri/tuyen-dung/moi'));
+        await page.getByLabel('Tiêu đề thông báo').fill('Tuyển dụng công chức Địa chính');
+        await page.getByLabel('Ngày thông báo').fill('2026-01-15');
+        await page.getByLabel('Hạn nộp hồ sơ').fill('2026-01-10');
+        const late = await navigation(page, () => page.getByRole('button', { name: 'Lưu' }).click());
+        assert.equal(late?.status(), 422);
+        assert.equal(await page.getByLabel('Tiêu đề thông báo').inputValue(), 'Tuyển dụng công chức Địa chính');
+        await assertAccessible(page, `recruitment form with errors (${viewport.width}px)`);
         await page.goto(env().url('/van-ban', NAM_HONG_LINH));
         assert.equal(await page.getByRole('region', { name: 'Đường dây nóng' }).getByRole('link', { name: '0912 345 678' }).getAttribute('href'), 'tel:0912345678');
       });

@@ -13,21 +13,25 @@ export interface InfoItem {
   title: string;
   /** A section path of the portal, or an anchor of this page. */
   at: string;
+  /** The rule that makes it public. */
+  basis: string;
 }
 
+const TCTT = 'Luật Tiếp cận thông tin 2016, Điều 17';
+
 export const INFO_ITEMS: readonly InfoItem[] = [
-  { key: 'van-ban', title: 'Văn bản quy phạm pháp luật, văn bản hành chính có giá trị áp dụng chung', at: '/van-ban' },
-  { key: 'thu-tuc', title: 'Thủ tục hành chính, quy trình giải quyết công việc', at: '/thu-tuc-hanh-chinh' },
-  { key: 'pho-bien', title: 'Thông tin phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách', at: '/pho-bien-phap-luat' },
-  { key: 'du-thao', title: 'Dự thảo văn bản lấy ý kiến nhân dân', at: '/gop-y-du-thao' },
-  { key: 'ke-hoach', title: 'Chương trình, kế hoạch, quy hoạch phát triển kinh tế – xã hội; chương trình, kế hoạch công tác hằng năm', at: '/quy-hoach-ke-hoach' },
-  { key: 'ngan-sach', title: 'Dự toán, tình hình thực hiện và quyết toán ngân sách', at: '/cong-khai-ngan-sach' },
-  { key: 'dau-tu', title: 'Dự án, chương trình đầu tư công, mua sắm công, đấu thầu; thu hồi đất, bồi thường, hỗ trợ, tái định cư', at: '/du-an-dau-thau' },
-  { key: 'to-chuc', title: 'Tổ chức bộ máy, chức năng, nhiệm vụ, quyền hạn; thông tin liên hệ của cơ quan và người đứng đầu', at: '/gioi-thieu' },
-  { key: 'tuyen-dung', title: 'Tuyển dụng, sử dụng, quản lý cán bộ, công chức, viên chức', at: '/tuyen-dung' },
-  { key: 'tiep-cong-dan', title: 'Lịch tiếp công dân, nội quy tiếp công dân', at: '/tiep-cong-dan' },
-  { key: 'phat-ngon', title: 'Người phát ngôn và thông cáo báo chí', at: '/nguoi-phat-ngon' },
-  { key: 'dau-moi', title: 'Danh mục thông tin phải được công khai; đầu mối tiếp nhận yêu cầu cung cấp thông tin', at: '#dau-moi' },
+  { key: 'van-ban', title: 'Văn bản quy phạm pháp luật, văn bản hành chính có giá trị áp dụng chung', at: '/van-ban', basis: TCTT },
+  { key: 'thu-tuc', title: 'Thủ tục hành chính, quy trình giải quyết công việc', at: '/thu-tuc-hanh-chinh', basis: TCTT },
+  { key: 'pho-bien', title: 'Thông tin phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách', at: '/pho-bien-phap-luat', basis: TCTT },
+  { key: 'du-thao', title: 'Dự thảo văn bản lấy ý kiến nhân dân', at: '/gop-y-du-thao', basis: TCTT },
+  { key: 'ke-hoach', title: 'Chương trình, kế hoạch, quy hoạch phát triển kinh tế – xã hội; chương trình, kế hoạch công tác hằng năm', at: '/quy-hoach-ke-hoach', basis: TCTT },
+  { key: 'ngan-sach', title: 'Dự toán, tình hình thực hiện và quyết toán ngân sách', at: '/cong-khai-ngan-sach', basis: `${TCTT}; Luật Thực hiện dân chủ ở cơ sở 2022, Điều 11` },
+  { key: 'dau-tu', title: 'Dự án, chương trình đầu tư công, mua sắm công, đấu thầu; thu hồi đất, bồi thường, hỗ trợ, tái định cư', at: '/du-an-dau-thau', basis: `${TCTT}; Luật Thực hiện dân chủ ở cơ sở 2022, Điều 11` },
+  { key: 'to-chuc', title: 'Tổ chức bộ máy, chức năng, nhiệm vụ, quyền hạn; thông tin liên hệ của cơ quan và người đứng đầu', at: '/gioi-thieu', basis: TCTT },
+  { key: 'tuyen-dung', title: 'Tuyển dụng, sử dụng, quản lý cán bộ, công chức, viên chức', at: '/tuyen-dung', basis: TCTT },
+  { key: 'tiep-cong-dan', title: 'Lịch tiếp công dân, nội quy tiếp công dân', at: '/tiep-cong-dan', basis: 'Luật Tiếp công dân 2013' },
+  { key: 'phat-ngon', title: 'Người phát ngôn và thông cáo báo chí', at: '/nguoi-phat-ngon', basis: 'Nghị định 09/2017/NĐ-CP' },
+  { key: 'dau-moi', title: 'Danh mục thông tin phải được công khai; đầu mối tiếp nhận yêu cầu cung cấp thông tin', at: '#dau-moi', basis: 'Luật Tiếp cận thông tin 2016, Điều 17; Nghị định 13/2018/NĐ-CP, Điều 6' },
 ];
 
 const OFFICER: FieldSpec[] = [

@@ -18,14 +18,14 @@ export function InfoPage({ frame, values }: { frame: Frame; values: Values }) {
   return (
     <SectionPage frame={frame} section={INFO_SECTION} description={`Danh mục thông tin ${frame.site.name} phải công khai và đầu mối tiếp nhận yêu cầu cung cấp thông tin.`}>
       <p>
-        Danh mục thông tin phải được công khai theo Luật Tiếp cận thông tin năm 2016 (Điều 17) và Nghị định 13/2018/NĐ-CP
-        (Điều 6), với nơi đăng từng loại thông tin trên cổng. Thông tin chưa được công khai, công dân có thể yêu cầu cung cấp
+        Danh mục thông tin phải được công khai theo Luật Tiếp cận thông tin năm 2016 (Điều 17) và các văn bản liên quan,
+        lập theo Nghị định 13/2018/NĐ-CP (Điều 6), với nơi đăng từng loại thông tin trên cổng. Thông tin chưa được công khai, công dân có thể yêu cầu cung cấp
         qua đầu mối ở cuối trang.
       </p>
       <table class="data-table info-list">
         <caption>Danh mục thông tin phải được công khai</caption>
         <thead>
-          <tr><th scope="col">STT</th><th scope="col">Loại thông tin</th><th scope="col">Nơi đăng</th></tr>
+          <tr><th scope="col">STT</th><th scope="col">Loại thông tin</th><th scope="col">Căn cứ</th><th scope="col">Nơi đăng</th></tr>
         </thead>
         <tbody>
           {INFO_ITEMS.map((item, i) => {
@@ -34,6 +34,7 @@ export function InfoPage({ frame, values }: { frame: Frame; values: Values }) {
               <tr>
                 <td>{i + 1}</td>
                 <th scope="row">{item.title}</th>
+                <td>{item.basis}</td>
                 <td>{where ? <a href={where}>Xem<span class="visually-hidden">: {item.title}</span></a> : 'Đang cập nhật'}</td>
               </tr>
             );
