@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AdminClient, makeUser } from '../helpers/admin.js';
-import { buildTestApp, BAC_HONG_LINH, NAM_HONG_LINH } from '../helpers/app.js';
+import { buildTestApp, BAC_HONG_LINH, NAM_HONG_LINH, THI_XA_HONG_LINH } from '../helpers/app.js';
 import type { TestDb } from '../helpers/db.js';
 
 /** 10:00 in Vietnam on 15/01/2026. */
@@ -11,11 +11,13 @@ export async function setupDisclosure(db: TestDb) {
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'congtacvien', [{ siteId: 1, role: 'contributor' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);
+  await makeUser(db.db, 'luutru', [{ siteId: 3, role: 'site_admin' }]);
   return {
     app,
     editor: await AdminClient.login(app, NAM_HONG_LINH, 'bientap'),
     contributor: await AdminClient.login(app, NAM_HONG_LINH, 'congtacvien'),
     other: await AdminClient.login(app, BAC_HONG_LINH, 'quantri2'),
+    archive: await AdminClient.login(app, THI_XA_HONG_LINH, 'luutru'),
   };
 }
 

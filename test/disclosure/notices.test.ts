@@ -71,6 +71,15 @@ describeEachDb('Người phát ngôn, Tuyển dụng, Phổ biến pháp luật'
     assert.equal((await ctx().contributor.post('/quan-tri/tuyen-dung/moi', valid)).statusCode, 403);
   });
 
+  test('parallel adds of press releases: each one row and one audit row, none lost', async () => {
+    const { editor, db } = ctx();
+    const [n, audits] = [await countRows(db, 'disclosure_notices'), (await auditRows(db, 'press_release.create')).length];
+    const res = await Promise.all(Array.from({ length: 8 }, (_, i) => editor.post('/quan-tri/nguoi-phat-ngon/thong-cao/moi', { title: `Thông cáo số ${i + 1}`, day: '15/01/2026', body: `Nội dung ${i + 1}.` })));
+    assert.deepEqual(res.map((r) => r.statusCode), Array(8).fill(303));
+    assert.equal(await countRows(db, 'disclosure_notices'), n + 8);
+    assert.equal((await auditRows(db, 'press_release.create')).length, audits + 8);
+  });
+
   test('legal dissemination: topics linking the portal\'s own documents; edit and delete with audit rows', async () => {
     const { app, editor, db } = ctx();
     const res = await page(app, '/pho-bien-phap-luat');
@@ -90,7 +99,11 @@ describeEachDb('Người phát ngôn, Tuyển dụng, Phổ biến pháp luật'
   });
 
   test('an archived site refuses changes; its sections are present and empty', async () => {
-    const { app } = ctx();
+    const { app, archive, db } = ctx();
+    const n = await countRows(db, 'disclosure_notices');
+    assert.equal((await archive.post('/quan-tri/duong-day-nong', { label1: 'Khẩn cấp', number1: '112' })).statusCode, 409);
+    assert.equal((await archive.post('/quan-tri/tuyen-dung/moi', { title: 'Tuyển dụng', day: '15/01/2026', deadline: '20/01/2026', body: 'x' })).statusCode, 409);
+    assert.equal(await countRows(db, 'disclosure_notices'), n);
     for (const p of ['/pho-bien-phap-luat', '/tuyen-dung', '/nguoi-phat-ngon', '/tiep-cong-dan', '/thong-tin-cong-khai']) {
       const r = await page(app, p, 'honglinh.localhost');
       assert.equal(r.statusCode, 200, p);
