@@ -79,7 +79,8 @@ describeEachDb('Thông tin công khai and Tiếp công dân', setupDisclosure, (
     assert.doesNotMatch(html, /Hoãn tiếp công dân hôm qua/);
     assert.ok(html.indexOf('Chuyển buổi tiếp hôm nay sang chiều') < html.indexOf('Hoãn buổi tiếp ngày mai'), 'soonest first');
     assert.match(html, /Ngày tiếp công dân bị thay đổi: <time datetime="2026-01-15">15\/01\/2026<\/time>/);
-    const admin = (await editor.get(RECEPTION_ADMIN)).body;
+    const admin = (await editor.get(`${RECEPTION_ADMIN}?tb=da-them`)).body;
+    assert.match(admin, /role="status">Đã thêm; trang công khai đã cập nhật\.<\/div>/, 'the screen confirms the change it listed');
     assert.match(admin, /Hoãn tiếp công dân hôm qua/, 'the back office keeps past changes');
     const search = (await page(app, '/tim-kiem?q=hoan+buoi+tiep')).body;
     assert.match(search, /Thay đổi lịch tiếp công dân \(1\)/);

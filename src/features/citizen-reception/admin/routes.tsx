@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { adminFrame } from '../../../kernel/http/admin-scope.js';
 import { NoticeTable } from '../../disclosure/admin/notice-screens.js';
 import { noticeRoutes } from '../../disclosure/admin/notice-routes.js';
 import { settingsRoutes } from '../../disclosure/admin/settings-routes.js';
@@ -15,8 +14,8 @@ export async function receptionAdminRoutes(app: FastifyInstance): Promise<void> 
     groups: RECEPTION_GROUPS,
     defaults: {},
     form: { key: 'reception', fields: RECEPTION_FIELDS, crossCheck: crossCheckReception, action: 'reception.update', purge: [RECEPTION_PATH] },
-    after: async (a, request, reply) => (
-      <NoticeTable kind={RECEPTION_CHANGE} notices={await listNotices(a.cong.db, request.site.id, RECEPTION_CHANGE.kind)} csrf={adminFrame(a, request, reply).csrf} />
+    after: async (a, request, csrf) => (
+      <NoticeTable kind={RECEPTION_CHANGE} notices={await listNotices(a.cong.db, request.site.id, RECEPTION_CHANGE.kind)} csrf={csrf} />
     ),
   });
   noticeRoutes(app, RECEPTION_CHANGE, { list: false, back: RECEPTION_ADMIN });

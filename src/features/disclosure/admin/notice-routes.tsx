@@ -11,10 +11,9 @@ import { saveNotice } from '../commands/save-notice.js';
 import { EMPTY_NOTICE, type NoticeForm } from '../notice-input.js';
 import type { NoticeKind } from '../notice-kind.js';
 import { findNotice, listNotices } from '../notice-repo.js';
+import { DISCLOSURE_FLASH } from './messages.js';
 import { NoticeFormScreen, NoticeListScreen } from './notice-screens.js';
 import { guardDisclosure } from './settings-routes.js';
-
-export const NOTICE_FLASH = { 'da-them': 'Đã thêm; trang công khai đã cập nhật.', 'da-luu': 'Đã lưu; trang công khai đã cập nhật.', 'da-xoa': 'Đã xoá.' };
 
 /**
  * List, add, edit and delete of one section's notices. `listPath` is where the editor returns
@@ -37,7 +36,7 @@ export function noticeRoutes(root: FastifyInstance, kind: NoticeKind, opts: { li
     app.get(kind.adminPath, async (request, reply) => {
       guardDisclosure(request);
       const notices = await listNotices(ctx.db, request.site.id, kind.kind);
-      return sendAdmin(reply, <NoticeListScreen frame={adminFrame(app, request, reply)} kind={kind} notices={notices} notice={flash(request, NOTICE_FLASH)} />);
+      return sendAdmin(reply, <NoticeListScreen frame={adminFrame(app, request, reply)} kind={kind} notices={notices} notice={flash(request, DISCLOSURE_FLASH)} />);
     });
   }
 

@@ -9,6 +9,7 @@ import { saveSettings, type SettingsForm } from '../commands/save-settings.js';
 import type { FieldGroup, Values } from '../fields.js';
 import { disclosurePolicy } from '../policy.js';
 import { readSettings } from '../settings.js';
+import { DISCLOSURE_FLASH } from './messages.js';
 import { SettingsScreen } from './settings-screen.js';
 
 export interface SettingsPage {
@@ -21,7 +22,7 @@ export interface SettingsPage {
   defaults: Values;
   intro?: ComponentChildren;
   /** More of the screen below the form (a section's list of notices), loaded per request. */
-  after?: (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => Promise<ComponentChildren>;
+  after?: (app: FastifyInstance, request: FastifyRequest, csrf: string) => Promise<ComponentChildren>;
 }
 
 export function guardDisclosure(request: FastifyRequest): void {
@@ -30,23 +31,25 @@ export function guardDisclosure(request: FastifyRequest): void {
 
 /** GET and POST of one settings form: 422 with the typed values and messages, 303 once saved. */
 export function settingsRoutes(app: FastifyInstance, page: SettingsPage): void {
-  const screen = async (request: FastifyRequest, reply: FastifyReply, values: Values, errors: FieldErrors, status = 200) =>
-    sendAdmin(
+  const screen = async (request: FastifyRequest, reply: FastifyReply, values: Values, errors: FieldErrors, status = 200) => {
+    const frame = adminFrame(app, request, reply);
+    return sendAdmin(
       reply,
       <SettingsScreen
-        frame={adminFrame(app, request, reply)}
+        frame={frame}
         title={page.title}
         action={page.path}
         publicPath={page.publicPath}
         groups={page.groups}
         values={values}
         errors={errors}
-        notice={flash(request, { 'da-luu': 'Đã lưu; trang công khai đã cập nhật.' })}
+        notice={flash(request, DISCLOSURE_FLASH)}
         intro={page.intro}
-        after={page.after ? await page.after(app, request, reply) : undefined}
+        after={page.after ? await page.after(app, request, frame.csrf) : undefined}
       />,
       status,
     );
+  };
 
   app.get(page.path, async (request, reply) => {
     guardDisclosure(request);

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { adminFrame } from '../../../kernel/http/admin-scope.js';
 import { NoticeTable } from '../../disclosure/admin/notice-screens.js';
 import { noticeRoutes } from '../../disclosure/admin/notice-routes.js';
 import { settingsRoutes } from '../../disclosure/admin/settings-routes.js';
@@ -16,8 +15,8 @@ export async function spokespersonAdminRoutes(app: FastifyInstance): Promise<voi
     groups: SPOKESPERSON_GROUPS,
     defaults: {},
     form: { key: 'spokesperson', fields: SPOKESPERSON_FIELDS, action: 'spokesperson.update', purge: noticePurge(PRESS_RELEASE) },
-    after: async (a, request, reply) => (
-      <NoticeTable kind={PRESS_RELEASE} notices={await listNotices(a.cong.db, request.site.id, PRESS_RELEASE.kind)} csrf={adminFrame(a, request, reply).csrf} />
+    after: async (a, request, csrf) => (
+      <NoticeTable kind={PRESS_RELEASE} notices={await listNotices(a.cong.db, request.site.id, PRESS_RELEASE.kind)} csrf={csrf} />
     ),
   });
   noticeRoutes(app, PRESS_RELEASE, { list: false, back: SPOKESPERSON_ADMIN });
