@@ -94,7 +94,7 @@ describeEachDb('Thông tin công khai and Tiếp công dân', setupDisclosure, (
     const n = await countRows(db, 'disclosure_notices');
     const valid = { title: 'Hoãn tiếp công dân', day: '20/01/2026', body: 'Vì lý do công tác.', links: '' };
     const cases: [Record<string, string>, string, string][] = [
-      [{ ...valid, title: ' ' }, 'title', 'Vui lòng nhập thay đổi.'],
+      [{ ...valid, title: ' ' }, 'title', 'Vui lòng nhập tiêu đề.'],
       [{ ...valid, day: '31/02/2026' }, 'day', 'Ngày tiếp công dân bị thay đổi không hợp lệ, ví dụ 15/01/2026.'],
       [{ ...valid, day: '' }, 'day', 'Vui lòng nhập ngày tiếp công dân bị thay đổi.'],
       [{ ...valid, body: '' }, 'body', 'Vui lòng nhập nội dung thông báo.'],

@@ -15,7 +15,7 @@ export const RECEPTION_CHANGE: NoticeKind = {
   publicPath: RECEPTION_PATH,
   heading: 'Thay đổi lịch tiếp công dân',
   noun: 'thay đổi lịch',
-  titleLabel: 'Thay đổi',
+  titleLabel: 'Tiêu đề',
   dayLabel: 'Ngày tiếp công dân bị thay đổi',
   dayHint: 'Ví dụ 15/01/2026. Thông báo hiện trên trang công khai đến hết ngày này.',
   bodyLabel: 'Nội dung thông báo',
