@@ -2,9 +2,13 @@ import type { Feature } from '../kernel/feature.js';
 import { alerts } from './alerts/feature.js';
 import { articles } from './articles/feature.js';
 import { backOffice } from './back-office/feature.js';
+import { citizenReception } from './citizen-reception/feature.js';
 import { comments } from './comments/feature.js';
 import { consultation } from './consultation/feature.js';
+import { disclosure } from './disclosure/feature.js';
 import { documents } from './documents/feature.js';
+import { hotlines } from './hotlines/feature.js';
+import { legalDissemination } from './legal-dissemination/feature.js';
 import { media } from './media/feature.js';
 import { merge } from './merge/feature.js';
 import { openData } from './open-data/feature.js';
@@ -12,13 +16,16 @@ import { organisation } from './organisation/feature.js';
 import { pages } from './pages/feature.js';
 import { polls } from './polls/feature.js';
 import { procedures } from './procedures/feature.js';
+import { publicInformation } from './public-information/feature.js';
 import { questions } from './questions/feature.js';
 import { ratings } from './ratings/feature.js';
+import { recruitment } from './recruitment/feature.js';
 import { redirects } from './redirects/feature.js';
 import { schedule } from './schedule/feature.js';
 import { search } from './search/feature.js';
 import { siteMap } from './site-map/feature.js';
 import { sites } from './sites/feature.js';
+import { spokesperson } from './spokesperson/feature.js';
 import { stats } from './stats/feature.js';
 
 /**
@@ -50,4 +57,11 @@ export const features: readonly Feature[] = [
   siteMap,
   openData,
   alerts,
+  disclosure,
+  hotlines,
+  publicInformation,
+  citizenReception,
+  spokesperson,
+  recruitment,
+  legalDissemination,
 ];
