@@ -34,6 +34,21 @@ describe('page cache', () => {
     assert.equal(cache.bytes, entry.bytes, 'the cache counts the copy made later');
   });
 
+  test('kept copies hold memory of their own, exactly their length (what the byte budget counts)', async () => {
+    const cache = new PageCache(60_000);
+    // The size of an article page: its brotli copy fits in one of zlib's 16 KB output chunks.
+    const entry = await cache.getOrRender(key('/own'), async () => page('/own', 30), 'br');
+    await copyOf(entry, 'gzip');
+    hits(entry, POPULAR_AFTER_HITS);
+    const small = await cache.getOrRender(key('/small'), async () => moved('/own'), null);
+    const fast = [entry.br!, entry.gzip!];
+    await cache.settled();
+    assert.equal(entry.best, true);
+    for (const [what, b] of [['fast br', fast[0]!], ['fast gzip', fast[1]!], ['best br', entry.br!], ['best gzip', entry.gzip!], ['small identity', small.identity!]] as const) {
+      assert.equal(b.buffer.byteLength, b.length, `${what}: ${b.length} bytes held in ${b.buffer.byteLength}`);
+    }
+  });
+
   test('concurrent misses of one page render once', async () => {
     const cache = new PageCache(60_000);
     let renders = 0;

@@ -68,18 +68,31 @@ const gunzipAsync = promisify(gunzip);
 const brotliAsync = promisify(brotliCompress);
 const unbrotliAsync = promisify(brotliDecompress);
 
+/**
+ * The bytes in memory of their own, exactly their size. zlib hands back a view of its 16 KB output
+ * chunk when the result fits in one (a brotli copy of an 8 KB page holds 16 KB); a kept copy would
+ * hold the whole chunk while the cache counts only its length.
+ */
+export function exactCopy(buf: Buffer): Buffer {
+  if (buf.byteOffset === 0 && buf.buffer.byteLength === buf.length) return buf;
+  // allocUnsafeSlow: never a slice of Node's shared 8 KB pool (which a small copy would pin).
+  const own = Buffer.allocUnsafeSlow(buf.length);
+  buf.copy(own);
+  return own;
+}
+
 /** Fast levels: well under a millisecond for a 30 KB page (gzip 6 ≈ 0.5 ms, brotli 4 ≈ 0.3 ms). */
 function compressFast(enc: Encoding, body: Buffer): Promise<Buffer> {
-  if (enc === 'gzip') return gzipAsync(body, { level: 6 });
-  return brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  if (enc === 'gzip') return gzipAsync(body, { level: 6 }).then(exactCopy);
+  return brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }).then(exactCopy);
 }
 
 /** The best levels (brotli 11 costs ~30 ms for a 30 KB page): only in the background, on the thread pool. */
 function compressBest(enc: Encoding, body: Buffer): Promise<Buffer> {
-  if (enc === 'gzip') return gzipAsync(body, { level: 9 });
+  if (enc === 'gzip') return gzipAsync(body, { level: 9 }).then(exactCopy);
   return brotliAsync(body, {
     params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
-  });
+  }).then(exactCopy);
 }
 
 export function isCompressible(contentType: string, length: number): boolean {
@@ -111,7 +124,8 @@ export async function makeEntry(r: Rendered, expiresAt: number, want: Encoding |
     cacheControl: r.cacheControl,
     etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
     lastModified: r.lastModified ? new Date(r.lastModified).toUTCString() : null,
-    identity: compressible ? null : body,
+    // A small body made from a string is a view of Node's shared 8 KB pool: kept, it would pin it.
+    identity: compressible ? null : exactCopy(body),
     gzip: null,
     br: null,
     best,

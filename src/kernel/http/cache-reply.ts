@@ -17,13 +17,19 @@ function notModified(headers: IncomingHttpHeaders, entry: CacheEntry): boolean {
   return false;
 }
 
+/** The last Accept-Encoding seen and its answer: clients send a handful of spellings, over and over. */
+let lastAccept: string | undefined;
+let lastEncoding: Encoding | null = null;
+
 /** The encoding to send, from Accept-Encoding: brotli first, then gzip; none when refused (q=0). */
 export function pickEncoding(accept: string | undefined): Encoding | null {
   if (!accept) return null;
+  if (accept === lastAccept) return lastEncoding;
   const a = accept.toLowerCase();
-  if (/\bbr\b(?!;q=0(\.0+)?\b)/.test(a)) return 'br';
-  if (/\bgzip\b(?!;q=0(\.0+)?\b)/.test(a)) return 'gzip';
-  return null;
+  const enc = /\bbr\b(?!;q=0(\.0+)?\b)/.test(a) ? 'br' : /\bgzip\b(?!;q=0(\.0+)?\b)/.test(a) ? 'gzip' : null;
+  lastAccept = accept;
+  lastEncoding = enc;
+  return enc;
 }
 
 function compressed(entry: CacheEntry): boolean {

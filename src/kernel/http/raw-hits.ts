@@ -5,7 +5,7 @@ import { clientAddress, type TrustFunction } from './client-address.js';
 import { answerHealth, healthProbe } from './health.js';
 import { LimitBlocks } from './limit-blocks.js';
 import { PageCache } from './page-cache.js';
-import { limitConnections, serverOptions, type ServerTimeouts } from './timeouts.js';
+import { guardIdle, limitConnections, serverOptions, type ServerTimeouts } from './timeouts.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 type RawRequest = IncomingMessage & { url: string; method: string };
@@ -44,9 +44,12 @@ export function serverWithRawHits(ctxOf: () => AppContext | undefined, trust: Tr
           ctx.pageCache.counters.rawHits++;
           res.writeHead(hit.status, hit.headers);
           res.end(hit.body);
+          // Bytes the kernel did not take yet wait on a client that may have stopped reading.
+          if (res.writableLength > 0) guardIdle(req.socket);
           return;
         }
       }
+      guardIdle(req.socket);
       handler(req, res);
     });
     limitConnections(server, timeouts);

@@ -1,4 +1,5 @@
 import type { Server, ServerOptions } from 'node:http';
+import type { Socket } from 'node:net';
 
 /**
  * How long a client may hold a connection of ours. Fastify's own defaults (no request timeout)
@@ -19,8 +20,11 @@ const HEADERS_TIMEOUT_MS = 10_000;
  * so that nginx, not us, closes it (we would otherwise race its next request on a closing socket).
  */
 const KEEP_ALIVE_TIMEOUT_MS = 72_000;
-/** A connection on which nothing moves either way for this long (a client that stopped reading) is closed. */
-const IDLE_SOCKET_MS = 120_000;
+/**
+ * A connection on which nothing moves either way for this long while an answer is being made or
+ * sent (a client that stopped reading) is closed. Between requests the keep-alive timeout applies.
+ */
+export const IDLE_SOCKET_MS = 120_000;
 
 export function serverOptions(t: ServerTimeouts): ServerOptions {
   return {
@@ -31,8 +35,18 @@ export function serverOptions(t: ServerTimeouts): ServerOptions {
   };
 }
 
+/**
+ * The server's own idle timer (`server.setTimeout`) is not used: Node would arm it at the start of
+ * every request and re-arm it on every read and write, a cost on each cache hit, whose bytes are
+ * handed to the kernel at once. The request handler arms it instead (`guardIdle`) for what may
+ * take long: every request Fastify handles, and a cache hit the kernel did not take whole.
+ */
 export function limitConnections(server: Server, t: ServerTimeouts): void {
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.setTimeout(IDLE_SOCKET_MS);
   server.maxConnections = t.maxConnections;
+}
+
+/** Closes the request's connection once nothing has moved on it for IDLE_SOCKET_MS (until the answer ends). */
+export function guardIdle(socket: Socket): void {
+  socket.setTimeout(IDLE_SOCKET_MS);
 }

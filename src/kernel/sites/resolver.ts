@@ -13,6 +13,8 @@ import type { Site } from './site.js';
  */
 export class SiteResolver {
   private byHost = new Map<string, Site>();
+  /** The hosts of byHost that are their own normal form (normaliseHost), looked up as sent. */
+  private byNormalHost = new Map<string, Site>();
   private byCode = new Map<string, Site>();
   private byId = new Map<number, Site>();
   private fallback: Site | null = null;
@@ -57,6 +59,7 @@ export class SiteResolver {
       const site = this.byId.get(h.site_id);
       if (site) this.byHost.set(h.host, site);
     }
+    this.byNormalHost = new Map([...this.byHost].filter(([host]) => normaliseHost(host) === host));
     this.fallback = sites.find((s) => s.isDefault) ?? sites[0] ?? null;
   }
 
@@ -69,6 +72,10 @@ export class SiteResolver {
   }
 
   resolve(hostHeader: string | undefined): Site | null {
+    // A Host header exactly as configured (lowercase, no port: what a proxy sends) is its own
+    // normal form; every cache hit asks, so it is looked up before any string is made.
+    const asSent = hostHeader && this.byNormalHost.get(hostHeader);
+    if (asSent) return asSent;
     const host = normaliseHost(hostHeader);
     const exact = this.byHost.get(host);
     if (exact) return exact;
