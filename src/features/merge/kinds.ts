@@ -39,6 +39,7 @@
  * | org_units, org_people, question_settings| archive                                                               |
  * | alerts                                  | stay: an emergency notice was for the old unit's people (an archive   |
  * |                                         | shows none); the target site sends its own                            |
+ * | site_invitations                        | stay: an archive takes no new people; the target site invites its own |
  */
 export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'stays' | 'reindexed'> = {
   articles: 'moved', article_revisions: 'moved', article_pending_edits: 'moved', article_editors: 'moved', comments: 'moved', rating_votes: 'moved', stats_article_totals: 'moved', stats_article_daily: 'moved',
@@ -48,7 +49,7 @@ export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'st
   site_stats: 'summed', stats_daily: 'stays', stats_referrers: 'stays', stats_devices: 'stays', stats_totals: 'stays', stats_settings: 'stays',
   online_visitors: 'stays', vote_caps: 'stays', user_roles: 'stays', audit_log: 'stays', menu_items: 'stays', redirects: 'stays', site_hosts: 'stays',
   map_offices: 'stays', songs: 'stays', org_agency: 'stays', org_units: 'stays', org_people: 'stays', question_settings: 'stays',
-  alerts: 'stays',
+  alerts: 'stays', site_invitations: 'stays',
 };
 
 /** The kinds of rows a merge counts, with the names an operator reads. */
