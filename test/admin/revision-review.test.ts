@@ -94,6 +94,7 @@ describeEachDb('two-person rule over edits', async (db) => {
     assert.doesNotMatch(viewB.body, /Duyệt và xuất bản bản sửa/);
     assert.match(viewB.body, /không thể tự duyệt/);
     assert.match((await publicGet(path)).body, /Bản đã duyệt\./);
+    assert.match((await c.get('/quan-tri')).body, new RegExp(`<h2 id="ban-sua-cho-duyet">Bản sửa chờ duyệt</h2><ul><li><a href="/quan-tri/bai-viet/${id}">`), "on the approvers' dashboard");
     const viewC = await c.get(`/quan-tri/bai-viet/${id}`);
     assert.match(viewC.body, /Duyệt và xuất bản bản sửa/);
     assert.match(viewC.body, /Người dùng duyet_a, Người dùng duyet_b/, 'everyone who changed it, not only the last');

@@ -40,3 +40,17 @@ export async function recordEditor(db: Db, siteId: number, articleId: number, us
 export async function clearEditors(db: Db, siteId: number, articleId: number): Promise<void> {
   await db.deleteFrom('article_editors').where('site_id', '=', siteId).where('article_id', '=', articleId).execute();
 }
+
+/** The site's pending edits sent for approval, oldest first (the approvers' to-do list). */
+export async function listSubmittedEdits(db: Db, siteId: number, limit: number): Promise<{ article_id: number; title: string; updated_at: string }[]> {
+  return db
+    .selectFrom('article_pending_edits')
+    .innerJoin('articles', 'articles.id', 'article_pending_edits.article_id')
+    .select(['article_pending_edits.article_id', 'articles.title', 'article_pending_edits.updated_at'])
+    .where('article_pending_edits.site_id', '=', siteId)
+    .where('articles.site_id', '=', siteId)
+    .where('article_pending_edits.status', '=', 'submitted')
+    .orderBy('article_pending_edits.updated_at')
+    .limit(limit)
+    .execute();
+}
