@@ -191,6 +191,24 @@ describeEachDb('two-person rule over edits', async (db) => {
     assert.equal(await audits(id, 'article.edit_return'), 1);
   });
 
+  test('two people saving the same published article at once: one pending edit, the other keeps their text with a message', async () => {
+    const { a, b } = get();
+    const title = 'Thông báo lịch nghỉ Tết';
+    const { id } = await published(title);
+    const version = /name="_version" value="([^"]+)"/.exec((await a.get(`/quan-tri/bai-viet/${id}`)).body)![1]!;
+    tick();
+    const answers = await Promise.all([
+      a.post(`/quan-tri/bai-viet/${id}/luu`, fields(title, { _version: version, sapo: 'Bản của A.' })),
+      b.post(`/quan-tri/bai-viet/${id}/luu`, fields(title, { _version: version, sapo: 'Bản của B.' })),
+    ]);
+    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [303, 409]);
+    const loser = answers.find((r) => r.statusCode === 409)!;
+    assert.match(loser.body, /vừa được người khác lưu/);
+    const winner = answers[0]!.statusCode === 303 ? 'Bản của A.' : 'Bản của B.';
+    assert.match((await pending(id))!.snapshot, new RegExp(winner));
+    assert.equal(await audits(id, 'article.edit_pending'), 1);
+  });
+
   test('two approvals in parallel publish once, with one audit row and one revision', async () => {
     const { a, c, e, db } = get();
     const title = 'Thông báo tuyển dụng viên chức';
