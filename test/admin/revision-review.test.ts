@@ -209,6 +209,26 @@ describeEachDb('two-person rule over edits', async (db) => {
     assert.equal(await audits(id, 'article.edit_pending'), 1);
   });
 
+  test('turning the rule off does not let a change join a pending edit and go live unapproved', async () => {
+    const { a, d, db, app } = get();
+    const title = 'Kế hoạch phòng chống bão số 9';
+    const { id, path } = await published(title);
+    assert.equal((await save(a, id, title, { sapo: 'Bản sửa trước khi tắt.' })).statusCode, 303);
+    const rule = async (on: boolean) => {
+      const site = await db.db.selectFrom('sites').select('settings').where('id', '=', 1).executeTakeFirstOrThrow();
+      await db.db.updateTable('sites').set({ settings: JSON.stringify({ ...JSON.parse(site.settings), twoPersonRule: on }) }).where('id', '=', 1).execute();
+      await app.cong.sites.reload();
+    };
+    await rule(false);
+    try {
+      assert.equal((await save(d, id, title, { sapo: 'Bản sửa sau khi tắt.' })).statusCode, 303);
+      assert.match((await pending(id))!.snapshot, /Bản sửa sau khi tắt\./);
+      assert.match((await publicGet(path)).body, /Bản đã duyệt\./);
+    } finally {
+      await rule(true);
+    }
+  });
+
   test('two approvals in parallel publish once, with one audit row and one revision', async () => {
     const { a, c, e, db } = get();
     const title = 'Thông báo tuyển dụng viên chức';

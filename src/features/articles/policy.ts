@@ -37,8 +37,12 @@ export const articlePolicy = {
     art.status !== 'published' &&
     !(settings.twoPersonRule && (art.created_by === a.userId || art.updated_by === a.userId || editors.includes(a.userId))),
 
-  /** With the two-person rule on, a change to a published article waits for a second person. */
-  editNeedsReview: (art: ArticleRef, settings: Pick<SiteSettings, 'twoPersonRule'>) => !!settings.twoPersonRule && art.status === 'published',
+  /**
+   * With the two-person rule on, a change to a published article waits for a second person; so
+   * does one made while an edit is pending (begun before the rule was turned off), which it extends.
+   */
+  editNeedsReview: (art: ArticleRef, settings: Pick<SiteSettings, 'twoPersonRule'>, hasPendingEdit = false) =>
+    art.status === 'published' && (!!settings.twoPersonRule || hasPendingEdit),
 
   /** Whoever may edit the article sends its pending edit for approval. */
   submitEdit: (a: Actor, art: ArticleRef, edit: Pick<PendingEditRow, 'status'>) =>

@@ -82,7 +82,7 @@ export async function articleAdminRoutes(root: FastifyInstance): Promise<void> {
     const ids = editors.map((e) => e.user_id);
     const mayApprove = edit !== undefined && articlePolicy.returnEdit(actor, a, edit);
     return {
-      needsReview: articlePolicy.editNeedsReview(a, request.site.settings),
+      needsReview: articlePolicy.editNeedsReview(a, request.site.settings, !!edit),
       edit: edit ?? null,
       editors,
       editorIds: ids,
@@ -175,7 +175,7 @@ export async function articleAdminRoutes(root: FastifyInstance): Promise<void> {
     const form = formFromBody(request.body as Record<string, unknown>);
     const r = await saveArticle(cx(request), a.id, form, bodyField(request, '_version'));
     if (!r.ok) return editPage(request, reply, a, { form, errors: r.errors, status: r.errors._form ? 409 : 422 });
-    const pending = articlePolicy.editNeedsReview(a, request.site.settings);
+    const pending = articlePolicy.editNeedsReview(a, request.site.settings, !!(await findPendingEdit(ctx.db, request.site.id, a.id)));
     return redirectWithFlash(reply, `${ADMIN}/bai-viet/${a.id}`, pending ? 'da-luu-ban-sua' : 'da-luu');
   });
 

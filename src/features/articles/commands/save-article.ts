@@ -8,7 +8,7 @@ import { purgeForArticle } from '../purge.js';
 import { snapshotOf } from '../snapshot.js';
 import { articlePolicy } from '../policy.js';
 import { syncArticleIndex } from '../../search/indexer.js';
-import { recordEditor } from '../review-repo.js';
+import { findPendingEdit, recordEditor } from '../review-repo.js';
 import { CONFLICT_MESSAGE } from './conflict.js';
 import { savePendingEdit } from './save-pending-edit.js';
 
@@ -69,7 +69,8 @@ export async function saveArticle(
     const before = await findArticle(tx, site.id, articleId);
     if (!before) throw new AppError('not_found');
     if (!articlePolicy.edit(actor, before)) throw new AppError('forbidden');
-    if (articlePolicy.editNeedsReview(before, site.settings)) return savePendingEdit(tx, cx, before, row, expectedUpdatedAt);
+    const pending = before.status === 'published' ? await findPendingEdit(tx, site.id, articleId) : undefined;
+    if (articlePolicy.editNeedsReview(before, site.settings, !!pending)) return savePendingEdit(tx, cx, before, row, expectedUpdatedAt);
     if (expectedUpdatedAt && expectedUpdatedAt !== before.updated_at) return { ok: false, errors: { _form: CONFLICT_MESSAGE } };
     const updated = await tx
       .updateTable('articles')
