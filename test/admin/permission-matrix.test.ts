@@ -47,7 +47,7 @@ function actual(action: string, a: Actor, art: Parameters<typeof articlePolicy.e
   switch (action) {
     case 'edit': return articlePolicy.edit(a, art);
     case 'submit': return articlePolicy.submit(a, art);
-    case 'publish': return articlePolicy.publish(a, art, { twoPersonRule: twoPerson });
+    case 'publish': return articlePolicy.publish(a, art, { twoPersonRule: twoPerson }, []);
     case 'return': return articlePolicy.returnToAuthor(a, art);
     case 'unpublish': return articlePolicy.unpublish(a, art);
     default: throw new Error(action);
@@ -79,8 +79,8 @@ test('the article permission matrix', () => {
 
 test('two-person rule: the last editor cannot publish either', () => {
   const art = { site_id: SITE, status: 'submitted' as const, created_by: SOMEONE, updated_by: ME };
-  assert.equal(articlePolicy.publish(actor('approver'), art, { twoPersonRule: true }), false);
-  assert.equal(articlePolicy.publish(actor('approver'), art, { twoPersonRule: false }), true);
+  assert.equal(articlePolicy.publish(actor('approver'), art, { twoPersonRule: true }, []), false);
+  assert.equal(articlePolicy.publish(actor('approver'), art, { twoPersonRule: false }, []), true);
 });
 
 test('moderators and people without roles do not write articles', () => {

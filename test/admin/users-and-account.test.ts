@@ -38,12 +38,16 @@ describeEachDb('users, roles, audit log and my account', async (db) => {
     assert.equal((await db.db.selectFrom('users').select('id').execute()).length, before.length);
   });
 
-  test('roles change with an audit row; an existing account from another site only gets roles here', async () => {
-    const { admin, db } = get();
+  test('roles change with an audit row; an existing account from another site gets roles here only by accepting an invitation', async () => {
+    const { admin, app, db } = get();
     const other = await db.db.selectFrom('users').select('id').where('username', '=', 'quantrinhl').executeTakeFirstOrThrow();
     const res = await admin.post('/quan-tri/nguoi-dung', { email: 'quantrinhl@honglinh.gov.vn', roles: 'approver' });
-    assert.equal(res.statusCode, 201);
-    assert.match(res.body, /Tài khoản đã có sẵn/);
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /Không tạo được tài khoản mới với email này/);
+    assert.equal((await admin.post('/quan-tri/nguoi-dung/moi', { login: 'quantrinhl@honglinh.gov.vn', invite_roles: 'approver' })).statusCode, 303);
+    const invitation = await db.db.selectFrom('site_invitations').select('id').where('user_id', '=', other.id).executeTakeFirstOrThrow();
+    const invitee = await AdminClient.login(app, BAC_HONG_LINH, 'quantrinhl');
+    assert.equal((await invitee.post(`/quan-tri/loi-moi/${invitation.id}/chap-nhan`)).statusCode, 303);
     const roles = await db.db.selectFrom('user_roles').select(['site_id', 'role']).where('user_id', '=', other.id).orderBy('site_id').execute();
     assert.deepEqual(roles, [{ site_id: 1, role: 'approver' }, { site_id: 2, role: 'site_admin' }]);
     await admin.post(`/quan-tri/nguoi-dung/${other.id}/vai-tro`, { roles: ['editor', 'not-a-role'] });

@@ -12,6 +12,7 @@ import { PERIOD, PostgresFtsEngine, tsQuery } from '../../src/features/search/po
 import { SqliteFtsEngine } from '../../src/features/search/sqlite-fts.js';
 import type { Db } from '../../src/kernel/db/connection.js';
 import { migrateToLatest } from '../../src/kernel/db/migrate.js';
+import { up as articleReview } from '../../src/kernel/db/migrations/0026-article-review.js';
 import { parseQuery } from '../../src/kernel/search/query.js';
 import { distinctWords } from '../../src/kernel/search/text.js';
 import { NAM_HONG_LINH } from '../helpers/app.js';
@@ -188,6 +189,8 @@ for (const dialect of DIALECTS) {
     const db = await openTestDb(dialect, '0015-redirects');
     try {
       await sql`ALTER TABLE search_documents ADD COLUMN body_words text NOT NULL DEFAULT ''`.execute(db.db);
+      // Today's article commands also keep who edited (0026): those tables too, only while seeding.
+      await articleReview(db.db, dialect);
       // The demo's sites and their content as a database of that time holds them (the 2025
       // reorganisation's archive and old addresses need migration 0018).
       // Features whose tables come after 0015 (alerts: 0020) seed nothing here.
@@ -202,6 +205,7 @@ for (const dialect of DIALECTS) {
       const engine = dialect === 'sqlite' ? new SqliteFtsEngine(limits) : new PostgresFtsEngine(limits);
       assert.ok(old.every((r) => r.length > 0), 'each query finds something');
       await sql`ALTER TABLE search_documents DROP COLUMN body_words`.execute(db.db);
+      for (const table of ['article_editors', 'article_pending_edits']) await db.db.schema.dropTable(table).execute();
       const applied = await migrateToLatest(db);
       assert.ok(applied.includes('0016-search-fts-postgres') && applied.includes('0021-search-body-words'), applied.join(', '));
       await assertIndexInStep(db);

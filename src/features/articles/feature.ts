@@ -28,5 +28,5 @@ export const articles: Feature = {
   jobs: (app) => [publishingJob(app.cong)],
   oldAddress: legacyArticleAddress,
   demo: seedArticles,
-  tables: ['categories', 'articles', 'article_revisions'],
+  tables: ['categories', 'articles', 'article_revisions', 'article_pending_edits', 'article_editors'],
 };

@@ -5,11 +5,20 @@ import { formatDateTime, formatNumber } from '../../kernel/lib/format.js';
 import { actorOf, ADMIN, adminFrame, sendAdmin } from '../../kernel/http/admin-scope.js';
 import { STATUS_NAMES, STATUSES } from '../articles/admin/status.js';
 import { AdminLayout, type AdminFrame } from '../../kernel/views/admin/layout.js';
+import { listMyInvitations } from './invitations/repo.js';
+import { listSubmittedEdits } from '../articles/review-repo.js';
 
-function DashboardPage({ frame, counts, mine, waiting }: { frame: AdminFrame; counts: Record<string, number> | null; mine: AdminListRow[]; waiting: AdminListRow[] }) {
+type SubmittedEdit = Awaited<ReturnType<typeof listSubmittedEdits>>[number];
+
+function DashboardPage({ frame, counts, mine, waiting, edits, invitations }: { frame: AdminFrame; counts: Record<string, number> | null; mine: AdminListRow[]; waiting: AdminListRow[]; edits: SubmittedEdit[]; invitations: number }) {
   return (
     <AdminLayout frame={frame} title="Tổng quan">
       <h1>Xin chào, {frame.actor?.displayName}</h1>
+      {invitations > 0 && (
+        <p class="notice" role="status">
+          Bạn có {formatNumber(invitations)} lời mời tham gia trang khác. <a href="/quan-tri/loi-moi">Xem và trả lời lời mời</a>
+        </p>
+      )}
       {counts && (
         <section aria-labelledby="so-lieu">
           <h2 id="so-lieu">Bài viết theo trạng thái</h2>
@@ -26,6 +35,12 @@ function DashboardPage({ frame, counts, mine, waiting }: { frame: AdminFrame; co
         <section aria-labelledby="cho-duyet">
           <h2 id="cho-duyet">Bài chờ duyệt</h2>
           <ul>{waiting.map((a) => <li><a href={`/quan-tri/bai-viet/${a.id}`}>{a.title}</a> <span class="muted">({a.author_name ?? '—'}, {formatDateTime(a.updated_at)})</span></li>)}</ul>
+        </section>
+      )}
+      {edits.length > 0 && (
+        <section aria-labelledby="ban-sua-cho-duyet">
+          <h2 id="ban-sua-cho-duyet">Bản sửa chờ duyệt</h2>
+          <ul>{edits.map((e) => <li><a href={`/quan-tri/bai-viet/${e.article_id}`}>{e.title}</a> <span class="muted">({formatDateTime(e.updated_at)})</span></li>)}</ul>
         </section>
       )}
       <section aria-labelledby="bai-cua-toi">
@@ -47,11 +62,13 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     const siteId = request.site.id;
     const writer = articlePolicy.list(actor, siteId);
     const editorView = articlePolicy.view(actor, { site_id: siteId, status: 'published', created_by: -1, updated_by: -1 });
-    const [counts, mine, waiting] = await Promise.all([
+    const [counts, mine, waiting, edits, invitations] = await Promise.all([
       editorView ? countByStatus(ctx.db, siteId) : null,
       writer ? listArticlesAdmin(ctx.db, siteId, { authorId: actor.userId, sort: 'updated', limit: 10 }) : [],
       editorView ? listArticlesAdmin(ctx.db, siteId, { status: 'submitted', sort: 'updated', limit: 10 }) : [],
+      editorView ? listSubmittedEdits(ctx.db, siteId, 10) : [],
+      listMyInvitations(ctx.db, actor.userId, ctx.now()),
     ]);
-    return sendAdmin(reply, <DashboardPage frame={adminFrame(app, request, reply)} counts={counts} mine={mine} waiting={waiting} />);
+    return sendAdmin(reply, <DashboardPage frame={adminFrame(app, request, reply)} counts={counts} mine={mine} waiting={waiting} edits={edits} invitations={invitations.length} />);
   });
 }

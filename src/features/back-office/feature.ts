@@ -6,6 +6,7 @@ import { dashboardRoutes } from './dashboard.js';
 import { backOfficeJobs } from './housekeeping.js';
 import { backOfficePolicy } from './policy.js';
 import { userRoutes } from './users/routes.js';
+import { invitationRoutes } from './invitations/routes.js';
 
 const always = () => true;
 
@@ -14,7 +15,7 @@ export const backOffice: Feature = {
   key: 'back-office',
   label: 'Quản trị',
   adminRoutes: async (admin) => {
-    for (const routes of [authRoutes, dashboardRoutes, accountRoutes, userRoutes, auditRoutes]) await routes(admin);
+    for (const routes of [authRoutes, dashboardRoutes, accountRoutes, userRoutes, invitationRoutes, auditRoutes]) await routes(admin);
   },
   adminNav: [
     { href: '/quan-tri', label: 'Tổng quan', order: 0, visible: always },
@@ -24,5 +25,5 @@ export const backOffice: Feature = {
   ],
   /** Purges expired sessions and decayed throttle rows. */
   jobs: (app) => backOfficeJobs(app.cong.db),
-  tables: ['users', 'user_roles', 'sessions', 'login_throttle', 'audit_log'],
+  tables: ['users', 'user_roles', 'sessions', 'login_throttle', 'audit_log', 'site_invitations'],
 };

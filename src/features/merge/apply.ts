@@ -49,6 +49,9 @@ export async function applyMerge(tx: Db, plan: MergePlan, o: ApplyOptions): Prom
   await tx.updateTable('articles').set({ site_id: target.id, legacy_id: null, legacy_url: '' }).where('site_id', '=', old.id).execute();
   step('articles');
   await tx.updateTable('article_revisions').set({ site_id: target.id }).where('site_id', '=', old.id).execute();
+  // A pending edit and its editors stay with their article: the two-person rule holds on the target.
+  await tx.updateTable('article_pending_edits').set({ site_id: target.id }).where('site_id', '=', old.id).execute();
+  await tx.updateTable('article_editors').set({ site_id: target.id }).where('site_id', '=', old.id).execute();
   step('revisions');
   await tx.updateTable('comments').set({ site_id: target.id }).where('site_id', '=', old.id).execute();
   step('comments');

@@ -4,9 +4,11 @@
  *
  * | table                                   | decision                                                              |
  * |-----------------------------------------|-----------------------------------------------------------------------|
- * | articles, article_revisions, comments,  | moved (ids kept, so /bai-viet/<slug>-<id> is the same path); legacy   |
- * | rating_votes, stats_article_totals,     | ids become old addresses of the old site and are cleared; bodies'     |
- * | stats_article_daily                     | /media/<old>/ links follow the files; re-indexed under the target     |
+ * | articles, article_revisions,            | moved (ids kept, so /bai-viet/<slug>-<id> is the same path); legacy   |
+ * | article_pending_edits, article_editors, | ids become old addresses of the old site and are cleared; bodies'     |
+ * | comments, rating_votes,                 | /media/<old>/ links follow the files; re-indexed under the target     |
+ * | stats_article_totals,                   |                                                                       |
+ * | stats_article_daily                     |                                                                       |
  * | search_documents                        | re-indexed under the target (site and scope columns)                   |
  * | categories                              | moved under a parent named after the old unit (subtree), or mapped    |
  * |                                         | onto the target's category of the same folded name (by-name); slug    |
@@ -37,16 +39,17 @@
  * | org_units, org_people, question_settings| archive                                                               |
  * | alerts                                  | stay: an emergency notice was for the old unit's people (an archive   |
  * |                                         | shows none); the target site sends its own                            |
+ * | site_invitations                        | stay: an archive takes no new people; the target site invites its own |
  */
 export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'stays' | 'reindexed'> = {
-  articles: 'moved', article_revisions: 'moved', comments: 'moved', rating_votes: 'moved', stats_article_totals: 'moved', stats_article_daily: 'moved',
+  articles: 'moved', article_revisions: 'moved', article_pending_edits: 'moved', article_editors: 'moved', comments: 'moved', rating_votes: 'moved', stats_article_totals: 'moved', stats_article_daily: 'moved',
   search_documents: 'reindexed', categories: 'merged', pages: 'moved', links: 'merged', document_types: 'merged', documents: 'merged',
   document_files: 'moved', document_relations: 'moved', draft_feedback: 'moved', media: 'moved', question_topics: 'merged', questions: 'moved',
   polls: 'moved', poll_options: 'moved', poll_votes: 'moved', procedures: 'merged', schedule_entries: 'moved', import_items: 'merged',
   site_stats: 'summed', stats_daily: 'stays', stats_referrers: 'stays', stats_devices: 'stays', stats_totals: 'stays', stats_settings: 'stays',
   online_visitors: 'stays', vote_caps: 'stays', user_roles: 'stays', audit_log: 'stays', menu_items: 'stays', redirects: 'stays', site_hosts: 'stays',
   map_offices: 'stays', songs: 'stays', org_agency: 'stays', org_units: 'stays', org_people: 'stays', question_settings: 'stays',
-  alerts: 'stays',
+  alerts: 'stays', site_invitations: 'stays',
 };
 
 /** The kinds of rows a merge counts, with the names an operator reads. */

@@ -12,6 +12,8 @@ import type { OrganisationTables } from './tables/organisation.js';
 import type { MovesTables } from './tables/moves.js';
 import type { AlertsTables } from './tables/alerts.js';
 import type { DisclosureTables } from './tables/disclosure.js';
+import type { ArticleReviewTables } from './tables/article-review.js';
+import type { InvitationsTables } from './tables/invitations.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -218,7 +220,7 @@ export interface JobLeasesTable {
  */
 export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used', 'vote_caps', 'old_addresses', 'import_items'] as const;
 
-export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, DisclosureTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, DisclosureTables, ArticleReviewTables, InvitationsTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

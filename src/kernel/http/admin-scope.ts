@@ -22,6 +22,8 @@ declare module 'fastify' {
     mfaStep?: boolean;
     /** A change still allowed while the site is an archive (the system admins' sites screen). */
     onArchive?: boolean;
+    /** Reachable by a signed-in person without a role on this site (their invitations to sites). */
+    invitee?: boolean;
   }
 }
 
@@ -83,7 +85,7 @@ export async function adminSessionHooks(app: FastifyInstance): Promise<void> {
       return reply.redirect(`${ADMIN}/dang-nhap${request.method === 'GET' ? `?tiep=${next}` : ''}`, 303);
     }
     if (request.session.mfa_pending && !config.mfaStep) return reply.redirect(`${ADMIN}/dang-nhap/xac-thuc`, 303);
-    if (!hasAnyRole(request.actor, request.site.id)) throw new AppError('forbidden');
+    if (!hasAnyRole(request.actor, request.site.id) && !config.invitee) throw new AppError('forbidden');
     const ownAccount = request.url.startsWith(`${ADMIN}/tai-khoan`) || request.url.startsWith(`${ADMIN}/dang-xuat`);
     // A generated password has been on a screen or in a file: nothing else until it is replaced.
     if (request.actor.mustChangePassword && !ownAccount) return reply.redirect(`${ADMIN}/tai-khoan?doi-mat-khau=1`, 303);

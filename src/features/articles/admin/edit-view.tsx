@@ -6,6 +6,18 @@ import { urls } from '../../../kernel/http/urls.js';
 import { AdminLayout, type AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, ErrorSummary, Field, Notice, type FieldErrors } from '../../../kernel/views/admin/forms.js';
 import { STATUS_NAMES } from './status.js';
+import { PendingEditPanel, type PendingEditActions } from './pending-edit-view.js';
+import type { PendingEditRow } from '../../../kernel/db/tables/article-review.js';
+
+/** The two-person rule's state of a published article, when it has a pending edit or needs one. */
+export interface ArticleReview {
+  /** Saving will make a pending edit instead of changing the public page. */
+  needsReview: boolean;
+  edit: PendingEditRow | null;
+  editors: { user_id: number; name: string }[];
+  actions: PendingEditActions;
+  typedReason?: string;
+}
 
 export interface ArticleActions {
   edit: boolean;
@@ -15,7 +27,7 @@ export interface ArticleActions {
   unpublish: boolean;
 }
 
-export function ArticleEditPage({ frame, article, form, errors, categories, actions, notice, actionErrors }: {
+export function ArticleEditPage({ frame, article, form, errors, categories, actions, notice, actionErrors, review, version }: {
   frame: AdminFrame;
   article: ArticleRow | null;
   form: ArticleForm;
@@ -25,6 +37,9 @@ export function ArticleEditPage({ frame, article, form, errors, categories, acti
   notice?: string;
   /** Errors of the workflow forms (return reason, schedule time). */
   actionErrors?: FieldErrors;
+  review?: ArticleReview;
+  /** What the form was built from: the pending edit's version when there is one. */
+  version?: string;
 }) {
   const base = article ? `/quan-tri/bai-viet/${article.id}` : '/quan-tri/bai-viet';
   const title = article ? `Sửa bài: ${article.title}` : 'Viết bài mới';
@@ -35,10 +50,16 @@ export function ArticleEditPage({ frame, article, form, errors, categories, acti
       {notice && <Notice kind="ok">{notice}</Notice>}
       {errors._form && <Notice kind="error">{errors._form}</Notice>}
       {article && <StatusPanel article={article} />}
+      {article && review?.edit && (
+        <PendingEditPanel frame={frame} article={article} edit={review.edit} editors={review.editors} actions={review.actions} errors={actionErrors ?? {}} typedReason={review.typedReason} />
+      )}
+      {article && review?.needsReview && !review.edit && actions.edit && (
+        <p class="notice" role="note">Nguyên tắc hai người đang bật: thay đổi bạn lưu sẽ thành bản sửa chờ duyệt; trang công khai chỉ đổi khi một người duyệt khác duyệt bản sửa.</p>
+      )}
       <ErrorSummary errors={fieldErrors} />
       <form method="post" action={article ? `${base}/luu` : '/quan-tri/bai-viet/moi'} class="article-form" data-autosave={article && actions.edit ? `${base}/tu-dong-luu` : undefined} novalidate>
         <Csrf token={frame.csrf} />
-        {article && <input type="hidden" name="_version" value={article.updated_at} />}
+        {article && <input type="hidden" name="_version" value={version ?? article.updated_at} />}
         <fieldset disabled={!actions.edit}>
           <legend class="visually-hidden">Nội dung bài viết</legend>
           <Field name="title" label="Tiêu đề" value={form.title} errors={errors} required maxLength={LIMITS.title} />

@@ -1,38 +1,9 @@
-import { diffWords } from 'diff';
+import { bodyText, Diff } from './diff.js';
 import type { RevisionRow } from '../../../kernel/db/schema.js';
 import type { Snapshot } from '../snapshot.js';
 import { formatDateTime } from '../../../kernel/lib/format.js';
 import { AdminLayout, type AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf } from '../../../kernel/views/admin/forms.js';
-
-/** Readable text of an HTML body for comparing: paragraphs on their own lines, no tags. */
-function bodyText(html: string): string {
-  return html
-    .replace(/<\/(p|h\d|li|blockquote|tr|figcaption)>/g, '\n')
-    .replace(/<br\s*\/?>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
-function Diff({ label, a, b }: { label: string; a: string; b: string }) {
-  if (a === b) return null;
-  return (
-    <div class="diff">
-      <h3>{label}</h3>
-      <p class="diff-text">
-        {diffWords(a, b).map((part) =>
-          part.added ? <ins>{part.value}</ins> : part.removed ? <del>{part.value}</del> : <span>{part.value}</span>,
-        )}
-      </p>
-    </div>
-  );
-}
 
 export function RevisionsPage({ frame, articleId, title, revisions, compare, canRestore }: {
   frame: AdminFrame;

@@ -20,7 +20,11 @@ import { ArticlePage } from '../public/article.js';
 import { listSiteMembers } from '../../../kernel/access/users-repo.js';
 import { actorOf, ADMIN, adminFrame, bodyField, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import { limitedTo } from '../../../kernel/http/limits.js';
-import { ArticleEditPage, type ArticleActions } from './edit-view.js';
+import { ArticleEditPage, type ArticleActions, type ArticleReview } from './edit-view.js';
+import { findPendingEdit, listEditors } from '../review-repo.js';
+import { approvePendingEdit } from '../commands/approve-edit.js';
+import { returnPendingEdit, submitPendingEdit } from '../commands/review-edit.js';
+import type { Snapshot } from '../snapshot.js';
 import { ArticleListPage } from './list-view.js';
 import { RevisionsPage } from './revisions-view.js';
 import { coverOf } from '../../media/cover.js';
@@ -36,6 +40,10 @@ const NOTICES: FlashMessages = {
   'da-tra-lai': 'Đã trả lại bài viết cho tác giả.',
   'da-go': 'Đã gỡ bài viết khỏi trang.',
   'da-khoi-phuc': 'Đã khôi phục phiên bản cũ (lưu thành phiên bản mới).',
+  'da-luu-ban-sua': 'Đã lưu bản sửa. Trang công khai vẫn hiện bản đã duyệt cho đến khi một người duyệt khác duyệt bản sửa.',
+  'da-gui-ban-sua': 'Đã gửi bản sửa để duyệt.',
+  'da-duyet-ban-sua': 'Đã duyệt bản sửa: trang công khai hiện nội dung mới.',
+  'da-tra-ban-sua': 'Đã trả lại bản sửa cho người sửa.',
 };
 
 /** The list's filters and sort, and where the list continues (?sau=<value>~<id>). */
@@ -49,12 +57,12 @@ export async function articleAdminRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
-  function actionsFor(request: FastifyRequest, a: ArticleRow): ArticleActions {
+  function actionsFor(request: FastifyRequest, a: ArticleRow, editors: readonly number[]): ArticleActions {
     const actor = actorOf(request);
     return {
       edit: articlePolicy.edit(actor, a),
       submit: articlePolicy.submit(actor, a),
-      publish: articlePolicy.publish(actor, a, request.site.settings),
+      publish: articlePolicy.publish(actor, a, request.site.settings, editors),
       returnToAuthor: articlePolicy.returnToAuthor(actor, a),
       unpublish: articlePolicy.unpublish(actor, a),
     };
@@ -67,13 +75,37 @@ export async function articleAdminRoutes(root: FastifyInstance): Promise<void> {
     return a;
   }
 
-  async function editPage(request: FastifyRequest, reply: FastifyReply, a: ArticleRow | null, opts: { form?: ReturnType<typeof formFromBody>; errors?: Record<string, string>; actionErrors?: Record<string, string>; status?: number } = {}) {
+  /** The two-person rule's state of an article: its pending edit, who changed it, what the person may do. */
+  async function reviewOf(request: FastifyRequest, a: ArticleRow): Promise<ArticleReview & { editorIds: number[] }> {
+    const actor = actorOf(request);
+    const [edit, editors] = await Promise.all([findPendingEdit(ctx.db, request.site.id, a.id), listEditors(ctx.db, request.site.id, a.id)]);
+    const ids = editors.map((e) => e.user_id);
+    const mayApprove = edit !== undefined && articlePolicy.returnEdit(actor, a, edit);
+    return {
+      needsReview: articlePolicy.editNeedsReview(a, request.site.settings, !!edit),
+      edit: edit ?? null,
+      editors,
+      editorIds: ids,
+      actions: {
+        submit: !!edit && articlePolicy.submitEdit(actor, a, edit),
+        approve: !!edit && articlePolicy.approveEdit(actor, a, edit, ids),
+        returnEdit: mayApprove,
+        ownEdit: mayApprove && articlePolicy.isOwnEdit(actor, edit!, ids),
+      },
+    };
+  }
+
+  async function editPage(request: FastifyRequest, reply: FastifyReply, a: ArticleRow | null, opts: { form?: ReturnType<typeof formFromBody>; errors?: Record<string, string>; actionErrors?: Record<string, string>; typedReason?: string; status?: number } = {}) {
     const categories = await listCategories(ctx.db, request.site.id);
     const notice = flash(request, NOTICES);
-    const actions = a ? actionsFor(request, a) : { edit: true, submit: false, publish: false, returnToAuthor: false, unpublish: false };
+    const review = a ? { ...(await reviewOf(request, a)), typedReason: opts.typedReason } : undefined;
+    const actions = a ? actionsFor(request, a, review!.editorIds) : { edit: true, submit: false, publish: false, returnToAuthor: false, unpublish: false };
+    // With a pending edit, the form shows (and saves over) the pending text, not the public one.
+    const pendingSnap = review?.edit ? (JSON.parse(review.edit.snapshot) as Snapshot) : null;
+    const shown = a && pendingSnap ? formFromArticle({ ...a, ...pendingSnap }) : a ? formFromArticle(a) : { ...EMPTY_FORM, author: actorOf(request).displayName };
     return sendAdmin(
       reply,
-      <ArticleEditPage frame={adminFrame(app, request, reply)} article={a} form={opts.form ?? (a ? formFromArticle(a) : { ...EMPTY_FORM, author: actorOf(request).displayName })} errors={opts.errors ?? {}} actionErrors={opts.actionErrors} categories={categories} actions={actions} notice={notice} />,
+      <ArticleEditPage frame={adminFrame(app, request, reply)} article={a} form={opts.form ?? shown} errors={opts.errors ?? {}} actionErrors={opts.actionErrors} categories={categories} actions={actions} notice={notice} review={review} version={review?.edit?.updated_at} />,
       opts.status ?? 200,
     );
   }
@@ -143,7 +175,28 @@ export async function articleAdminRoutes(root: FastifyInstance): Promise<void> {
     const form = formFromBody(request.body as Record<string, unknown>);
     const r = await saveArticle(cx(request), a.id, form, bodyField(request, '_version'));
     if (!r.ok) return editPage(request, reply, a, { form, errors: r.errors, status: r.errors._form ? 409 : 422 });
-    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${a.id}`, 'da-luu');
+    const pending = articlePolicy.editNeedsReview(a, request.site.settings, !!(await findPendingEdit(ctx.db, request.site.id, a.id)));
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${a.id}`, pending ? 'da-luu-ban-sua' : 'da-luu');
+  });
+
+  app.post(`${ADMIN}/bai-viet/:id/ban-sua/gui-duyet`, byId, async (request, reply) => {
+    const id = Number(request.params.id);
+    await submitPendingEdit(cx(request), id);
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${id}`, 'da-gui-ban-sua');
+  });
+
+  app.post(`${ADMIN}/bai-viet/:id/ban-sua/duyet`, byId, async (request, reply) => {
+    const id = Number(request.params.id);
+    await approvePendingEdit(cx(request), id);
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${id}`, 'da-duyet-ban-sua');
+  });
+
+  app.post(`${ADMIN}/bai-viet/:id/ban-sua/tra-lai`, byId, async (request, reply) => {
+    const id = Number(request.params.id);
+    const reason = bodyField(request, 'edit_reason') ?? '';
+    const r = await returnPendingEdit(cx(request), id, reason);
+    if (!r.ok) return editPage(request, reply, await loadViewable(request, id), { actionErrors: r.errors, typedReason: reason, status: 422 });
+    return redirectWithFlash(reply, `${ADMIN}/bai-viet/${id}`, 'da-tra-ban-sua');
   });
 
   /** Autosave from the editor (JSON answer); saves only drafts the person may edit. */

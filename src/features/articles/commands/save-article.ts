@@ -8,9 +8,12 @@ import { purgeForArticle } from '../purge.js';
 import { snapshotOf } from '../snapshot.js';
 import { articlePolicy } from '../policy.js';
 import { syncArticleIndex } from '../../search/indexer.js';
+import { findPendingEdit, recordEditor } from '../review-repo.js';
+import { CONFLICT_MESSAGE } from './conflict.js';
+import { savePendingEdit } from './save-pending-edit.js';
 
 export const COVER_MISSING = 'Ảnh đại diện phải là một ảnh trong Thư viện tệp của trang này. Hãy chọn lại ảnh.';
-export const CONFLICT_MESSAGE = 'Bài viết vừa được người khác lưu. Nội dung bạn nhập vẫn còn dưới đây; hãy tải lại bài trong thẻ khác để so sánh trước khi lưu.';
+export { CONFLICT_MESSAGE };
 
 /**
  * Creates an article (as a draft) or saves an existing one: validate, sanitize, write, keep a
@@ -58,6 +61,7 @@ export async function saveArticle(
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx.insertInto('article_revisions').values({ article_id: id, site_id: site.id, snapshot: JSON.stringify(snapshotOf(row)), created_by: actor.userId, created_at: stamp }).execute();
+      await recordEditor(tx, site.id, id, actor.userId, stamp);
       await writeAudit(tx, { siteId: site.id, userId: actor.userId, action: 'article.create', entityType: 'article', entityId: id, after: snapshotOf(row) }, now);
       return { ok: true, value: id };
     }
@@ -65,10 +69,13 @@ export async function saveArticle(
     const before = await findArticle(tx, site.id, articleId);
     if (!before) throw new AppError('not_found');
     if (!articlePolicy.edit(actor, before)) throw new AppError('forbidden');
+    const pending = before.status === 'published' ? await findPendingEdit(tx, site.id, articleId) : undefined;
+    if (articlePolicy.editNeedsReview(before, site.settings, !!pending)) return savePendingEdit(tx, cx, before, row, expectedUpdatedAt);
     if (expectedUpdatedAt && expectedUpdatedAt !== before.updated_at) return { ok: false, errors: { _form: CONFLICT_MESSAGE } };
     const updated = await tx
       .updateTable('articles')
-      .set({ ...row, updated_by: actor.userId, updated_at: stamp })
+      // Under the two-person rule a change to a scheduled article withdraws the approval it had.
+      .set({ ...row, updated_by: actor.userId, updated_at: stamp, ...(site.settings.twoPersonRule && before.status === 'scheduled' ? { status: 'submitted' as const } : {}) })
       .where('id', '=', articleId)
       .where('site_id', '=', site.id)
       .where('updated_at', '=', before.updated_at)
@@ -77,6 +84,7 @@ export async function saveArticle(
     // A published article's new text is searchable as soon as it is saved (same transaction).
     await syncArticleIndex(tx, articleId);
     await tx.insertInto('article_revisions').values({ article_id: articleId, site_id: site.id, snapshot: JSON.stringify(snapshotOf(row)), created_by: actor.userId, created_at: stamp }).execute();
+    await recordEditor(tx, site.id, articleId, actor.userId, stamp);
     await writeAudit(tx, { siteId: site.id, userId: actor.userId, action: 'article.update', entityType: 'article', entityId: articleId, before: snapshotOf(before), after: snapshotOf(row) }, now);
     const visible = before.status === 'published';
     return { ok: true, value: articleId, purge: visible ? { id: articleId, slug: before.slug, cats: [before.category_id, row.category_id] } : undefined };

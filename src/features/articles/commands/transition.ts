@@ -5,6 +5,7 @@ import { findArticle } from '../admin-repo.js';
 import type { CommandContext } from '../../../kernel/commands.js';
 import { purgeForArticle } from '../purge.js';
 import { syncArticleIndex } from '../../search/indexer.js';
+import { clearEditors, editorIds } from '../review-repo.js';
 
 /**
  * The shared step of every workflow command: load the article, check the rule, change its
@@ -15,14 +16,14 @@ export async function transition(
   cx: CommandContext,
   articleId: number,
   action: string,
-  allowed: (a: ArticleRow) => boolean,
+  allowed: (a: ArticleRow, editors: readonly number[]) => boolean,
   change: (a: ArticleRow) => Partial<ArticleRow> & { status: ArticleStatus },
 ): Promise<ArticleRow> {
   const { db, site, actor, now } = cx;
   const { before, after } = await db.transaction().execute(async (tx) => {
     const before = await findArticle(tx, site.id, articleId);
     if (!before) throw new AppError('not_found');
-    if (!allowed(before)) throw new AppError('forbidden');
+    if (!allowed(before, await editorIds(tx, site.id, articleId))) throw new AppError('forbidden');
     const set = { ...change(before), updated_at: now.toISOString() };
     const r = await tx
       .updateTable('articles')
@@ -35,6 +36,8 @@ export async function transition(
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict');
     // Publishing adds the article to the search index, unpublishing removes it (same transaction).
     if (before.status === 'published' || set.status === 'published') await syncArticleIndex(tx, articleId);
+    // Publishing or scheduling is the approval: the next round of changes starts with nobody.
+    if (set.status === 'published' || set.status === 'scheduled') await clearEditors(tx, site.id, articleId);
     const after = { ...before, ...set };
     await writeAudit(
       tx,

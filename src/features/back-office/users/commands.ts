@@ -19,17 +19,23 @@ function cleanRoles(roles: string[]): Role[] {
   return [...new Set(roles)].filter((r): r is Role => (ROLES as string[]).includes(r));
 }
 
+/** Said when a new account's e-mail is taken: the same words whether the account is on this site or another. */
+export const TAKEN_EMAIL = 'Không tạo được tài khoản mới với email này. Nếu người này đã có tài khoản, hãy mời họ ở mục “Mời tài khoản có sẵn”.';
+
 /**
- * Adds a person to the site: a new account with a generated password (returned, shown once),
- * or an existing account (same email) given roles here.
+ * Adds a person to the site: a new account with a generated password (returned, shown once).
+ * An existing account (same email) is given roles here directly only by a system administrator;
+ * a site administrator invites it instead (../invitations), so that no account is attached
+ * without its holder's consent.
  */
-export async function addMember(db: Db, siteId: number, by: number, f: MemberForm, now: Date): Promise<Result<{ userId: number; password: string | null }>> {
+export async function addMember(db: Db, siteId: number, by: number, f: MemberForm, now: Date, direct = false): Promise<Result<{ userId: number; password: string | null }>> {
   const errors: FieldErrors = {};
   const email = take(errors, 'email', emailRule(f.email));
   const username = f.username.trim().toLowerCase();
   const roles = cleanRoles(f.roles);
   if (!roles.length) errors.roles = 'Vui lòng chọn ít nhất một vai trò.';
   const existing = email ? await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst() : undefined;
+  if (existing && !direct) errors.email = TAKEN_EMAIL;
   if (!existing) {
     if (!/^[a-z0-9._-]{3,40}$/.test(username)) errors.username = 'Tên đăng nhập gồm 3–40 chữ cái không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.';
     else if (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) errors.username = 'Tên đăng nhập đã có người dùng.';

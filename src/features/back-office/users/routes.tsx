@@ -9,6 +9,14 @@ import { listSiteMembers, type SiteMember } from '../../../kernel/access/users-r
 import { AdminLayout, type AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, ErrorSummary, Field, Notice, type FieldErrors } from '../../../kernel/views/admin/forms.js';
 import { addMember, setRoles, type MemberForm } from './commands.js';
+import { flash, redirectWithFlash } from '../../../kernel/http/flash.js';
+import { inviteMember, type InviteForm } from '../invitations/invite.js';
+import { InviteSection } from '../invitations/views.js';
+
+/** The same words whether or not the login belongs to an account, here or elsewhere. */
+const NOTICES = {
+  'da-moi': 'Đã ghi lời mời. Nếu tên đăng nhập hoặc email này thuộc một tài khoản, người đó sẽ thấy lời mời khi đăng nhập; vai trò chỉ có hiệu lực khi họ chấp nhận.',
+};
 
 function RoleBoxes({ name, selected, idPrefix }: { name: string; selected: string[]; idPrefix: string }) {
   return (
@@ -23,10 +31,14 @@ function RoleBoxes({ name, selected, idPrefix }: { name: string; selected: strin
   );
 }
 
-function UsersPage({ frame, members, form, errors, created }: { frame: AdminFrame; members: SiteMember[]; form: MemberForm; errors: FieldErrors; created?: { name: string; password: string | null } }) {
+function UsersPage({ frame, members, form, errors, created, invite, notice }: {
+  frame: AdminFrame; members: SiteMember[]; form: MemberForm; errors: FieldErrors; created?: { name: string; password: string | null };
+  invite: { form: InviteForm; errors: FieldErrors }; notice?: string;
+}) {
   return (
     <AdminLayout frame={frame} title="Người dùng">
       <h1>Người dùng và vai trò</h1>
+      {notice && <Notice kind="ok">{notice}</Notice>}
       {created && (
         <Notice kind="ok">
           Đã thêm {created.name}.{' '}
@@ -56,20 +68,21 @@ function UsersPage({ frame, members, form, errors, created }: { frame: AdminFram
           ))}
         </tbody>
       </table>
+      <InviteSection frame={frame} form={invite.form} errors={invite.errors} />
       <section class="status-panel" aria-labelledby="them-nguoi">
-        <h2 id="them-nguoi">Thêm người dùng</h2>
+        <h2 id="them-nguoi">Tạo tài khoản mới</h2>
         <ErrorSummary errors={errors} />
         <form method="post" action="/quan-tri/nguoi-dung" novalidate>
           <Csrf token={frame.csrf} />
           <Field name="email" label="Email" type="email" value={form.email} errors={errors} required />
-          <Field name="username" label="Tên đăng nhập" value={form.username} errors={errors} hint="Bỏ trống nếu người này đã có tài khoản (cùng email)." />
+          <Field name="username" label="Tên đăng nhập" value={form.username} errors={errors} />
           <Field name="display_name" label="Họ và tên" value={form.display_name} errors={errors} />
           <fieldset id="f-roles" class={errors.roles ? 'field has-error' : 'field'} aria-describedby={errors.roles ? 'f-roles-error' : undefined}>
             <legend>Vai trò trên trang này</legend>
             {errors.roles && <p class="field-error" id="f-roles-error">{errors.roles}</p>}
             <RoleBoxes name="roles" selected={form.roles} idPrefix="new" />
           </fieldset>
-          <button type="submit" class="primary">Thêm người dùng</button>
+          <button type="submit" class="primary">Tạo tài khoản</button>
         </form>
       </section>
     </AdminLayout>
@@ -82,8 +95,9 @@ export async function userRoutes(root: FastifyInstance): Promise<void> {
   const guard = (request: FastifyRequest) => {
     if (!backOfficePolicy.manageUsers(actorOf(request), request.site.id)) throw new AppError('forbidden');
   };
-  const page = async (request: FastifyRequest, reply: FastifyReply, form: MemberForm, errors: FieldErrors, status = 200, created?: { name: string; password: string | null }) =>
-    sendAdmin(reply, <UsersPage frame={adminFrame(app, request, reply)} members={await listSiteMembers(ctx.db, request.site.id)} form={form} errors={errors} created={created} />, status);
+  const emptyInvite: InviteForm = { login: '', roles: ['contributor'] };
+  const page = async (request: FastifyRequest, reply: FastifyReply, form: MemberForm, errors: FieldErrors, status = 200, created?: { name: string; password: string | null }, invite = { form: emptyInvite, errors: {} as FieldErrors }) =>
+    sendAdmin(reply, <UsersPage frame={adminFrame(app, request, reply)} members={await listSiteMembers(ctx.db, request.site.id)} form={form} errors={errors} created={created} invite={invite} notice={flash(request, NOTICES)} />, status);
   const empty: MemberForm = { email: '', username: '', display_name: '', roles: ['contributor'] };
 
   app.get(`${ADMIN}/nguoi-dung`, async (request, reply) => {
@@ -94,9 +108,19 @@ export async function userRoutes(root: FastifyInstance): Promise<void> {
   app.post(`${ADMIN}/nguoi-dung`, async (request, reply) => {
     guard(request);
     const form: MemberForm = { email: bodyField(request, 'email') ?? '', username: bodyField(request, 'username') ?? '', display_name: bodyField(request, 'display_name') ?? '', roles: bodyFields(request, 'roles') };
-    const r = await addMember(ctx.db, request.site.id, actorOf(request).userId, form, ctx.now());
+    const actor = actorOf(request);
+    const r = await addMember(ctx.db, request.site.id, actor.userId, form, ctx.now(), actor.isSystemAdmin);
     if (!r.ok) return page(request, reply, form, r.errors, 422);
     return page(request, reply, empty, {}, 201, { name: form.display_name || form.email, password: r.value.password });
+  });
+
+  /** Inviting answers alike for every login: a redirect to the same page with the same words. */
+  app.post(`${ADMIN}/nguoi-dung/moi`, async (request, reply) => {
+    guard(request);
+    const form: InviteForm = { login: bodyField(request, 'login') ?? '', roles: bodyFields(request, 'invite_roles') };
+    const r = await inviteMember(ctx.db, request.site.id, actorOf(request).userId, form, ctx.now());
+    if (!r.ok) return page(request, reply, empty, {}, 422, undefined, { form, errors: r.errors });
+    return redirectWithFlash(reply, `${ADMIN}/nguoi-dung`, 'da-moi');
   });
 
   app.post(`${ADMIN}/nguoi-dung/:id/vai-tro`, { schema: { params: IdParams } }, async (request, reply) => {
