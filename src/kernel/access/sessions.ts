@@ -24,7 +24,6 @@ export interface SessionStore {
   create(userId: number, mfaPending: boolean, now: Date): Promise<NewSession>;
   /** The live session for a cookie token, or null when unknown, idle too long or past its end. */
   load(token: string, now: Date): Promise<SessionRow | null>;
-  completeMfa(sessionId: string): Promise<void>;
   destroy(sessionId: string): Promise<void>;
   /** Ends every session of a person but `keep` ("Đăng xuất khỏi mọi thiết bị", a new password). */
   destroyForUser(userId: number, keep?: string): Promise<number>;
@@ -67,11 +66,6 @@ export class DbSessionStore implements SessionStore {
     // tenancy: back-office sessions belong to a (global) user, not to a site; the id is the hash of the cookie token.
     if (stale(row, t)) await this.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', row.id).execute();
     return row;
-  }
-
-  async completeMfa(sessionId: string): Promise<void> {
-    // tenancy: back-office sessions belong to a (global) user, not to a site; the id is the hash of the cookie token.
-    await this.db.updateTable('sessions').set({ mfa_pending: 0 }).where('id', '=', sessionId).execute();
   }
 
   async destroy(sessionId: string): Promise<void> {
@@ -138,11 +132,6 @@ export class RedisSessionStore implements SessionStore {
     }
     if (stale(row, t)) await this.update({ ...row, last_seen_at: now.toISOString() });
     return row;
-  }
-
-  async completeMfa(sessionId: string): Promise<void> {
-    const row = await this.read(sessionId);
-    if (row) await this.update({ ...row, mfa_pending: 0 });
   }
 
   async destroy(sessionId: string, userId?: number): Promise<void> {
