@@ -11,16 +11,28 @@ import { totpStep } from './totp.js';
  */
 
 /**
- * The person's TOTP secret in clear (null: none). A plain secret left from before migration 0025
+ * The person's TOTP secret in clear (null: none, or sealed under another key). A plain secret left from before migration 0025
  * is sealed here, on its first use (the migration does not hold the key).
  */
 export async function totpSecretOf(db: Db, box: SecretBox, user: Pick<UserRow, 'id' | 'totp_secret'>): Promise<string | null> {
   const stored = user.totp_secret;
   if (!stored) return null;
-  if (isSealed(stored)) return box.open(stored);
+  if (isSealed(stored)) return openOrNull(box, stored);
   // tenancy: users are global (no site_id); the person's own row, and only if still the plain value read.
   await db.updateTable('users').set({ totp_secret: box.seal(stored) }).where('id', '=', user.id).where('totp_secret', '=', stored).execute();
   return stored;
+}
+
+/**
+ * A secret sealed under another key (the key file lost, a database restored without it) opens to
+ * nothing: the code step then fails as a wrong code, and a recovery code still signs the person in.
+ */
+function openOrNull(box: SecretBox, sealed: string): string | null {
+  try {
+    return box.open(sealed);
+  } catch {
+    return null;
+  }
 }
 
 /** True when `code` is the person's current TOTP code and its step had not been used; records the step. */
