@@ -61,6 +61,7 @@ export async function consumeRecoveryCode(db: Db, userId: number, code: string):
     const row = await db.selectFrom('users').select('recovery_codes').where('id', '=', userId).executeTakeFirst();
     const hashes = row ? (JSON.parse(row.recovery_codes) as string[]) : [];
     if (!hashes.includes(h)) return false;
+    // tenancy: users are global (no site_id); only if the list is still the one read (compare-and-set).
     const r = await db
       .updateTable('users')
       .set({ recovery_codes: JSON.stringify(hashes.filter((x) => x !== h)) })
