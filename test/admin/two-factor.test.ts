@@ -31,7 +31,7 @@ describeEachDb('two-factor sign-in', async (db) => {
   await makeUser(db.db, 'kiemduyet', [{ siteId: 1, role: 'moderator' }]);
   await makeUser(db.db, 'quantrit', [{ siteId: 1, role: 'site_admin' }]);
   await makeUser(db.db, 'phongvien', [{ siteId: 1, role: 'contributor' }]);
-  for (const name of ['songsong', 'phatlai', 'phien', 'khoiphuc', 'tatma', 'bimat']) await makeUser(db.db, name, [{ siteId: 1, role: 'editor' }]);
+  for (const name of ['haiyeuto', 'songsong', 'phatlai', 'phien', 'khoiphuc', 'tatma', 'bimat']) await makeUser(db.db, name, [{ siteId: 1, role: 'editor' }]);
   return { app, first };
 }, (get) => {
   /** The password step from a fresh client; the client keeps the session cookie it was given. */
@@ -157,6 +157,16 @@ describeEachDb('two-factor sign-in', async (db) => {
     assert.deepEqual(answers.map((r) => r.statusCode).sort(), [303, 401, 401, 401]);
     const user = (await findUserByLogin(get().db.db, 'khoiphuc'))!;
     assert.equal(JSON.parse(user.recovery_codes).length, 9);
+  });
+
+  test('a code and a recovery code sent in parallel on one pending session open one session, not two', async () => {
+    const { secret, codes } = await enrolled('haiyeuto');
+    const c = await pending('haiyeuto', '10.25.5.1');
+    const answers = await Promise.all([await codeAt(secret, now()), codes[2]!].map((code) => c.post('/quan-tri/dang-nhap/xac-thuc', { code })));
+    const opened = answers.filter((r) => r.statusCode === 303 && r.headers.location === '/quan-tri');
+    assert.equal(opened.length, 1, answers.map((r) => `${r.statusCode} ${r.headers.location}`).join(', '));
+    const other = answers.find((r) => r !== opened[0])!;
+    assert.equal(other.headers.location, '/quan-tri/dang-nhap?ra=het-han');
   });
 
   test('the TOTP secret is stored sealed (AES-256-GCM) under a key file of mode 0600; a plain secret from before is sealed on first use', async () => {

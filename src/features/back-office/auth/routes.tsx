@@ -87,9 +87,14 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       return page(attempt.lockMs > 0 ? `Mã xác thực không đúng. ${tooMany(attempt.lockMs)}` : 'Mã xác thực không đúng.', 401);
     }
     await attempt.succeeded(now);
-    // A new token once both factors are given: a token planted or seen before the second step (session fixation) is worth nothing.
+    // A new token once both factors are given: a token planted or seen before the second step
+    // (session fixation) is worth nothing. The pending session is claimed by ending it, so two
+    // parallel second steps on it (a code and a recovery code) do not both open a session.
+    if (!(await ctx.sessions.destroy(session.id))) {
+      clearSessionCookie(request, reply);
+      return reply.redirect(`${ADMIN}/dang-nhap?ra=het-han`, 303);
+    }
     const { token } = await ctx.sessions.create(user.id, false, now);
-    await ctx.sessions.destroy(session.id);
     setSessionCookie(request, reply, token, ABSOLUTE_MS / 1000);
     await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.login_second_step', entityType: 'user', entityId: user.id }, now);
     return reply.redirect(safeNext(request.query.tiep), 303);
