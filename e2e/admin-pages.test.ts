@@ -25,7 +25,11 @@ import {
   typeBody,
   writeDraft,
   PASSWORD,
+  enterCode,
+  hongLinhSiteId,
 } from './admin-helpers.js';
+import { makeUser } from '../test/helpers/admin.js';
+import { codeAt, freshCodeFor } from '../test/helpers/totp.js';
 import { assertAccessible, e2eSuite, screenshot, SCREENSHOT_DIR, visibleText, withPage } from './helpers.js';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -262,11 +266,38 @@ e2eSuite('back-office pages in Chromium', (env) => {
         assert.equal(await page.locator('h1').innerText(), 'Tài khoản của tôi');
         await check(page, 'account');
 
-        await navigation(page, () => page.getByRole('link', { name: 'Bật xác thực hai lớp' }).click());
+        // A site admin must have two factors: set up at the first sign-in, so turning it off is offered.
+        assert.ok(await page.getByRole('button', { name: 'Tắt xác thực hai lớp' }).isVisible());
+      });
+    });
+
+    test('two-factor set-up forced at first sign-in, and the second step of the next one', async () => {
+      await makeUser(env().db.db, 'moihailop', [{ siteId: await hongLinhSiteId(env()), role: 'editor' }]);
+      await withPage(env(), { viewport: LAPTOP }, async (page) => {
+        await page.goto(env().url('/quan-tri/dang-nhap'));
+        await page.getByLabel('Email hoặc tên đăng nhập').fill('moihailop');
+        await page.getByLabel('Mật khẩu').fill(PASSWORD);
+        await navigation(page, () => page.getByLabel('Mật khẩu').press('Enter'));
+        assert.equal(new URL(page.url()).pathname, '/quan-tri/tai-khoan/hai-lop');
         assert.equal(await page.locator('h1').innerText(), 'Bật xác thực hai lớp');
         assert.ok(await page.getByRole('img', { name: 'Mã QR để thêm tài khoản vào ứng dụng xác thực' }).isVisible());
-        assert.match(await page.locator('main code').innerText(), /^[A-Z2-7]{16,}$/, 'the secret is shown for manual entry');
+        const secret = await page.locator('main code').innerText();
+        assert.match(secret, /^[A-Z2-7]{16,}$/, 'the secret is shown for manual entry');
         await check(page, 'totp-setup');
+        await navigation(page, () => page.goto(env().url('/quan-tri/bai-viet')));
+        assert.equal(new URL(page.url()).pathname, '/quan-tri/tai-khoan/hai-lop', 'nothing else opens before set-up');
+        await enterCode(page, await codeAt(secret, env().app.cong.now()), 'Xác nhận và bật');
+        assert.match(await visibleText(page, 'main'), /Đã bật xác thực hai lớp\./);
+        await check(page, 'totp-recovery-codes');
+        await navigation(page, () => page.getByRole('link', { name: 'Tiếp tục' }).click());
+        await signOut(page);
+        await page.getByLabel('Email hoặc tên đăng nhập').fill('moihailop');
+        await page.getByLabel('Mật khẩu').fill(PASSWORD);
+        await navigation(page, () => page.getByLabel('Mật khẩu').press('Enter'));
+        assert.equal(new URL(page.url()).pathname, '/quan-tri/dang-nhap/xac-thuc');
+        await check(page, 'totp-step');
+        await enterCode(page, await freshCodeFor(env().app, 'moihailop'), 'Xác nhận');
+        assert.equal(new URL(page.url()).pathname, '/quan-tri');
       });
     });
   });
@@ -305,13 +336,14 @@ e2eSuite('back-office pages in Chromium', (env) => {
         await page.keyboard.press('Shift+Tab');
         await page.keyboard.press('Shift+Tab');
         assert.match(await focused(page), /^input#f-login/);
-        await page.keyboard.type(STAFF.editor);
+        // A contributor: signs in with the password alone (editors and above then give a TOTP code).
+        await page.keyboard.type(STAFF.contributor);
         await page.keyboard.press('Tab');
         await page.keyboard.type(PASSWORD);
         await page.keyboard.press('Tab');
         await navigation(page, () => page.keyboard.press('Enter'));
         assert.equal(new URL(page.url()).pathname, '/quan-tri');
-        assert.equal(await page.locator('h1').innerText(), `Xin chào, ${displayName(STAFF.editor)}`);
+        assert.equal(await page.locator('h1').innerText(), `Xin chào, ${displayName(STAFF.contributor)}`);
       });
     });
 

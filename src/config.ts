@@ -58,6 +58,12 @@ export interface Config {
   media: MediaStorageConfig;
   /** Folder of the DejaVu Sans fonts embedded in saved articles (Debian's fonts-dejavu-core by default). */
   pdfFontDir: string;
+  /**
+   * CONG_SECRET_KEY: the 32-byte key (base64) that encrypts secrets stored in the database (TOTP
+   * secrets). Null: a key file generated in the data directory is used (src/kernel/lib/secret-key.ts).
+   * Several hosts sharing one database must all be given the same key here.
+   */
+  secretKey: Buffer | null;
 }
 
 export type MediaStorageConfig =
@@ -81,6 +87,16 @@ function bool(name: string, raw: string | undefined, fallback: boolean): boolean
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function secretKey(raw: string | undefined): Buffer | null {
+  const text = raw?.trim();
+  if (!text) return null;
+  const key = Buffer.from(text, 'base64');
+  if (key.length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) {
+    throw new ConfigError('CONG_SECRET_KEY must be 32 random bytes in base64 (e.g. the output of `openssl rand -base64 32`)');
+  }
+  return key;
 }
 
 /** CONG_WORKERS: a count, or "auto" for one worker per CPU. */
@@ -199,5 +215,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     metricsHost: env.CONG_METRICS_HOST?.trim() || '127.0.0.1',
     media: mediaStorage(env, dataDir),
     pdfFontDir: resolve(cwd, env.CONG_PDF_FONT_DIR?.trim() || '/usr/share/fonts/truetype/dejavu'),
+    secretKey: secretKey(env.CONG_SECRET_KEY),
   };
 }

@@ -119,3 +119,12 @@ test('CONG_REQUEST_TIMEOUT_SECONDS (30) and CONG_MAX_CONNECTIONS (10000): whole 
   assert.throws(() => loadConfig({ CONG_REQUEST_TIMEOUT_SECONDS: '0' }, '/'), (err: Error) => err instanceof ConfigError && err.message === 'CONG_REQUEST_TIMEOUT_SECONDS must be an integer between 1 and 3600, got "0"');
   assert.throws(() => loadConfig({ CONG_MAX_CONNECTIONS: 'many' }, '/'), ConfigError);
 });
+
+test('CONG_SECRET_KEY: none by default (a key file is used), 32 bytes in base64, anything else refused', () => {
+  assert.equal(loadConfig({}, '/').secretKey, null);
+  const key = Buffer.alloc(32, 9);
+  assert.deepEqual(loadConfig({ CONG_SECRET_KEY: key.toString('base64') }, '/').secretKey, key);
+  for (const bad of ['ngan-qua', Buffer.alloc(16, 1).toString('base64'), `${key.toString('base64')}!`]) {
+    assert.throws(() => loadConfig({ CONG_SECRET_KEY: bad }, '/'), (err: Error) => err instanceof ConfigError && /CONG_SECRET_KEY must be 32 random bytes in base64/.test(err.message), bad);
+  }
+});

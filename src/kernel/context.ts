@@ -14,6 +14,8 @@ import { SiteResolver } from './sites/resolver.js';
 import type { MediaStorage } from './storage/media-storage.js';
 import { openMediaStorage } from './storage/open.js';
 import type { Site } from './sites/site.js';
+import { SecretBox } from './lib/secret-box.js';
+import { loadSecretKey } from './lib/secret-key.js';
 
 /** What the routes of every feature need, decorated on the Fastify instance as `app.cong`. */
 export interface AppContext {
@@ -48,6 +50,8 @@ export interface AppContext {
   stopObserving(): void;
   /** Uploaded media and document files: <dataDir>/media or an S3-compatible bucket. */
   media: MediaStorage;
+  /** Seals and opens secrets stored in the database (TOTP secrets), with the key kept outside it. */
+  secrets: SecretBox;
   /** The clock; tests replace it. */
   now(): Date;
 }
@@ -88,6 +92,7 @@ export async function createContext({ config, database, now, features }: { confi
       metrics,
       stopObserving: stopObserving ?? (() => undefined),
       media: await openMediaStorage(config.media),
+      secrets: new SecretBox(loadSecretKey(config.secretKey, config.dataDir)),
       now,
     };
   } catch (err) {

@@ -33,7 +33,7 @@ describeEachDb('the first administrator', async (db) => {
     assert.equal(stored!.must_change_password, 1);
   });
 
-  test('is sent to change the password until it is changed; then the back office opens', async () => {
+  test('is sent to change the password until it is changed, then to set up two-factor; then the back office opens', async () => {
     const { app, first } = get();
     const c = await AdminClient.login(app, NAM_HONG_LINH, 'quantri', first!.password);
     for (const path of ['/quan-tri', '/quan-tri/bai-viet', '/quan-tri/trang-web/cac-trang']) {
@@ -51,6 +51,9 @@ describeEachDb('the first administrator', async (db) => {
     assert.equal((await c.get('/quan-tri')).statusCode, 303, 'still held');
     const changed = await c.post('/quan-tri/tai-khoan/mat-khau', { current: first!.password, next: NEW_PASSWORD, confirm: NEW_PASSWORD });
     assert.equal(changed.statusCode, 303);
+    // A system administrator must sign in with two factors (two-factor.test.ts).
+    assert.equal((await c.get('/quan-tri')).headers.location, '/quan-tri/tai-khoan/hai-lop?batbuoc=1');
+    await c.enrolTotp();
     assert.equal((await c.get('/quan-tri')).statusCode, 200);
     assert.equal((await c.get('/quan-tri/trang-web/cac-trang')).statusCode, 200);
     assert.equal((await findUserByLogin(get().db.db, 'quantri'))!.must_change_password, 0);

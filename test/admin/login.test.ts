@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { generate } from 'otplib';
 import { createFirstAdminIfNone } from '../../src/features/back-office/first-admin.js';
 import { findUserByLogin } from '../../src/kernel/access/users-repo.js';
 import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
-import { AdminClient, csrfFrom, makeUser, PASSWORD } from '../helpers/admin.js';
+import { AdminClient, cookiePair, csrfFrom, makeUser, PASSWORD } from '../helpers/admin.js';
 import { describeEachDb } from '../helpers/db.js';
+import { codeAt } from '../helpers/totp.js';
 
 let clock = Date.parse('2026-11-26T03:00:00.000Z');
 
@@ -15,6 +15,8 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
   const first = await createFirstAdminIfNone(db.db, new Date(), db.dataDir);
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'quantrihl', [{ siteId: 1, role: 'site_admin' }]);
+  // A contributor is not required to have a second factor (two-factor.test.ts): signs in with the password alone.
+  await makeUser(db.db, 'congtacvien', [{ siteId: 1, role: 'contributor' }]);
   return { app, first };
 }, (get) => {
   test('the first admin gets a generated password (written to a file: first-admin.test.ts); there is no default password', async () => {
@@ -34,7 +36,7 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
     assert.equal(anon.statusCode, 303);
     assert.equal(anon.headers.location, '/quan-tri/dang-nhap?tiep=%2Fquan-tri%2Fbai-viet');
     const c = new AdminClient(app, NAM_HONG_LINH);
-    const res = await c.loginAttempt('BienTap@HongLinh.gov.vn', PASSWORD, { tiep: '/quan-tri/bai-viet' });
+    const res = await c.loginAttempt('CongTacVien@HongLinh.gov.vn', PASSWORD, { tiep: '/quan-tri/bai-viet' });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/quan-tri/bai-viet');
     const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((x) => x.startsWith('cong_sid='))!;
@@ -112,7 +114,7 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
 
   test('TOTP: enrol with a QR code, then sign-in asks for the code; recovery codes work once', async () => {
     const { app, db } = get();
-    const c = await AdminClient.login(app, NAM_HONG_LINH, 'bientap');
+    const c = await AdminClient.login(app, NAM_HONG_LINH, 'congtacvien');
     const setup = await c.get('/quan-tri/tai-khoan/hai-lop');
     assert.equal(setup.statusCode, 200);
     assert.match(setup.body, /<svg/);
@@ -120,13 +122,13 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
     const bad = await c.post('/quan-tri/tai-khoan/hai-lop', { code: '000000' });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Mã xác thực không đúng/);
-    const ok = await c.post('/quan-tri/tai-khoan/hai-lop', { code: await generate({ secret }) });
+    const ok = await c.post('/quan-tri/tai-khoan/hai-lop', { code: await codeAt(secret, new Date(clock)) });
     assert.equal(ok.statusCode, 200);
     const codes = [...ok.body.matchAll(/<li>([a-z0-9]{10})<\/li>/g)].map((m) => m[1]!);
     assert.equal(codes.length, 10);
 
     const fresh = new AdminClient(app, NAM_HONG_LINH, '10.0.3.1');
-    const step1 = await fresh.loginAttempt('bientap', PASSWORD);
+    const step1 = await fresh.loginAttempt('congtacvien', PASSWORD);
     assert.match(step1.headers.location as string, /^\/quan-tri\/dang-nhap\/xac-thuc/);
     const sid = ([] as string[]).concat(step1.headers['set-cookie'] ?? []).find((x) => x.startsWith('cong_sid='))!.split(';')[0]!;
     fresh.cookie = sid;
@@ -138,8 +140,10 @@ describeEachDb('back-office sign-in, sessions and two-factor', async (db) => {
     assert.match(wrong.body, /Mã xác thực không đúng\./);
     const rec = await fresh.post('/quan-tri/dang-nhap/xac-thuc', { code: codes[0]! });
     assert.equal(rec.statusCode, 303);
+    // The session token is replaced after the second step (two-factor.test.ts).
+    fresh.cookie = cookiePair(rec.headers['set-cookie'], 'cong_sid')!;
     assert.equal((await fresh.get('/quan-tri')).statusCode, 200);
-    const user = await findUserByLogin(db.db, 'bientap');
+    const user = await findUserByLogin(db.db, 'congtacvien');
     assert.equal(JSON.parse(user!.recovery_codes).length, 9, 'the used code is gone');
   });
 }, async ({ app }: { app: FastifyInstance }) => {

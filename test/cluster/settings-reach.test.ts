@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { codeAt, secretOnSetupPage } from '../helpers/totp.js';
 import { ClusterServer, clientPerWorker, eventually, request, type PinnedClient } from '../helpers/cluster.js';
 
 /**
@@ -61,6 +62,17 @@ describe('a setting changed through one worker', () => {
       body: new URLSearchParams({ _csrf: csrfOf(account.body), current: password, next: 'mat-khau-moi-cua-quan-tri-2026', confirm: 'mat-khau-moi-cua-quan-tri-2026' }).toString(),
     });
     assert.equal(changed.status, 303, changed.body.slice(0, 300));
+    // Then a system administrator must set up a second factor before anything else opens.
+    const setupPath = '/quan-tri/tai-khoan/hai-lop?batbuoc=1';
+    const setup = await request(server.port, { path: setupPath, agent: a.agent, headers: { host, cookie: session } });
+    const enrolled = await request(server.port, {
+      method: 'POST',
+      path: setupPath,
+      agent: a.agent,
+      headers: { host, cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfOf(setup.body), code: await codeAt(secretOnSetupPage(setup.body), new Date()) }).toString(),
+    });
+    assert.equal(enrolled.status, 200, enrolled.body.slice(0, 300));
 
     const path = '/quan-tri/trang-web/cai-dat';
     const settings = await request(server.port, { path, agent: a.agent, headers: { host, cookie: session } });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUser } from '../../src/features/back-office/commands/create-user.js';
 import type { Db } from '../../src/kernel/db/connection.js';
 import type { Role } from '../../src/kernel/db/schema.js';
+import { codeAt, freshCodeFor, secretOnSetupPage } from './totp.js';
 
 export const PASSWORD = 'mat-khau-thu-nghiem-2026';
 
@@ -11,7 +12,7 @@ export async function makeUser(db: Db, username: string, roles: { siteId: number
 }
 
 /** `name=value` of the cookie, under its plain or `__Host-` name (an https site's). */
-function cookiePair(setCookie: string | string[] | undefined, name: string): string | undefined {
+export function cookiePair(setCookie: string | string[] | undefined, name: string): string | undefined {
   for (const n of [name, `__Host-${name}`]) {
     const v = cookieValue(setCookie, n);
     if (v !== undefined) return `${n}=${v}`;
@@ -47,9 +48,36 @@ export class AdminClient {
     const sid = cookiePair(res.headers['set-cookie'], 'cong_sid');
     assert.ok(sid);
     c.cookie = sid;
+    const to = String(res.headers.location);
+    // Two factors are required of most roles: the client enrols at first sign-in, as a person must, and gives a code later.
+    if (to.startsWith('/quan-tri/dang-nhap/xac-thuc')) await c.secondStep(login);
+    else if (to.startsWith('/quan-tri/tai-khoan/hai-lop')) await c.enrolTotp();
     const home = await c.get('/quan-tri');
     if (home.statusCode === 200) c.csrf = csrfFrom(home.body);
     return c;
+  }
+
+  /** Sets up TOTP on the forced set-up screen; returns the secret (the client's session stays). */
+  async enrolTotp(): Promise<string> {
+    const setup = await this.get('/quan-tri/tai-khoan/hai-lop?batbuoc=1');
+    assert.equal(setup.statusCode, 200, 'the set-up screen is shown');
+    const secret = secretOnSetupPage(setup.body);
+    this.csrf = csrfFrom(setup.body);
+    const done = await this.post('/quan-tri/tai-khoan/hai-lop?batbuoc=1', { code: await codeAt(secret, this.app.cong.now()) });
+    assert.equal(done.statusCode, 200, `TOTP enrolment succeeds: ${done.body.slice(0, 200)}`);
+    return secret;
+  }
+
+  /** Gives the second step a current code; keeps the new session cookie it sets. */
+  async secondStep(login: string): Promise<void> {
+    const form = await this.get('/quan-tri/dang-nhap/xac-thuc');
+    assert.equal(form.statusCode, 200, 'the second-step form is shown');
+    this.csrf = csrfFrom(form.body);
+    const res = await this.post('/quan-tri/dang-nhap/xac-thuc', { code: await freshCodeFor(this.app, login) });
+    assert.equal(res.statusCode, 303, `second step of ${login} succeeds: ${res.body.slice(0, 200)}`);
+    const sid = cookiePair(res.headers['set-cookie'], 'cong_sid');
+    assert.ok(sid, 'a new session cookie after the second step');
+    this.cookie = sid;
   }
 
   /** GET the login form, then POST the credentials with the form's CSRF cookie and token. */

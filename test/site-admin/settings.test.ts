@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachDb } from '../helpers/db.js';
+import { AdminClient, makeUser, PASSWORD } from '../helpers/admin.js';
+import { NAM_HONG_LINH } from '../helpers/app.js';
 import { auditRows, fieldError, lastAudit, publicGet, setupSiteAdmin } from './helpers.js';
 
 const PATH = '/quan-tri/trang-web/cai-dat';
@@ -82,7 +84,7 @@ describeEachDb('site settings', setupSiteAdmin, (get) => {
     assert.equal((await auditRows(db, 'site.counter_base')).length, n);
   });
 
-  test('the security switches: two-person rule and required second factor for admins', async () => {
+  test('the security switches: two-person rule and a second factor required of every role', async () => {
     const { admin, app } = get();
     const form = await formWith({ two_person_rule: '1' });
     assert.equal((await admin.post(PATH, form)).statusCode, 303);
@@ -91,10 +93,11 @@ describeEachDb('site settings', setupSiteAdmin, (get) => {
     const { two_person_rule: _, ...off } = form;
     assert.equal((await admin.post(PATH, { ...off, require_totp: '1' })).statusCode, 303);
     const s = app.cong.sites.byIdOrNull(1)!.settings;
-    assert.deepEqual([s.twoPersonRule, s.requireTotpForAdmins], [false, true]);
-    const next = await admin.get('/quan-tri/trang-web');
-    assert.equal(next.statusCode, 303, 'the admin is now sent to set up a second factor');
-    assert.match(String(next.headers.location), /\/quan-tri\/tai-khoan\/hai-lop/);
+    assert.deepEqual([s.twoPersonRule, s.requireTotpForAll], [false, true]);
+    await makeUser(get().db.db, 'ctv-cai-dat', [{ siteId: 1, role: 'contributor' }]);
+    const login = await new AdminClient(app, NAM_HONG_LINH).loginAttempt('ctv-cai-dat', PASSWORD);
+    assert.equal(login.statusCode, 303);
+    assert.equal(login.headers.location, '/quan-tri/tai-khoan/hai-lop?batbuoc=1', 'a contributor is now sent to set up a second factor');
   });
 
   test('an editor, or the admin of another site, cannot see or change the settings', async () => {

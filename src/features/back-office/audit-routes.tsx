@@ -15,6 +15,7 @@ const ACTIONS: Record<string, string> = {
   'user.login': 'Đăng nhập',
   'user.login_failed': 'Đăng nhập sai',
   'user.login_locked': 'Tạm khoá đăng nhập vì sai nhiều lần',
+  'user.login_second_step': 'Đăng nhập: xác thực hai lớp thành công',
   'user.totp_failed': 'Nhập sai mã xác thực hai lớp',
   'user.totp_locked': 'Tạm khoá bước xác thực hai lớp',
   'user.password_recheck_failed': 'Nhập sai mật khẩu khi xác nhận thao tác',

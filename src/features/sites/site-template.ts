@@ -25,7 +25,7 @@ export function newSiteSettings(siteName: string, from: SiteSettings): SiteSetti
     linksTitle: 'Liên kết website',
     songsTitle: `Các ca khúc hay về ${bareName(place)}`,
     twoPersonRule: from.twoPersonRule ?? false,
-    requireTotpForAdmins: from.requireTotpForAdmins ?? false,
+    requireTotpForAll: from.requireTotpForAll ?? false,
   };
 }
 

@@ -24,8 +24,8 @@ export interface SessionStore {
   create(userId: number, mfaPending: boolean, now: Date): Promise<NewSession>;
   /** The live session for a cookie token, or null when unknown, idle too long or past its end. */
   load(token: string, now: Date): Promise<SessionRow | null>;
-  completeMfa(sessionId: string): Promise<void>;
-  destroy(sessionId: string): Promise<void>;
+  /** True when this call ended the session (of parallel calls, one only): a pending session is claimed so. */
+  destroy(sessionId: string): Promise<boolean>;
   /** Ends every session of a person but `keep` ("Đăng xuất khỏi mọi thiết bị", a new password). */
   destroyForUser(userId: number, keep?: string): Promise<number>;
 }
@@ -69,14 +69,10 @@ export class DbSessionStore implements SessionStore {
     return row;
   }
 
-  async completeMfa(sessionId: string): Promise<void> {
+  async destroy(sessionId: string): Promise<boolean> {
     // tenancy: back-office sessions belong to a (global) user, not to a site; the id is the hash of the cookie token.
-    await this.db.updateTable('sessions').set({ mfa_pending: 0 }).where('id', '=', sessionId).execute();
-  }
-
-  async destroy(sessionId: string): Promise<void> {
-    // tenancy: back-office sessions belong to a (global) user, not to a site; the id is the hash of the cookie token.
-    await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    const r = await this.db.deleteFrom('sessions').where('id', '=', sessionId).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
   }
 
   async destroyForUser(userId: number, keep?: string): Promise<number> {
@@ -140,16 +136,12 @@ export class RedisSessionStore implements SessionStore {
     return row;
   }
 
-  async completeMfa(sessionId: string): Promise<void> {
-    const row = await this.read(sessionId);
-    if (row) await this.update({ ...row, mfa_pending: 0 });
-  }
-
-  async destroy(sessionId: string, userId?: number): Promise<void> {
+  async destroy(sessionId: string, userId?: number): Promise<boolean> {
     const owner = userId ?? (await this.read(sessionId))?.user_id;
     const m = this.redis.multi().del(this.key(sessionId));
     if (owner !== undefined) m.srem(this.userKey(owner), sessionId);
-    await m.exec();
+    const replies = (await m.exec()) ?? [];
+    return replies[0]?.[1] === 1;
   }
 
   async destroyForUser(userId: number, keep?: string): Promise<number> {

@@ -149,8 +149,11 @@ export interface UsersTable {
   username: string;
   display_name: string;
   password_hash: string;
+  /** Sealed with the secret key (src/kernel/lib/secret-box.ts); a plain base32 value only from before 0025, until first use. */
   totp_secret: string | null;
   totp_enabled: Generated<number>;
+  /** The TOTP time step last accepted (replays of it or older steps are refused). */
+  totp_last_step: number | null;
   /** JSON array of sha-256 hashes of unused recovery codes. */
   recovery_codes: Generated<string>;
   is_system_admin: Generated<number>;

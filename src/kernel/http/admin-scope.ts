@@ -5,7 +5,8 @@ import { adminNavOf } from '../feature.js';
 import { AppError } from '../lib/errors.js';
 import { renderHtml } from './render.js';
 import { cookieName, secureCookies } from './cookies.js';
-import { hasAnyRole, hasRole, loadActor, type Actor } from '../access/actor.js';
+import { hasAnyRole, loadActor, type Actor } from '../access/actor.js';
+import { mustUseTwoFactor } from '../access/two-factor.js';
 import { randomToken, safeEqual } from '../lib/tokens.js';
 import { findUserById } from '../access/users-repo.js';
 import type { AdminFrame } from '../views/admin/layout.js';
@@ -28,6 +29,8 @@ declare module 'fastify' {
 }
 
 export const ADMIN = '/quan-tri';
+/** The two-factor set-up screen, where someone who must have it and has none is kept. */
+export const TOTP_SETUP = `${ADMIN}/tai-khoan/hai-lop`;
 export const SESSION_COOKIE = 'cong_sid';
 /** Before sign-in there is no session: the login form is protected by a double-submit cookie. */
 export const LOGIN_CSRF_COOKIE = 'cong_lcsrf';
@@ -86,13 +89,16 @@ export async function adminSessionHooks(app: FastifyInstance): Promise<void> {
     }
     if (request.session.mfa_pending && !config.mfaStep) return reply.redirect(`${ADMIN}/dang-nhap/xac-thuc`, 303);
     if (!hasAnyRole(request.actor, request.site.id) && !config.invitee) throw new AppError('forbidden');
-    const ownAccount = request.url.startsWith(`${ADMIN}/tai-khoan`) || request.url.startsWith(`${ADMIN}/dang-xuat`);
+    const path = request.url.split('?', 1)[0]!;
+    const ownAccount = path.startsWith(`${ADMIN}/tai-khoan`) || path.startsWith(`${ADMIN}/dang-xuat`);
     // A generated password has been on a screen or in a file: nothing else until it is replaced.
-    if (request.actor.mustChangePassword && !ownAccount) return reply.redirect(`${ADMIN}/tai-khoan?doi-mat-khau=1`, 303);
-    const mustEnrol =
-      request.site.settings.requireTotpForAdmins && !request.actor.totpEnabled && hasRole(request.actor, request.site.id, 'site_admin');
-    if (mustEnrol && !ownAccount) {
-      return reply.redirect(`${ADMIN}/tai-khoan/hai-lop?batbuoc=1`, 303);
+    if (request.actor.mustChangePassword) {
+      if (!ownAccount) return reply.redirect(`${ADMIN}/tai-khoan?doi-mat-khau=1`, 303);
+      return;
+    }
+    // Set-up is forced: someone who must sign in with two factors and has none reaches only the set-up screen.
+    if (!request.actor.totpEnabled && mustUseTwoFactor(request.actor, request.site.id, request.site.settings)) {
+      if (path !== TOTP_SETUP && path !== `${ADMIN}/dang-xuat`) return reply.redirect(`${TOTP_SETUP}?batbuoc=1`, 303);
     }
   });
 

@@ -30,8 +30,12 @@ export interface SiteSettings {
   songsTitle: string;
   /** Nobody publishes an article they wrote or last edited (optional, off by default). */
   twoPersonRule?: boolean;
-  /** Admins must sign in with a second factor (TOTP). */
-  requireTotpForAdmins?: boolean;
+  /**
+   * Every role of the site must sign in with a second factor (TOTP), contributors too. Admins,
+   * approvers, editors, moderators and system administrators must in any case
+   * (src/kernel/access/two-factor.ts): a site can tighten the rule, not loosen it.
+   */
+  requireTotpForAll?: boolean;
   /** How new comments are published (src/features/comments); absent means hold every comment. */
   commentModeration?: CommentModeration;
   /** No new comments anywhere on the site (existing ones stay visible). */

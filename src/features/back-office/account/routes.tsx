@@ -8,7 +8,7 @@ import { findUserById } from '../../../kernel/access/users-repo.js';
 import { actorOf, ADMIN, adminFrame, bodyField, clearSessionCookie, sendAdmin } from '../../../kernel/http/admin-scope.js';
 import { AdminLayout, type AdminFrame } from '../../../kernel/views/admin/layout.js';
 import { Csrf, Field, Notice, type FieldErrors } from '../../../kernel/views/admin/forms.js';
-import { beginTotp, changePassword, confirmTotp, disableTotp, logoutEverywhere } from './commands.js';
+import { pendingTotpSecret, changePassword, confirmTotp, disableTotp, logoutEverywhere } from './commands.js';
 
 function AccountPage({ frame, totpEnabled, errors, notice }: { frame: AdminFrame; totpEnabled: boolean; errors: FieldErrors; notice?: string }) {
   return (
@@ -30,9 +30,10 @@ function AccountPage({ frame, totpEnabled, errors, notice }: { frame: AdminFrame
         <h2 id="hai-lop">Xác thực hai lớp</h2>
         {totpEnabled ? (
           <form method="post" action="/quan-tri/tai-khoan/hai-lop/tat" novalidate>
-            <p>Đang bật. Để tắt, nhập mật khẩu.</p>
+            <p>Đang bật. Để tắt, nhập mật khẩu và mã xác thực đang hiện trong ứng dụng (hoặc một mã khôi phục).</p>
             <Csrf token={frame.csrf} />
             <Field name="password" label="Mật khẩu" type="password" errors={errors} required autocomplete="current-password" />
+            <Field name="code" label="Mã xác thực" errors={errors} required inputMode="numeric" autocomplete="one-time-code" maxLength={20} />
             <button type="submit" class="danger">Tắt xác thực hai lớp</button>
           </form>
         ) : (
@@ -54,7 +55,7 @@ function TotpSetupPage({ frame, secret, qr, errors, forced, codes }: { frame: Ad
   return (
     <AdminLayout frame={frame} title="Bật xác thực hai lớp">
       <h1>Bật xác thực hai lớp</h1>
-      {forced && <Notice kind="info">Trang này yêu cầu người quản trị dùng xác thực hai lớp. Vui lòng bật để tiếp tục.</Notice>}
+      {forced && <Notice kind="info">Tài khoản của bạn phải đăng nhập hai lớp. Vui lòng bật xác thực hai lớp để tiếp tục.</Notice>}
       {codes ? (
         <>
           <Notice kind="ok">Đã bật xác thực hai lớp.</Notice>
@@ -98,7 +99,7 @@ export async function accountRoutes(root: FastifyInstance): Promise<void> {
     const actor = actorOf(request);
     const user = (await findUserById(ctx.db, actor.userId))!;
     if (user.totp_enabled) return reply.redirect(`${ADMIN}/tai-khoan`, 303);
-    const secret = user.totp_secret ?? (await beginTotp(ctx.db, actor.userId));
+    const secret = await pendingTotpSecret(ctx.db, ctx.secrets, user);
     const qr = await totpQrSvg(totpUri(secret, user.email, request.site.name));
     return sendAdmin(reply, <TotpSetupPage frame={adminFrame(app, request, reply)} secret={secret} qr={qr} errors={errors} forced={forced} />, status);
   };
@@ -116,13 +117,13 @@ export async function accountRoutes(root: FastifyInstance): Promise<void> {
   app.get(`${ADMIN}/tai-khoan/hai-lop`, enrol, async (request, reply) => setup(request, reply, request.query.batbuoc === '1'));
 
   app.post(`${ADMIN}/tai-khoan/hai-lop`, enrol, async (request, reply) => {
-    const r = await confirmTotp(ctx.db, actorOf(request).userId, bodyField(request, 'code') ?? '', request.site.id, ctx.now());
+    const r = await confirmTotp(ctx.db, ctx.secrets, actorOf(request).userId, bodyField(request, 'code') ?? '', request.site.id, ctx.now());
     if (!r.ok) return setup(request, reply, request.query.batbuoc === '1', r.errors, 422);
     return sendAdmin(reply, <TotpSetupPage frame={adminFrame(app, request, reply)} errors={{}} forced={false} codes={r.value} />);
   });
 
   app.post(`${ADMIN}/tai-khoan/hai-lop/tat`, async (request, reply) => {
-    const r = await disableTotp(ctx.db, actorOf(request).userId, bodyField(request, 'password') ?? '', request.site.id, request.ip, ctx.now());
+    const r = await disableTotp(ctx.db, ctx.secrets, actorOf(request).userId, bodyField(request, 'password') ?? '', bodyField(request, 'code') ?? '', request.site.id, request.ip, ctx.now());
     if (!r.ok) return page(request, reply, r.errors, r.status ?? 422);
     return redirectWithFlash(reply, `${ADMIN}/tai-khoan`, 'tat-2fa');
   });

@@ -5,14 +5,15 @@ import { flash, type FlashMessages } from '../../../kernel/http/flash.js';
 import { perMinute } from '../../../kernel/http/limits.js';
 import { QueryText } from '../../../kernel/http/route-schemas.js';
 import { writeAudit } from '../../../kernel/audit.js';
-import { ADMIN, adminFrame, bodyField, clearSessionCookie, safeNext, sendAdmin, setSessionCookie } from '../../../kernel/http/admin-scope.js';
+import { ADMIN, adminFrame, bodyField, clearSessionCookie, safeNext, sendAdmin, setSessionCookie, TOTP_SETUP } from '../../../kernel/http/admin-scope.js';
 import { findUserById, findUserByLogin } from '../../../kernel/access/users-repo.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { ABSOLUTE_MS } from '../../../kernel/access/sessions.js';
 import { accountKey, addressKey, beginAttempt, secondStepKey, tooMany } from './throttle.js';
-import { sha256 } from '../../../kernel/lib/tokens.js';
 import { auditLoginFailure, auditSecondStepFailure } from './audit-events.js';
-import { checkTotp } from './totp.js';
+import { acceptTotp, consumeRecoveryCode } from './second-factor.js';
+import { loadActor } from '../../../kernel/access/actor.js';
+import { mustUseTwoFactor } from '../../../kernel/access/two-factor.js';
 import { LoginPage, TotpPage } from './views.js';
 
 const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
@@ -55,6 +56,10 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     setSessionCookie(request, reply, token, ABSOLUTE_MS / 1000);
     await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.login', entityType: 'user', entityId: user.id }, now);
     if (user.totp_enabled) return reply.redirect(`${ADMIN}/dang-nhap/xac-thuc?tiep=${encodeURIComponent(safeNext(next))}`, 303);
+    // Someone who must have a second factor and has none sets it up now (the session hook keeps them there).
+    if (!user.must_change_password && mustUseTwoFactor(await loadActor(ctx.db, user), request.site.id, request.site.settings)) {
+      return reply.redirect(`${TOTP_SETUP}?batbuoc=1`, 303);
+    }
     return reply.redirect(safeNext(next), 303);
   });
 
@@ -71,24 +76,27 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     const attempt = await beginAttempt(ctx.db, [secondStepKey(session.user_id)], now);
     if (!attempt.ok) return page(tooMany(attempt.waitMs), 429);
     const user = (await findUserById(ctx.db, session.user_id))!;
-    const code = (bodyField(request, 'code') ?? '').trim().toLowerCase();
-    let ok = !!user.totp_secret && (await checkTotp(user.totp_secret, code));
-    if (!ok && code) {
-      const hashes = JSON.parse(user.recovery_codes) as string[];
-      const h = sha256(code.replace(/\s+/g, ''));
-      if (hashes.includes(h)) {
-        ok = true;
-        // tenancy: users are global (no site_id); the person signing in uses up one of their own codes.
-        await ctx.db.updateTable('users').set({ recovery_codes: JSON.stringify(hashes.filter((x) => x !== h)) }).where('id', '=', user.id).execute();
-        await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.recovery_code_used', entityType: 'user', entityId: user.id }, now);
-      }
+    const code = bodyField(request, 'code') ?? '';
+    let ok = await acceptTotp(ctx.db, ctx.secrets, user, code, now);
+    if (!ok && code.trim() && (await consumeRecoveryCode(ctx.db, user.id, code))) {
+      ok = true;
+      await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.recovery_code_used', entityType: 'user', entityId: user.id }, now);
     }
     if (!ok) {
       await auditSecondStepFailure(ctx.db, request.site.id, user.id, attempt, now);
       return page(attempt.lockMs > 0 ? `Mã xác thực không đúng. ${tooMany(attempt.lockMs)}` : 'Mã xác thực không đúng.', 401);
     }
     await attempt.succeeded(now);
-    await ctx.sessions.completeMfa(session.id);
+    // A new token once both factors are given: a token planted or seen before the second step
+    // (session fixation) is worth nothing. The pending session is claimed by ending it, so two
+    // parallel second steps on it (a code and a recovery code) do not both open a session.
+    if (!(await ctx.sessions.destroy(session.id))) {
+      clearSessionCookie(request, reply);
+      return reply.redirect(`${ADMIN}/dang-nhap?ra=het-han`, 303);
+    }
+    const { token } = await ctx.sessions.create(user.id, false, now);
+    setSessionCookie(request, reply, token, ABSOLUTE_MS / 1000);
+    await writeAudit(ctx.db, { siteId: request.site.id, userId: user.id, action: 'user.login_second_step', entityType: 'user', entityId: user.id }, now);
     return reply.redirect(safeNext(request.query.tiep), 303);
   });
 

@@ -15,11 +15,15 @@ export function totpQrSvg(uri: string): Promise<string> {
   return QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 }
 
-export async function checkTotp(secret: string, code: string): Promise<boolean> {
+/**
+ * The time step of a right code at `now` (one step of drift either way), or null. A step at or
+ * before `after` (the last one accepted) is refused: a code is good once.
+ */
+export async function totpStep(secret: string, code: string, now: Date, after: number | null): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  const r = await verify({ secret, token, epochTolerance: 30 });
-  return r.valid;
+  if (!/^\d{6}$/.test(token)) return null;
+  const r = await verify({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30, ...(after !== null ? { afterTimeStep: after } : {}) });
+  return r.valid && 'timeStep' in r && typeof r.timeStep === 'number' ? r.timeStep : null;
 }
 
 /** Ten single-use recovery codes; only their hashes are stored. */

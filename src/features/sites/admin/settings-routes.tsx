@@ -56,7 +56,7 @@ function SettingsPage({ frame, form, errors, notice }: { frame: AdminFrame; form
         <fieldset>
           <legend>Bảo mật và quy trình</legend>
           <Check name="two_person_rule" label="Nguyên tắc hai người: không ai tự xuất bản bài mình viết hoặc sửa lần cuối" checked={form.two_person_rule === '1'} hint="Bài viết phải do một người khác duyệt và xuất bản." />
-          <Check name="require_totp" label="Bắt buộc quản trị trang đăng nhập hai lớp (mã TOTP)" checked={form.require_totp === '1'} hint="Quản trị trang chưa bật đăng nhập hai lớp sẽ được yêu cầu bật ở lần truy cập tiếp theo." />
+          <Check name="require_totp" label="Bắt buộc mọi tài khoản của trang đăng nhập hai lớp (mã TOTP)" checked={form.require_totp === '1'} hint="Quản trị trang, trưởng ban biên tập, biên tập viên và kiểm duyệt viên luôn phải đăng nhập hai lớp. Chọn mục này để bắt buộc cả phóng viên, cộng tác viên; ai chưa bật sẽ được yêu cầu bật ở lần truy cập tiếp theo." />
         </fieldset>
         <fieldset>
           <legend>Giám sát EMC (Thông tư 22/2023/TT-BTTTT)</legend>

@@ -33,7 +33,7 @@ export function settingsFormOf(row: SiteRow): SettingsForm {
   return {
     name: row.name, tagline: s.tagline, agency: p.agency, address: p.address, phone: p.phone, email: p.email, responsible: p.responsible,
     licence: p.licence, links_title: s.linksTitle, songs_title: s.songsTitle, counter_base: String(Number(row.counter_base)),
-    two_person_rule: s.twoPersonRule ? '1' : '', require_totp: s.requireTotpForAdmins ? '1' : '', emc_script: s.emcScriptUrl ?? '',
+    two_person_rule: s.twoPersonRule ? '1' : '', require_totp: s.requireTotpForAll ? '1' : '', emc_script: s.emcScriptUrl ?? '',
   };
 }
 
@@ -81,7 +81,7 @@ export async function saveSiteSettings(cx: SiteCommandContext, form: SettingsFor
       linksTitle,
       songsTitle,
       twoPersonRule: form.two_person_rule === '1',
-      requireTotpForAdmins: form.require_totp === '1',
+      requireTotpForAll: form.require_totp === '1',
       emcScriptUrl: emc.value,
     };
     if (!(await writeSiteRow(tx, before, { name, settings, counter_base: counterBase! }))) return fail({ _form: STALE_SETTINGS });
