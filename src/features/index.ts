@@ -2,6 +2,7 @@ import type { Feature } from '../kernel/feature.js';
 import { alerts } from './alerts/feature.js';
 import { articles } from './articles/feature.js';
 import { backOffice } from './back-office/feature.js';
+import { budget } from './budget/feature.js';
 import { comments } from './comments/feature.js';
 import { consultation } from './consultation/feature.js';
 import { documents } from './documents/feature.js';
@@ -50,4 +51,5 @@ export const features: readonly Feature[] = [
   siteMap,
   openData,
   alerts,
+  budget,
 ];
