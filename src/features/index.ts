@@ -13,6 +13,7 @@ import { organisation } from './organisation/feature.js';
 import { pages } from './pages/feature.js';
 import { polls } from './polls/feature.js';
 import { procedures } from './procedures/feature.js';
+import { projects } from './projects/feature.js';
 import { questions } from './questions/feature.js';
 import { ratings } from './ratings/feature.js';
 import { redirects } from './redirects/feature.js';
@@ -52,4 +53,5 @@ export const features: readonly Feature[] = [
   openData,
   alerts,
   budget,
+  projects,
 ];

@@ -12,6 +12,7 @@ import type { OrganisationTables } from './tables/organisation.js';
 import type { MovesTables } from './tables/moves.js';
 import type { AlertsTables } from './tables/alerts.js';
 import type { BudgetTables } from './tables/budget.js';
+import type { ProjectsTables } from './tables/projects.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -218,7 +219,7 @@ export interface JobLeasesTable {
  */
 export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used', 'vote_caps', 'old_addresses', 'import_items'] as const;
 
-export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, BudgetTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, BudgetTables, ProjectsTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

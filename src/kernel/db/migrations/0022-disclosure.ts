@@ -4,8 +4,8 @@ import type { Dialect } from '../connection.js';
 type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
 /**
- * Công khai ngân sách (budget disclosure reports and their files): tables in
- * src/kernel/db/tables/budget.ts.
+ * Công khai ngân sách (budget disclosure reports and their files: src/kernel/db/tables/budget.ts)
+ * and Dự án – Đấu thầu – GPMB (projects, their notices and files: src/kernel/db/tables/projects.ts).
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const pk: Col = (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
@@ -48,4 +48,58 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('budget_report_files_report').on('budget_report_files').columns(['report_id', 'id']).execute();
+
+  await db.schema
+    .createTable('projects')
+    .addColumn('id', idType, pk)
+    .addColumn('site_id', 'integer', site)
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('slug', 'text', (c) => c.notNull())
+    .addColumn('investor', 'text', (c) => c.notNull())
+    .addColumn('capital_vnd', 'bigint')
+    .addColumn('capital_source', 'text', text)
+    .addColumn('location', 'text', (c) => c.notNull())
+    .addColumn('start_on', 'text')
+    .addColumn('finish_on', 'text')
+    .addColumn('progress', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('summary', 'text', text)
+    .addColumn('published', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'integer', user)
+    .addColumn('updated_by', 'integer', user)
+    .execute();
+  await db.schema.createIndex('projects_site').on('projects').columns(['site_id', 'published', 'updated_at']).execute();
+
+  await db.schema
+    .createTable('project_notices')
+    .addColumn('id', idType, pk)
+    .addColumn('site_id', 'integer', site)
+    .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('issued_on', 'text', (c) => c.notNull())
+    .addColumn('deadline_on', 'text')
+    .addColumn('body', 'text', text)
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('project_notices_project').on('project_notices').columns(['project_id', 'issued_on']).execute();
+  await db.schema.createIndex('project_notices_site').on('project_notices').columns(['site_id', 'issued_on']).execute();
+
+  await db.schema
+    .createTable('project_files')
+    .addColumn('id', idType, pk)
+    .addColumn('site_id', 'integer', site)
+    .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+    .addColumn('notice_id', 'integer', (c) => c.references('project_notices.id').onDelete('cascade'))
+    .addColumn('original_name', 'text', (c) => c.notNull())
+    .addColumn('disk_path', 'text', (c) => c.notNull())
+    .addColumn('mime', 'text', (c) => c.notNull())
+    .addColumn('ext', 'text', (c) => c.notNull())
+    .addColumn('size_bytes', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('project_files_project').on('project_files').columns(['project_id', 'id']).execute();
 }
