@@ -71,7 +71,7 @@ describeEachDb('budget disclosure: back office', setupBudget, (get) => {
     assert.equal(audit?.after.published, 0);
     assert.equal((await publicGet(app, `/cong-khai-ngan-sach/bao-cao/${id}`)).statusCode, 404);
     assert.equal((await publicGet(app, `/cong-khai-ngan-sach/tai-ve/${file.id}`)).statusCode, 404);
-    assert.match((await publicGet(app, '/cong-khai-ngan-sach/nam-2026')).body, /<th scope="row">Thực hiện quý III<\/th><td>[^<]*<\/td><td>15\/10\/2026<\/td><td colspan="2"><strong class="budget-late">Chưa công khai, đã quá hạn/);
+    assert.match((await publicGet(app, '/cong-khai-ngan-sach/nam-2026')).body, /<th scope="row">Thực hiện quý III<span class="budget-form">[^<]*<\/span><\/th><td>15\/10\/2026<\/td><td colspan="2"><strong class="budget-late">Chưa công khai, đã quá hạn/);
   });
 
   test('deleting removes the report and its files with an audit row', async () => {

@@ -14,7 +14,7 @@ export function YearTable({ year, reports, files, today }: { year: number; repor
       <table class="budget-table">
         <caption id={`nam-${year}`}>Báo cáo công khai ngân sách năm {year}</caption>
         <thead>
-          <tr><th scope="col">Báo cáo</th><th scope="col">Biểu mẫu</th><th scope="col">Hạn công khai</th><th scope="col">Ngày công khai</th><th scope="col">Tệp</th></tr>
+          <tr><th scope="col">Báo cáo, biểu mẫu</th><th scope="col">Hạn công khai</th><th scope="col">Ngày công khai</th><th scope="col">Tệp</th></tr>
         </thead>
         <tbody>
           {REPORT_SLOTS.map((slot) => {
@@ -23,8 +23,7 @@ export function YearTable({ year, reports, files, today }: { year: number; repor
               const due = deadlineOf(slot, year, null);
               return (
                 <tr class="budget-missing">
-                  <th scope="row">{slot.label}</th>
-                  <td>{slot.form}</td>
+                  <th scope="row">{slot.label}<span class="budget-form">{slot.form}</span></th>
                   <td>{due ? shortDay(due) : 'Theo ngày HĐND quyết định'}</td>
                   <td colSpan={2}>{due && due < today ? <strong class="budget-late">Chưa công khai, đã quá hạn</strong> : 'Chưa công khai'}</td>
                 </tr>
@@ -34,8 +33,7 @@ export function YearTable({ year, reports, files, today }: { year: number; repor
             const own = files.filter((f) => f.report_id === r.id);
             return (
               <tr>
-                <th scope="row"><a href={budgetUrls.report(r)}>{slot.label}</a></th>
-                <td>{r.form_name}</td>
+                <th scope="row"><a href={budgetUrls.report(r)}>{slot.label}</a><span class="budget-form">{r.form_name}</span></th>
                 <td>{deadlineText(t)}</td>
                 <td>
                   <time dateTime={r.published_on}>{shortDay(r.published_on)}</time>
