@@ -1,5 +1,5 @@
 /**
- * Công khai ngân sách and Dự án – Đấu thầu – GPMB in Chromium: reached from the sidebar without
+ * Công khai ngân sách, Quy hoạch – Kế hoạch and Dự án – Đấu thầu – GPMB in Chromium: reached from the sidebar without
  * JavaScript, the year's table read at phone width (it scrolls inside its own focusable region,
  * not the page), axe-core on the public pages and the back-office forms at phone and laptop sizes,
  * and an editor's mistake answered in Vietnamese with the typed text kept.
@@ -38,12 +38,12 @@ e2eSuite('budget and projects disclosure in Chromium', (env) => {
     test(`axe-core and no sideways scroll at ${viewport.width}px, with and without JS`, async () => {
       for (const js of [true, false]) {
         await withPage(env(), { viewport, js }, async (page) => {
-          for (const path of ['/cong-khai-ngan-sach', '/cong-khai-ngan-sach/nam-2025', '/du-an-dau-thau']) {
+          for (const path of ['/cong-khai-ngan-sach', '/cong-khai-ngan-sach/nam-2025', '/du-an-dau-thau', '/quy-hoach-ke-hoach']) {
             await page.goto(env().url(path));
             await noSidewaysScroll(page, path);
             await assertAccessible(page, `${path} at ${viewport.width}px${js ? '' : ' without JS'}`);
           }
-          for (const [list, link] of [['/cong-khai-ngan-sach', '.budget-table th a'], ['/du-an-dau-thau', '.project-list h3 a']]) {
+          for (const [list, link] of [['/cong-khai-ngan-sach', '.budget-table th a'], ['/du-an-dau-thau', '.project-list h3 a'], ['/quy-hoach-ke-hoach', '.plans .title-list a']]) {
             await page.goto(env().url(list!));
             await page.locator(link!).first().click();
             await noSidewaysScroll(page, `first of ${list}`);

@@ -11,6 +11,7 @@ import { merge } from './merge/feature.js';
 import { openData } from './open-data/feature.js';
 import { organisation } from './organisation/feature.js';
 import { pages } from './pages/feature.js';
+import { plans } from './plans/feature.js';
 import { polls } from './polls/feature.js';
 import { procedures } from './procedures/feature.js';
 import { projects } from './projects/feature.js';
@@ -53,5 +54,6 @@ export const features: readonly Feature[] = [
   openData,
   alerts,
   budget,
+  plans,
   projects,
 ];

@@ -13,6 +13,7 @@ import type { MovesTables } from './tables/moves.js';
 import type { AlertsTables } from './tables/alerts.js';
 import type { BudgetTables } from './tables/budget.js';
 import type { ProjectsTables } from './tables/projects.js';
+import type { PlansTables } from './tables/plans.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -219,7 +220,7 @@ export interface JobLeasesTable {
  */
 export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used', 'vote_caps', 'old_addresses', 'import_items'] as const;
 
-export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, BudgetTables, ProjectsTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, BudgetTables, ProjectsTables, PlansTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

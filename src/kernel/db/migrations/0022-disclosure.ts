@@ -5,7 +5,8 @@ type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
 /**
  * Công khai ngân sách (budget disclosure reports and their files: src/kernel/db/tables/budget.ts)
- * and Dự án – Đấu thầu – GPMB (projects, their notices and files: src/kernel/db/tables/projects.ts).
+ * Dự án – Đấu thầu – GPMB (projects, their notices and files: src/kernel/db/tables/projects.ts) and
+ * Quy hoạch – Kế hoạch (plans and their files: src/kernel/db/tables/plans.ts).
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const pk: Col = (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
@@ -102,4 +103,38 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('project_files_project').on('project_files').columns(['project_id', 'id']).execute();
+
+  await db.schema
+    .createTable('plans')
+    .addColumn('id', idType, pk)
+    .addColumn('site_id', 'integer', site)
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('slug', 'text', (c) => c.notNull())
+    .addColumn('decision', 'text', text)
+    .addColumn('approved_on', 'text')
+    .addColumn('period', 'text', text)
+    .addColumn('summary', 'text', text)
+    .addColumn('geojson', 'text')
+    .addColumn('published', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'integer', user)
+    .addColumn('updated_by', 'integer', user)
+    .execute();
+  await db.schema.createIndex('plans_site').on('plans').columns(['site_id', 'published', 'kind']).execute();
+
+  await db.schema
+    .createTable('plan_files')
+    .addColumn('id', idType, pk)
+    .addColumn('site_id', 'integer', site)
+    .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
+    .addColumn('original_name', 'text', (c) => c.notNull())
+    .addColumn('disk_path', 'text', (c) => c.notNull())
+    .addColumn('mime', 'text', (c) => c.notNull())
+    .addColumn('ext', 'text', (c) => c.notNull())
+    .addColumn('size_bytes', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('plan_files_plan').on('plan_files').columns(['plan_id', 'id']).execute();
 }
