@@ -34,6 +34,19 @@ e2eSuite('budget and projects disclosure in Chromium', (env) => {
     });
   });
 
+  test('the map page draws a plan\'s GeoJSON layer over the tiles, its names as text in the popup', async () => {
+    const tile = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    await withPage(env(), {}, async (page) => {
+      await page.route((url) => url.hostname.endsWith('tile.openstreetmap.org'), (route) => route.fulfill({ status: 200, contentType: 'image/png', body: tile }));
+      await page.goto(env().url('/ban-do'));
+      await page.locator('.leaflet-overlay-pane path').first().waitFor({ state: 'attached', timeout: 5000 });
+      assert.equal(await page.locator('.leaflet-overlay-pane path').count(), 2);
+      await page.locator('.leaflet-overlay-pane path').first().dispatchEvent('click');
+      assert.match(await page.locator('.leaflet-popup-content').innerText(), /^Quy hoạch chi tiết khu dân cư phía Nam chợ Hồng Lĩnh, tỷ lệ 1\/500: Đất ở mới \(ONT\)$/);
+      assert.ok(await page.getByRole('link', { name: 'tải lớp GeoJSON' }).isVisible());
+    });
+  });
+
   for (const viewport of VIEWPORTS) {
     test(`axe-core and no sideways scroll at ${viewport.width}px, with and without JS`, async () => {
       for (const js of [true, false]) {

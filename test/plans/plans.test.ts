@@ -29,6 +29,15 @@ describeEachDb('plans disclosure', setupBudget, (get) => {
     assert.match(decode((await publicGet(app, '/tim-kiem?q=ke+hoach+su+dung+dat')).body), /Quy hoạch – Kế hoạch \(1\)<\/h2>/);
   });
 
+  test('the map page (/ban-do) draws the published plans\' layers and links them for people without JS', async () => {
+    const { app, db } = get();
+    const p = await db.db.selectFrom('plans').selectAll().where('site_id', '=', 1).where('geojson', 'is not', null).executeTakeFirstOrThrow();
+    const html = decode((await publicGet(app, '/ban-do')).body);
+    const config = JSON.parse(/data-map="([^"]+)"/.exec((await publicGet(app, '/ban-do')).body)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    assert.deepEqual(config.layers, [{ title: p.title, url: `/quy-hoach-ke-hoach/lop-ban-do/${p.id}.geojson` }]);
+    assert.match(html, new RegExp(`<li><a href="/quy-hoach-ke-hoach/${p.slug}-${p.id}">${p.title.replace(/[()/.]/g, '\\$&')}</a> \\(<a href="/quy-hoach-ke-hoach/lop-ban-do/${p.id}.geojson" download>tải lớp GeoJSON</a>\\)</li>`));
+  });
+
   test('a GeoJSON layer is checked, cleaned of anything but data, and capped; bad ones are refused with the typed text kept', async () => {
     const { app, editor, db } = get();
     const cases: [string, RegExp][] = [

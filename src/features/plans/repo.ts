@@ -30,3 +30,8 @@ export function findPublishedPlanFile(db: Db, siteId: number, id: number): Promi
     .where('plan_files.id', '=', id)
     .executeTakeFirst();
 }
+
+/** Published plans that have a GeoJSON layer, for the map page (/ban-do). */
+export function listPlanLayers(db: Db, siteId: number): Promise<Pick<PlanRow, 'id' | 'slug' | 'title'>[]> {
+  return db.selectFrom('plans').select(['id', 'slug', 'title']).where('site_id', '=', siteId).where('published', '=', 1).where('geojson', 'is not', null).orderBy('id').execute();
+}
