@@ -37,6 +37,9 @@
  * | org_units, org_people, question_settings| archive                                                               |
  * | alerts                                  | stay: an emergency notice was for the old unit's people (an archive   |
  * |                                         | shows none); the target site sends its own                            |
+ * | budget_reports, budget_report_files,    | stay: the old unit's budget, plans and projects are its own record,   |
+ * | plans, plan_files, projects,            | published by the archive; the target publishes its own (a project     |
+ * | project_notices, project_files          | that continues is entered there again, with its new investor)         |
  */
 export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'stays' | 'reindexed'> = {
   articles: 'moved', article_revisions: 'moved', comments: 'moved', rating_votes: 'moved', stats_article_totals: 'moved', stats_article_daily: 'moved',
@@ -47,6 +50,7 @@ export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'st
   online_visitors: 'stays', vote_caps: 'stays', user_roles: 'stays', audit_log: 'stays', menu_items: 'stays', redirects: 'stays', site_hosts: 'stays',
   map_offices: 'stays', songs: 'stays', org_agency: 'stays', org_units: 'stays', org_people: 'stays', question_settings: 'stays',
   alerts: 'stays',
+  budget_reports: 'stays', budget_report_files: 'stays', plans: 'stays', plan_files: 'stays', projects: 'stays', project_notices: 'stays', project_files: 'stays',
 };
 
 /** The kinds of rows a merge counts, with the names an operator reads. */
