@@ -10,6 +10,8 @@ interface MapConfig {
   tileUrl: string;
   attribution: string;
   offices: { n: number; name: string; address: string; lat: number; lng: number }[];
+  /** GeoJSON layers of the site's plans, fetched from our own origin (connect-src 'self'). */
+  layers?: { title: string; url: string }[];
 }
 
 const box = document.querySelector<HTMLElement>('[data-map]');
@@ -40,6 +42,23 @@ if (box) {
     strong.textContent = o.name;
     popup.append(strong, document.createElement('br'), o.address);
     marker.bindPopup(popup);
+  }
+  for (const l of cfg.layers ?? []) {
+    fetch(l.url)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((data: unknown) => {
+        if (!data) return;
+        L.geoJSON(data as GeoJSON.GeoJsonObject, { style: { color: '#a30d1d', weight: 2, fillOpacity: 0.2 } })
+          .bindPopup((f) => {
+            // Text only: the layer's names go in through textContent, never as HTML.
+            const p = document.createElement('div');
+            const props = ((f as { feature?: { properties?: Record<string, unknown> } }).feature?.properties ?? {}) as Record<string, unknown>;
+            p.textContent = `${l.title}${typeof props.ten === 'string' ? `: ${props.ten}` : ''}`;
+            return p;
+          })
+          .addTo(map);
+      })
+      .catch(() => undefined);
   }
   setTimeout(() => {
     if (loaded === 0) {

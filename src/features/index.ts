@@ -2,6 +2,7 @@ import type { Feature } from '../kernel/feature.js';
 import { alerts } from './alerts/feature.js';
 import { articles } from './articles/feature.js';
 import { backOffice } from './back-office/feature.js';
+import { budget } from './budget/feature.js';
 import { citizenReception } from './citizen-reception/feature.js';
 import { comments } from './comments/feature.js';
 import { consultation } from './consultation/feature.js';
@@ -14,8 +15,10 @@ import { merge } from './merge/feature.js';
 import { openData } from './open-data/feature.js';
 import { organisation } from './organisation/feature.js';
 import { pages } from './pages/feature.js';
+import { plans } from './plans/feature.js';
 import { polls } from './polls/feature.js';
 import { procedures } from './procedures/feature.js';
+import { projects } from './projects/feature.js';
 import { publicInformation } from './public-information/feature.js';
 import { questions } from './questions/feature.js';
 import { ratings } from './ratings/feature.js';
@@ -64,4 +67,7 @@ export const features: readonly Feature[] = [
   spokesperson,
   recruitment,
   legalDissemination,
+  budget,
+  plans,
+  projects,
 ];

@@ -40,6 +40,11 @@
  * | alerts                                  | stay: an emergency notice was for the old unit's people (an archive   |
  * |                                         | shows none); the target site sends its own                            |
  * | site_invitations                        | stay: an archive takes no new people; the target site invites its own |
+ * | budget_reports, budget_report_files,    | stay: the old unit's budget, plans and projects are its own record,   |
+ * | plans, plan_files, projects,            | published by the archive; the target publishes its own (a project     |
+ * | project_notices, project_files          | that continues is entered there again, with its new investor)         |
+ * | disclosure_settings, disclosure_notices | stay: hotlines, spokesperson, reception days, press releases and      |
+ * |                                         | recruitment were the old unit's; the target site publishes its own    |
  */
 export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'stays' | 'reindexed'> = {
   articles: 'moved', article_revisions: 'moved', article_pending_edits: 'moved', article_editors: 'moved', comments: 'moved', rating_votes: 'moved', stats_article_totals: 'moved', stats_article_daily: 'moved',
@@ -50,6 +55,8 @@ export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'st
   online_visitors: 'stays', vote_caps: 'stays', user_roles: 'stays', audit_log: 'stays', menu_items: 'stays', redirects: 'stays', site_hosts: 'stays',
   map_offices: 'stays', songs: 'stays', org_agency: 'stays', org_units: 'stays', org_people: 'stays', question_settings: 'stays',
   alerts: 'stays', site_invitations: 'stays',
+  budget_reports: 'stays', budget_report_files: 'stays', plans: 'stays', plan_files: 'stays', projects: 'stays', project_notices: 'stays', project_files: 'stays',
+  disclosure_settings: 'stays', disclosure_notices: 'stays',
 };
 
 /** The kinds of rows a merge counts, with the names an operator reads. */

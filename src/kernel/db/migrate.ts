@@ -21,6 +21,7 @@ import * as m0018 from './migrations/0018-moving-in.js';
 import * as m0019 from './migrations/0019-vote-caps.js';
 import * as m0020 from './migrations/0020-alerts.js';
 import * as m0021 from './migrations/0021-search-body-words.js';
+import * as m0022 from './migrations/0022-budget-plans-projects.js';
 import * as m0023 from './migrations/0023-disclosure.js';
 import * as m0025 from './migrations/0025-totp-last-step.js';
 import * as m0026 from './migrations/0026-article-review.js';
@@ -49,6 +50,7 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0019-vote-caps': m0019,
   '0020-alerts': m0020,
   '0021-search-body-words': m0021,
+  '0022-budget-plans-projects': m0022,
   '0023-disclosure': m0023,
   '0025-totp-last-step': m0025,
   '0026-article-review': m0026,

@@ -14,6 +14,9 @@ import type { AlertsTables } from './tables/alerts.js';
 import type { DisclosureTables } from './tables/disclosure.js';
 import type { ArticleReviewTables } from './tables/article-review.js';
 import type { InvitationsTables } from './tables/invitations.js';
+import type { BudgetTables } from './tables/budget.js';
+import type { ProjectsTables } from './tables/projects.js';
+import type { PlansTables } from './tables/plans.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -223,7 +226,7 @@ export interface JobLeasesTable {
  */
 export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used', 'vote_caps', 'old_addresses', 'import_items'] as const;
 
-export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, DisclosureTables, ArticleReviewTables, InvitationsTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, DisclosureTables, ArticleReviewTables, InvitationsTables, BudgetTables, ProjectsTables, PlansTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

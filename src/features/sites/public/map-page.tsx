@@ -8,7 +8,14 @@ import { Layout } from '../../../kernel/views/public/layout.js';
  * The static map is inside the map box from the start, so it is what people without JS, or
  * whose tiles do not load, see; the offices are also listed as text.
  */
-export function MapPage({ frame, offices }: { frame: Frame; offices: MapOfficeRow[] }) {
+/** A GeoJSON layer drawn over the map (a plan of Quy hoạch – Kế hoạch), with the page it belongs to. */
+export interface MapLayer {
+  title: string;
+  url: string;
+  href: string;
+}
+
+export function MapPage({ frame, offices, layers = [] }: { frame: Frame; offices: MapOfficeRow[]; layers?: MapLayer[] }) {
   const m = frame.site.settings.map;
   const config = {
     center: m.center,
@@ -16,6 +23,7 @@ export function MapPage({ frame, offices }: { frame: Frame; offices: MapOfficeRo
     tileUrl: m.tileUrl,
     attribution: m.tileAttribution,
     offices: offices.map((o, i) => ({ n: i + 1, name: o.name, address: o.address, lat: o.lat, lng: o.lng })),
+    layers: layers.map((l) => ({ title: l.title, url: l.url })),
   };
   return (
     <Layout
@@ -40,6 +48,14 @@ export function MapPage({ frame, offices }: { frame: Frame; offices: MapOfficeRo
           </li>
         ))}
       </ol>
+      {layers.length > 0 && (
+        <>
+          <h2 class="section-title">Lớp quy hoạch trên bản đồ</h2>
+          <ul class="title-list map-layers">
+            {layers.map((l) => <li><a href={l.href}>{l.title}</a> (<a href={l.url} download>tải lớp GeoJSON</a>)</li>)}
+          </ul>
+        </>
+      )}
     </Layout>
   );
 }

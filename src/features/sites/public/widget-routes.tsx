@@ -10,14 +10,17 @@ import { sendStoredFile } from '../../../kernel/http/stored-file.js';
 import { IdParams } from '../../../kernel/http/route-schemas.js';
 import { parseId } from '../../../kernel/lib/ids.js';
 import { findLink, findSong, listOffices } from '../widgets-repo.js';
+import { listPlanLayers } from '../../plans/repo.js';
+import { planUrls } from '../../plans/urls.js';
 
 export async function widgetRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.cong;
 
   app.get('/ban-do', cached(app, async (request) => {
-    const [frame, offices] = await Promise.all([frameFor(ctx, request), listOffices(ctx.db, request.site.id)]);
-    return htmlPage(<MapPage frame={frame} offices={offices} />);
+    const [frame, offices, plans] = await Promise.all([frameFor(ctx, request), listOffices(ctx.db, request.site.id), listPlanLayers(ctx.db, request.site.id)]);
+    const layers = plans.map((p) => ({ title: p.title, url: planUrls.geojson(p), href: planUrls.plan(p) }));
+    return htmlPage(<MapPage frame={frame} offices={offices} layers={layers} />);
   }));
 
   app.get('/ban-do/ban-do.svg', cached(app, async (request) => {
