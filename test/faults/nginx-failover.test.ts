@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
 import https from 'node:https';
 import { after, before, describe, test } from 'node:test';
@@ -50,6 +51,8 @@ describe('faults behind nginx: two Cổng processes, PostgreSQL, Redis', { skip:
     db.start();
     redis = await OwnRedis.start();
     env = { DATABASE_URL: db.url, REDIS_URL: redis.url, CONG_REDIS_PREFIX: 'cong:', CONG_TRUST_PROXY: '1', CONG_DEMO: 'true', CONG_STATS_RATE_LIMIT: '0' };
+    // Two hosts sharing one database share the key that seals the TOTP secrets (README, CONG_SECRET_KEY).
+    env.CONG_SECRET_KEY = randomBytes(32).toString('base64');
     // One after the other: the first migrates and loads the demo sites.
     a = await CongProcess.start(env);
     b = await CongProcess.start(env);

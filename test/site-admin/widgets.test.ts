@@ -34,12 +34,13 @@ describeEachDb('managing the widgets: links, songs, map', setupSiteAdmin, (get) 
     const link = await db.db.selectFrom('links').selectAll().where('site_id', '=', 1).where('title', '=', 'Sở Tư pháp Hà Tĩnh').executeTakeFirstOrThrow();
     assert.equal(link.url, 'https://stp.hatinh.gov.vn/');
     let side = sidebarOf((await publicGet(app, '/')).body);
-    assert.match(side, /data-url="https:\/\/stp\.hatinh\.gov\.vn\/">Sở Tư pháp Hà Tĩnh</);
+    assert.match(side, /<a href="https:\/\/stp\.hatinh\.gov\.vn\/" rel="noopener">Sở Tư pháp Hà Tĩnh</);
     assert.deepEqual((await lastAudit(db, 'link.create')).after, { title: 'Sở Tư pháp Hà Tĩnh', url: 'https://stp.hatinh.gov.vn/' });
 
     await admin.post(`${LINKS}/${link.id}/len`);
     side = sidebarOf((await publicGet(app, '/')).body);
-    const titles = [...side.matchAll(/data-url="[^"]*">([^<]+)</g)].map((m) => m[1]);
+    const menu = /<details class="links-menu">(.*?)<\/details>/s.exec(side)![1]!;
+    const titles = [...menu.matchAll(/<a href="[^"]*" rel="noopener">([^<]+)</g)].map((m) => m[1]);
     assert.equal(titles[titles.length - 2], 'Sở Tư pháp Hà Tĩnh');
 
     assert.equal((await admin.post(`${LINKS}/${link.id}`, { title: 'Sở Tư pháp', url: 'http://stp.hatinh.gov.vn/gioi-thieu' })).statusCode, 303);
