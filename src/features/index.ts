@@ -1,5 +1,6 @@
 import type { Feature } from '../kernel/feature.js';
 import { alerts } from './alerts/feature.js';
+import { albums } from './albums/feature.js';
 import { articles } from './articles/feature.js';
 import { backOffice } from './back-office/feature.js';
 import { comments } from './comments/feature.js';
@@ -50,4 +51,5 @@ export const features: readonly Feature[] = [
   siteMap,
   openData,
   alerts,
+  albums,
 ];

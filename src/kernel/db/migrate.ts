@@ -21,6 +21,7 @@ import * as m0018 from './migrations/0018-moving-in.js';
 import * as m0019 from './migrations/0019-vote-caps.js';
 import * as m0020 from './migrations/0020-alerts.js';
 import * as m0021 from './migrations/0021-search-body-words.js';
+import * as m0024 from './migrations/0024-gallery.js';
 
 /** Migrations are listed here in order; each receives the dialect for the few type differences. */
 const migrations: Record<string, { up: typeof m0001.up }> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0019-vote-caps': m0019,
   '0020-alerts': m0020,
   '0021-search-body-words': m0021,
+  '0024-gallery': m0024,
 };
 
 /** The names of the migrations this code knows, oldest first (a backup from newer code names more). */

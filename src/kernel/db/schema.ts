@@ -11,6 +11,7 @@ import type { ProceduresTables } from './tables/procedures.js';
 import type { OrganisationTables } from './tables/organisation.js';
 import type { MovesTables } from './tables/moves.js';
 import type { AlertsTables } from './tables/alerts.js';
+import type { GalleryTables } from './tables/gallery.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -217,7 +218,7 @@ export interface JobLeasesTable {
  */
 export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used', 'vote_caps', 'old_addresses', 'import_items'] as const;
 
-export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, GalleryTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

@@ -31,6 +31,7 @@ function UsesList({ uses }: { uses: MediaUses }) {
       {uses.songs.map((s) => <li>Bài hát: {s.title}</li>)}
       {uses.people.map((p) => <li>Ảnh chân dung: <a href={`/quan-tri/gioi-thieu/can-bo/${p.id}`}>{p.title}</a></li>)}
       {uses.appearance.map((a) => <li><a href="/quan-tri/trang-web/giao-dien">{a.title}</a></li>)}
+      {uses.albums.map((a) => <li>Album ảnh: <a href={`/quan-tri/thu-vien-anh/${a.id}`}>{a.title}</a></li>)}
     </ul>
   );
 }
