@@ -59,10 +59,48 @@ e2eSuite('pictures, albums and video in Chromium', (env) => {
     });
   });
 
-  test('axe-core passes on the pages with pictures, at phone and laptop sizes', async () => {
+  test('YouTube click-to-load: a link first, the youtube-nocookie.com player only after a click; without JS a plain link', async () => {
+    const list = await env().app.inject({ url: '/video', headers: { host: 'namhonglinh.localhost' } });
+    const path = /href="(\/video\/phong-su-[^"]+)"/.exec(list.body)![1]!;
+    await withPage(env(), { viewport: PHONE }, async (page) => {
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(r.url()));
+      await page.goto(env().url(path));
+      await page.waitForLoadState('load');
+      assert.equal(await page.locator('iframe').count(), 0);
+      assert.ok(!asked.some((u) => /youtube/.test(u)), 'nothing from YouTube before the click');
+      await page.getByRole('link', { name: /Xem video trên YouTube/ }).click();
+      const frame = page.locator('iframe.youtube-frame');
+      await frame.waitFor();
+      assert.equal(await frame.getAttribute('src'), 'https://www.youtube-nocookie.com/embed/NamHongLnh1?autoplay=1');
+      assert.match(page.url(), /\/video\//, 'the page stays');
+      await screenshot(page, 'video-phone');
+    });
+    await withPage(env(), { js: false }, async (page) => {
+      await page.goto(env().url(path));
+      assert.equal(await page.getByRole('link', { name: /Xem video trên YouTube/ }).getAttribute('href'), 'https://www.youtube.com/watch?v=NamHongLnh1');
+    });
+  });
+
+  test('a bulletin plays in the native audio player (seeking uses byte ranges)', async () => {
+    await withPage(env(), { viewport: PHONE }, async (page) => {
+      await page.goto(env().url('/phat-thanh'));
+      await page.getByRole('link', { name: /Bản tin phòng chống thiên tai/ }).click();
+      const audio = page.locator('audio.bulletin-player');
+      await page.waitForFunction(() => (document.querySelector('audio.bulletin-player') as HTMLAudioElement | null)?.readyState! >= 1);
+      assert.ok((await audio.evaluate((el) => (el as HTMLAudioElement).duration)) > 1);
+      await screenshot(page, 'bulletin-phone');
+    });
+  });
+
+  test('axe-core passes on the pages with pictures, video and audio, at phone and laptop sizes', async () => {
     const list = await env().app.inject({ url: '/thu-vien-anh', headers: { host: 'namhonglinh.localhost' } });
     const album = /href="(\/thu-vien-anh\/ngay-hoi-[^"]+)"/.exec(list.body)![1]!;
-    const paths = ['/', '/chuyen-muc/tin-tuc-su-kien', '/thu-vien-anh', album, `${album}/anh-2`];
+    const videos = await env().app.inject({ url: '/video', headers: { host: 'namhonglinh.localhost' } });
+    const video = /href="(\/video\/phong-su-[^"]+)"/.exec(videos.body)![1]!;
+    const bulletins = await env().app.inject({ url: '/phat-thanh', headers: { host: 'namhonglinh.localhost' } });
+    const bulletin = /href="(\/phat-thanh\/ban-tin-[^"]+)"/.exec(bulletins.body)![1]!;
+    const paths = ['/', '/chuyen-muc/tin-tuc-su-kien', '/thu-vien-anh', album, `${album}/anh-2`, '/video', video, '/phat-thanh', bulletin];
     for (const viewport of VIEWPORTS) {
       await withPage(env(), { viewport }, async (page) => {
         for (const path of paths) {

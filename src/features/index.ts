@@ -1,6 +1,7 @@
 import type { Feature } from '../kernel/feature.js';
 import { alerts } from './alerts/feature.js';
 import { albums } from './albums/feature.js';
+import { video } from './video/feature.js';
 import { articles } from './articles/feature.js';
 import { backOffice } from './back-office/feature.js';
 import { comments } from './comments/feature.js';
@@ -52,4 +53,5 @@ export const features: readonly Feature[] = [
   openData,
   alerts,
   albums,
+  video,
 ];

@@ -11,7 +11,7 @@ import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { docx, idFromLocation, jpeg, mp3WithId3, pdf, pixelBomb, upload } from './fixtures.js';
 
 const NOW = new Date('2026-11-26T03:00:00.000Z');
-const UNSUPPORTED = 'Định dạng tệp không được hỗ trợ. Chỉ nhận ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, DOC, DOCX, XLS, XLSX; âm thanh MP3, OGG.';
+const UNSUPPORTED = 'Định dạng tệp không được hỗ trợ. Chỉ nhận ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, DOC, DOCX, XLS, XLSX; âm thanh MP3, OGG; video MP4, WebM.';
 
 const count = async (db: TestDb) => Number((await db.db.selectFrom('media').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 /** Every file under <dataDir>/media/namhonglinh/2026 (the demo's songs live elsewhere). */

@@ -190,8 +190,8 @@ for (const dialect of DIALECTS) {
       await sql`ALTER TABLE search_documents ADD COLUMN body_words text NOT NULL DEFAULT ''`.execute(db.db);
       // The demo's sites and their content as a database of that time holds them (the 2025
       // reorganisation's archive and old addresses need migration 0018).
-      // Features whose tables come after 0015 (alerts: 0020) seed nothing here.
-      const then = features.filter((f) => f.key !== 'alerts');
+      // Features whose tables come after 0015 (alerts: 0020; albums and video: 0024) seed nothing here.
+      const then = features.filter((f) => !['alerts', 'albums', 'video'].includes(f.key));
       for (const site of demoSites) await seedSite(db, db.media, site, new Date(), then);
       await addExtraArticles(db.db, NAM_HONG_LINH);
       const queries = ['nam hong', 'Hồng Lĩnh', 'dân vận khéo', '"dân vận khéo"', '123/QĐ-UBND', 'bánh chưng', 'hoà giải'];

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../connection.js';
 
 /**
- * Thư viện ảnh (photo albums): tables in src/kernel/db/tables/gallery.ts. The pictures
- * themselves are rows of `media`.
+ * Thư viện ảnh (photo albums), Video and Bản tin phát thanh (audio bulletins): tables in
+ * src/kernel/db/tables/gallery.ts. The pictures and files themselves are rows of `media`.
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const idType = dialect === 'postgres' ? 'serial' : 'integer';
@@ -33,4 +33,21 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex('album_photos_album').on('album_photos').columns(['album_id', 'position']).execute();
   await db.schema.createIndex('album_photos_media').on('album_photos').columns(['site_id', 'media_id']).execute();
+  await db.schema
+    .createTable('clips')
+    .addColumn('id', idType, id)
+    .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('slug', 'text', (c) => c.notNull())
+    .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('youtube_id', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('media_id', 'integer', (c) => c.references('media.id'))
+    .addColumn('poster_media_id', 'integer', (c) => c.references('media.id'))
+    .addColumn('recorded_on', 'text', (c) => c.notNull())
+    .addColumn('published', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('clips_site_kind').on('clips').columns(['site_id', 'kind', 'published', 'recorded_on', 'id']).execute();
 }
