@@ -2,6 +2,7 @@ import { melodyWav } from '../../kernel/demo/tones.js';
 import type { DemoSeeder } from '../../kernel/feature.js';
 import { searchFold, slugify } from '../../kernel/lib/text.js';
 import { storeScene } from '../albums/demo-pictures.js';
+import { newStem } from '../media/storage.js';
 
 /**
  * DEMO DATA. Each live ward gets one YouTube video (click-to-load; the id is invented, nothing is
@@ -75,7 +76,8 @@ export const seedVideo: DemoSeeder = async (db, { siteId, demo, media, now }) =>
     .values({ site_id: siteId, kind: 'video', title: v.title, slug: slugify(v.title), summary: v.summary, youtube_id: v.youtubeId, media_id: null, poster_media_id: poster, recorded_on: v.recordedOn, published: 1, created_at: stamp, updated_at: stamp })
     .execute();
   for (const [i, b] of BULLETINS[code]!.entries()) {
-    const path = `${demo.code}/phat-thanh/ban-tin-${i + 1}.wav`;
+    // Named like an upload (random stem): a name is never reused, even when sites are merged.
+    const path = `${newStem(demo.code, `ban-tin-${i + 1}.wav`, now)}.wav`;
     const wav = melodyWav(b.melody);
     await media.put(path, wav, 'audio/wav');
     const { id: mediaId } = await db
