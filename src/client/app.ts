@@ -124,7 +124,46 @@ function countVisit(): void {
     .catch(() => undefined);
 }
 
+/**
+ * YouTube click-to-load: the page shows a link to the video on YouTube; on a click the
+ * youtube-nocookie.com player takes its place (the only origin the page's CSP lets it frame).
+ * Nothing is requested from YouTube before the click.
+ */
+function setupYoutube(): void {
+  document.querySelectorAll<HTMLAnchorElement>('a[data-youtube-embed]').forEach((a) => {
+    a.addEventListener('click', (e) => {
+      const src = a.dataset.youtubeEmbed ?? '';
+      if (!src.startsWith('https://www.youtube-nocookie.com/embed/')) return;
+      e.preventDefault();
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      frame.title = `Video: ${a.dataset.youtubeTitle ?? ''}`;
+      frame.allow = 'autoplay; encrypted-media; picture-in-picture; fullscreen';
+      frame.allowFullscreen = true;
+      frame.className = 'youtube-frame';
+      a.replaceWith(frame);
+      frame.focus();
+    });
+  });
+}
+
+/** Photo pages: the arrow keys go to the previous and next photo (the links do the same). */
+function setupPhotoKeys(): void {
+  const links = { ArrowLeft: 'prev', ArrowRight: 'next' } as const;
+  if (!document.querySelector('[data-photo-nav]')) return;
+  document.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const target = e.target as HTMLElement | null;
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    const dir = links[e.key as keyof typeof links];
+    const link = dir && document.querySelector<HTMLAnchorElement>(`[data-photo-nav="${dir}"]`);
+    if (link) location.href = link.href;
+  });
+}
+
 setupFontSize();
 setupPrintAndCopy();
+setupYoutube();
+setupPhotoKeys();
 document.querySelectorAll<HTMLElement>('[data-playlist]').forEach(setupPlaylist);
 countVisit();

@@ -1,4 +1,5 @@
 import type { Feature } from '../kernel/feature.js';
+import { albums } from './albums/feature.js';
 import { alerts } from './alerts/feature.js';
 import { articles } from './articles/feature.js';
 import { backOffice } from './back-office/feature.js';
@@ -30,6 +31,7 @@ import { siteMap } from './site-map/feature.js';
 import { sites } from './sites/feature.js';
 import { spokesperson } from './spokesperson/feature.js';
 import { stats } from './stats/feature.js';
+import { video } from './video/feature.js';
 
 /**
  * Every feature of the portal, explicitly (no file globbing). Routes, the back-office menu, the
@@ -70,4 +72,6 @@ export const features: readonly Feature[] = [
   budget,
   plans,
   projects,
+  albums,
+  video,
 ];

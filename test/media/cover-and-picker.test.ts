@@ -4,7 +4,7 @@ import { COVER_MISSING } from '../../src/features/articles/commands/save-article
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
-import { idFromLocation, jpeg, pdf, upload } from './fixtures.js';
+import { emptyLibrary, idFromLocation, jpeg, pdf, upload } from './fixtures.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 const PICKER = '/quan-tri/thu-vien/chon';
@@ -12,6 +12,7 @@ const PICKER = '/quan-tri/thu-vien/chon';
 /** The images the editor can choose from, and the cover image an article shows. */
 describeEachDb('choosing images from the library: the picker and the cover image', async (db) => {
   const app = await buildTestApp(db, { now: () => new Date(NOW) });
+  await emptyLibrary(db.db);
   await makeUser(db.db, 'truongban', [{ siteId: 1, role: 'approver' }]);
   await makeUser(db.db, 'kiemduyet', [{ siteId: 1, role: 'moderator' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);

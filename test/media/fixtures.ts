@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import type { AdminClient } from '../helpers/admin.js';
+import type { Db } from '../../src/kernel/db/connection.js';
 
 /** Test files made on the fly: real images, a pixel bomb, tiny Office files, audio headers. */
 
@@ -146,3 +147,14 @@ export function upload(client: AdminClient, file: FilePart | undefined, fields: 
 }
 
 export const idFromLocation = (location: unknown) => Number(/\/quan-tri\/thu-vien\/(\d+)\?/.exec(String(location))![1]);
+
+/**
+ * Empties the demo's library (its drawn pictures and generated bulletins, and the covers, albums
+ * and clips that use them), so a test of the library starts from what a new site has: nothing.
+ */
+export async function emptyLibrary(db: Db): Promise<void> {
+  await db.deleteFrom('album_photos').execute();
+  await db.deleteFrom('clips').execute();
+  await db.updateTable('articles').set({ cover_media_id: null }).execute();
+  await db.deleteFrom('media').execute();
+}

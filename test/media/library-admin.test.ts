@@ -8,12 +8,13 @@ import type { MediaRow } from '../../src/kernel/db/tables/media.js';
 import { AdminClient, makeUser } from '../helpers/admin.js';
 import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
-import { idFromLocation, jpeg, mp3WithId3, pdf, upload } from './fixtures.js';
+import { emptyLibrary, idFromLocation, jpeg, mp3WithId3, pdf, upload } from './fixtures.js';
 
 const NOW = '2026-11-26T03:00:00.000Z';
 
 describeEachDb('media library: browsing, where used, deleting', async (db) => {
   const app = await buildTestApp(db, { now: () => new Date(NOW) });
+  await emptyLibrary(db.db);
   await makeUser(db.db, 'bientap', [{ siteId: 1, role: 'editor' }]);
   await makeUser(db.db, 'congtacvien', [{ siteId: 1, role: 'contributor' }]);
   await makeUser(db.db, 'quantri2', [{ siteId: 2, role: 'site_admin' }]);

@@ -11,7 +11,7 @@ import { describeEachDb, type TestDb } from '../helpers/db.js';
 import { docx, idFromLocation, jpeg, mp3WithId3, pdf, pixelBomb, upload } from './fixtures.js';
 
 const NOW = new Date('2026-11-26T03:00:00.000Z');
-const UNSUPPORTED = 'Định dạng tệp không được hỗ trợ. Chỉ nhận ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, DOC, DOCX, XLS, XLSX; âm thanh MP3, OGG.';
+const UNSUPPORTED = 'Định dạng tệp không được hỗ trợ. Chỉ nhận ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, DOC, DOCX, XLS, XLSX; âm thanh MP3, OGG; video MP4, WebM.';
 
 const count = async (db: TestDb) => Number((await db.db.selectFrom('media').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 /** Every file under <dataDir>/media/namhonglinh/2026 (the demo's songs live elsewhere). */
@@ -107,7 +107,8 @@ describeEachDb('media library: uploading', async (db) => {
     const row = await db.db.selectFrom('media').selectAll().where('id', '=', idFromLocation(res.headers.location)).executeTakeFirstOrThrow();
     assert.equal(row.original_name, 'x.pdf');
     assert.match(row.disk_path, /^namhonglinh\/2026\/11\/[0-9a-f]{10}-x\.pdf$/);
-    assert.equal(existsSync(join(db.dataDir, 'media', 'bachonglinh', '2026')), false);
+    // (The demo stores Bắc Hồng Lĩnh's own pictures under bachonglinh/2026/: the file itself must not be there.)
+    assert.equal(existsSync(join(db.dataDir, 'media', 'bachonglinh', '2026', '11', 'x.pdf')), false);
   });
 
   test('bad files are refused with a Vietnamese message next to the field, typed text kept, nothing stored', async () => {

@@ -10,7 +10,7 @@ const request = (over: Partial<MergeRequest> = {}): MergeRequest => ({ into: 'ho
 
 describeEachDb('merging two old sites whose legacy ids overlap into one ward site', seedMergeFixture, (get) => {
   const deps = () => ({ db: get().db.db, media: get().db.media, now: NOW, actorId: null });
-  const count = async (table: 'articles' | 'categories' | 'pages' | 'documents' | 'questions' | 'polls' | 'schedule_entries' | 'comments' | 'rating_votes' | 'article_revisions' | 'procedures', siteId: number) =>
+  const count = async (table: 'articles' | 'categories' | 'pages' | 'documents' | 'questions' | 'polls' | 'schedule_entries' | 'comments' | 'rating_votes' | 'article_revisions' | 'procedures' | 'albums' | 'album_photos' | 'clips', siteId: number) =>
     Number((await get().db.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).where('site_id', '=', siteId).executeTakeFirstOrThrow()).n);
 
   test('bad input: unknown code, target among the old ones, an old code twice, an archived target; nothing changes', async () => {
@@ -80,9 +80,12 @@ describeEachDb('merging two old sites whose legacy ids overlap into one ward sit
 
   test('every item moved exactly once; clashes resolved as planned; nothing of those kinds left on the old sites', async () => {
     const target = get().target;
-    for (const table of ['articles', 'questions', 'polls', 'schedule_entries', 'comments', 'rating_votes', 'article_revisions'] as const) {
+    const galleryBefore = await Promise.all((['albums', 'album_photos', 'clips'] as const).map(async (t) => [t, await count(t, 1) + await count(t, 2) + await count(t, target)] as const));
+    for (const table of ['articles', 'questions', 'polls', 'schedule_entries', 'comments', 'rating_votes', 'article_revisions', 'albums', 'album_photos', 'clips'] as const) {
       assert.equal(await count(table, 1) + await count(table, 2), 0, `${table} left on an old site`);
     }
+    // Albums and clips go with the pictures and recordings they show, which the merge moved.
+    for (const [table, total] of galleryBefore) assert.ok(total > 0 && await count(table, target) === total, `${table} all on the target`);
     assert.equal(await count('articles', target), 57);
     assert.equal(await count('questions', target), 14);
     assert.equal(await count('schedule_entries', target), 40);

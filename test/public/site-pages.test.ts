@@ -46,7 +46,7 @@ describeEachDb('home, category and static pages', async (db) => ({ app: await bu
   test('category lists paginate 8 per page with numbered links', async () => {
     const first = await html('/chuyen-muc/tin-tuc-su-kien');
     assert.match(first, /<h1 class="page-title">Tin tức – Sự kiện<\/h1>/);
-    assert.equal((first.match(/<article class="item">/g) ?? []).length, 8);
+    assert.equal((first.match(/<article class="item( has-thumb)?">/g) ?? []).length, 8);
     assert.match(first, /<nav class="pagination" aria-label="Phân trang">/);
     assert.match(first, /<span aria-current="page" class="current"><span class="visually-hidden">Trang <\/span>1<\/span>/);
     assert.match(first, /href="\/chuyen-muc\/tin-tuc-su-kien\/trang-2"/);

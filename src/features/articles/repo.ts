@@ -7,10 +7,10 @@ import type { ArticleRow, CategoryRow, PageRow } from '../../kernel/db/schema.js
  */
 export type ArticleSummary = Pick<
   ArticleRow,
-  'id' | 'slug' | 'title' | 'sapo' | 'published_at' | 'category_id' | 'featured'
+  'id' | 'slug' | 'title' | 'sapo' | 'published_at' | 'category_id' | 'featured' | 'cover_media_id' | 'cover_alt'
 >;
 
-const SUMMARY = ['id', 'slug', 'title', 'sapo', 'published_at', 'category_id', 'featured'] as const;
+const SUMMARY = ['id', 'slug', 'title', 'sapo', 'published_at', 'category_id', 'featured', 'cover_media_id', 'cover_alt'] as const;
 
 function published(db: Db, siteId: number, now: string) {
   return db

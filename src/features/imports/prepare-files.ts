@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Db } from '../../kernel/db/connection.js';
-import type { MediaVariant } from '../../kernel/db/tables/media.js';
+import type { MediaKind, MediaVariant } from '../../kernel/db/tables/media.js';
 import { searchFold } from '../../kernel/lib/text.js';
 import type { Site } from '../../kernel/sites/site.js';
 import type { MediaStorage } from '../../kernel/storage/media-storage.js';
@@ -20,7 +20,7 @@ export interface PreparedMedia {
   rec: CleanFile;
   existing: { id: number; url: string; kind: string } | null;
   row: {
-    kind: 'image' | 'document' | 'audio'; original_name: string; title: string; alt: string; name_fold: string;
+    kind: MediaKind; original_name: string; title: string; alt: string; name_fold: string;
     disk_path: string; mime: string; bytes: number; width: number | null; height: number | null; variants: string;
   } | null;
 }

@@ -4,7 +4,7 @@ import type { MediaRow, MediaVariant } from '../../kernel/db/tables/media.js';
 /** How stored media are shown: URLs, responsive image attributes, sizes in Vietnamese. */
 export const mediaUrl = (diskPath: string): string => `/media/${diskPath}`;
 
-export const KIND_NAMES: Record<MediaKind, string> = { image: 'Ảnh', document: 'Tài liệu', audio: 'Âm thanh' };
+export const KIND_NAMES: Record<MediaKind, string> = { image: 'Ảnh', document: 'Tài liệu', audio: 'Âm thanh', video: 'Video' };
 
 export function variantsOf(m: Pick<MediaRow, 'variants'>): MediaVariant[] {
   try {

@@ -45,9 +45,13 @@ export interface MediaUses {
   people: { id: number; title: string }[];
   /** The site's logo or header banner (src/features/sites/appearance.ts), by what it is used as. */
   appearance: { title: string }[];
+  /** Photo albums that show it (src/features/albums). */
+  albums: { id: number; title: string }[];
+  /** Videos and bulletins that play it or show it as their poster (src/features/video). */
+  clips: { id: number; title: string }[];
 }
 
-export const isUsed = (u: MediaUses) => u.articles.length + u.pages.length + u.songs.length + u.people.length + u.appearance.length > 0;
+export const isUsed = (u: MediaUses) => u.articles.length + u.pages.length + u.songs.length + u.people.length + u.appearance.length + u.albums.length + u.clips.length > 0;
 
 /**
  * Where a file is used on its site: articles that link it in their body or have it as cover,
@@ -56,7 +60,7 @@ export const isUsed = (u: MediaUses) => u.articles.length + u.pages.length + u.s
  */
 export async function findUses(db: Db, siteId: number, m: Pick<MediaRow, 'id' | 'disk_path' | 'variants'>): Promise<MediaUses> {
   const stem = `%${mediaUrl(m.disk_path.replace(/\.[a-z0-9]+$/, ''))}%`;
-  const [articles, pages, songs, people, site] = await Promise.all([
+  const [articles, pages, songs, people, site, albums, clips] = await Promise.all([
     db
       .selectFrom('articles')
       .select(['id', 'title'])
@@ -68,11 +72,25 @@ export async function findUses(db: Db, siteId: number, m: Pick<MediaRow, 'id' | 
     db.selectFrom('songs').select(['id', 'title']).where('site_id', '=', siteId).where('file_path', 'in', allPaths(m)).orderBy('id').execute(),
     db.selectFrom('org_people').select(['id', 'full_name as title']).where('site_id', '=', siteId).where('photo_media_id', '=', m.id).orderBy('id').execute(),
     db.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirst(),
+    db
+      .selectFrom('albums')
+      .select(['id', 'title'])
+      .where('site_id', '=', siteId)
+      .where('id', 'in', (eb) => eb.selectFrom('album_photos').select('album_id').where('site_id', '=', siteId).where('media_id', '=', m.id))
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('clips')
+      .select(['id', 'title'])
+      .where('site_id', '=', siteId)
+      .where((eb) => eb.or([eb('media_id', '=', m.id), eb('poster_media_id', '=', m.id)]))
+      .orderBy('id')
+      .execute(),
   ]);
   const look = site ? (JSON.parse(site.settings) as SiteSettings).appearance : undefined;
   const appearance = [
     ...(look?.logoMediaId === m.id ? [{ title: 'Biểu trưng của trang' }] : []),
     ...(look?.bannerMediaId === m.id ? [{ title: 'Ảnh nền đầu trang' }] : []),
   ];
-  return { articles, pages, songs, people, appearance };
+  return { articles, pages, songs, people, appearance, albums, clips };
 }

@@ -27,6 +27,10 @@ export const TYPES_BY_EXT: Record<string, FileType> = Object.fromEntries(
     ['document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
     ['audio', 'audio/mpeg', 'mp3'],
     ['audio', 'audio/ogg', 'ogg'],
+    ['video', 'video/mp4', 'mp4'],
+    ['video', 'video/webm', 'webm'],
+    // Served only: the demo's generated bulletins and songs are WAV; an upload is never taken as one.
+    ['audio', 'audio/wav', 'wav'],
   ] as const).map(([kind, mime, ext]) => [ext, { kind, mime, ext }]),
 );
 
@@ -59,7 +63,16 @@ export function sniff(buf: Buffer): FileType | null {
     const head = buf.toString('latin1', 0, Math.min(buf.length, 128));
     return head.includes('\x01vorbis') || head.includes('OpusHead') ? t('ogg') : null;
   }
+  if (isMp4(buf)) return t('mp4');
+  // WebM: an EBML header whose DocType is "webm" (Matroska files in general are not accepted).
+  if (buf.length >= 4 && buf.readUInt32BE(0) === 0x1a45dfa3 && buf.toString('latin1', 4, Math.min(buf.length, 64)).includes('webm')) return t('webm');
   return null;
+}
+
+/** ISO base media with a video brand (the "ftyp" box first); HEIC/AVIF pictures and M4A audio are not video. */
+const MP4_BRANDS = new Set(['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash', 'mmp4']);
+function isMp4(buf: Buffer): boolean {
+  return ascii(buf, 4, 'ftyp') && MP4_BRANDS.has(buf.toString('latin1', 8, 12));
 }
 
 /**

@@ -100,6 +100,10 @@ export async function applyMerge(tx: Db, plan: MergePlan, o: ApplyOptions): Prom
   step('procedures');
   await tx.updateTable('schedule_entries').set({ site_id: target.id }).where('site_id', '=', old.id).execute();
   step('schedule');
+  // Albums and clips go with the pictures and recordings they show (moved with the media above).
+  for (const table of ['albums', 'album_photos', 'clips'] as const) {
+    await tx.updateTable(table).set({ site_id: target.id }).where('site_id', '=', old.id).execute();
+  }
   for (const i of await importItemsToMove(tx, target.id, old.id)) {
     await tx.updateTable('import_items').set({ site_id: target.id }).where('site_id', '=', old.id).where('source', '=', i.source).where('kind', '=', i.kind).where('source_id', '=', i.source_id).execute();
   }

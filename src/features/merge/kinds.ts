@@ -25,6 +25,7 @@
  * | polls, poll_options, poll_votes         | moved                                                                 |
  * | procedures                              | moved; one with a national code the target has stays (mapped)          |
  * | schedule_entries                        | moved                                                                 |
+ * | albums, album_photos, clips             | moved with the media they show (no old address yet: see merge notes)  |
  * | import_items                            | moved, unless the target imported the same source item itself        |
  * | old_addresses (kernel, owner_site_id)   | those leading into moved items re-pointed to the target; new ones for |
  * |                                         | every moved item's old path (host '' = any host of the old site)      |
@@ -50,7 +51,7 @@ export const TABLE_DECISIONS: Record<string, 'moved' | 'merged' | 'summed' | 'st
   articles: 'moved', article_revisions: 'moved', article_pending_edits: 'moved', article_editors: 'moved', comments: 'moved', rating_votes: 'moved', stats_article_totals: 'moved', stats_article_daily: 'moved',
   search_documents: 'reindexed', categories: 'merged', pages: 'moved', links: 'merged', document_types: 'merged', documents: 'merged',
   document_files: 'moved', document_relations: 'moved', draft_feedback: 'moved', media: 'moved', question_topics: 'merged', questions: 'moved',
-  polls: 'moved', poll_options: 'moved', poll_votes: 'moved', procedures: 'merged', schedule_entries: 'moved', import_items: 'merged',
+  polls: 'moved', poll_options: 'moved', poll_votes: 'moved', albums: 'moved', album_photos: 'moved', clips: 'moved', procedures: 'merged', schedule_entries: 'moved', import_items: 'merged',
   site_stats: 'summed', stats_daily: 'stays', stats_referrers: 'stays', stats_devices: 'stays', stats_totals: 'stays', stats_settings: 'stays',
   online_visitors: 'stays', vote_caps: 'stays', user_roles: 'stays', audit_log: 'stays', menu_items: 'stays', redirects: 'stays', site_hosts: 'stays',
   map_offices: 'stays', songs: 'stays', org_agency: 'stays', org_units: 'stays', org_people: 'stays', question_settings: 'stays',

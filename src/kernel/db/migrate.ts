@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020-alerts.js';
 import * as m0021 from './migrations/0021-search-body-words.js';
 import * as m0022 from './migrations/0022-budget-plans-projects.js';
 import * as m0023 from './migrations/0023-disclosure.js';
+import * as m0024 from './migrations/0024-gallery.js';
 import * as m0025 from './migrations/0025-totp-last-step.js';
 import * as m0026 from './migrations/0026-article-review.js';
 import * as m0027 from './migrations/0027-site-invitations.js';
@@ -52,6 +53,7 @@ const migrations: Record<string, { up: typeof m0001.up }> = {
   '0021-search-body-words': m0021,
   '0022-budget-plans-projects': m0022,
   '0023-disclosure': m0023,
+  '0024-gallery': m0024,
   '0025-totp-last-step': m0025,
   '0026-article-review': m0026,
   '0027-site-invitations': m0027,

@@ -17,6 +17,7 @@ import type { InvitationsTables } from './tables/invitations.js';
 import type { BudgetTables } from './tables/budget.js';
 import type { ProjectsTables } from './tables/projects.js';
 import type { PlansTables } from './tables/plans.js';
+import type { GalleryTables } from './tables/gallery.js';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -226,7 +227,7 @@ export interface JobLeasesTable {
  */
 export const KERNEL_TABLES = ['job_leases', 'interact_secrets', 'captcha_used', 'vote_caps', 'old_addresses', 'import_items'] as const;
 
-export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, DisclosureTables, ArticleReviewTables, InvitationsTables, BudgetTables, ProjectsTables, PlansTables {
+export interface Database extends MediaTables, SiteAdminTables, SearchTables, StatsTables, InteractTables, DocumentsTables, QuestionsTables, ScheduleTables, PollsTables, ProceduresTables, OrganisationTables, MovesTables, AlertsTables, DisclosureTables, ArticleReviewTables, InvitationsTables, BudgetTables, ProjectsTables, PlansTables, GalleryTables {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;

@@ -1,11 +1,21 @@
 import type { ArticleSummary } from '../repo.js';
 import { formatDate, formatDateTime } from '../../../kernel/lib/format.js';
 import { urls } from '../../../kernel/http/urls.js';
+import type { ResponsiveImage } from '../../media/present.js';
+import { Picture } from '../../media/public/picture.js';
 
-export function ArticleItem({ a, headingLevel = 3 }: { a: ArticleSummary; headingLevel?: 2 | 3 }) {
+/** How wide a list thumbnail is shown (app.css `.item-thumb`). */
+export const THUMB_SIZES = '(max-width: 600px) 7.5rem, 10rem';
+
+/**
+ * One article of a list. The thumbnail repeats what the title beside it says, so its alt is
+ * empty (WCAG H67); the cover's own description is read on the article's page.
+ */
+export function ArticleItem({ a, headingLevel = 3, thumb }: { a: ArticleSummary; headingLevel?: 2 | 3; thumb?: ResponsiveImage }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <article class="item">
+    <article class={thumb ? 'item has-thumb' : 'item'}>
+      {thumb && <Picture image={thumb} alt="" class="item-thumb" />}
       <H class="item-title"><a href={urls.article(a)}>{a.title}</a></H>
       <p class="item-date"><time dateTime={a.published_at}>{formatDateTime(a.published_at)}</time></p>
       {a.sapo && <p class="item-sapo">{a.sapo}</p>}

@@ -4,11 +4,14 @@ import type { Frame } from '../../../kernel/views/public/frame.js';
 import { urls } from '../../../kernel/http/urls.js';
 import { ArticleItem, Pagination } from './article-list.js';
 import { Layout } from '../../../kernel/views/public/layout.js';
+import type { ResponsiveImage } from '../../media/present.js';
 
-export function CategoryPage({ frame, category, items, page, pages, total }: {
+export function CategoryPage({ frame, category, items, covers, page, pages, total }: {
   frame: Frame;
   category: CategoryRow;
   items: ArticleSummary[];
+  /** Cover images of the items, by media id. */
+  covers: Map<number, ResponsiveImage>;
   page: number;
   pages: number;
   total: number;
@@ -25,7 +28,7 @@ export function CategoryPage({ frame, category, items, page, pages, total }: {
         {total === 0 ? 'Chuyên mục chưa có bài viết.' : `${total} bài viết · Trang ${page}/${pages}`}{' '}
         <a href={urls.categoryFeed(category.slug)}>RSS</a>
       </p>
-      <div class="list">{items.map((a) => <ArticleItem a={a} headingLevel={2} />)}</div>
+      <div class="list">{items.map((a) => <ArticleItem a={a} headingLevel={2} thumb={a.cover_media_id === null ? undefined : covers.get(a.cover_media_id)} />)}</div>
       <Pagination page={page} pages={pages} href={(n) => urls.category(category.slug, n)} />
     </Layout>
   );

@@ -20,7 +20,9 @@ import { urls } from '../../../kernel/http/urls.js';
 import { homeQueryLead, MOVED_CACHE } from '../../../kernel/http/old-address-answer.js';
 import { articleView } from './article-view.js';
 import { CategoryPage } from './category.js';
-import { HomePage } from './home.js';
+import { FEATURED_SIZES, HomePage } from './home.js';
+import { THUMB_SIZES } from './article-list.js';
+import { coverOf, coversOf } from '../../media/cover.js';
 import { StaticPage } from '../../pages/public/static-page.js';
 
 export const PAGE_SIZE = 8;
@@ -50,10 +52,16 @@ export async function publicRoutes(root: FastifyInstance): Promise<void> {
         items: await listPublished(ctx.db, site.id, t, { categoryId: category.id, limit: 4 }),
       })),
     );
+    const shown = latest.filter((a) => a.id !== top?.id).slice(0, 6);
+    // Pictures: one query for every thumbnail of the page, one for the featured cover's larger sizes.
+    const [covers, featuredCover] = await Promise.all([
+      coversOf(ctx.db, site.id, [...shown, ...blocks.flatMap((b) => b.items.slice(0, 1))], THUMB_SIZES),
+      top ? coverOf(ctx.db, { site_id: site.id, cover_media_id: top.cover_media_id }, FEATURED_SIZES) : undefined,
+    ]);
     return htmlPage(
       <HomePage
         frame={frame}
-        data={{ featured: top, latest: latest.filter((a) => a.id !== top?.id).slice(0, 6), blocks: blocks.filter((b) => b.items.length) }}
+        data={{ featured: top, latest: shown, blocks: blocks.filter((b) => b.items.length), covers, featuredCover }}
       />,
       changed,
     );
@@ -82,7 +90,8 @@ export async function publicRoutes(root: FastifyInstance): Promise<void> {
       frameFor(ctx, request),
       listPublished(ctx.db, site.id, t, { categoryId: category.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     ]);
-    return htmlPage(<CategoryPage frame={frame} category={category} items={items} page={page} pages={pages} total={total} />);
+    const covers = await coversOf(ctx.db, site.id, items, THUMB_SIZES);
+    return htmlPage(<CategoryPage frame={frame} category={category} items={items} covers={covers} page={page} pages={pages} total={total} />);
   });
   app.get('/chuyen-muc/:slug', categoryPage);
   app.get('/chuyen-muc/:slug/:page', categoryPage);

@@ -19,6 +19,7 @@ function Preview({ m }: { m: MediaRow }) {
     );
   }
   if (m.kind === 'audio') return <audio controls preload="none" src={mediaUrl(m.disk_path)}>Trình duyệt không phát được âm thanh này.</audio>;
+  if (m.kind === 'video') return <video controls preload="none" src={mediaUrl(m.disk_path)} width={320}>Trình duyệt không phát được video này.</video>;
   return <p><a href={mediaUrl(m.disk_path)} download>Tải tài liệu về</a></p>;
 }
 
@@ -31,6 +32,8 @@ function UsesList({ uses }: { uses: MediaUses }) {
       {uses.songs.map((s) => <li>Bài hát: {s.title}</li>)}
       {uses.people.map((p) => <li>Ảnh chân dung: <a href={`/quan-tri/gioi-thieu/can-bo/${p.id}`}>{p.title}</a></li>)}
       {uses.appearance.map((a) => <li><a href="/quan-tri/trang-web/giao-dien">{a.title}</a></li>)}
+      {uses.albums.map((a) => <li>Album ảnh: <a href={`/quan-tri/thu-vien-anh/${a.id}`}>{a.title}</a></li>)}
+      {uses.clips.map((c) => <li>Video, bản tin: {c.title}</li>)}
     </ul>
   );
 }

@@ -88,7 +88,7 @@ export interface UploadFormValues {
   alt: string;
 }
 
-const limitsHint = `Ảnh JPEG, PNG, WebP, GIF (tối đa ${formatBytes(UPLOAD_LIMITS.image)}); tài liệu PDF, DOC, DOCX, XLS, XLSX (tối đa ${formatBytes(UPLOAD_LIMITS.document)}); âm thanh MP3, OGG (tối đa ${formatBytes(UPLOAD_LIMITS.audio)}).`;
+const limitsHint = `Ảnh JPEG, PNG, WebP, GIF (tối đa ${formatBytes(UPLOAD_LIMITS.image)}); tài liệu PDF, DOC, DOCX, XLS, XLSX (tối đa ${formatBytes(UPLOAD_LIMITS.document)}); âm thanh MP3, OGG (tối đa ${formatBytes(UPLOAD_LIMITS.audio)}); video MP4, WebM (tối đa ${formatBytes(UPLOAD_LIMITS.video)}).`;
 
 export function MediaUploadPage({ frame, form, errors }: { frame: AdminFrame; form: UploadFormValues; errors: FieldErrors }) {
   const fileError = errors.file;

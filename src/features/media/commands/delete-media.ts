@@ -18,6 +18,8 @@ export function inUseMessage(u: MediaUses): string {
     u.songs.length ? `bài hát ${quoted(u.songs)}` : '',
     u.people.length ? `ảnh chân dung của ${quoted(u.people)}` : '',
     u.appearance.length ? u.appearance.map((a) => a.title.toLowerCase()).join(', ') : '',
+    u.albums.length ? `album ảnh ${quoted(u.albums)}` : '',
+    u.clips.length ? `video, bản tin ${quoted(u.clips)}` : '',
   ].filter(Boolean);
   return `Không thể xóa tệp này vì đang được dùng trong ${parts.join('; ')}. Hãy gỡ tệp khỏi những nơi này trước.`;
 }

@@ -12,12 +12,12 @@ import type { CommandResult, MediaCommandContext } from './context.js';
 const MB = 1024 * 1024;
 
 /** Largest accepted file of each kind, in bytes (tests lower them). */
-export const UPLOAD_LIMITS: Record<MediaKind, number> = { image: 15 * MB, document: 30 * MB, audio: 30 * MB };
+export const UPLOAD_LIMITS: Record<MediaKind, number> = { image: 15 * MB, document: 30 * MB, audio: 30 * MB, video: 100 * MB };
 export const FIELD_LIMITS = { title: 200, alt: 300, originalName: 255 };
 
 export const UNSUPPORTED_MESSAGE =
-  'Định dạng tệp không được hỗ trợ. Chỉ nhận ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, DOC, DOCX, XLS, XLSX; âm thanh MP3, OGG.';
-const KIND_WORDS: Record<MediaKind, string> = { image: 'ảnh', document: 'tài liệu', audio: 'âm thanh' };
+  'Định dạng tệp không được hỗ trợ. Chỉ nhận ảnh JPEG, PNG, WebP, GIF; tài liệu PDF, DOC, DOCX, XLS, XLSX; âm thanh MP3, OGG; video MP4, WebM.';
+const KIND_WORDS: Record<MediaKind, string> = { image: 'ảnh', document: 'tài liệu', audio: 'âm thanh', video: 'video' };
 export const tooLargeMessage = (kind: MediaKind) => `Tệp quá lớn: ${KIND_WORDS[kind]} tối đa ${formatBytes(UPLOAD_LIMITS[kind])}.`;
 
 export interface UploadInput {

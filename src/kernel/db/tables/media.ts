@@ -1,7 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
 
 /** What a stored file is, as sniffed from its bytes (src/features/media/sniff.ts). */
-export type MediaKind = 'image' | 'document' | 'audio';
+export type MediaKind = 'image' | 'document' | 'audio' | 'video';
 
 /** Tables of the media library. */
 export interface MediaTables {
