@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import { mergeSites, type MergeRequest } from '../../src/features/merge/commands/merge-sites.js';
 import { findOldAddress } from '../../src/kernel/sites/old-addresses.js';
+import { albumUrl } from '../../src/features/albums/paths.js';
+import { clipUrl } from '../../src/features/video/paths.js';
 import { describeEachDb } from '../helpers/db.js';
 import { everyRow, NOW, rowsOfSite, seedMergeFixture } from './fixture.js';
 
@@ -131,6 +133,13 @@ describeEachDb('merging two old sites whose legacy ids overlap into one ward sit
     const owner = q.id <= 11 ? 1 : 2;
     assert.deepEqual(await findOldAddress(db.db, owner, 'x', `/hoi-dap/${q.slug}-${q.id}`), { toSiteId: target, toPath: `/hoi-dap/${q.slug}-${q.id}` });
     assert.equal(await findOldAddress(db.db, target, 'honglinhmoi.localhost', '/portal/pages/x/y-123456.aspx'), null, 'the target itself does not answer the old ids');
+    const albums = await db.db.selectFrom('albums').select(['id', 'slug']).where('site_id', '=', target).execute();
+    const clips = await db.db.selectFrom('clips').select(['id', 'slug', 'kind']).where('site_id', '=', target).execute();
+    assert.ok(albums.length > 0 && clips.length > 0);
+    for (const path of [...albums.map(albumUrl), ...clips.map(clipUrl)]) {
+      const found = [await findOldAddress(db.db, 1, 'x', path), await findOldAddress(db.db, 2, 'x', path)].filter((f) => f !== null);
+      assert.deepEqual(found, [{ toSiteId: target, toPath: path }], `${path}: its old site's address leads to the target`);
+    }
   });
 
   test('counters summed once, audit rows with the counts, both old sites archived into the target, media follow', async () => {

@@ -25,7 +25,7 @@
  * | polls, poll_options, poll_votes         | moved                                                                 |
  * | procedures                              | moved; one with a national code the target has stays (mapped)          |
  * | schedule_entries                        | moved                                                                 |
- * | albums, album_photos, clips             | moved with the media they show (no old address yet: see merge notes)  |
+ * | albums, album_photos, clips             | moved with the media they show; ids kept, old addresses recorded      |
  * | import_items                            | moved, unless the target imported the same source item itself        |
  * | old_addresses (kernel, owner_site_id)   | those leading into moved items re-pointed to the target; new ones for |
  * |                                         | every moved item's old path (host '' = any host of the old site)      |

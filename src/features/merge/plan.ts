@@ -3,9 +3,11 @@ import type { Db } from '../../kernel/db/connection.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { urls } from '../../kernel/http/urls.js';
 import { documentUrls } from '../documents/urls.js';
+import { albumUrl } from '../albums/paths.js';
 import { pollPath } from '../polls/paths.js';
 import { procedureUrl } from '../procedures/fields.js';
 import { qaUrls } from '../questions/labels.js';
+import { clipUrl } from '../video/paths.js';
 import { planCategories, type CategoryMode, type CategoryPlan } from './plan-categories.js';
 import { nameKey, SlugSet } from './names.js';
 import type { MergeKind } from './kinds.js';
@@ -206,6 +208,10 @@ export async function planMerge(db: Db, target: MergeSite, old: MergeSite, mode:
   const polls = await db.selectFrom('polls').select('id').where('site_id', '=', old.id).orderBy('id').execute();
   for (const p of polls) address(pollPath(p.id), pollPath(p.id));
   moved.polls = polls.length;
+
+  // Albums and clips move with their media and keep their ids: the same path on the target.
+  for (const a of await db.selectFrom('albums').select(['id', 'slug']).where('site_id', '=', old.id).orderBy('id').execute()) address(albumUrl(a), albumUrl(a));
+  for (const c of await db.selectFrom('clips').select(['id', 'slug', 'kind']).where('site_id', '=', old.id).orderBy('id').execute()) address(clipUrl(c), clipUrl(c));
 
   // Procedures: the national list's code names the same procedure on every site.
   const targetProcedures = await db.selectFrom('procedures').select(['id', 'slug', 'code', 'title']).where('site_id', '=', target.id).execute();
