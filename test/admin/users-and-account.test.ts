@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, NAM_HONG_LINH, BAC_HONG_LINH } from '../helpers/app.js';
-import { AdminClient, makeUser, PASSWORD } from '../helpers/admin.js';
+import { AdminClient, csrfFrom, makeUser, PASSWORD } from '../helpers/admin.js';
 import { describeEachDb } from '../helpers/db.js';
 
 describeEachDb('users, roles, audit log and my account', async (db) => {
@@ -19,6 +19,14 @@ describeEachDb('users, roles, audit log and my account', async (db) => {
     const password = /<code>([A-Za-z0-9]{20})<\/code>/.exec(res.body)![1]!;
     assert.match(res.body, /chỉ hiển thị một lần/);
     const lan = await AdminClient.login(app, NAM_HONG_LINH, 'lan.nguyen@honglinh.gov.vn', password);
+    // The administrator has seen it: the person chooses their own before anything else opens.
+    const blocked = await lan.get('/quan-tri/bai-viet');
+    assert.equal(blocked.statusCode, 303);
+    assert.equal(blocked.headers.location, '/quan-tri/tai-khoan?doi-mat-khau=1');
+    lan.csrf = csrfFrom((await lan.get('/quan-tri/tai-khoan?doi-mat-khau=1')).body);
+    const own = 'Cây đa đầu làng Thuận Lộc 1958';
+    assert.equal((await lan.post('/quan-tri/tai-khoan/mat-khau', { current: password, next: own, confirm: own })).statusCode, 303);
+    await lan.enrolTotp(); // a moderator signs in with two factors
     assert.equal((await lan.get('/quan-tri/bai-viet')).statusCode, 200);
     const again = await admin.get('/quan-tri/nguoi-dung');
     assert.doesNotMatch(again.body, new RegExp(password), 'never shown again');

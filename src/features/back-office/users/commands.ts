@@ -23,7 +23,8 @@ function cleanRoles(roles: string[]): Role[] {
 export const TAKEN_EMAIL = 'Không tạo được tài khoản mới với email này. Nếu người này đã có tài khoản, hãy mời họ ở mục “Mời tài khoản có sẵn”.';
 
 /**
- * Adds a person to the site: a new account with a generated password (returned, shown once).
+ * Adds a person to the site: a new account with a generated password (returned, shown once to
+ * the administrator, who passes it on): the person must choose their own at first sign-in.
  * An existing account (same email) is given roles here directly only by a system administrator;
  * a site administrator invites it instead (../invitations), so that no account is attached
  * without its holder's consent.
@@ -48,7 +49,7 @@ export async function addMember(db: Db, siteId: number, by: number, f: MemberFor
     return { ok: true, value: { userId: existing.id, password: null } };
   }
   const password = generatePassword();
-  const userId = await createUser(db, { email, username, displayName: f.display_name, password, roles: roles.map((role) => ({ siteId, role })) }, by, now);
+  const userId = await createUser(db, { email, username, displayName: f.display_name, password, mustChangePassword: true, roles: roles.map((role) => ({ siteId, role })) }, by, now);
   return { ok: true, value: { userId, password } };
 }
 
