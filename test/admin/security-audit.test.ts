@@ -97,6 +97,17 @@ describeEachDb('audit of failed sign-ins and housekeeping of sessions and thrott
     await job.run(new Date(clock), false);
     assert.equal((await throttle()).length, 0, 'a day later every throttle row has decayed and is gone');
     assert.equal((await sessions()).length, 0);
+
+    // Invitations stay a month past their expiry (answered or not), then go.
+    const invitation = (login: string, expiresAgoDays: number) => ({
+      site_id: 1, login, user_id: null, roles: '["editor"]', status: 'pending' as const, invited_by: null,
+      created_at: new Date(clock - (expiresAgoDays + 7) * 86_400_000).toISOString(),
+      expires_at: new Date(clock - expiresAgoDays * 86_400_000).toISOString(), answered_at: null,
+    });
+    await db.db.insertInto('site_invitations').values([invitation('cu_qua', 31), invitation('moi_het_han', 29), invitation('con_han', -3)]).execute();
+    await job.run(new Date(clock), false);
+    const left = (await db.db.selectFrom('site_invitations').select('login').orderBy('login').execute()).map((r) => r.login);
+    assert.deepEqual(left, ['con_han', 'moi_het_han']);
   });
 }, async ({ app }: { app: FastifyInstance }) => {
   await app.close();

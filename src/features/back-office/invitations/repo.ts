@@ -32,3 +32,13 @@ export async function listSiteInvitations(db: Db, siteId: number, now: Date): Pr
     .orderBy('id', 'desc')
     .execute();
 }
+
+/** How long an invitation row is kept after it expired (the audit log keeps who invited whom). */
+export const INVITATION_KEEP_MS = 30 * 24 * 3600_000;
+
+/** Deletes invitations that expired more than INVITATION_KEEP_MS ago, answered or not; the count. */
+export async function purgeOldInvitations(db: Db, now: Date): Promise<number> {
+  // tenancy: housekeeping of every site's rows, by age only.
+  const r = await db.deleteFrom('site_invitations').where('expires_at', '<', new Date(now.getTime() - INVITATION_KEEP_MS).toISOString()).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
