@@ -16,7 +16,8 @@ describeEachDb('invitations to a site', async (db) => {
   const app = await buildTestApp(db, { now: () => new Date(clock) });
   await makeUser(db.db, 'quantri_nam', [{ siteId: 1, role: 'site_admin' }]);
   await makeUser(db.db, 'bientap_nam', [{ siteId: 1, role: 'editor' }]);
-  for (const u of ['canbo_bac', 'canbo_bac2', 'canbo_bac3', 'canbo_bac4', 'canbo_bac5']) await makeUser(db.db, u, [{ siteId: 2, role: 'editor' }]);
+  await makeUser(db.db, 'quantri_bac', [{ siteId: 2, role: 'site_admin' }]);
+  for (const u of ['canbo_bac', 'canbo_bac2', 'canbo_bac3', 'canbo_bac4', 'canbo_bac5', 'canbo_bac6', 'canbo_bac7']) await makeUser(db.db, u, [{ siteId: 2, role: 'editor' }]);
   await makeUser(db.db, 'hethong', [], true);
   const admin = await AdminClient.login(app, NAM_HONG_LINH, 'quantri_nam');
   return { app, admin };
@@ -86,6 +87,39 @@ describeEachDb('invitations to a site', async (db) => {
     const there = await AdminClient.login(app, NAM_HONG_LINH, 'canbo_bac5');
     assert.equal((await there.get('/quan-tri/bai-viet')).statusCode, 200);
     assert.doesNotMatch((await admin.get('/quan-tri/nguoi-dung/loi-moi')).body, /<th scope="row">canbo_bac5<\/th>/, 'accepted: a member now');
+  });
+
+  test('the site administrator cancels an open invitation: the person no longer sees it; a cancel racing an acceptance, one wins', async () => {
+    const { app, admin, db } = get();
+    assert.equal((await invite('canbo_bac6')).statusCode, 303);
+    const inv = await invitationOf('canbo_bac6');
+    // Only this site's administrators: another site's administrator and an editor here are refused.
+    const otherAdmin = await AdminClient.login(app, BAC_HONG_LINH, 'quantri_bac');
+    assert.equal((await otherAdmin.post(`/quan-tri/nguoi-dung/loi-moi/${inv.id}/huy`)).statusCode, 404);
+    const editor = await AdminClient.login(app, NAM_HONG_LINH, 'bientap_nam');
+    assert.equal((await editor.post(`/quan-tri/nguoi-dung/loi-moi/${inv.id}/huy`)).statusCode, 403);
+    assert.equal((await admin.post(`/quan-tri/nguoi-dung/loi-moi/${inv.id}/huy`, {}, { csrf: null })).statusCode, 403, 'CSRF applies');
+    const list = await admin.get('/quan-tri/nguoi-dung/loi-moi');
+    assert.match(list.body, /aria-label="Hủy lời mời canbo_bac6"/);
+    const done = await admin.post(`/quan-tri/nguoi-dung/loi-moi/${inv.id}/huy`);
+    assert.equal(done.statusCode, 303);
+    assert.equal(done.headers.location, '/quan-tri/nguoi-dung/loi-moi?tb=da-huy');
+    assert.match((await admin.get('/quan-tri/nguoi-dung/loi-moi?tb=da-huy')).body, /Đã hủy lời mời\./);
+    assert.equal((await admin.post(`/quan-tri/nguoi-dung/loi-moi/${inv.id}/huy`)).statusCode, 404, 'only once');
+    const person = await AdminClient.login(app, BAC_HONG_LINH, 'canbo_bac6');
+    assert.doesNotMatch((await person.get('/quan-tri/loi-moi')).body, /phường Nam Hồng Lĩnh<\/strong> mời bạn/);
+    assert.equal((await person.post(`/quan-tri/loi-moi/${inv.id}/chap-nhan`)).statusCode, 404);
+    assert.deepEqual(await rolesOn('canbo_bac6', 1), []);
+    const audit = await db.db.selectFrom('audit_log').select(['action', 'site_id']).where('entity_type', '=', 'invitation').where('entity_id', '=', String(inv.id)).orderBy('id').execute();
+    assert.deepEqual(audit, [{ action: 'user.invite', site_id: 1 }, { action: 'user.invite_cancel', site_id: 1 }]);
+
+    // A cancel and an acceptance at once: exactly one of them happens.
+    assert.equal((await invite('canbo_bac7')).statusCode, 303);
+    const raced = await invitationOf('canbo_bac7');
+    const other = await AdminClient.login(app, BAC_HONG_LINH, 'canbo_bac7');
+    const [cancel, accept] = await Promise.all([admin.post(`/quan-tri/nguoi-dung/loi-moi/${raced.id}/huy`), other.post(`/quan-tri/loi-moi/${raced.id}/chap-nhan`)]);
+    assert.deepEqual([cancel.statusCode === 303, accept.statusCode === 303].filter(Boolean).length, 1, `${cancel.statusCode} ${accept.statusCode}`);
+    assert.deepEqual(await rolesOn('canbo_bac7', 1), accept.statusCode === 303 ? ['editor'] : []);
   });
 
   test('declining leaves no role, and the site sees a refusal like an unknown login', async () => {

@@ -27,7 +27,7 @@ const ACTIONS: Record<string, string> = {
   'user.totp_disable': 'Tắt xác thực hai lớp',
   'user.recovery_code_used': 'Dùng mã khôi phục',
   'user.roles': 'Đổi vai trò',
-  'user.invite': 'Mời tài khoản', 'user.invite_accept': 'Chấp nhận lời mời', 'user.invite_decline': 'Từ chối lời mời',
+  'user.invite': 'Mời tài khoản', 'user.invite_accept': 'Chấp nhận lời mời', 'user.invite_decline': 'Từ chối lời mời', 'user.invite_cancel': 'Hủy lời mời',
   'user.logout_all': 'Đăng xuất mọi thiết bị',
   'article.create': 'Tạo bài viết',
   'article.update': 'Sửa bài viết',

@@ -7,6 +7,7 @@ import { actorOf, ADMIN, adminFrame, sendAdmin } from '../../../kernel/http/admi
 import { limitedTo } from '../../../kernel/http/limits.js';
 import { backOfficePolicy } from '../policy.js';
 import { answerInvitation } from './answer.js';
+import { cancelInvitation } from './cancel.js';
 import { listMyInvitations, listSiteInvitations } from './repo.js';
 import { MyInvitationsPage, SiteInvitationsPage } from './views.js';
 
@@ -14,6 +15,7 @@ const NOTICES = {
   'da-chap-nhan': 'Đã chấp nhận lời mời. Bạn có vai trò trên trang đó từ bây giờ.',
   'da-tu-choi': 'Đã từ chối lời mời.',
 };
+const SITE_NOTICES = { 'da-huy': 'Đã hủy lời mời.' };
 
 /**
  * The invited person's side (any signed-in person, with or without a role on this site) and the
@@ -40,6 +42,13 @@ export async function invitationRoutes(root: FastifyInstance): Promise<void> {
   app.get(`${ADMIN}/nguoi-dung/loi-moi`, async (request, reply) => {
     if (!backOfficePolicy.manageUsers(actorOf(request), request.site.id)) throw new AppError('forbidden');
     const invitations = await listSiteInvitations(ctx.db, request.site.id, ctx.now());
-    return sendAdmin(reply, <SiteInvitationsPage frame={adminFrame(app, request, reply)} invitations={invitations} />);
+    return sendAdmin(reply, <SiteInvitationsPage frame={adminFrame(app, request, reply)} invitations={invitations} notice={flash(request, SITE_NOTICES)} />);
+  });
+
+  app.post(`${ADMIN}/nguoi-dung/loi-moi/:id/huy`, { schema: { params: IdParams } }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!backOfficePolicy.manageUsers(actor, request.site.id)) throw new AppError('forbidden');
+    await cancelInvitation(ctx.db, request.site.id, actor.userId, Number(request.params.id), ctx.now());
+    return redirectWithFlash(reply, `${ADMIN}/nguoi-dung/loi-moi`, 'da-huy');
   });
 }

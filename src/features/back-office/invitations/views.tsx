@@ -39,18 +39,26 @@ export function InviteSection({ frame, form, errors }: { frame: AdminFrame; form
 }
 
 /** The site's open invitations: what was typed, the roles, until when. Nothing about the accounts. */
-export function SiteInvitationsPage({ frame, invitations }: { frame: AdminFrame; invitations: InvitationRow[] }) {
+export function SiteInvitationsPage({ frame, invitations, notice }: { frame: AdminFrame; invitations: InvitationRow[]; notice?: string }) {
   return (
     <AdminLayout frame={frame} title="Lời mời đang chờ">
       <h1>Lời mời đang chờ</h1>
+      {notice && <Notice kind="ok">{notice}</Notice>}
       <p><a href="/quan-tri/nguoi-dung">« Người dùng và vai trò</a></p>
       {invitations.length ? (
         <table class="data-table">
           <caption>Lời mời chưa được chấp nhận và chưa hết hạn</caption>
-          <thead><tr><th scope="col">Tên đăng nhập hoặc email</th><th scope="col">Vai trò</th><th scope="col">Mời lúc</th><th scope="col">Hết hạn</th></tr></thead>
+          <thead><tr><th scope="col">Tên đăng nhập hoặc email</th><th scope="col">Vai trò</th><th scope="col">Mời lúc</th><th scope="col">Hết hạn</th><th scope="col">Thao tác</th></tr></thead>
           <tbody>
             {invitations.map((i) => (
-              <tr><th scope="row">{i.login}</th><td>{roleList(i.roles)}</td><td>{formatDateTime(i.created_at)}</td><td>{formatDateTime(i.expires_at)}</td></tr>
+              <tr><th scope="row">{i.login}</th><td>{roleList(i.roles)}</td><td>{formatDateTime(i.created_at)}</td><td>{formatDateTime(i.expires_at)}</td>
+                <td>
+                  <form method="post" action={`/quan-tri/nguoi-dung/loi-moi/${i.id}/huy`} class="inline-form">
+                    <Csrf token={frame.csrf} />
+                    <button type="submit" aria-label={`Hủy lời mời ${i.login}`}>Hủy lời mời</button>
+                  </form>
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
