@@ -71,6 +71,14 @@ describeEachDb('Người phát ngôn, Tuyển dụng, Phổ biến pháp luật'
     assert.equal((await ctx().contributor.post('/quan-tri/tuyen-dung/moi', valid)).statusCode, 403);
   });
 
+  test('the notice form lists the newest library documents of this site only, as lines ready for the files field', async () => {
+    const { editor } = ctx();
+    const form = (await editor.get('/quan-tri/tuyen-dung/moi')).body;
+    assert.match(form, /<summary>Tệp mới tải lên thư viện/);
+    assert.match(form, /<code>Thông báo tuyển dụng viên chức năm 2026 \| \/media\/namhonglinh\/cong-khai\/thong-bao-tuyen-dung-vien-chuc-nam-2026\.pdf<\/code>/);
+    assert.doesNotMatch(form, /\/media\/bachonglinh\//, 'not another ward\'s files');
+  });
+
   test('parallel adds of press releases: each one row and one audit row, none lost', async () => {
     const { editor, db } = ctx();
     const [n, audits] = [await countRows(db, 'disclosure_notices'), (await auditRows(db, 'press_release.create')).length];

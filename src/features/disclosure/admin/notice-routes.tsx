@@ -10,6 +10,7 @@ import { deleteNotice } from '../commands/delete-notice.js';
 import { saveNotice } from '../commands/save-notice.js';
 import { EMPTY_NOTICE, type NoticeForm } from '../notice-input.js';
 import type { NoticeKind } from '../notice-kind.js';
+import { listMedia } from '../../media/repo.js';
 import { findNotice, listNotices } from '../notice-repo.js';
 import { DISCLOSURE_FLASH } from './messages.js';
 import { NoticeFormScreen, NoticeListScreen } from './notice-screens.js';
@@ -29,8 +30,11 @@ export function noticeRoutes(root: FastifyInstance, kind: NoticeKind, opts: { li
     for (const k of Object.keys(out) as (keyof NoticeForm)[]) out[k] = bodyField(request, k) ?? '';
     return out;
   };
-  const screen = (request: FastifyRequest, reply: FastifyReply, action: string, form: NoticeForm, errors: FieldErrors, status = 200) =>
-    sendAdmin(reply, <NoticeFormScreen frame={adminFrame(app, request, reply)} kind={kind} action={action} back={back} form={form} errors={errors} />, status);
+  const screen = async (request: FastifyRequest, reply: FastifyReply, action: string, form: NoticeForm, errors: FieldErrors, status = 200) => {
+    // The newest documents of the file library, as lines ready to copy into the files field.
+    const recent = await listMedia(ctx.db, request.site.id, { kind: 'document', limit: 8 });
+    return sendAdmin(reply, <NoticeFormScreen frame={adminFrame(app, request, reply)} kind={kind} action={action} back={back} form={form} errors={errors} recent={recent} />, status);
+  };
 
   if (opts.list !== false) {
     app.get(kind.adminPath, async (request, reply) => {

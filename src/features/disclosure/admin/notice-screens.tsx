@@ -3,6 +3,8 @@ import { AdminLayout, type AdminFrame } from '../../../kernel/views/admin/layout
 import { Csrf, Field, FormMessages, SectionCrumbs, type FieldErrors } from '../../../kernel/views/admin/forms.js';
 import { shortDay } from '../public/days.js';
 import type { NoticeForm } from '../notice-input.js';
+import type { MediaRow } from '../../../kernel/db/tables/media.js';
+import { mediaUrl } from '../../media/present.js';
 import type { NoticeKind } from '../notice-kind.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -54,7 +56,7 @@ export function NoticeListScreen({ frame, kind, notices, notice }: { frame: Admi
   );
 }
 
-export function NoticeFormScreen({ frame, kind, action, back, form, errors }: { frame: AdminFrame; kind: NoticeKind; action: string; back: string; form: NoticeForm; errors: FieldErrors }) {
+export function NoticeFormScreen({ frame, kind, action, back, form, errors, recent = [] }: { frame: AdminFrame; kind: NoticeKind; action: string; back: string; form: NoticeForm; errors: FieldErrors; recent?: MediaRow[] }) {
   const heading = action.endsWith('/moi') ? `Thêm ${kind.noun}` : `Sửa ${kind.noun}`;
   return (
     <AdminLayout frame={frame} title={heading}>
@@ -68,11 +70,34 @@ export function NoticeFormScreen({ frame, kind, action, back, form, errors }: { 
         {kind.deadlineLabel && <Field name="deadline" label={kind.deadlineLabel} type="date" value={form.deadline} errors={errors} required hint="Ví dụ 31/01/2026. Sau ngày này trang công khai ghi “Đã hết hạn”." />}
         <Field name="body" label={kind.bodyLabel} value={form.body} errors={errors} required multiline={8} maxLength={kind.bodyMax} />
         <Field name="links" label={kind.linksLabel} value={form.links} errors={errors} multiline={4} hint={kind.linksHint} />
+        <RecentFiles files={recent} />
         <div class="form-actions">
           <button type="submit" class="primary">Lưu</button>
           <a href={back}>Quay lại</a>
         </div>
       </form>
     </AdminLayout>
+  );
+}
+
+/**
+ * The newest documents of the file library, each as the line the files field expects, so an
+ * editor copies it rather than typing an address. Files are uploaded in "Thư viện tệp".
+ */
+function RecentFiles({ files }: { files: MediaRow[] }) {
+  return (
+    <details class="recent-files">
+      <summary>Tệp mới tải lên thư viện (sao chép dòng vào ô trên)</summary>
+      {files.length ? (
+        <ul>
+          {files.map((f) => (
+            <li><code>{`${f.title || f.original_name} | ${mediaUrl(f.disk_path)}`}</code></li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">Thư viện chưa có tệp văn bản nào.</p>
+      )}
+      <p><a href="/quan-tri/thu-vien">Tải tệp lên Thư viện tệp</a> rồi quay lại trang này.</p>
+    </details>
   );
 }
