@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { AdminClient, makeUser } from '../test/helpers/admin.js';
-import { CATEGORY, createStaff, hongLinhSiteId, navigation, pressButton, signIn, STAFF, visit } from './admin-helpers.js';
+import { codeAt } from '../test/helpers/totp.js';
+import { CATEGORY, createStaff, enterCode, hongLinhSiteId, navigation, pressButton, signIn, STAFF, visit } from './admin-helpers.js';
 import { assertAccessible, BAC_HONG_LINH, e2eSuite, NAM_HONG_LINH, withPage, type E2E } from './helpers.js';
 
 const TITLE = 'Lịch tiếp công dân định kỳ tháng 12/2026';
@@ -98,6 +99,10 @@ e2eSuite('two-person review of edits and invitations in Chromium', (env) => {
       await page.getByLabel('Email hoặc tên đăng nhập').fill(OTHER_WARD);
       await page.getByLabel('Mật khẩu').fill('mat-khau-thu-nghiem-2026');
       await navigation(page, () => page.getByLabel('Mật khẩu').press('Enter'));
+      // An editor signs in with two factors: set up at this first sign-in, as a person must.
+      assert.equal(new URL(page.url()).pathname, '/quan-tri/tai-khoan/hai-lop');
+      await enterCode(page, await codeAt(await page.locator('main code').innerText(), env().app.cong.now()), 'Xác nhận và bật');
+      await navigation(page, () => page.getByRole('link', { name: 'Tiếp tục' }).click());
       assert.match(await page.locator('main').innerText(), /Bạn có 1 lời mời tham gia trang khác/);
       await navigation(page, () => page.getByRole('link', { name: 'Xem và trả lời lời mời' }).click());
       await assertAccessible(page, 'my invitations');
