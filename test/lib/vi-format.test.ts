@@ -6,6 +6,22 @@ test('numbers use Vietnamese separators', () => {
   assert.equal(formatNumber(2763801), '2.763.801');
   assert.equal(formatNumber(105), '105');
   assert.equal(formatNumber(4.5), '4,5');
+  assert.equal(formatNumber(4.25, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), '4,3');
+  assert.equal(formatNumber(3 / 7, { percent: true, minimumFractionDigits: 1, maximumFractionDigits: 1 }), '42,9%');
+  assert.equal(formatNumber(0, { percent: true, minimumFractionDigits: 1, maximumFractionDigits: 1 }), '0,0%');
+});
+
+test('formatNumber writes what Intl.NumberFormat vi-VN writes, without loading ICU', () => {
+  const styles = [{}, { minimumFractionDigits: 1, maximumFractionDigits: 1 }, { maximumFractionDigits: 0 }, { minimumFractionDigits: 2, maximumFractionDigits: 2 }, { percent: true, minimumFractionDigits: 1, maximumFractionDigits: 1 }, { percent: true }];
+  const numbers = [0, -0, 1, -1, 5, 999, 1000, 1234, 9999.9995, 99999.5, 0.5, 1.5, 2.5, -2.5, 0.05, 0.95, 0.995, 1.005, 1.0005, 4.35, 4.45, 1 / 3, 2 / 3, 3 / 7, 0.1 + 0.2, 1e-6, 123456789.123456, 2 ** 53, 1e20, 1e21, 1e-7, -1e-7, NaN, Infinity, -Infinity, -0.0001, 0.0004999, 12345678.9876];
+  // Random numbers of every size, from a fixed seed.
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 2000; i++) numbers.push((random() - 0.3) * 10 ** Math.floor(random() * 12 - 3), Math.round(random() * 1e6) / 1000);
+  for (const style of styles) {
+    const intl = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: style.minimumFractionDigits, maximumFractionDigits: style.maximumFractionDigits, ...(style.percent ? { style: 'percent' } : {}) });
+    for (const n of numbers) assert.equal(formatNumber(n, style), intl.format(n), `${n} ${JSON.stringify(style)}`);
+  }
 });
 
 test('dates are Vietnamese wall-clock time, zero-padded, with the weekday', () => {

@@ -1,5 +1,6 @@
 import type { MediaKind } from './sniff.js';
 import type { MediaRow, MediaVariant } from '../../kernel/db/tables/media.js';
+import { formatNumber } from '../../kernel/lib/format.js';
 
 /** How stored media are shown: URLs, responsive image attributes, sizes in Vietnamese. */
 export const mediaUrl = (diskPath: string): string => `/media/${diskPath}`;
@@ -71,7 +72,7 @@ export function thumbnailOf(media: ImageRef): string {
 }
 
 export function formatBytes(n: number): string {
-  const nf = (x: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(x);
+  const nf = (x: number) => formatNumber(x, { maximumFractionDigits: 1 });
   if (n >= 1024 * 1024) return `${nf(n / 1024 / 1024)} MB`;
   if (n >= 1024) return `${nf(n / 1024)} KB`;
   return `${nf(n)} byte`;

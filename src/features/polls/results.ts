@@ -19,11 +19,9 @@ export const STATE_LABELS: Record<PollState, string> = {
   closed: 'Đã kết thúc',
 };
 
-const percentFormat = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
 /** "42,9%" of the voters; "0,0%" when nobody voted. */
 export function percentText(votes: number, total: number): string {
-  return percentFormat.format(total > 0 ? votes / total : 0);
+  return formatNumber(total > 0 ? votes / total : 0, { percent: true, minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 /** Rounded percentage for the bar (a <meter> from 0 to 100). */

@@ -30,8 +30,6 @@ export interface Vote {
   now: Date;
 }
 
-const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
 export function averageOf(n: RatingNumbers): number {
   return n.count > 0 ? Math.round((n.sum / n.count) * 10) / 10 : 0;
 }
@@ -39,7 +37,7 @@ export function averageOf(n: RatingNumbers): number {
 /** "12 lượt đánh giá · trung bình 4,3/5", or "Chưa có đánh giá" — never blanks. */
 export function ratingText(n: RatingNumbers): string {
   if (n.count <= 0) return 'Chưa có đánh giá';
-  return `${formatNumber(n.count)} lượt đánh giá · trung bình ${oneDecimal.format(averageOf(n))}/5`;
+  return `${formatNumber(n.count)} lượt đánh giá · trung bình ${formatNumber(averageOf(n), { minimumFractionDigits: 1, maximumFractionDigits: 1 })}/5`;
 }
 
 export function isStars(raw: unknown): raw is string {
