@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { pageCacheShare } from '../src/kernel/context.js';
 
 test('defaults: SQLite in ./data, port 3000, demo content on', () => {
   const c = loadConfig({}, '/srv/cong');
@@ -47,6 +48,12 @@ test('CONG_PAGE_CACHE_MB: 24 MB by default, a whole number of MB, anything else 
   for (const bad of ['0', '-5', '1.5', 'lots']) {
     assert.throws(() => loadConfig({ CONG_PAGE_CACHE_MB: bad }, '/'), (err: Error) => err instanceof ConfigError && err.message === `CONG_PAGE_CACHE_MB must be an integer between 1 and 4096, got "${bad}"`);
   }
+});
+
+test('CONG_PAGE_CACHE_MB is the whole server\'s: each of CONG_WORKERS processes holds its share', () => {
+  assert.deepEqual(pageCacheShare(loadConfig({}, '/')), { maxBytes: 24 * 1024 * 1024, maxEntries: 5000 });
+  assert.deepEqual(pageCacheShare(loadConfig({ CONG_WORKERS: '2' }, '/')), { maxBytes: 12 * 1024 * 1024, maxEntries: 2500 });
+  assert.deepEqual(pageCacheShare(loadConfig({ CONG_WORKERS: '3', CONG_PAGE_CACHE_MB: '64' }, '/')), { maxBytes: Math.floor((64 * 1024 * 1024) / 3), maxEntries: 1667 });
 });
 
 test('CONG_METRICS_PORT: off by default, a port of its own on loopback unless CONG_METRICS_HOST says otherwise', () => {

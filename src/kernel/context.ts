@@ -6,7 +6,7 @@ import type { DatabaseHandle, Db, Dialect } from './db/connection.js';
 import { sectionsOf, type Feature, type PublicSection } from './feature.js';
 import { AssetStore } from './http/assets.js';
 import { LimitBlocks } from './http/limit-blocks.js';
-import { PageCache } from './http/page-cache.js';
+import { DEFAULT_PAGE_CACHE_LIMITS, PageCache, type PageCacheLimits } from './http/page-cache.js';
 import { AppMetrics } from './metrics/app-metrics.js';
 import { purgeBusFor, type PurgeBus } from './http/purge-bus.js';
 import { redisFor, type RedisClients } from './redis.js';
@@ -57,6 +57,17 @@ export interface AppContext {
 }
 
 /**
+ * This process's part of the server's page cache: CONG_PAGE_CACHE_MB is what the whole server
+ * may hold, shared out among its CONG_WORKERS processes, so that the server's memory does not grow
+ * with the number of workers. Each worker caches the pages it is asked for: the pages everybody
+ * reads are in every worker's part.
+ */
+export function pageCacheShare(config: Pick<Config, 'pageCacheMb' | 'workers'>): Partial<PageCacheLimits> {
+  const workers = Math.max(1, config.workers);
+  return { maxBytes: Math.floor((config.pageCacheMb * 1024 * 1024) / workers), maxEntries: Math.ceil(DEFAULT_PAGE_CACHE_LIMITS.maxEntries / workers) };
+}
+
+/**
  * Makes the context of one application, once: the Redis connections, the purge bus, the site
  * table (loaded), the page cache, the session store and the citizen services. `closeContext`
  * releases what it holds, when the application closes.
@@ -69,7 +80,7 @@ export async function createContext({ config, database, now, features }: { confi
   const stopObserving = database.queries?.observe((seconds, failed) => metrics.query(seconds, failed));
   try {
     const purges = await purgeBusFor(redis, primary);
-    const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges, { maxBytes: config.pageCacheMb * 1024 * 1024 }, metrics);
+    const pageCache = new PageCache(config.pageCacheSeconds * 1000, purges, pageCacheShare(config), metrics);
     metrics.watchPageCache(pageCache);
     // Pages rendered while the table was still the old one must not stay: purge after the reload.
     const sites = new SiteResolver(database.db, purges, () => pageCache.purgeAll(), !config.production);

@@ -93,6 +93,22 @@ describe('page cache', () => {
     assert.ok(cache.bytes <= 35 * 1024);
   });
 
+  test('pages read often stay while hundreds of new pages push the others out', async () => {
+    const cache = new PageCache(60_000, undefined, { maxEntries: 100 });
+    const small = (): Rendered => ({ status: 200, contentType: 'image/png', body: randomBytes(64), cacheControl: 'public' });
+    for (let i = 0; i < 100; i++) await cache.getOrRender(key(`/old-${i}`), async () => small());
+    const hot = Array.from({ length: 10 }, (_, i) => key(`/old-${i * 10}`));
+    for (const k of hot) assert.ok(cache.peek(k));
+    for (let i = 0; i < 600; i++) {
+      await cache.getOrRender(key(`/new-${i}`), async () => small());
+      // Each hot page is read once every 10 new pages.
+      assert.ok(cache.peek(hot[i % 10]!), `hot page ${i % 10} still there after ${i + 1} new pages`);
+    }
+    assert.equal(cache.size, 100);
+    assert.equal(cache.peek(key('/old-1')), undefined, 'an unread old page went');
+    assert.ok(cache.peek(key('/new-599')));
+  });
+
   test('redirects have a budget of their own: thousands of invented slugs never push a page out', async () => {
     const cache = new PageCache(60_000, undefined, { maxStrays: 100 });
     await cache.getOrRender(key('/bai-viet/that-1'), async () => page('/bai-viet/that-1'), 'gzip');

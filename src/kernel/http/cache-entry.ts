@@ -40,6 +40,8 @@ export interface CacheEntry {
   hits: number;
   /** Set by the cache that stores the entry: called when its buffers change size. */
   resized?: (delta: number) => void;
+  /** Set by the cache: when the entry last became its most recently used (page-cache.ts, `touch`). */
+  movedAt?: number;
   /** Set by the cache: called once, when the entry has been asked for often enough to deserve the best copies. */
   popular?: () => void;
   /**

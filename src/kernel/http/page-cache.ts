@@ -18,22 +18,31 @@ export type { CacheEntry, Rendered } from './cache-entry.js';
 class LruBucket {
   readonly entries = new Map<string, CacheEntry>();
   bytes = 0;
+  /** Moves to the newest end so far: how far back an entry's `movedAt` lies in the order. */
+  private moves = 0;
 
   constructor(
     readonly maxEntries: number,
     readonly maxBytes: number,
   ) {}
 
-  /** The entry, now the most recently used. */
+  /**
+   * The entry, now the most recently used. Map keeps insertion order: re-inserting makes the key
+   * the newest, the first key the oldest. An entry already among the newest quarter stays where
+   * it is: eviction takes the oldest first and never reaches that quarter before the rest, and a
+   * page read over and over (every hit of a popular page) costs no Map delete and insert.
+   */
   touch(key: string, entry: CacheEntry): void {
-    // Map keeps insertion order: re-inserting makes the key the newest, the first key the oldest.
+    if (entry.movedAt !== undefined && this.moves - entry.movedAt < this.entries.size >> 2) return;
     this.entries.delete(key);
     this.entries.set(key, entry);
+    entry.movedAt = ++this.moves;
   }
 
   add(key: string, entry: CacheEntry): void {
     this.remove(key);
     this.entries.set(key, entry);
+    entry.movedAt = ++this.moves;
     this.bytes += entry.bytes;
     entry.resized = (delta) => {
       if (this.entries.get(key) !== entry) return;
@@ -74,7 +83,7 @@ export interface CacheTimings {
 
 const noTimings: CacheTimings = { render: () => undefined, compression: () => undefined };
 
-const DEFAULT_LIMITS: PageCacheLimits = { maxEntries: 5000, maxBytes: 24 * 1024 * 1024, maxStrays: 2000 };
+export const DEFAULT_PAGE_CACHE_LIMITS: PageCacheLimits = { maxEntries: 5000, maxBytes: 24 * 1024 * 1024, maxStrays: 2000 };
 
 /**
  * How long a site-wide value pages are rendered from (the frame: menus, sidebar, counters) is
@@ -106,7 +115,7 @@ export class PageCache {
     limits: Partial<PageCacheLimits> = {},
     private readonly timings: CacheTimings = noTimings,
   ) {
-    const l = { ...DEFAULT_LIMITS, ...limits };
+    const l = { ...DEFAULT_PAGE_CACHE_LIMITS, ...limits };
     this.pages = new LruBucket(l.maxEntries, l.maxBytes);
     this.strays = new LruBucket(l.maxStrays, l.maxStrays * 1024);
     bus.subscribe((m) => this.applyRemote(m));
