@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { buildTestApp, NAM_HONG_LINH } from '../helpers/app.js';
 import { describeEachDb } from '../helpers/db.js';
+import { hitHeaders } from '../../src/kernel/http/raw-hits.js';
 
 interface Answer {
   status: number;
@@ -57,6 +59,31 @@ describeEachDb('cache hits answered before Fastify, on a real socket', async (db
     assert.equal(counters.rawHits, before + 3);
   });
 
+  test('header names in any case are read as Node reads them, and so is a header sent twice', async () => {
+    const { app, port } = ctx();
+    const counters = app.cong.pageCache.counters;
+    const first = await get(port, '/chuyen-muc/xay-dung-dang', gz);
+    const before = counters.rawHits;
+    const raw = async (lines: string[]) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.end(['GET /chuyen-muc/xay-dung-dang HTTP/1.1', ...lines, 'Connection: close', '', ''].join('\r\n'));
+      const chunks: Buffer[] = [];
+      for await (const c of socket) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('latin1');
+    };
+    const upper = await raw([`HOST: ${NAM_HONG_LINH}`, 'ACCEPT-ENCODING: gzip', `If-None-MATCH: ${first.headers.etag}`]);
+    assert.match(upper, /^HTTP\/1\.1 304 /);
+    assert.equal(counters.rawHits, before + 1);
+    const gzipped = await raw([`Host: ${NAM_HONG_LINH}`, 'accept-Encoding: gzip']);
+    assert.match(gzipped, /^HTTP\/1\.1 200 [^]*\r\ncontent-encoding: gzip\r\n/i);
+    assert.equal(counters.rawHits, before + 2);
+    // Node joins the two values ("identity, gzip"), and the answer is gzip, as it was before.
+    const twice = await raw([`Host: ${NAM_HONG_LINH}`, 'Accept-Encoding: identity', 'Accept-Encoding: gzip']);
+    assert.match(twice, /^HTTP\/1\.1 200 [^]*\r\ncontent-encoding: gzip\r\n/i);
+    const identity = await raw([`Host: ${NAM_HONG_LINH}`, 'Accept-Encoding: identity', 'accept-encoding: identity']);
+    assert.doesNotMatch(identity, /\r\ncontent-encoding:/i);
+  });
+
   test('a query string, a POST, another site or a purged page go the full way', async () => {
     const { app, port } = ctx();
     const counters = app.cong.pageCache.counters;
@@ -73,3 +100,12 @@ describeEachDb('cache hits answered before Fastify, on a real socket', async (db
     assert.equal(counters.rawHits, before, 'none of these was a raw hit');
   });
 }, async ({ app }) => app.close());
+
+test('hitHeaders reads host, accept-encoding and the validators from the raw list, in any case, once each', () => {
+  assert.deepEqual(hitHeaders(['Host', 'a.vn', 'User-Agent', 'x', 'ACCEPT-ENCODING', 'br', 'if-none-match', '"e"', 'If-Modified-Since', 'd']), {
+    host: 'a.vn', 'accept-encoding': 'br', 'if-none-match': '"e"', 'if-modified-since': 'd',
+  });
+  assert.deepEqual(hitHeaders(['Cookie', 'a=1']), {});
+  assert.equal(hitHeaders(['Host', 'a.vn', 'host', 'b.vn']), null);
+  assert.equal(hitHeaders(['If-None-Match', '"a"', 'If-None-Match', '"b"']), null);
+});
