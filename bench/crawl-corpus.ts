@@ -72,3 +72,19 @@ export async function buildCrawlCorpus(dataDir: string, log: (line: string) => v
     await database.close();
   }
 }
+
+/**
+ * The demo sites in a fresh data directory, seeded here rather than by the first server: a
+ * server that seeded keeps what seeding loaded (the image library, the demo's files in memory),
+ * and the rows measure serving, as a server restarted on its data does it.
+ */
+export async function buildDemoData(dataDir: string): Promise<void> {
+  const database = connect({ databaseUrl: null, dataDir });
+  try {
+    await migrateToLatest(database);
+    await seedDemoIfEmpty(database, new LocalDirectory(join(dataDir, 'media')));
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);
+  } finally {
+    await database.close();
+  }
+}

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { startBareNode } from './bare-node.js';
 import { gatherCrawlUrls } from './crawl.js';
-import { ARTICLES, buildCrawlCorpus, SITES } from './crawl-corpus.js';
+import { ARTICLES, buildCrawlCorpus, buildDemoData, SITES } from './crawl-corpus.js';
 import { NGINX_WORKERS, nginxVersion, startNginx } from './nginx.js';
 import { evaluate, generatorCheck, noiseNote, printTable, printTargets, type Row } from './report.js';
 import { CONNECTIONS, measureRow, THREADS, WARMUP_SECONDS } from './rows.js';
@@ -113,9 +113,9 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const one = { seconds: SECONDS, host: HOST };
 
-  // The first server seeds the demo into `data`; every other Cổng server of the run reuses it,
-  // so that all of them serve the same article.
+  // Every Cổng server of the run serves the same demo data, so the same article.
   let t0 = performance.now();
+  await buildDemoData(data);
   const a = await startCong(REPO, data, HOST);
     const article = await saveArticle(a.port, join(dir, 'www'));
   console.log(`Cổng ready in ${seconds(t0)} s. Article ${article.path}: ${article.identityBytes} bytes, ${article.gzip.length} gzip.`);
