@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareVietnamese } from '../../src/kernel/lib/vi-collate.js';
+import { compareVietnamese, sortVietnamese } from '../../src/kernel/lib/vi-collate.js';
 
 const icu = new Intl.Collator('vi');
 const sign = (x: number) => Math.sign(x);
@@ -8,6 +8,7 @@ const sign = (x: number) => Math.sign(x);
 test('Vietnamese order: alphabet, tones, then case', () => {
   const words = ['Ủy ban', 'ba', 'Bà', 'bà', 'bạ', 'bả', 'bã', 'bá', 'Bộ Tài chính', 'Bộ tài chính', 'Chính phủ', 'Đảng ủy', 'dân', 'Hội đồng nhân dân', 'Hội-đồng', 'UBND', 'Uỷ ban', 'ưu tiên', 'ơn', 'ôn', 'on', 'ăn', 'ân', 'an', 'Y tế', 'Xây dựng', '2025', 'Đất đai'];
   assert.deepEqual([...words].sort(compareVietnamese), [...words].sort(icu.compare));
+  assert.deepEqual(sortVietnamese(words), [...words].sort(icu.compare));
   assert.deepEqual(['đ', 'd', 'e'].sort(compareVietnamese), ['d', 'đ', 'e']);
   assert.deepEqual(['bá', 'bạ', 'bà', 'ba', 'bã', 'bả'].sort(compareVietnamese), ['ba', 'bà', 'bả', 'bã', 'bá', 'bạ']);
 });

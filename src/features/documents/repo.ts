@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../kernel/db/connection.js';
 import type { Database } from '../../kernel/db/schema.js';
 import type { DocumentFileRow, DocumentRow, DocumentTypeRow } from '../../kernel/db/tables/documents.js';
-import { compareVietnamese } from '../../kernel/lib/vi-collate.js';
+import { sortVietnamese } from '../../kernel/lib/vi-collate.js';
 
 /** Queries of the document library; every function takes the site and scopes by it. */
 
@@ -80,7 +80,7 @@ export async function listDocuments(db: Db, siteId: number, f: DocumentFilter, l
 /** The values the public filters offer: issuers, fields and years of published documents. */
 export async function filterOptions(db: Db, siteId: number): Promise<{ issuers: string[]; fields: string[]; years: number[] }> {
   const rows = await db.selectFrom('documents').select(['issuer', 'field', 'issued_on']).where('site_id', '=', siteId).where('published', '=', 1).execute();
-  const sorted = (xs: string[]) => [...new Set(xs.filter(Boolean))].sort(compareVietnamese);
+  const sorted = (xs: string[]) => sortVietnamese([...new Set(xs.filter(Boolean))]);
   return {
     issuers: sorted(rows.map((r) => r.issuer)),
     fields: sorted(rows.map((r) => r.field)),
