@@ -93,6 +93,25 @@ describe('page cache', () => {
     assert.ok(cache.bytes <= 35 * 1024);
   });
 
+  test('in a small cache the newest page is not moved again on each hit, the oldest still is', async () => {
+    const cache = new PageCache(60_000);
+    for (const p of ['/1', '/2', '/3']) await cache.getOrRender(key(p), async () => page(p, 1));
+    const mapDelete = Map.prototype.delete;
+    let deletes = 0;
+    Map.prototype.delete = function (this: Map<unknown, unknown>, k: unknown) {
+      deletes++;
+      return mapDelete.call(this, k);
+    };
+    try {
+      for (let i = 0; i < 1000; i++) assert.ok(cache.peek(key('/3')));
+      assert.equal(deletes, 0, '/3 is the newest: a hit leaves the order (and V8\'s table) as it is');
+      for (let i = 0; i < 1000; i++) assert.ok(cache.peek(key('/1')));
+    } finally {
+      Map.prototype.delete = mapDelete;
+    }
+    assert.equal(deletes, 1, '/1 was the oldest: its first hit moved it to the newest end, the next 999 did not');
+  });
+
   test('pages read often stay while hundreds of new pages push the others out', async () => {
     const cache = new PageCache(60_000, undefined, { maxEntries: 100 });
     const small = (): Rendered => ({ status: 200, contentType: 'image/png', body: randomBytes(64), cacheControl: 'public' });

@@ -30,10 +30,14 @@ class LruBucket {
    * The entry, now the most recently used. Map keeps insertion order: re-inserting makes the key
    * the newest, the first key the oldest. An entry already among the newest quarter stays where
    * it is: eviction takes the oldest first and never reaches that quarter before the rest, and a
-   * page read over and over (every hit of a popular page) costs no Map delete and insert.
+   * page read over and over (every hit of a popular page) costs no Map delete and insert. In a
+   * map of fewer than eight entries the quarter is under two: there only the newest entry stays
+   * (none moved since it). A delete and insert per hit is not only slower: V8 rebuilds a Map's
+   * table once deleted slots fill it, and tables that outlive a scavenge grow the old generation
+   * until a full collection (one every second under a load of hits on a few pages).
    */
   touch(key: string, entry: CacheEntry): void {
-    if (entry.movedAt !== undefined && this.moves - entry.movedAt < this.entries.size >> 2) return;
+    if (entry.movedAt !== undefined && this.moves - entry.movedAt < Math.max(1, this.entries.size >> 2)) return;
     this.entries.delete(key);
     this.entries.set(key, entry);
     entry.movedAt = ++this.moves;
