@@ -17,8 +17,6 @@ import { ArticlePage } from './article.js';
  */
 export async function articleView(ctx: AppContext, request: FastifyRequest, article: ArticleRow, now: string, ownStars?: number): Promise<VNode> {
   const site = request.site;
-  const categories = await listCategories(ctx.db, site.id);
-  const category = categories.find((c) => c.id === article.category_id)!;
   const [frame, related, comments, body_html, cover] = await Promise.all([
     frameFor(ctx, request),
     listRelated(ctx.db, article, now, 5),
@@ -26,5 +24,8 @@ export async function articleView(ctx: AppContext, request: FastifyRequest, arti
     linkDocumentNumbers(ctx.db, site.id, article.body_html).then((html) => responsiveImages(ctx.db, site.id, html)),
     coverOf(ctx.db, article),
   ]);
+  // The frame (kept per site for a few seconds) already lists the categories; a category made
+  // since is read from the database.
+  const category = frame.categories.find((c) => c.id === article.category_id) ?? (await listCategories(ctx.db, site.id)).find((c) => c.id === article.category_id)!;
   return <ArticlePage frame={frame} article={{ ...article, body_html }} category={category} related={related} comments={comments} cover={cover} ownStars={ownStars} />;
 }
