@@ -105,7 +105,12 @@ test('hitHeaders reads host, accept-encoding and the validators from the raw lis
   assert.deepEqual(hitHeaders(['Host', 'a.vn', 'User-Agent', 'x', 'ACCEPT-ENCODING', 'br', 'if-none-match', '"e"', 'If-Modified-Since', 'd']), {
     host: 'a.vn', 'accept-encoding': 'br', 'if-none-match': '"e"', 'if-modified-since': 'd',
   });
-  assert.deepEqual(hitHeaders(['Cookie', 'a=1']), {});
+  // Names of the right length that are other headers are skipped.
+  assert.deepEqual(hitHeaders(['Cookie', 'a=1', 'Hots', 'x', 'accept-language', 'vi', 'If-Match-Same', 'y', 'X-If-Modified-Sin', 'z']), {
+    host: undefined, 'accept-encoding': undefined, 'if-none-match': undefined, 'if-modified-since': undefined,
+  });
   assert.equal(hitHeaders(['Host', 'a.vn', 'host', 'b.vn']), null);
   assert.equal(hitHeaders(['If-None-Match', '"a"', 'If-None-Match', '"b"']), null);
+  assert.equal(hitHeaders(['Accept-Encoding', 'gzip', 'accept-encoding', 'br']), null);
+  assert.equal(hitHeaders(['if-modified-since', 'a', 'If-Modified-Since', 'b']), null);
 });

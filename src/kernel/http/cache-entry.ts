@@ -57,7 +57,7 @@ export interface CacheEntry {
    */
   baseHeaders?: Record<string, string>;
   /** Complete header sets for the fast path, per encoding and for 304, built once. */
-  rawHeaders?: Map<string, Record<string, string | number>>;
+  rawHeaders?: Map<string, string[]>;
 }
 
 const COMPRESS_MIN_BYTES = 1024;

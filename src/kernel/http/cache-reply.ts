@@ -67,11 +67,22 @@ export async function sendEntry(request: FastifyRequest, reply: FastifyReply, en
   return reply.header('content-length', body.length).send(body);
 }
 
-/** A complete answer from the cache: status, every header, the bytes (none for 304 and HEAD). */
+/**
+ * A complete answer from the cache: status, every header, the bytes (none for 304 and HEAD). The
+ * headers are a flat list of names and string values, as `writeHead` takes them: Node then checks
+ * each pair without walking an object's keys or turning a number into text on every answer.
+ */
 export interface Hit {
   status: number;
-  headers: Record<string, string | number>;
+  headers: string[];
   body: Buffer | undefined;
+}
+
+/** `{ name: value }` as the flat list of a Hit, values as text. */
+export function flatHeaders(headers: Record<string, string | number>): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(headers)) out.push(name, String(value));
+  return out;
 }
 
 /**
@@ -92,15 +103,16 @@ export function hitFor(requestHeaders: IncomingHttpHeaders, method: string, entr
   entry.rawHeaders ??= new Map();
   let headers = entry.rawHeaders.get(variant);
   if (!headers) {
-    headers = { ...entry.baseHeaders, 'cache-control': entry.cacheControl, ...entry.headers };
-    if (entry.status === 200) headers.etag = entry.etag;
-    if (entry.lastModified) headers['last-modified'] = entry.lastModified;
+    const all: Record<string, string | number> = { ...entry.baseHeaders, 'cache-control': entry.cacheControl, ...entry.headers };
+    if (entry.status === 200) all.etag = entry.etag;
+    if (entry.lastModified) all['last-modified'] = entry.lastModified;
     if (body) {
-      headers['content-type'] = entry.contentType;
-      if (compressed(entry)) headers.vary = 'Accept-Encoding';
-      if (enc) headers['content-encoding'] = enc;
-      headers['content-length'] = body.length;
+      all['content-type'] = entry.contentType;
+      if (compressed(entry)) all.vary = 'Accept-Encoding';
+      if (enc) all['content-encoding'] = enc;
+      all['content-length'] = body.length;
     }
+    headers = flatHeaders(all);
     entry.rawHeaders.set(variant, headers);
   }
   return { status: fresh ? 304 : entry.status, headers, body: fresh || method === 'HEAD' ? undefined : body! };

@@ -1,8 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { countHit, type CacheEntry } from './cache-entry.js';
-import type { Hit } from './cache-reply.js';
-import { pickEncoding } from './cache-reply.js';
+import { flatHeaders, pickEncoding, type Hit } from './cache-reply.js';
 
 interface Block {
   /** When the limit's window ends (ms since the epoch): from then on the route answers again. */
@@ -15,7 +14,7 @@ interface Block {
    * same: a client hammering a limit gets thousands of answers a second, and each fresh set of
    * twenty headers was garbage for the collector.
    */
-  sent?: { seconds: number; enc: string | null; page: CacheEntry; headers: Record<string, string | number> };
+  sent?: { seconds: number; enc: string | null; page: CacheEntry; headers: string[] };
 }
 
 /**
@@ -79,7 +78,7 @@ export class LimitBlocks {
     const sentBody = method === 'HEAD' ? undefined : body;
     const sent = block.sent;
     if (sent && sent.seconds === seconds && sent.enc === enc && sent.page === page) return { status: 429, headers: sent.headers, body: sentBody };
-    const headers: Record<string, string | number> = {
+    const all: Record<string, string | number> = {
       ...block.headers,
       'x-ratelimit-limit': block.max,
       'x-ratelimit-remaining': 0,
@@ -88,9 +87,10 @@ export class LimitBlocks {
       'cache-control': page.cacheControl,
       'content-type': page.contentType,
     };
-    if (!page.identity) headers.vary = 'Accept-Encoding';
-    if (enc) headers['content-encoding'] = enc;
-    headers['content-length'] = body.length;
+    if (!page.identity) all.vary = 'Accept-Encoding';
+    if (enc) all['content-encoding'] = enc;
+    all['content-length'] = body.length;
+    const headers = flatHeaders(all);
     block.sent = { seconds, enc, page, headers };
     return { status: 429, headers, body: sentBody };
   }
