@@ -1,6 +1,7 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { escapeHtml } from '../../kernel/lib/html.js';
-import { codeOf, JOINED } from '../../kernel/search/text.js';
+import { joinedWords, replaceJoinedWords } from '../../kernel/search/joined-words.js';
+import { codeOf } from '../../kernel/search/text.js';
 import { findPublishedByCodes } from './repo.js';
 import { documentUrls } from './urls.js';
 
@@ -58,8 +59,8 @@ export async function linkDocumentNumbers(db: Db, siteId: number, html: string):
   const codes = new Set<string>();
   for (const p of pieces) {
     if (!p.linkable) continue;
-    for (const m of p.text.matchAll(JOINED)) {
-      if (!isEntityPart(p.text, m.index) && /\p{N}/u.test(m[0])) codes.add(codeOf(m[0]));
+    for (const m of joinedWords(p.text)) {
+      if (!isEntityPart(p.text, m.index) && /\p{N}/u.test(m.word)) codes.add(codeOf(m.word));
       if (codes.size >= MAX_CANDIDATES) break;
     }
   }
@@ -70,7 +71,7 @@ export async function linkDocumentNumbers(db: Db, siteId: number, html: string):
   return pieces
     .map((p) => {
       if (!p.linkable) return p.text;
-      return p.text.replace(JOINED, (word: string, index: number) => {
+      return replaceJoinedWords(p.text, (word, index) => {
         const doc = !isEntityPart(p.text, index) ? byCode.get(codeOf(word)) : undefined;
         if (!doc) return word;
         // `word` comes from already escaped text; the title is escaped here.
