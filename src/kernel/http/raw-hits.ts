@@ -61,6 +61,12 @@ export function serverWithRawHits(ctxOf: () => AppContext | undefined, trust: Tr
 /** The request headers a cache hit reads. */
 type HitHeaders = Pick<IncomingHttpHeaders, 'host' | 'accept-encoding' | 'if-none-match' | 'if-modified-since'>;
 
+const WANTED = ['host', 'accept-encoding', 'if-none-match', 'if-modified-since'] as const;
+/** Where in WANTED a name of each length would be (the four lengths differ). */
+const SLOT_BY_LENGTH = new Map<number, number>(WANTED.map((name, i) => [name.length, i]));
+/** The values found, by slot: filled and read within one synchronous call. */
+const found: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+
 /**
  * The headers a cache hit reads, straight from the list the parser made: Node builds
  * `req.headers` (an object of every header, names lowercased) on first use, which costs a cache
@@ -69,30 +75,13 @@ type HitHeaders = Pick<IncomingHttpHeaders, 'host' | 'accept-encoding' | 'if-non
  * order every time, so the code reading it sees one shape.
  */
 export function hitHeaders(raw: string[]): HitHeaders | null {
-  let host: string | undefined;
-  let acceptEncoding: string | undefined;
-  let ifNoneMatch: string | undefined;
-  let ifModifiedSince: string | undefined;
+  found.fill(undefined);
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
-    // Only names of the four lengths are lowercased and compared.
-    if (name.length === 4) {
-      if (name.toLowerCase() !== 'host') continue;
-      if (host !== undefined) return null;
-      host = raw[i + 1]!;
-    } else if (name.length === 15) {
-      if (name.toLowerCase() !== 'accept-encoding') continue;
-      if (acceptEncoding !== undefined) return null;
-      acceptEncoding = raw[i + 1]!;
-    } else if (name.length === 13) {
-      if (name.toLowerCase() !== 'if-none-match') continue;
-      if (ifNoneMatch !== undefined) return null;
-      ifNoneMatch = raw[i + 1]!;
-    } else if (name.length === 17) {
-      if (name.toLowerCase() !== 'if-modified-since') continue;
-      if (ifModifiedSince !== undefined) return null;
-      ifModifiedSince = raw[i + 1]!;
-    }
+    const slot = SLOT_BY_LENGTH.get(name.length);
+    if (slot === undefined || name.toLowerCase() !== WANTED[slot]) continue;
+    if (found[slot] !== undefined) return null;
+    found[slot] = raw[i + 1]!;
   }
-  return { host, 'accept-encoding': acceptEncoding, 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince };
+  return { host: found[0], 'accept-encoding': found[1], 'if-none-match': found[2], 'if-modified-since': found[3] };
 }
