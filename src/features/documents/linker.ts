@@ -1,6 +1,6 @@
 import type { Db } from '../../kernel/db/connection.js';
 import { escapeHtml } from '../../kernel/lib/html.js';
-import { joinedWords, replaceJoinedWords } from '../../kernel/search/joined-words.js';
+import { joinedWords, replaceJoinedWords, type JoinedWord } from '../../kernel/search/joined-words.js';
 import { codeOf } from '../../kernel/search/text.js';
 import { findPublishedByCodes } from './repo.js';
 import { documentUrls } from './urls.js';
@@ -23,6 +23,8 @@ interface Piece {
   text: string;
   /** A text node outside any link. */
   linkable: boolean;
+  /** Its joined words, found once for both passes. */
+  words?: JoinedWord[];
 }
 
 function split(html: string): Piece[] {
@@ -59,7 +61,8 @@ export async function linkDocumentNumbers(db: Db, siteId: number, html: string):
   const codes = new Set<string>();
   for (const p of pieces) {
     if (!p.linkable) continue;
-    for (const m of joinedWords(p.text)) {
+    p.words = joinedWords(p.text);
+    for (const m of p.words) {
       if (!isEntityPart(p.text, m.index) && /\p{N}/u.test(m.word)) codes.add(codeOf(m.word));
       if (codes.size >= MAX_CANDIDATES) break;
     }
@@ -70,8 +73,8 @@ export async function linkDocumentNumbers(db: Db, siteId: number, html: string):
   const byCode = new Map(docs.map((d) => [d.number_code, d]));
   return pieces
     .map((p) => {
-      if (!p.linkable) return p.text;
-      return replaceJoinedWords(p.text, (word, index) => {
+      if (!p.words) return p.text;
+      return replaceJoinedWords(p.text, p.words, (word, index) => {
         const doc = !isEntityPart(p.text, index) ? byCode.get(codeOf(word)) : undefined;
         if (!doc) return word;
         // `word` comes from already escaped text; the title is escaped here.

@@ -73,9 +73,11 @@ export function joinedWords(text: string): JoinedWord[] {
   return out;
 }
 
-/** `text` with each joined word replaced by what `replace` makes of it (as `text.replace(JOINED, …)`). */
-export function replaceJoinedWords(text: string, replace: (word: string, index: number) => string): string {
-  const words = joinedWords(text);
+/**
+ * `text` with each of its joined words (`joinedWords(text)`, passed in when already at hand)
+ * replaced by what `replace` makes of it, as `text.replace(JOINED, …)` does.
+ */
+export function replaceJoinedWords(text: string, words: readonly JoinedWord[], replace: (word: string, index: number) => string): string {
   if (!words.length) return text;
   let out = '';
   let last = 0;
