@@ -50,6 +50,16 @@ export interface ConnectOptions {
   statementTimeoutMs?: number;
 }
 
+/**
+ * The pages one SQLite connection keeps in its own memory, in KiB: SQLite's default (2 MB)
+ * rather than better-sqlite3's 16 MB. Every page read beyond it comes from the kernel's page
+ * cache, which holds the file once for every process; a connection's own cache is held once per
+ * worker, and is dropped anyway whenever another process writes (a WAL reader finds the database
+ * changed). A cold crawl filled the 16 MB in each worker (a tenth of its memory) and was no
+ * faster for it; neither was search (npm run bench -- page, search).
+ */
+export const SQLITE_CACHE_KIB = 2048;
+
 /** The PostgreSQL driver, loaded on first use: an installation on SQLite never needs it. */
 function loadPg(): typeof pg {
   const driver = createRequire(import.meta.url)('pg') as typeof pg;
@@ -85,6 +95,7 @@ export function connect(opts: ConnectOptions): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   // Let SQLite refresh its planner statistics when they are missing or stale (cheap, bounded).
   sqlite.pragma('optimize = 0x10002');
   const queries = new QueryObservers();
