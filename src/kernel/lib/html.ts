@@ -1,4 +1,7 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { onFirstUse } from './on-first-use.js';
+
+const sanitizer = onFirstUse<typeof sanitizeHtml>('sanitize-html');
 
 /** Escapes text for the few places that build HTML or XML outside Preact (feeds, seeding). */
 export function escapeHtml(s: string): string {
@@ -64,5 +67,5 @@ const ALLOWED: sanitizeHtml.IOptions = {
 
 /** Every stored article or page body goes through this, whatever the client sent. */
 export function sanitizeArticleHtml(html: string): string {
-  return sanitizeHtml(html.normalize('NFC'), ALLOWED);
+  return sanitizer()(html.normalize('NFC'), ALLOWED);
 }

@@ -1,4 +1,7 @@
-import { diffWords } from 'diff';
+import type * as DiffModule from 'diff';
+import { onFirstUse } from '../../../kernel/lib/on-first-use.js';
+
+const diff = onFirstUse<typeof DiffModule>('diff');
 
 /** Readable text of an HTML body for comparing: paragraphs on their own lines, no tags. */
 export function bodyText(html: string): string {
@@ -21,7 +24,7 @@ export function Diff({ label, a, b }: { label: string; a: string; b: string }) {
     <div class="diff">
       <h3>{label}</h3>
       <p class="diff-text">
-        {diffWords(a, b).map((part) =>
+        {diff().diffWords(a, b).map((part) =>
           part.added ? <ins>{part.value}</ins> : part.removed ? <del>{part.value}</del> : <span>{part.value}</span>,
         )}
       </p>

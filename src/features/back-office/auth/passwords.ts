@@ -1,19 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import type * as Argon2 from '@node-rs/argon2';
+import { onFirstUse } from '../../../kernel/lib/on-first-use.js';
 import { isCommonPassword } from './common-passwords.js';
 
-/** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const argon2 = onFirstUse<typeof Argon2>('@node-rs/argon2');
+
+/**
+ * argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). `Algorithm` is a const
+ * enum that the package does not export at run time: its value is written here.
+ */
+const OPTIONS: Argon2.Options = { algorithm: 2 satisfies Argon2.Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export const MIN_PASSWORD_LENGTH = 10;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password.normalize('NFC'), OPTIONS);
+  return argon2().hash(password.normalize('NFC'), OPTIONS);
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password.normalize('NFC'));
+    return await argon2().verify(stored, password.normalize('NFC'));
   } catch {
     return false;
   }

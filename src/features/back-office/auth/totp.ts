@@ -1,18 +1,22 @@
-import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
+import type * as Otplib from 'otplib';
+import type * as QRCode from 'qrcode';
+import { onFirstUse } from '../../../kernel/lib/on-first-use.js';
 import { randomToken, sha256 } from '../../../kernel/lib/tokens.js';
+
+const otplib = onFirstUse<typeof Otplib>('otplib');
+const qrcode = onFirstUse<typeof QRCode>('qrcode');
 
 /** TOTP two-factor: 30-second codes, one step of clock drift either way. */
 export function newTotpSecret(): string {
-  return generateSecret();
+  return otplib().generateSecret();
 }
 
 export function totpUri(secret: string, account: string, issuer: string): string {
-  return generateURI({ issuer, label: account, secret });
+  return otplib().generateURI({ issuer, label: account, secret });
 }
 
 export function totpQrSvg(uri: string): Promise<string> {
-  return QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return qrcode().toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 }
 
 /**
@@ -22,7 +26,7 @@ export function totpQrSvg(uri: string): Promise<string> {
 export async function totpStep(secret: string, code: string, now: Date, after: number | null): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
-  const r = await verify({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30, ...(after !== null ? { afterTimeStep: after } : {}) });
+  const r = await otplib().verify({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30, ...(after !== null ? { afterTimeStep: after } : {}) });
   return r.valid && 'timeStep' in r && typeof r.timeStep === 'number' ? r.timeStep : null;
 }
 
