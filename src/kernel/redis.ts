@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type * as IORedis from 'ioredis';
+import { onFirstUse } from './lib/on-first-use.js';
 
 /**
  * The Redis connections of one process, made once when REDIS_URL is set and shared by every
@@ -19,13 +19,15 @@ export interface RedisClients {
   close(): Promise<void>;
 }
 
+/** Loaded only when a Redis is configured: ioredis is a tenth of an idle worker's memory. */
+const ioredis = onFirstUse<typeof IORedis>('ioredis');
+
 /** Longest a command may wait for Redis; a healthy Redis answers in well under a millisecond. */
 export const COMMAND_TIMEOUT_MS = 1000;
 
 /** Both connections to `url`; the subscriber connects on its first SUBSCRIBE. */
 export function connectRedis(url: string, prefix: string): RedisClients {
-  // Loaded only when a Redis is configured: ioredis is a tenth of an idle worker's memory.
-  const { Redis } = createRequire(import.meta.url)('ioredis') as typeof IORedis;
+  const { Redis } = ioredis();
   // Fail fast when Redis is down: a request waits at most COMMAND_TIMEOUT_MS for Redis, and once
   // the client has been ready a command sent while it is reconnecting is refused at once instead
   // of queueing (every form and page would otherwise hang on it). Until then it queues, so that

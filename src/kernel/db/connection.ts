@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
+import { onFirstUse } from '../lib/on-first-use.js';
 import { SearchPathPostgresDialect } from './pg-dialect.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './sqlite-statements.js';
@@ -61,8 +61,10 @@ export interface ConnectOptions {
 export const SQLITE_CACHE_KIB = 2048;
 
 /** The PostgreSQL driver, loaded on first use: an installation on SQLite never needs it. */
+const pgDriver = onFirstUse<typeof pg>('pg');
+
 function loadPg(): typeof pg {
-  const driver = createRequire(import.meta.url)('pg') as typeof pg;
+  const driver = pgDriver();
   // COUNT(*) and BIGINT come back from pg as strings; our counts fit in a JS number.
   driver.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
   return driver;
