@@ -2,25 +2,12 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { buildTestApp, NAM_HONG_LINH, ROOT } from '../helpers/app.js';
+import { buildTestApp, NAM_HONG_LINH, onePathPerKind, ROOT, sitemapPaths } from '../helpers/app.js';
 import { makeUser, PASSWORD } from '../helpers/admin.js';
 import { describeEachDb, PG_URL } from '../helpers/db.js';
 import { BACK_OFFICE_PACKAGES, type PublicProcessInput, type PublicProcessOutput } from '../helpers/public-process.js';
 
 const run = promisify(execFile);
-
-/** Every address the site's sitemaps list (the index, then each sitemap it names). */
-async function sitemapPaths(app: Awaited<ReturnType<typeof buildTestApp>>): Promise<string[]> {
-  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname + new URL(m[1]!).search);
-  const index = await app.inject({ url: '/sitemap.xml', headers: { host: NAM_HONG_LINH } });
-  assert.equal(index.statusCode, 200);
-  const paths: string[] = [];
-  for (const loc of locs(index.body)) {
-    if (!loc.includes('sitemap')) paths.push(loc);
-    else paths.push(...locs((await app.inject({ url: loc, headers: { host: NAM_HONG_LINH } })).body));
-  }
-  return paths;
-}
 
 describeEachDb('a process serving public pages loads none of the back office\'s packages', async (db) => {
   const app = await buildTestApp(db);
@@ -29,11 +16,11 @@ describeEachDb('a process serving public pages loads none of the back office\'s 
 }, (get) => {
   test('password hashing, two-factor codes, the revision diff and the HTML sanitiser load on first use, not with the public site', async () => {
     const { app, db } = get();
-    const listed = await sitemapPaths(app);
+    const listed = await sitemapPaths(app, NAM_HONG_LINH);
     assert.ok(listed.length > 20, `the sitemap lists the demo's pages (${listed.length})`);
-    // The pages the sitemap lists (the first 120), search, the feed, a 404 and the sign-in form:
-    // what crawlers and readers ask.
-    const pages = listed.slice(0, 120);
+    // Pages the sitemap lists (one of each kind, and the first 120), search, the feed, a 404 and
+    // the sign-in form: what crawlers and readers ask.
+    const pages = [...new Set([...onePathPerKind(listed), ...listed.slice(0, 120)])];
     const paths = [...pages, '/tim-kiem?q=nam+hong', '/rss.xml', '/khong-co-trang-nay', '/quan-tri/dang-nhap'];
     const input: PublicProcessInput = {
       dataDir: db.dataDir,

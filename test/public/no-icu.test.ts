@@ -35,10 +35,8 @@ watchMethod(Number.prototype, 'toLocaleString');
 for (const m of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) watchMethod(Date.prototype, m);
 
 // Only now the application: a formatter made as a module loads would be counted.
-const { buildTestApp, NAM_HONG_LINH } = await import('../helpers/app.js');
+const { buildTestApp, NAM_HONG_LINH, onePathPerKind, sitemapPaths } = await import('../helpers/app.js');
 const { describeEachDb } = await import('../helpers/db.js');
-
-const LOC = /<loc>([^<]+)<\/loc>/g;
 
 describeEachDb('public pages load no ICU formatter', async (db) => {
   const loaded = calls.splice(0);
@@ -58,27 +56,17 @@ describeEachDb('public pages load no ICU formatter', async (db) => {
       assert.ok(res.statusCode < 400, `${url}: ${res.statusCode}`);
       return res.body;
     };
-    const index = await get200('/sitemap.xml');
-    const sitemaps = [...index.matchAll(LOC)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')).pathname);
-    const pages = new Map<string, string>();
-    for (const s of sitemaps.length && index.includes('<sitemapindex') ? sitemaps : ['/sitemap.xml']) {
-      for (const m of (await get200(s)).matchAll(LOC)) {
-        const u = new URL(m[1]!.replace(/&amp;/g, '&'));
-        // One address per kind: its first segment and its depth.
-        const kind = `${u.pathname.split('/')[1]}/${u.pathname.split('/').length}`;
-        if (!pages.has(kind)) pages.set(kind, u.pathname + u.search);
-      }
-    }
-    assert.ok(pages.size >= 15, `only ${pages.size} kinds of page on the sitemap`);
+    const pages = onePathPerKind(await sitemapPaths(app, NAM_HONG_LINH));
+    assert.ok(pages.length >= 15, `only ${pages.length} kinds of page on the sitemap`);
     calls.length = 0;
     counting = true;
     try {
-      for (const url of ['/', ...pages.values()]) await get200(url);
+      for (const url of ['/', ...pages]) await get200(url);
       const missing = await app.inject({ url: '/khong-co-trang-nay', headers: { host: NAM_HONG_LINH } });
       assert.equal(missing.statusCode, 404);
     } finally {
       counting = false;
     }
-    assert.deepEqual(calls, [], `ICU formatters used while rendering ${pages.size + 2} pages`);
+    assert.deepEqual(calls, [], `ICU formatters used while rendering ${pages.length + 2} pages`);
   });
 });
