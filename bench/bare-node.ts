@@ -1,30 +1,46 @@
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, httpGet, PRODUCTION_ENV, PRODUCTION_NODE_ARGS, spawnChild, waitForHttp } from './servers.js';
+import { freePort, httpGet, PRODUCTION_ENV, PRODUCTION_NODE_ARGS, settledChildren, spawnChild, waitForHttp } from './servers.js';
 
 /**
- * The floor for one Node process: node:http and nothing else, answering every request with the
- * gzip bytes and the very headers Cổng sends for the article (read from disk once, sent from
- * memory). Run with the production flags, as Cổng is. Plain JavaScript passed to `node -e`, so
- * that no loader or transpiler sits in the process being measured.
+ * The floor for Node: node:http and nothing else, answering every request with the gzip bytes
+ * and the very headers Cổng sends for the article (read from disk once, sent from memory). Run
+ * with the production flags, as Cổng is. With more than one process, a node:cluster primary
+ * forks them and shares the port as Cổng's CONG_WORKERS does (kernel/cluster/supervisor.ts, the
+ * default scheduling). Plain JavaScript passed to `node -e`, so that no loader or transpiler sits
+ * in the process being measured.
  */
 const SERVER = `
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-const [bodyFile, headersFile, port] = process.argv.slice(1);
-const body = readFileSync(bodyFile);
-const headers = JSON.parse(readFileSync(headersFile, 'utf8'));
-const server = createServer((req, res) => { res.writeHead(200, headers); res.end(body); });
-server.keepAliveTimeout = 72_000;
-server.listen(Number(port), '127.0.0.1');
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+const [bodyFile, headersFile, port, processes] = process.argv.slice(1);
+if (cluster.isPrimary && Number(processes) > 1) {
+  for (let i = 0; i < Number(processes); i++) cluster.fork();
+  process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.kill('SIGTERM'); process.exit(0); });
+} else {
+  const body = readFileSync(bodyFile);
+  const headers = JSON.parse(readFileSync(headersFile, 'utf8'));
+  const server = createServer((req, res) => { res.writeHead(200, headers); res.end(body); });
+  server.keepAliveTimeout = 72_000;
+  server.listen(Number(port), '127.0.0.1');
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}
 `;
 
 /** Headers a server writes for each connection or response itself, not part of the page. */
 const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
-export async function startBareNode(opts: { tmp: string; host: string; path: string; gzip: Buffer; rawHeaders: string[] }): Promise<{ child: ChildProcess; port: number }> {
+export interface BareNode {
+  child: ChildProcess;
+  port: number;
+  /** The processes that answer: the cluster's workers, or the one process. */
+  workers: number[];
+}
+
+export async function startBareNode(opts: { tmp: string; host: string; path: string; gzip: Buffer; rawHeaders: string[]; processes?: number }): Promise<BareNode> {
+  const processes = opts.processes ?? 1;
   const bodyFile = join(opts.tmp, 'bare-node.body.gz');
   const headersFile = join(opts.tmp, 'bare-node.headers.json');
   const headers: string[] = [];
@@ -34,7 +50,7 @@ export async function startBareNode(opts: { tmp: string; host: string; path: str
   writeFileSync(bodyFile, opts.gzip);
   writeFileSync(headersFile, JSON.stringify(headers));
   const port = await freePort();
-  const child = spawnChild('node:http', process.execPath, [...PRODUCTION_NODE_ARGS, '--input-type=module', '-e', SERVER, bodyFile, headersFile, String(port)], {
+  const child = spawnChild('node:http', process.execPath, [...PRODUCTION_NODE_ARGS, '--input-type=module', '-e', SERVER, bodyFile, headersFile, String(port), String(processes)], {
     env: { ...process.env, ...PRODUCTION_ENV },
   });
   await waitForHttp(child, port, { host: opts.host });
@@ -43,5 +59,6 @@ export async function startBareNode(opts: { tmp: string; host: string; path: str
   if (res.status !== 200 || res.headers['content-encoding'] !== 'gzip' || !res.body.equals(opts.gzip)) {
     throw new Error(`bare node:http check failed: status ${res.status}, Content-Encoding ${res.headers['content-encoding']}, ${res.body.length} bytes (expected ${opts.gzip.length})`);
   }
-  return { child, port };
+  const workers = processes > 1 ? await settledChildren(child.pid!, processes) : [child.pid!];
+  return { child, port, workers };
 }

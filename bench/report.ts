@@ -11,9 +11,11 @@ export interface Row {
   /** Connections of the wrk run. */
   connections: number;
   notes: string[];
+  /** For a row measured in several fresh processes (`medianRow`): each one's req/s and CPU µs per answer. */
+  starts?: { rps: number; usPerRequest: number }[];
 }
 
-export type RowKey = 'nginx' | 'bare' | 'hit1' | 'hit2' | 'miss' | 'notFound' | 'limited' | 'crawl';
+export type RowKey = 'nginx' | 'bare' | 'bare2' | 'hit1' | 'hit2' | 'miss' | 'notFound' | 'limited' | 'crawl';
 
 export interface Target {
   name: string;
@@ -127,9 +129,15 @@ export function evaluate(rows: Row[]): Target[] {
     workers2.pass = null;
     workers2.note = `the server ran as ${hit2.rssMB.length} process: this build does not fork CONG_WORKERS`;
   }
+  // Not a target: how far two processes of Node itself get, the ceiling for CONG_WORKERS=2.
+  const ceiling2 = ratioTarget('(bare node:http × 2 ÷ nginx)', 'bare2', 'nginx', 0.5);
+  ceiling2.pass = null;
+  ceiling2.byCpu = ceiling2.byCpu?.replace(/ (PASS|FAIL)$/, '');
+  ceiling2.note = 'no target: what two processes doing nothing but node:http reach, the most CONG_WORKERS=2 could';
   return [
     ratioTarget('hit path, 1 worker ≥ 0.8 × bare node:http', 'hit1', 'bare', 0.8),
     workers2,
+    ...(row('bare2') ? [ceiling2] : []),
     ratioTarget('miss ≥ 0.025 × hit', 'miss', 'hit1', 0.025),
     ratioTarget('404 ≥ 0.8 × hit', 'notFound', 'hit1', 0.8),
     ratioTarget('429 ≥ 0.8 × hit', 'limited', 'hit1', 0.8),

@@ -114,6 +114,25 @@ export async function measureRow(spec: RowSpec): Promise<Row> {
 const num = (x: number) => x.toLocaleString('en-US');
 
 /**
+ * One row from the same row measured in several fresh processes: the run with the median req/s
+ * (the lower middle one of an even count), every run listed in a note and in `starts`. A Node
+ * process settles at start into a faster or a slower state that it keeps for its life (this
+ * machine: 19–24 or 27–33 µs of CPU for the same cache hit), so one start says little about the
+ * next one.
+ */
+export function medianRow(runs: Row[]): Row {
+  const sorted = [...runs].sort((a, b) => a.result.rps - b.result.rps);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  if (runs.length < 2) return middle;
+  const each = runs.map((r) => `${num(r.result.rps)} req/s (${num(r.result.serverUsPerRequest)} µs)`).join(', ');
+  return {
+    ...middle,
+    notes: [...middle.notes, `median of ${runs.length} fresh processes, in the order run: ${each}`],
+    starts: runs.map((r) => ({ rps: r.result.rps, usPerRequest: r.result.serverUsPerRequest })),
+  };
+}
+
+/**
  * Waits for the server to finish what the warm-up left in flight: a slow server (the miss path)
  * still renders the requests wrk gave up at the end of the warm-up, and the measured run would
  * queue behind them. Idle = under 10% of a core over 200 ms; gives up after 30 s.

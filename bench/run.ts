@@ -16,7 +16,7 @@ import { gatherCrawlUrls } from './crawl.js';
 import { ARTICLES, buildCrawlCorpus, buildDemoData, SITES } from './crawl-corpus.js';
 import { NGINX_WORKERS, nginxVersion, startNginx } from './nginx.js';
 import { evaluate, generatorCheck, noiseNote, printTable, printTargets, type Row } from './report.js';
-import { CONNECTIONS, measureRow, THREADS, WARMUP_SECONDS } from './rows.js';
+import { CONNECTIONS, measureRow, medianRow, THREADS, WARMUP_SECONDS } from './rows.js';
 import { childPids, httpGet, killAllChildren, startCong, stopChild, stopCong, type CongServer, type RawResponse } from './servers.js';
 import { wrkVersion } from './wrk.js';
 import { POPULAR_AFTER_HITS } from '../src/kernel/http/cache-entry.js';
@@ -31,6 +31,11 @@ const NOT_FOUND = '/khong-co-trang-nay';
 const SEARCH = '/tim-kiem?q=nam+hong';
 const SEARCH_LIMIT = SEARCHES_PER_MINUTE;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+/**
+ * Fresh processes for the one-process rows (bare node:http, Cổng's hit): the median is shown.
+ * A Node process keeps for its life the speed it settled into at start (rows.ts, `medianRow`).
+ */
+const STARTS = Number(process.env.BENCH_STARTS || 3);
 /** A few crawlers at once; at 32 connections a cold render's latency would be mostly queueing. */
 const CRAWL_CONNECTIONS = Number(process.env.BENCH_CRAWL_CONNECTIONS || 8);
 
@@ -121,6 +126,7 @@ async function exhaustSearchLimit(port: number): Promise<number> {
 
 async function main(): Promise<void> {
   if (!Number.isFinite(SECONDS) || SECONDS < 1) throw new Error(`BENCH_SECONDS must be a number ≥ 1, got "${process.env.BENCH_SECONDS}"`);
+  if (!Number.isInteger(STARTS) || STARTS < 1) throw new Error(`BENCH_STARTS must be a whole number ≥ 1, got "${process.env.BENCH_STARTS}"`);
   const wrkVer = wrkVersion();
   const nginxVer = nginxVersion();
   ensureBuilt();
@@ -141,7 +147,7 @@ async function main(): Promise<void> {
   let t0 = performance.now();
   await buildDemoData(data);
   const a = await startCong(REPO, data, HOST);
-    const article = await saveArticle(a.port, join(dir, 'www'));
+  const article = await saveArticle(a.port, join(dir, 'www'));
   console.log(`Cổng ready in ${seconds(t0)} s. Article ${article.path}: ${article.identityBytes} bytes, ${article.gzip.length} gzip.`);
   console.log(`Load: ${wrkVer}, ${THREADS} threads, ${CONNECTIONS} connections (crawl: ${CRAWL_CONNECTIONS}), Accept-Encoding: gzip, ` +
     `${WARMUP_SECONDS} s warm-up (discarded; for the crawl, on other sites' pages) + ${SECONDS} s measured per row. ${cpus().length} CPUs, shared by wrk and the servers.\n`);
@@ -153,16 +159,33 @@ async function main(): Promise<void> {
     pids: [nginx.child.pid!, ...nginxWorkers], workers: nginxWorkers, expect: { kind: 'same-bytes', wireBytes: nginxProbe.wireBytes } }));
   await stopChild(nginx.child);
 
-  const bare = await startBareNode({ tmp: dir, host: HOST, path: article.path, gzip: article.gzip, rawHeaders: article.rawHeaders });
-  const bareProbe = await probeGzip(bare.port, article.path, article.gzip);
-  rows.push(await measureRow({ ...one, key: 'bare', label: 'bare node:http, 1 process', port: bare.port, path: article.path,
-    pids: [bare.child.pid!], workers: [bare.child.pid!], expect: { kind: 'same-bytes', wireBytes: bareProbe.wireBytes } }));
-  await stopChild(bare.child);
+  /** The bare node:http row in a fresh server of `processes` processes. */
+  const bareRow = async (key: 'bare' | 'bare2', processes: number) => {
+    const bare = await startBareNode({ tmp: dir, host: HOST, path: article.path, gzip: article.gzip, rawHeaders: article.rawHeaders, processes });
+    try {
+      const probe = await probeGzip(bare.port, article.path, article.gzip);
+      const label = processes > 1 ? `bare node:http, ${processes} processes (${bare.workers.length} proc)` : 'bare node:http, 1 process';
+      return await measureRow({ ...one, key, label, port: bare.port, path: article.path,
+        pids: [bare.child.pid!, ...bare.workers.filter((pid) => pid !== bare.child.pid)], workers: bare.workers,
+        expect: { kind: 'same-bytes', wireBytes: probe.wireBytes } });
+    } finally {
+      await stopChild(bare.child);
+    }
+  };
+  const bareRuns: Row[] = [];
+  for (let i = 0; i < STARTS; i++) bareRuns.push(await bareRow('bare', 1));
+  rows.push(medianRow(bareRuns));
+  rows.push(await bareRow('bare2', 2));
   console.log(`  (nginx and node:http sent the ${article.gzip.length} gzip bytes Cổng sends, checked before each row)`);
 
-  const hitProbe = await probeGzip(a.port, article.path, article.gzip);
-  rows.push(await measureRow({ ...one, key: 'hit1', label: 'Cổng hit, 1 worker', port: a.port, path: article.path,
-    pids: a.pids, workers: a.workers, expect: { kind: 'same-bytes', wireBytes: hitProbe.wireBytes } }));
+  /** The one-worker hit row on a Cổng server whose copies of the article are the best ones. */
+  const hitRow = async (s: CongServer) => {
+    await bestGzip(s.port, article.path, 1);
+    const probe = await probeGzip(s.port, article.path, article.gzip);
+    return measureRow({ ...one, key: 'hit1', label: 'Cổng hit, 1 worker', port: s.port, path: article.path,
+      pids: s.pids, workers: s.workers, expect: { kind: 'same-bytes', wireBytes: probe.wireBytes } });
+  };
+  const hitRuns = [await hitRow(a)];
   // From one address, no Accept header: once the minute's searches are used up, every answer is
   // the 429 page (should the window reopen within the run, the searches show as 200s, noted).
   const searches = await exhaustSearchLimit(a.port);
@@ -170,6 +193,8 @@ async function main(): Promise<void> {
   rows.push(await measureRow({ ...one, key: 'limited', label: 'Cổng 429 (search over its limit)', port: a.port, path: SEARCH,
     pids: a.pids, workers: a.workers, expect: { kind: 'status', status: 429, allow200: SEARCH_LIMIT } }));
   await stopCong(a);
+  for (let i = 1; i < STARTS; i++) hitRuns.push(await withCong({}, hitRow));
+  rows.splice(rows.findIndex((r) => r.key === 'limited'), 0, medianRow(hitRuns));
 
   rows.push(await withCong({ CONG_WORKERS: '2' }, async (s) => {
     await bestGzip(s.port, article.path, s.workers.length);
@@ -226,7 +251,7 @@ async function main(): Promise<void> {
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, nginx: nginxVer, wrk: wrkVer, loadavg1m: { before: loadBefore, after: loadAfter } },
-    settings: { threads: THREADS, connections: CONNECTIONS, crawlConnections: CRAWL_CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, nginxWorkers: NGINX_WORKERS, host: HOST },
+    settings: { starts: STARTS, threads: THREADS, connections: CONNECTIONS, crawlConnections: CRAWL_CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, nginxWorkers: NGINX_WORKERS, host: HOST },
     article: { path: article.path, identityBytes: article.identityBytes, gzipBytes: article.gzip.length },
     crawl: { sites: SITES, articlesPerSite: ARTICLES, buildSeconds: corpus.seconds, urls: gathered.urls },
     rows,

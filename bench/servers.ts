@@ -166,7 +166,7 @@ export async function stopCong(server: CongServer): Promise<void> {
  * The children of a server that just answered its first request: a cluster's workers may still
  * be starting, so wait (up to 10 s) for the number asked for, then take what there is.
  */
-async function settledChildren(pid: number, wanted: number): Promise<number[]> {
+export async function settledChildren(pid: number, wanted: number): Promise<number[]> {
   const deadline = Date.now() + 10_000;
   let found = childPids(pid);
   while (found.length < wanted && Date.now() < deadline) {
