@@ -41,6 +41,20 @@ describeEachDb('HTTP caching and compression', async (db) => ({ app: await build
     assert.ok(br.rawPayload.length < plain.rawPayload.length / 3);
     const refused = await req('/', { 'accept-encoding': 'br;q=0, gzip' });
     assert.equal(refused.headers['content-encoding'], 'gzip');
+    // Weights and refusals as RFC 9110 reads them (test/kernel/accept-encoding.test.ts has the rest).
+    const lighter = await req('/', { 'accept-encoding': 'br;q=0.5, gzip' });
+    assert.equal(lighter.headers['content-encoding'], 'gzip');
+    const none = await req('/', { 'accept-encoding': 'gzip, gzip;q=0' });
+    assert.equal(none.headers['content-encoding'], undefined);
+    assert.equal(none.body, plain.body);
+    // The cache's answer is final: no other layer compresses what it sends as it is (a client
+    // that takes only deflate gets the page as a cache hit before routing would send it).
+    for (let i = 0; i < 2; i++) {
+      const deflate = await req('/', { 'accept-encoding': 'deflate' });
+      assert.equal(deflate.headers['content-encoding'], undefined);
+      assert.equal(deflate.headers.vary, 'Accept-Encoding');
+      assert.equal(deflate.body, plain.body);
+    }
   });
 
   test('repeat requests come from the in-process cache until the site is purged', async () => {

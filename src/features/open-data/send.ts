@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { makeEntry } from '../../kernel/http/cache-entry.js';
-import { pickEncoding, sendEntry } from '../../kernel/http/cache-reply.js';
+import { pickEncoding } from '../../kernel/http/accept-encoding.js';
+import { sendEntry } from '../../kernel/http/cache-reply.js';
 import { PageCache, type Rendered } from '../../kernel/http/page-cache.js';
 import { PUBLIC_HTML_CACHE } from '../../kernel/http/render.js';
 import { contentDisposition } from './filenames.js';

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pickEncoding, sendEntry } from '../../kernel/http/cache-reply.js';
+import { pickEncoding } from '../../kernel/http/accept-encoding.js';
+import { sendEntry } from '../../kernel/http/cache-reply.js';
 import { PageCache, type Rendered } from '../../kernel/http/page-cache.js';
 
 /**

@@ -2,7 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import { makeBest, makeEntry, type CacheEntry } from './cache-entry.js';
-import { pickEncoding, sendEntry } from './cache-reply.js';
+import { pickEncoding } from './accept-encoding.js';
+import { sendEntry } from './cache-reply.js';
 import { WildcardParams } from './route-schemas.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { copyOf, countHit, identityOf, type CacheEntry, type Encoding } from './cache-entry.js';
+import { pickEncoding } from './accept-encoding.js';
+import { copyOf, countHit, identityOf, type CacheEntry } from './cache-entry.js';
 
 /** How a cached entry is answered: conditional requests, content negotiation, the fast path. */
 
@@ -15,21 +16,6 @@ function notModified(headers: IncomingHttpHeaders, entry: CacheEntry): boolean {
     return !Number.isNaN(since) && Date.parse(entry.lastModified) <= since;
   }
   return false;
-}
-
-/** The last Accept-Encoding seen and its answer: clients send a handful of spellings, over and over. */
-let lastAccept: string | undefined;
-let lastEncoding: Encoding | null = null;
-
-/** The encoding to send, from Accept-Encoding: brotli first, then gzip; none when refused (q=0). */
-export function pickEncoding(accept: string | undefined): Encoding | null {
-  if (!accept) return null;
-  if (accept === lastAccept) return lastEncoding;
-  const a = accept.toLowerCase();
-  const enc = /\bbr\b(?!;q=0(\.0+)?\b)/.test(a) ? 'br' : /\bgzip\b(?!;q=0(\.0+)?\b)/.test(a) ? 'gzip' : null;
-  lastAccept = accept;
-  lastEncoding = enc;
-  return enc;
 }
 
 function compressed(entry: CacheEntry): boolean {
@@ -61,6 +47,9 @@ export async function sendEntry(request: FastifyRequest, reply: FastifyReply, en
     body = enc ? await copyOf(entry, enc) : (entry.plain ?? (await identityOf(entry)));
     entry.plain = undefined;
     if (enc) reply.header('content-encoding', enc);
+    // The answer is decided (as a cache hit before routing decides it): @fastify/compress, which
+    // reads Accept-Encoding its own way, must not compress it again (its documented switch).
+    else request.headers['x-no-compression'] = '1';
   } else {
     body = entry.identity!;
   }

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RawRequestDefaultExpression, RawServerDefault, RouteGenericInterface } from 'fastify';
-import { pickEncoding, sendEntry } from './cache-reply.js';
+import { pickEncoding } from './accept-encoding.js';
+import { sendEntry } from './cache-reply.js';
 import { PageCache, type Rendered } from './page-cache.js';
 
 /** A request whose params and query are typed by the route's TypeBox schema. */

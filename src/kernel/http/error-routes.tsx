@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, ERRORS, type ErrorCode } from '../lib/errors.js';
 import { leadOf, MOVED_CACHE } from './old-address-answer.js';
 import { frameFor, HTML, renderHtml } from './render.js';
-import { answerErrorFromCache, pageHeaders, pickEncoding, sendEntry } from './cache-reply.js';
+import { pickEncoding } from './accept-encoding.js';
+import { answerErrorFromCache, pageHeaders, sendEntry } from './cache-reply.js';
 import { PageCache } from './page-cache.js';
 import { makeEntry } from './cache-entry.js';
 import { BareErrorPage, ErrorPage } from '../views/public/error-page.js';

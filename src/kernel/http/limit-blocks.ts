@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { countHit, type CacheEntry } from './cache-entry.js';
-import { flatHeaders, pickEncoding, type Hit } from './cache-reply.js';
+import { pickEncoding } from './accept-encoding.js';
+import { flatHeaders, type Hit } from './cache-reply.js';
 
 interface Block {
   /** When the limit's window ends (ms since the epoch): from then on the route answers again. */
