@@ -8,8 +8,10 @@ import { freePort, httpGet, PRODUCTION_ENV, PRODUCTION_NODE_ARGS, settledChildre
  * and the very headers Cổng sends for the article (read from disk once, sent from memory). Run
  * with the production flags, as Cổng is. With more than one process, a node:cluster primary
  * forks them and shares the port as Cổng's CONG_WORKERS does (kernel/cluster/supervisor.ts, the
- * default scheduling). Plain JavaScript passed to `node -e`, so that no loader or transpiler sits
- * in the process being measured.
+ * default scheduling). With `holdApp`, the one process has first built the whole Cổng app on
+ * the bench's data, as a Cổng worker does, and keeps it without serving with it: the same
+ * handler, in a process as big as Cổng's. Plain JavaScript passed to `node -e`, so that no
+ * loader or transpiler sits in the process being measured.
  */
 const SERVER = `
 import cluster from 'node:cluster';
@@ -20,6 +22,15 @@ if (cluster.isPrimary && Number(processes) > 1) {
   for (let i = 0; i < Number(processes); i++) cluster.fork();
   process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.kill('SIGTERM'); process.exit(0); });
 } else {
+  if (process.env.BARE_HOLD_APP) {
+    const dist = process.env.BARE_HOLD_APP + '/dist/src/';
+    const { loadConfig } = await import(dist + 'config.js');
+    const { connectForServing } = await import(dist + 'kernel/db/connection.js');
+    const { buildApp } = await import(dist + 'app.js');
+    const config = loadConfig();
+    globalThis.heldApp = await buildApp({ config, database: connectForServing(config) });
+    await globalThis.heldApp.ready();
+  }
   const body = readFileSync(bodyFile);
   const headers = JSON.parse(readFileSync(headersFile, 'utf8'));
   const server = createServer((req, res) => { res.writeHead(200, headers); res.end(body); });
@@ -39,8 +50,20 @@ export interface BareNode {
   workers: number[];
 }
 
-export async function startBareNode(opts: { tmp: string; host: string; path: string; gzip: Buffer; rawHeaders: string[]; processes?: number }): Promise<BareNode> {
+export interface BareNodeOptions {
+  tmp: string;
+  host: string;
+  path: string;
+  gzip: Buffer;
+  rawHeaders: string[];
+  processes?: number;
+  /** Build the Cổng app of this repository on this data directory first (one process only). */
+  holdApp?: { repo: string; dataDir: string };
+}
+
+export async function startBareNode(opts: BareNodeOptions): Promise<BareNode> {
   const processes = opts.processes ?? 1;
+  if (opts.holdApp && processes > 1) throw new Error('startBareNode: holdApp is for one process');
   const bodyFile = join(opts.tmp, 'bare-node.body.gz');
   const headersFile = join(opts.tmp, 'bare-node.headers.json');
   const headers: string[] = [];
@@ -51,7 +74,11 @@ export async function startBareNode(opts: { tmp: string; host: string; path: str
   writeFileSync(headersFile, JSON.stringify(headers));
   const port = await freePort();
   const child = spawnChild('node:http', process.execPath, [...PRODUCTION_NODE_ARGS, '--input-type=module', '-e', SERVER, bodyFile, headersFile, String(port), String(processes)], {
-    env: { ...process.env, ...PRODUCTION_ENV },
+    env: {
+      ...process.env,
+      ...PRODUCTION_ENV,
+      ...(opts.holdApp ? { BARE_HOLD_APP: opts.holdApp.repo, NODE_ENV: 'production', LOG_LEVEL: 'warn', CONG_DATA_DIR: opts.holdApp.dataDir } : {}),
+    },
   });
   await waitForHttp(child, port, { host: opts.host });
 

@@ -15,7 +15,7 @@ export interface Row {
   starts?: { rps: number; usPerRequest: number }[];
 }
 
-export type RowKey = 'nginx' | 'bare' | 'bare2' | 'hit1' | 'hit2' | 'miss' | 'notFound' | 'limited' | 'crawl';
+export type RowKey = 'nginx' | 'bare' | 'bare2' | 'bareApp' | 'hit1' | 'hit2' | 'miss' | 'notFound' | 'limited' | 'crawl';
 
 export interface Target {
   name: string;
@@ -134,8 +134,14 @@ export function evaluate(rows: Row[]): Target[] {
   ceiling2.pass = null;
   ceiling2.byCpu = ceiling2.byCpu?.replace(/ (PASS|FAIL)$/, '');
   ceiling2.note = 'no target: what two processes doing nothing but node:http reach, the most CONG_WORKERS=2 could';
+  // Not a target either: the hit path against the same bare handler in a process holding the app.
+  const inAppProcess = ratioTarget('(hit ÷ bare node:http in a process holding the app)', 'hit1', 'bareApp', 0.8);
+  inAppProcess.pass = null;
+  inAppProcess.byCpu = inAppProcess.byCpu?.replace(/ (PASS|FAIL)$/, '');
+  inAppProcess.note = 'no target: what is left of the hit path once both processes hold the application';
   return [
     ratioTarget('hit path, 1 worker ≥ 0.8 × bare node:http', 'hit1', 'bare', 0.8),
+    ...(row('bareApp') ? [inAppProcess] : []),
     workers2,
     ...(row('bare2') ? [ceiling2] : []),
     ratioTarget('miss ≥ 0.025 × hit', 'miss', 'hit1', 0.025),

@@ -32,7 +32,8 @@ const SEARCH = '/tim-kiem?q=nam+hong';
 const SEARCH_LIMIT = SEARCHES_PER_MINUTE;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 /**
- * Fresh processes for the one-process rows (bare node:http, Cổng's hit and 429): the median is shown.
+ * Fresh processes for the one-process rows (bare node:http, alone and holding the app; Cổng's hit
+ * and 429): the median is shown.
  * A Node process keeps for its life the speed it settled into at start (rows.ts, `medianRow`).
  */
 const STARTS = Number(process.env.BENCH_STARTS || 3);
@@ -159,12 +160,13 @@ async function main(): Promise<void> {
     pids: [nginx.child.pid!, ...nginxWorkers], workers: nginxWorkers, expect: { kind: 'same-bytes', wireBytes: nginxProbe.wireBytes } }));
   await stopChild(nginx.child);
 
-  /** The bare node:http row in a fresh server of `processes` processes. */
-  const bareRow = async (key: 'bare' | 'bare2', processes: number) => {
-    const bare = await startBareNode({ tmp: dir, host: HOST, path: article.path, gzip: article.gzip, rawHeaders: article.rawHeaders, processes });
+  /** The bare node:http row in a fresh server of `processes` processes ('bareApp': one, holding the built app). */
+  const bareRow = async (key: 'bare' | 'bare2' | 'bareApp', processes: number) => {
+    const holdApp = key === 'bareApp' ? { repo: REPO, dataDir: data } : undefined;
+    const bare = await startBareNode({ tmp: dir, host: HOST, path: article.path, gzip: article.gzip, rawHeaders: article.rawHeaders, processes, holdApp });
     try {
       const probe = await probeGzip(bare.port, article.path, article.gzip);
-      const label = processes > 1 ? `bare node:http, ${processes} processes (${bare.workers.length} proc)` : 'bare node:http, 1 process';
+      const label = holdApp ? 'bare node:http, holding the app' : processes > 1 ? `bare node:http, ${processes} processes (${bare.workers.length} proc)` : 'bare node:http, 1 process';
       return await measureRow({ ...one, key, label, port: bare.port, path: article.path,
         pids: [bare.child.pid!, ...bare.workers.filter((pid) => pid !== bare.child.pid)], workers: bare.workers,
         expect: { kind: 'same-bytes', wireBytes: probe.wireBytes } });
@@ -175,6 +177,9 @@ async function main(): Promise<void> {
   const bareRuns: Row[] = [];
   for (let i = 0; i < STARTS; i++) bareRuns.push(await bareRow('bare', 1));
   rows.push(medianRow(bareRuns));
+  const bareAppRuns: Row[] = [];
+  for (let i = 0; i < STARTS; i++) bareAppRuns.push(await bareRow('bareApp', 1));
+  rows.push(medianRow(bareAppRuns));
   rows.push(await bareRow('bare2', 2));
   console.log(`  (nginx and node:http sent the ${article.gzip.length} gzip bytes Cổng sends, checked before each row)`);
 
