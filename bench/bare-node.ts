@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, httpGet, PRODUCTION_ENV, PRODUCTION_NODE_ARGS, settledChildren, spawnChild, waitForHttp } from './servers.js';
+import { congEnv, freePort, httpGet, PRODUCTION_ENV, PRODUCTION_NODE_ARGS, settledChildren, spawnChild, waitForHttp } from './servers.js';
 
 /**
  * The floor for Node: node:http and nothing else, answering every request with the gzip bytes
@@ -74,11 +74,8 @@ export async function startBareNode(opts: BareNodeOptions): Promise<BareNode> {
   writeFileSync(headersFile, JSON.stringify(headers));
   const port = await freePort();
   const child = spawnChild('node:http', process.execPath, [...PRODUCTION_NODE_ARGS, '--input-type=module', '-e', SERVER, bodyFile, headersFile, String(port), String(processes)], {
-    env: {
-      ...process.env,
-      ...PRODUCTION_ENV,
-      ...(opts.holdApp ? { BARE_HOLD_APP: opts.holdApp.repo, NODE_ENV: 'production', LOG_LEVEL: 'warn', CONG_DATA_DIR: opts.holdApp.dataDir } : {}),
-    },
+    // Holding the app, the process has the environment Cổng runs in (servers.ts, `congEnv`).
+    env: opts.holdApp ? { ...congEnv(opts.holdApp.dataDir), BARE_HOLD_APP: opts.holdApp.repo } : { ...process.env, ...PRODUCTION_ENV },
   });
   await waitForHttp(child, port, { host: opts.host });
 

@@ -129,16 +129,15 @@ export function evaluate(rows: Row[]): Target[] {
     workers2.pass = null;
     workers2.note = `the server ran as ${hit2.rssMB.length} process: this build does not fork CONG_WORKERS`;
   }
-  // Not a target: how far two processes of Node itself get, the ceiling for CONG_WORKERS=2.
-  const ceiling2 = ratioTarget('(bare node:http × 2 ÷ nginx)', 'bare2', 'nginx', 0.5);
-  ceiling2.pass = null;
-  ceiling2.byCpu = ceiling2.byCpu?.replace(/ (PASS|FAIL)$/, '');
-  ceiling2.note = 'no target: what two processes doing nothing but node:http reach, the most CONG_WORKERS=2 could';
-  // Not a target either: the hit path against the same bare handler in a process holding the app.
-  const inAppProcess = ratioTarget('(hit ÷ bare node:http in a process holding the app)', 'hit1', 'bareApp', 0.8);
-  inAppProcess.pass = null;
-  inAppProcess.byCpu = inAppProcess.byCpu?.replace(/ (PASS|FAIL)$/, '');
-  inAppProcess.note = 'no target: what is left of the hit path once both processes hold the application';
+  /** A ratio listed with the targets to read them by, with no verdict of its own. */
+  const reference = (name: string, a: RowKey, b: RowKey, note: string): Target => {
+    const byCpu = ratio(cpu(b), cpu(a));
+    return { name, value: share(ratio(rps(a), rps(b))), pass: null, ...(Number.isFinite(byCpu) ? { byCpu: share(byCpu) } : {}), note };
+  };
+  const inAppProcess = reference('(hit ÷ bare node:http in a process holding the app)', 'hit1', 'bareApp',
+    'no target: what is left of the hit path once both processes hold the application');
+  const ceiling2 = reference('(bare node:http × 2 ÷ nginx)', 'bare2', 'nginx',
+    'no target: what two processes doing nothing but node:http reach, the most CONG_WORKERS=2 could');
   return [
     ratioTarget('hit path, 1 worker ≥ 0.8 × bare node:http', 'hit1', 'bare', 0.8),
     ...(row('bareApp') ? [inAppProcess] : []),

@@ -128,14 +128,21 @@ export interface CongServer {
 }
 
 /**
+ * The environment a bench runs Cổng in, on `dataDir`: production settings, quiet logs.
+ * NODE_ENV=production serves only configured hosts (the demo's namhonglinh.localhost is one) and
+ * loads no demo content unless asked: the benchmarks ask.
+ */
+export function congEnv(dataDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, ...PRODUCTION_ENV, NODE_ENV: 'production', CONG_DEMO: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1', CONG_DATA_DIR: dataDir };
+}
+
+/**
  * Starts the built server the way `npm run serve` does, on `dataDir` (a fresh one gets the
  * demo sites). `env` adds settings (CONG_WORKERS, CONG_PAGE_CACHE_SECONDS…).
  */
 export async function startCong(repo: string, dataDir: string, host: string, env: Record<string, string> = {}): Promise<CongServer> {
   const port = await freePort();
-  // NODE_ENV=production serves only configured hosts (the demo's namhonglinh.localhost is one) and
-  // loads no demo content unless asked: the benchmarks ask.
-  const all = { ...process.env, ...PRODUCTION_ENV, NODE_ENV: 'production', CONG_DEMO: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), CONG_DATA_DIR: dataDir, ...env };
+  const all = { ...congEnv(dataDir), PORT: String(port), ...env };
   // dist/src/main.js under another name: on a shared machine, something stops every process whose
   // command line holds "dist/src/main.js" (a broad pkill in someone's cleanup), ours included.
   // Node runs the real file (it resolves the link), so nothing else changes.
